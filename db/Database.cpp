@@ -1,0 +1,148 @@
+#include "db/Database.hpp"
+
+#include "db/UserError.hpp"
+#include "db/migrations.hpp"
+
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+
+#include <filesystem>
+#include <fstream>
+
+namespace salon::db {
+namespace fs = std::filesystem;
+
+namespace {
+// Seconds another station may hold the write lock before this one gives up.
+constexpr int kSqliteBusySeconds = 10;
+
+void replace_all(std::string& s, const std::string& from, const std::string& to) {
+    for (std::size_t pos = 0; (pos = s.find(from, pos)) != std::string::npos; pos += to.size())
+        s.replace(pos, from.size(), to);
+}
+}  // namespace
+
+Database::Database(DatabaseUrl url) : url_(std::move(url)) {}
+
+Database::~Database() = default;
+
+std::unique_ptr<Database> Database::open(const DatabaseUrl& url, Mode mode) {
+    std::unique_ptr<Database> db(new Database(url));
+    if (url.backend == Backend::sqlite) {
+        const fs::path path(url.sqlite_path);
+        std::error_code ec;
+        const bool exists = fs::exists(path, ec);
+        if (!exists && mode == Mode::open_existing)
+            throw DatabaseError(trf("There is no database file at {1}.", {url.sqlite_path}));
+        if (exists && fs::is_directory(path, ec))
+            throw DatabaseError(trf("{1} is a folder, not a database file.", {url.sqlite_path}));
+        if (!exists && path.has_parent_path()) {
+            fs::create_directories(path.parent_path(), ec);
+            if (ec)
+                throw DatabaseError(trf("Cannot create the folder {1}: {2}",
+                                        {path.parent_path().string(), ec.message()}));
+        }
+        if (exists) {
+            std::ifstream probe(path, std::ios::binary);
+            if (!probe)
+                throw DatabaseError(trf("Cannot read the database file {1}: permission denied.", {url.sqlite_path}));
+        }
+        try {
+            db->session_.open(*soci::factory_sqlite3(),
+                              "db=\"" + url.sqlite_path + "\" timeout=" + std::to_string(kSqliteBusySeconds));
+            // Reading the schema cookie fails at once on a file that is not a database.
+            int cookie = 0;
+            db->session_ << "PRAGMA schema_version", soci::into(cookie);
+        } catch (const soci::soci_error& e) {
+            throw DatabaseError(trf("The file {1} is not a Salon Station database or is damaged ({2}).",
+                                    {url.sqlite_path, e.get_error_message()}));
+        }
+    } else {
+        try {
+            db->session_.open(*soci::factory_postgresql(), url.pg_conninfo);
+            db->session_ << "SET client_min_messages TO warning";
+        } catch (const soci::soci_error& e) {
+            throw DatabaseError(trf("Cannot connect to PostgreSQL at {1}: {2}",
+                                    {url.display, e.get_error_message()}));
+        }
+    }
+
+    const int version = db->schema_version();
+    if (version > latest_version())
+        throw DatabaseError(trf("The database {1} has schema version {2}, newer than this program knows ({3}). "
+                                "Update Salon Station; the database was not changed.",
+                                {url.display, std::to_string(version), std::to_string(latest_version())}));
+    if (url.backend == Backend::sqlite) db->configure_sqlite();
+    return db;
+}
+
+void Database::configure_sqlite() {
+    // WAL lets stations read while one writes; FULL makes every commit survive a power cut.
+    std::string mode;
+    session_ << "PRAGMA journal_mode=WAL", soci::into(mode);
+    session_ << "PRAGMA synchronous=FULL";
+    session_ << "PRAGMA foreign_keys=ON";
+}
+
+bool Database::has_table(const std::string& name) {
+    int count = 0;
+    if (backend() == Backend::sqlite)
+        session_ << "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = :n", soci::use(name),
+            soci::into(count);
+    else
+        session_ << "SELECT count(*) FROM information_schema.tables "
+                    "WHERE table_schema = current_schema() AND table_name = :n",
+            soci::use(name), soci::into(count);
+    return count > 0;
+}
+
+int Database::schema_version() {
+    if (!has_table("schema_migration")) return 0;
+    int version = 0;
+    soci::indicator ind = soci::i_ok;
+    session_ << "SELECT max(version) FROM schema_migration", soci::into(version, ind);
+    return ind == soci::i_null ? 0 : version;
+}
+
+std::int64_t Database::now() {
+    long long seconds = 0;
+    if (backend() == Backend::sqlite)
+        session_ << "SELECT CAST(strftime('%s','now') AS INTEGER)", soci::into(seconds);
+    else
+        session_ << "SELECT CAST(floor(extract(epoch FROM now())) AS BIGINT)", soci::into(seconds);
+    return seconds;
+}
+
+std::string Database::dialect(std::string sql_text) const {
+    if (backend() == Backend::sqlite) {
+        replace_all(sql_text, "{{id}}", "INTEGER PRIMARY KEY");
+        replace_all(sql_text, "{{blob}}", "BLOB");
+    } else {
+        replace_all(sql_text, "{{id}}", "BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY");
+        replace_all(sql_text, "{{blob}}", "BYTEA");
+    }
+    return sql_text;
+}
+
+WriteTransaction::WriteTransaction(Database& db) : db_(db) {
+    if (db_.backend() == Backend::sqlite)
+        db_.sql() << "BEGIN IMMEDIATE";
+    else
+        db_.sql().begin();
+}
+
+WriteTransaction::~WriteTransaction() {
+    if (!open_) return;
+    try {
+        db_.sql().rollback();
+    } catch (...) {
+        // A failed rollback leaves the connection to roll back on close; never throw from here.
+    }
+}
+
+void WriteTransaction::commit() {
+    db_.sql().commit();
+    open_ = false;
+}
+
+}  // namespace salon::db

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Installs every Debian 12 package Salon Station needs to build, test, run and package.
+# Idempotent: installs only what is missing; runs `apt-get update` at most once per call.
+set -euo pipefail
+
+packages=(
+  # toolchain
+  build-essential cmake pkg-config gettext git
+  # libraries (see README: "Which library does what")
+  libwxgtk3.2-dev libsoci-dev libsqlite3-dev libpq-dev libboost-locale-dev
+  libsodium-dev libcli11-dev nlohmann-json3-dev libfmt-dev libphonenumber-dev
+  libxlsxwriter-dev libqrencode-dev libcairo2-dev libpango1.0-dev libpugixml-dev
+  # tests: Catch2 v2, a throwaway PostgreSQL server, a virtual display for GUI tests
+  catch2 postgresql sqlite3 xvfb xauth xdotool imagemagick x11-utils
+  fonts-dejavu-core
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q '^install ok installed$'; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all ${#packages[@]} packages present"
+  exit 0
+fi
+
+if [ "$(id -u)" -ne 0 ]; then
+  echo "install-deps: missing packages: ${missing[*]}" >&2
+  echo "install-deps: run as root (or with sudo) to install them" >&2
+  exit 1
+fi
+
+echo "install-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+# Debian's postgresql package starts a system cluster; tests run their own throwaway one.
+echo "install-deps: done"

@@ -1,0 +1,15 @@
+// The verbs of salon-cli, grouped by what they work on; each registers its subcommands on the app.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace salon::cli {
+
+struct CliContext;
+
+void add_db_commands(CLI::App& app, CliContext& ctx);
+void add_validate_command(CLI::App& app, CliContext& ctx);
+void add_organisation_commands(CLI::App& app, CliContext& ctx);
+void add_demo_commands(CLI::App& app, CliContext& ctx);
+
+}  // namespace salon::cli

@@ -1,0 +1,228 @@
+// salon-cli dealer|salon|staff add|edit|list: the organisation, as the administration screens edit it.
+#include "db/UserError.hpp"
+#include "pos/cli/CliContext.hpp"
+#include "pos/cli/commands.hpp"
+#include "pos/core/Dealer.hpp"
+#include "pos/core/Salon.hpp"
+#include "pos/core/StaffMember.hpp"
+
+#include <iostream>
+
+namespace salon::cli {
+using namespace salon::pos;
+
+namespace {
+
+nlohmann::json to_json(const Dealer& d) {
+    return {{"id", d.id}, {"kind", std::string(to_string(d.kind))}, {"name", d.name},
+            {"inn", d.inn}, {"ogrn", d.ogrn}, {"kpp", d.kpp}};
+}
+
+nlohmann::json to_json(const Salon& s) {
+    return {{"id", s.id},           {"dealer_id", s.dealer_id},     {"dealer", s.dealer_name}, {"name", s.name},
+            {"address", s.address}, {"time_zone", s.time_zone}, {"active", s.active}};
+}
+
+nlohmann::json to_json(const StaffMember& m) {
+    return {{"id", m.id},
+            {"login", m.login},
+            {"full_name", m.full_name},
+            {"role", std::string(to_string(m.role))},
+            {"career_level", m.career_level ? std::string(to_string(*m.career_level)) : std::string()},
+            {"dealer_id", m.dealer_id},
+            {"salon_id", m.salon_id},
+            {"active", m.active}};
+}
+
+void report_saved(const CliContext& ctx, const Text& what, std::int64_t id) {
+    if (ctx.json)
+        print_json({{"ok", true}, {"id", id}});
+    else
+        std::cout << trf("Saved {1} number {2}.", {what.str(), std::to_string(id)}).str() << '\n';
+}
+
+// Options of the dealer form, shared by add and edit; an edit keeps what is not given.
+struct DealerOptions {
+    std::string kind, name, inn, ogrn, kpp;
+    void add_to(CLI::App* cmd, bool required) {
+        auto* k = cmd->add_option("--kind", kind, tr("legal_entity or sole_proprietor").str());
+        auto* n = cmd->add_option("--name", name, tr("Official name").str());
+        auto* i = cmd->add_option("--inn", inn, tr("INN: 10 digits (legal entity) or 12 (sole proprietor)").str());
+        auto* o = cmd->add_option("--ogrn", ogrn, tr("OGRN (13 digits) or OGRNIP (15)").str());
+        cmd->add_option("--kpp", kpp, tr("KPP (legal entities)").str());
+        if (required)
+            for (auto* opt : {k, n, i, o}) opt->required();
+    }
+    DealerForm apply(DealerForm f) const {
+        if (!kind.empty()) f.kind = dealer_kind_from_string(kind);
+        if (!name.empty()) f.name = name;
+        if (!inn.empty()) f.inn = inn;
+        if (!ogrn.empty()) f.ogrn = ogrn;
+        if (!kpp.empty() || f.kind == DealerKind::sole_proprietor) f.kpp = kpp;
+        return f;
+    }
+};
+
+struct SalonOptions {
+    long long dealer = 0;
+    std::string name, address, time_zone;
+    void add_to(CLI::App* cmd, bool required) {
+        auto* d = cmd->add_option("--dealer", dealer, tr("Dealer number").str());
+        auto* n = cmd->add_option("--name", name, tr("Salon name").str());
+        auto* a = cmd->add_option("--address", address, tr("Address").str());
+        auto* z = cmd->add_option("--tz", time_zone, tr("IANA time zone, e.g. Europe/Moscow").str());
+        if (required)
+            for (auto* opt : {d, n, a, z}) opt->required();
+    }
+    SalonForm apply(SalonForm f) const {
+        if (dealer) f.dealer_id = dealer;
+        if (!name.empty()) f.name = name;
+        if (!address.empty()) f.address = address;
+        if (!time_zone.empty()) f.time_zone = time_zone;
+        return f;
+    }
+};
+
+struct StaffOptions {
+    std::string login, full_name, role, level, password;
+    long long salon = 0, dealer = 0;
+    void add_to(CLI::App* cmd, bool adding) {
+        auto* l = cmd->add_option("--login", login, tr("Login").str());
+        auto* n = cmd->add_option("--name", full_name, tr("Full name").str());
+        auto* r = cmd->add_option("--role", role,
+                                  tr("specialist, senior_specialist, trainer, dealer_manager or head_office_admin").str());
+        cmd->add_option("--salon", salon, tr("Salon number (salon staff)").str());
+        cmd->add_option("--dealer", dealer, tr("Dealer number (dealer managers)").str());
+        cmd->add_option("--level", level, tr("Career level: trainee, specialist or senior_specialist").str());
+        if (adding) {
+            auto* p = cmd->add_option("--password", password, tr("First password, changed at first sign-in").str());
+            for (auto* opt : {l, n, r, p}) opt->required();
+        }
+    }
+    StaffForm apply(StaffForm f) const {
+        if (!login.empty()) f.login = login;
+        if (!full_name.empty()) f.full_name = full_name;
+        if (!role.empty()) f.role = role_from_string(role);
+        if (salon) f.salon_id = salon;
+        if (dealer) f.dealer_id = dealer;
+        if (!level.empty()) f.career_level = career_level_from_string(level);
+        f.password = password;
+        return f;
+    }
+};
+
+}  // namespace
+
+void add_organisation_commands(CLI::App& app, CliContext& ctx) {
+    // Dealers
+    auto* dealer = app.add_subcommand("dealer", tr("Dealers: legal entities and sole proprietors").str());
+    dealer->require_subcommand(1);
+    auto dealer_add = std::make_shared<DealerOptions>();
+    auto* add = dealer->add_subcommand("add", tr("Register a dealer").str());
+    dealer_add->add_to(add, true);
+    add->callback([&ctx, dealer_add] {
+        auto db = ctx.open();
+        report_saved(ctx, tr("dealer"), save_dealer(*db, dealer_add->apply({})));
+    });
+    auto dealer_edit = std::make_shared<DealerOptions>();
+    auto dealer_id = std::make_shared<long long>(0);
+    auto* edit = dealer->add_subcommand("edit", tr("Change a dealer's details").str());
+    edit->add_option("ID", *dealer_id, tr("Dealer number").str())->required();
+    dealer_edit->add_to(edit, false);
+    edit->callback([&ctx, dealer_edit, dealer_id] {
+        auto db = ctx.open();
+        const Dealer d = get_dealer(*db, *dealer_id);
+        report_saved(ctx, tr("dealer"), save_dealer(*db, dealer_edit->apply({d.kind, d.name, d.inn, d.ogrn, d.kpp}), d.id));
+    });
+    dealer->add_subcommand("list", tr("List dealers").str())->callback([&ctx] {
+        auto db = ctx.open();
+        const auto dealers = list_dealers(*db);
+        if (ctx.json) {
+            nlohmann::json out = nlohmann::json::array();
+            for (const auto& d : dealers) out.push_back(to_json(d));
+            return print_json(out);
+        }
+        std::vector<std::vector<std::string>> rows;
+        for (const auto& d : dealers) rows.push_back({std::to_string(d.id), d.name, d.inn, d.ogrn, d.kpp});
+        print_table({"#", tr("Name").str(), tr("INN").str(), tr("OGRN").str(), tr("KPP").str()}, rows);
+    });
+
+    // Salons
+    auto* salon = app.add_subcommand("salon", tr("Salons of the dealers").str());
+    salon->require_subcommand(1);
+    auto salon_add = std::make_shared<SalonOptions>();
+    auto* sadd = salon->add_subcommand("add", tr("Open a salon").str());
+    salon_add->add_to(sadd, true);
+    sadd->callback([&ctx, salon_add] {
+        auto db = ctx.open();
+        report_saved(ctx, tr("salon"), save_salon(*db, salon_add->apply({})));
+    });
+    auto salon_edit = std::make_shared<SalonOptions>();
+    auto salon_id = std::make_shared<long long>(0);
+    auto* sedit = salon->add_subcommand("edit", tr("Change a salon's details").str());
+    sedit->add_option("ID", *salon_id, tr("Salon number").str())->required();
+    salon_edit->add_to(sedit, false);
+    sedit->callback([&ctx, salon_edit, salon_id] {
+        auto db = ctx.open();
+        const Salon s = get_salon(*db, *salon_id);
+        report_saved(ctx, tr("salon"),
+                     save_salon(*db, salon_edit->apply({s.dealer_id, s.name, s.address, s.time_zone, s.active}), s.id));
+    });
+    auto list_dealer = std::make_shared<long long>(0);
+    auto* slist = salon->add_subcommand("list", tr("List salons").str());
+    slist->add_option("--dealer", *list_dealer, tr("Only this dealer's salons").str());
+    slist->callback([&ctx, list_dealer] {
+        auto db = ctx.open();
+        const auto salons = list_salons(*db, *list_dealer);
+        if (ctx.json) {
+            nlohmann::json out = nlohmann::json::array();
+            for (const auto& s : salons) out.push_back(to_json(s));
+            return print_json(out);
+        }
+        std::vector<std::vector<std::string>> rows;
+        for (const auto& s : salons)
+            rows.push_back({std::to_string(s.id), s.name, s.dealer_name, s.time_zone, s.address});
+        print_table({"#", tr("Salon").str(), tr("Dealer").str(), tr("Time zone").str(), tr("Address").str()}, rows);
+    });
+
+    // Staff
+    auto* staff = app.add_subcommand("staff", tr("People who work at the station").str());
+    staff->require_subcommand(1);
+    auto staff_add = std::make_shared<StaffOptions>();
+    auto* tadd = staff->add_subcommand("add", tr("Add a staff member").str());
+    staff_add->add_to(tadd, true);
+    tadd->callback([&ctx, staff_add] {
+        auto db = ctx.open();
+        report_saved(ctx, tr("staff member"), save_staff(*db, staff_add->apply({})));
+    });
+    auto staff_edit = std::make_shared<StaffOptions>();
+    auto staff_id = std::make_shared<long long>(0);
+    auto* tedit = staff->add_subcommand("edit", tr("Change a staff member's details").str());
+    tedit->add_option("ID", *staff_id, tr("Staff member number").str())->required();
+    staff_edit->add_to(tedit, false);
+    tedit->callback([&ctx, staff_edit, staff_id] {
+        auto db = ctx.open();
+        const StaffMember m = get_staff(*db, *staff_id);
+        StaffForm current{m.login, m.full_name, m.role, m.salon_id, m.dealer_id, m.career_level, {}};
+        report_saved(ctx, tr("staff member"), save_staff(*db, staff_edit->apply(current), m.id));
+    });
+    staff->add_subcommand("list", tr("List staff").str())->callback([&ctx] {
+        auto db = ctx.open();
+        const auto people = list_staff(*db);
+        if (ctx.json) {
+            nlohmann::json out = nlohmann::json::array();
+            for (const auto& m : people) out.push_back(to_json(m));
+            return print_json(out);
+        }
+        std::vector<std::vector<std::string>> rows;
+        for (const auto& m : people)
+            rows.push_back({std::to_string(m.id), m.login, m.full_name, role_title(m.role).str(),
+                            m.career_level ? career_level_title(*m.career_level).str() : std::string("—"),
+                            !m.salon_name.empty() ? m.salon_name : m.dealer_name});
+        print_table({"#", tr("Login").str(), tr("Full name").str(), tr("Role").str(), tr("Career level").str(),
+                     tr("Works at").str()},
+                    rows);
+    });
+}
+
+}  // namespace salon::cli

@@ -1,0 +1,108 @@
+#include "pos/core/Dealer.hpp"
+
+#include "db/Database.hpp"
+#include "pos/core/FormInput.hpp"
+#include "pos/core/Inn.hpp"
+#include "pos/core/Kpp.hpp"
+#include "pos/core/Ogrn.hpp"
+#include "pos/core/Ogrnip.hpp"
+
+namespace salon::pos {
+
+std::string_view to_string(DealerKind kind) {
+    return kind == DealerKind::legal_entity ? "legal_entity" : "sole_proprietor";
+}
+
+DealerKind dealer_kind_from_string(std::string_view text) {
+    if (text == "legal_entity") return DealerKind::legal_entity;
+    if (text == "sole_proprietor") return DealerKind::sole_proprietor;
+    throw InputError("kind", tr("Dealer kind"), tr("must be legal_entity or sole_proprietor"));
+}
+
+namespace {
+
+Dealer validate(const DealerForm& form) {
+    Dealer d;
+    d.kind = form.kind;
+    d.name = required_text("name", tr("Name"), form.name);
+    if (form.kind == DealerKind::legal_entity) {
+        d.inn = parse_input("inn", [&] { return Inn::parse_legal_entity(form.inn); }).str();
+        d.ogrn = parse_input("ogrn", [&] { return Ogrn::parse(form.ogrn); }).str();
+        d.kpp = parse_input("kpp", [&] { return Kpp::parse(form.kpp); }).str();
+    } else {
+        d.inn = parse_input("inn", [&] { return Inn::parse_individual(form.inn); }).str();
+        d.ogrn = parse_input("ogrn", [&] { return Ogrnip::parse(form.ogrn); }).str();
+        if (form.kpp.find_first_not_of(" \t") != std::string::npos)
+            throw InputError("kpp", tr("KPP"), tr("a sole proprietor has no KPP"));
+    }
+    return d;
+}
+
+void refuse_taken(db::Database& db, const char* column, const char* input, const Text& field,
+                  const std::string& value, std::int64_t id) {
+    long long other = 0;
+    soci::indicator ind = soci::i_null;
+    db.sql() << "SELECT id FROM dealer WHERE " + std::string(column) + " = :v AND id <> :id",
+        soci::use(value), soci::use(static_cast<long long>(id)), soci::into(other, ind);
+    if (ind == soci::i_ok) throw InputError(input, field, tr("is already registered to another dealer"));
+}
+
+}  // namespace
+
+std::int64_t save_dealer(db::Database& db, const DealerForm& form, std::int64_t id) {
+    const Dealer d = validate(form);
+    db::WriteTransaction tx(db);
+    refuse_taken(db, "inn", "inn", tr("INN"), d.inn, id);
+    refuse_taken(db, "ogrn", "ogrn", d.kind == DealerKind::legal_entity ? tr("OGRN") : tr("OGRNIP"), d.ogrn, id);
+    const std::string kind(to_string(d.kind));
+    soci::indicator kpp_ind = d.kpp.empty() ? soci::i_null : soci::i_ok;
+    long long saved = id;
+    if (id == 0) {
+        const long long now = db.now();
+        db.sql() << "INSERT INTO dealer (kind, name, inn, ogrn, kpp, created_at) "
+                    "VALUES (:kind, :name, :inn, :ogrn, :kpp, :now) RETURNING id",
+            soci::use(kind), soci::use(d.name), soci::use(d.inn), soci::use(d.ogrn), soci::use(d.kpp, kpp_ind),
+            soci::use(now), soci::into(saved);
+    } else {
+        get_dealer(db, id);
+        db.sql() << "UPDATE dealer SET kind = :kind, name = :name, inn = :inn, ogrn = :ogrn, kpp = :kpp "
+                    "WHERE id = :id",
+            soci::use(kind), soci::use(d.name), soci::use(d.inn), soci::use(d.ogrn), soci::use(d.kpp, kpp_ind),
+            soci::use(saved);
+    }
+    tx.commit();
+    return saved;
+}
+
+namespace {
+std::vector<Dealer> query_dealers(db::Database& db, long long only_id) {
+    std::vector<Dealer> out;
+    Dealer d;
+    long long id = 0;
+    std::string kind, kpp;
+    soci::indicator kpp_ind = soci::i_ok;
+    soci::statement st = (db.sql().prepare << "SELECT id, kind, name, inn, ogrn, kpp FROM dealer "
+                                              "WHERE :only = 0 OR id = :only2 ORDER BY name, id",
+                          soci::use(only_id), soci::use(only_id), soci::into(id), soci::into(kind), soci::into(d.name),
+                          soci::into(d.inn), soci::into(d.ogrn), soci::into(kpp, kpp_ind));
+    st.execute();
+    while (st.fetch()) {
+        d.id = id;
+        d.kind = dealer_kind_from_string(kind);
+        d.kpp = kpp_ind == soci::i_null ? std::string() : kpp;
+        out.push_back(d);
+    }
+    return out;
+}
+}  // namespace
+
+std::vector<Dealer> list_dealers(db::Database& db) { return query_dealers(db, 0); }
+
+Dealer get_dealer(db::Database& db, std::int64_t id) {
+    auto found = query_dealers(db, id);
+    if (found.empty() || id == 0)
+        throw ValidationError(tr("Dealer"), trf("no dealer with number {1}", {std::to_string(id)}));
+    return found.front();
+}
+
+}  // namespace salon::pos

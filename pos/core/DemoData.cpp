@@ -1,0 +1,77 @@
+#include "pos/core/DemoData.hpp"
+
+#include "db/Database.hpp"
+#include "pos/core/Dealer.hpp"
+#include "pos/core/Salon.hpp"
+#include "pos/core/StaffMember.hpp"
+#include "pos/core/TariffCatalog.hpp"
+
+namespace salon::pos {
+
+namespace {
+// Fictional identifiers with correct check digits: they belong to no real company.
+constexpr const char* kRetailInn = "7730543210";
+
+struct DemoPerson {
+    const char* login;
+    const char* full_name;
+    Role role;
+    int salon;   // index into the salons below, or -1
+    int dealer;  // index into the dealers, or -1
+    std::optional<CareerLevel> level;
+};
+}  // namespace
+
+DemoSeedResult seed_demo(db::Database& db) {
+    DemoSeedResult result;
+    for (const auto& d : list_dealers(db))
+        if (d.inn == kRetailInn) {
+            result.already_present = true;
+            return result;
+        }
+
+    const auto catalog = import_tariff_catalog(db, builtin_tariff_catalog());
+    result.tariffs = catalog.tariffs_added;
+
+    const std::int64_t retail = save_dealer(
+        db, {DealerKind::legal_entity, "ООО «Связь-Ритейл»", kRetailInn, "1237700543211", "773001001"});
+    const std::int64_t petrova =
+        save_dealer(db, {DealerKind::sole_proprietor, "ИП Петрова Анна Сергеевна", "253612345607", "323253600012341", ""});
+    result.dealers = 2;
+    const std::int64_t dealers[] = {retail, petrova};
+
+    const std::int64_t salons[] = {
+        save_salon(db, {retail, "Калининград, Ленинский", "Калининград, Ленинский проспект, 30", "Europe/Kaliningrad"}),
+        save_salon(db, {retail, "Москва, м. Киевская", "Москва, площадь Киевского Вокзала, 2", "Europe/Moscow"}),
+        save_salon(db, {petrova, "Владивосток, Светланская", "Владивосток, улица Светланская, 29", "Asia/Vladivostok"}),
+    };
+    result.salons = 3;
+
+    const DemoPerson people[] = {
+        {"admin", "Орлова Марина Викторовна", Role::head_office_admin, -1, -1, std::nullopt},
+        {"trainer", "Смирнов Илья Андреевич", Role::trainer, -1, -1, std::nullopt},
+        {"kuznetsov", "Кузнецов Павел Олегович", Role::dealer_manager, -1, 0, std::nullopt},
+        {"petrova", "Петрова Анна Сергеевна", Role::dealer_manager, -1, 1, std::nullopt},
+        {"volkova", "Волкова Дарья Игоревна", Role::senior_specialist, 1, -1, CareerLevel::senior_specialist},
+        {"ivanov", "Иванов Артём Сергеевич", Role::specialist, 1, -1, CareerLevel::specialist},
+        {"sokolova", "Соколова Елена Павловна", Role::specialist, 0, -1, CareerLevel::trainee},
+        {"kim", "Ким Денис Владимирович", Role::specialist, 2, -1, CareerLevel::specialist},
+    };
+    for (const auto& p : people) {
+        StaffForm form;
+        form.login = p.login;
+        form.full_name = p.full_name;
+        form.role = p.role;
+        form.salon_id = p.salon >= 0 ? salons[p.salon] : 0;
+        form.dealer_id = p.dealer >= 0 ? dealers[p.dealer] : 0;
+        form.career_level = p.level;
+        form.password = kDemoPassword;
+        const auto id = save_staff(db, form);
+        // Demo accounts skip the forced change at first sign-in so anyone can try them.
+        change_password(db, id, kDemoPassword);
+        ++result.staff;
+    }
+    return result;
+}
+
+}  // namespace salon::pos

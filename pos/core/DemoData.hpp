@@ -1,0 +1,27 @@
+// The demo network: the tariff catalog, two dealers of the two kinds, three salons from Kaliningrad to
+// Vladivostok and staff of every role, so a new station can be tried at once.
+#pragma once
+
+#include <string>
+
+namespace salon::db {
+class Database;
+}
+
+namespace salon::pos {
+
+// The password every demo account signs in with (the README says so; real accounts never share one).
+inline constexpr const char* kDemoPassword = "demo1234";
+
+struct DemoSeedResult {
+    bool already_present = false;  // the demo dealers were there: nothing was added
+    int dealers = 0;
+    int salons = 0;
+    int staff = 0;
+    int tariffs = 0;
+};
+
+// Adds the demo data unless it is already there; each part in its own transaction.
+DemoSeedResult seed_demo(db::Database& db);
+
+}  // namespace salon::pos

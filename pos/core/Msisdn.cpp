@@ -1,0 +1,86 @@
+#include "pos/core/Msisdn.hpp"
+
+#include "db/UserError.hpp"
+
+#include <phonenumbers/phonenumberutil.h>
+
+#include <cstddef>
+
+namespace salon::pos {
+namespace {
+
+using i18n::phonenumbers::PhoneNumber;
+using i18n::phonenumbers::PhoneNumberUtil;
+
+Text field() { return tr("Phone number"); }
+
+// libphonenumber also reads letters as keypad digits ("8 800 FLOWERS") and accepts extensions; a subscriber
+// number has neither, so anything but what people type around digits is refused before it gets there.
+void check_characters(std::string_view input) {
+    bool seen_digit_or_plus = false;
+    for (std::size_t i = 0; i < input.size(); ++i) {
+        const char c = input[i];
+        if (c >= '0' && c <= '9') {
+            seen_digit_or_plus = true;
+            continue;
+        }
+        if (c == ' ' || c == '\t' || c == '-' || c == '(' || c == ')' || c == '.') continue;
+        if (c == '\xC2' && i + 1 < input.size() && input[i + 1] == '\xA0') {
+            ++i;
+            continue;
+        }
+        if (c == '+' && !seen_digit_or_plus) {
+            seen_digit_or_plus = true;
+            continue;
+        }
+        throw ValidationError(field(),
+                              tr("only digits, spaces, hyphens, brackets and a leading + are allowed"));
+    }
+    if (!seen_digit_or_plus) throw ValidationError(field(), tr("must not be empty"));
+}
+
+Text parse_error_reason(PhoneNumberUtil::ErrorType error) {
+    switch (error) {
+    case PhoneNumberUtil::TOO_SHORT_AFTER_IDD:
+    case PhoneNumberUtil::TOO_SHORT_NSN:
+        return tr("too few digits");
+    case PhoneNumberUtil::TOO_LONG_NSN:
+        return tr("too many digits");
+    case PhoneNumberUtil::INVALID_COUNTRY_CODE_ERROR:
+        return tr("not a Russian number");
+    default:
+        return tr("not a phone number");
+    }
+}
+
+}  // namespace
+
+Msisdn Msisdn::parse(std::string_view input) {
+    check_characters(input);
+    const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
+    PhoneNumber number;
+    // Region RU reads a leading 8 as the trunk prefix and ten digits as a national number.
+    const auto error = util.Parse(std::string(input), "RU", &number);
+    if (error != PhoneNumberUtil::NO_PARSING_ERROR) throw ValidationError(field(), parse_error_reason(error));
+    // Kazakhstan shares country code 7, hence the region as well.
+    std::string region;
+    util.GetRegionCodeForNumber(number, &region);
+    if (number.country_code() != 7 || (!region.empty() && region != "RU" && region != "ZZ"))
+        throw ValidationError(field(), tr("not a Russian number"));
+    // Every Russian mobile number has 10 digits after the 7, so the count alone says which way it is wrong.
+    std::string national;
+    util.GetNationalSignificantNumber(number, &national);
+    if (national.size() < 10) throw ValidationError(field(), tr("too few digits"));
+    if (national.size() > 10) throw ValidationError(field(), tr("too many digits"));
+    if (!util.IsValidNumberForRegion(number, "RU")) throw ValidationError(field(), tr("not a valid number"));
+    const auto type = util.GetNumberType(number);
+    if (type != PhoneNumberUtil::MOBILE && type != PhoneNumberUtil::FIXED_LINE_OR_MOBILE)
+        throw ValidationError(field(), tr("not a mobile number"));
+    std::string e164;
+    std::string display;
+    util.Format(number, PhoneNumberUtil::E164, &e164);
+    util.Format(number, PhoneNumberUtil::INTERNATIONAL, &display);
+    return Msisdn(std::move(e164), std::move(display));
+}
+
+}  // namespace salon::pos

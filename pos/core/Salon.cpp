@@ -1,0 +1,90 @@
+#include "pos/core/Salon.hpp"
+
+#include "db/Database.hpp"
+#include "pos/core/Dealer.hpp"
+#include "pos/core/FormInput.hpp"
+
+#include <unicode/timezone.h>
+#include <unicode/unistr.h>
+
+
+namespace salon::pos {
+
+std::string validate_time_zone(const std::string& name) {
+    const std::string trimmed = required_text("time_zone", tr("Time zone"), name);
+    UErrorCode status = U_ZERO_ERROR;
+    icu::UnicodeString canonical;
+    UBool is_system = false;
+    icu::TimeZone::getCanonicalID(icu::UnicodeString::fromUTF8(trimmed), canonical, is_system, status);
+    if (U_FAILURE(status) || !is_system)
+        throw InputError("time_zone", tr("Time zone"),
+                         trf("\"{1}\" is not a known time zone (e.g. Europe/Moscow)", {trimmed}));
+    return trimmed;
+}
+
+std::int64_t save_salon(db::Database& db, const SalonForm& form, std::int64_t id) {
+    const std::string name = required_text("name", tr("Name"), form.name);
+    const std::string address = required_text("address", tr("Address"), form.address);
+    const std::string zone = validate_time_zone(form.time_zone);
+    db::WriteTransaction tx(db);
+    parse_input("dealer", [&] { return get_dealer(db, form.dealer_id); });
+    long long other = 0;
+    soci::indicator ind = soci::i_null;
+    const long long dealer_id = form.dealer_id;
+    long long saved = id;
+    db.sql() << "SELECT id FROM salon WHERE dealer_id = :d AND name = :n AND id <> :id", soci::use(dealer_id),
+        soci::use(name), soci::use(saved), soci::into(other, ind);
+    if (ind == soci::i_ok) throw InputError("name", tr("Name"), tr("this dealer already has a salon with this name"));
+    const int active = form.active ? 1 : 0;
+    if (id == 0) {
+        const long long now = db.now();
+        db.sql() << "INSERT INTO salon (dealer_id, name, address, time_zone, active, created_at) "
+                    "VALUES (:d, :n, :a, :z, :act, :now) RETURNING id",
+            soci::use(dealer_id), soci::use(name), soci::use(address), soci::use(zone), soci::use(active),
+            soci::use(now), soci::into(saved);
+    } else {
+        get_salon(db, id);
+        db.sql() << "UPDATE salon SET dealer_id = :d, name = :n, address = :a, time_zone = :z, active = :act "
+                    "WHERE id = :id",
+            soci::use(dealer_id), soci::use(name), soci::use(address), soci::use(zone), soci::use(active),
+            soci::use(saved);
+    }
+    tx.commit();
+    return saved;
+}
+
+namespace {
+std::vector<Salon> query_salons(db::Database& db, long long dealer_id, long long only_id) {
+    std::vector<Salon> out;
+    Salon s;
+    long long id = 0, dealer = 0;
+    int active = 1;
+    soci::statement st =
+        (db.sql().prepare << "SELECT s.id, s.dealer_id, d.name, s.name, s.address, s.time_zone, s.active "
+                             "FROM salon s JOIN dealer d ON d.id = s.dealer_id "
+                             "WHERE (:dealer = 0 OR s.dealer_id = :dealer2) AND (:only = 0 OR s.id = :only2) "
+                             "ORDER BY d.name, s.name, s.id",
+         soci::use(dealer_id), soci::use(dealer_id), soci::use(only_id), soci::use(only_id), soci::into(id),
+         soci::into(dealer), soci::into(s.dealer_name), soci::into(s.name), soci::into(s.address),
+         soci::into(s.time_zone), soci::into(active));
+    st.execute();
+    while (st.fetch()) {
+        s.id = id;
+        s.dealer_id = dealer;
+        s.active = active != 0;
+        out.push_back(s);
+    }
+    return out;
+}
+}  // namespace
+
+std::vector<Salon> list_salons(db::Database& db, std::int64_t dealer_id) { return query_salons(db, dealer_id, 0); }
+
+Salon get_salon(db::Database& db, std::int64_t id) {
+    auto found = query_salons(db, 0, id);
+    if (found.empty() || id == 0)
+        throw ValidationError(tr("Salon"), trf("no salon with number {1}", {std::to_string(id)}));
+    return found.front();
+}
+
+}  // namespace salon::pos

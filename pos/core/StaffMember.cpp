@@ -1,0 +1,243 @@
+#include "pos/core/StaffMember.hpp"
+
+#include "db/Database.hpp"
+#include "pos/core/FormInput.hpp"
+#include "pos/core/PasswordHash.hpp"
+#include "pos/core/Salon.hpp"
+#include "pos/core/Dealer.hpp"
+
+#include <regex>
+
+namespace salon::pos {
+
+namespace {
+struct RoleName {
+    Role role;
+    std::string_view key;
+};
+constexpr RoleName kRoles[] = {{Role::specialist, "specialist"},
+                               {Role::senior_specialist, "senior_specialist"},
+                               {Role::trainer, "trainer"},
+                               {Role::dealer_manager, "dealer_manager"},
+                               {Role::head_office_admin, "head_office_admin"}};
+}  // namespace
+
+std::string_view to_string(Role role) {
+    for (const auto& r : kRoles)
+        if (r.role == role) return r.key;
+    return "specialist";
+}
+
+Role role_from_string(std::string_view text) {
+    for (const auto& r : kRoles)
+        if (r.key == text) return r.role;
+    throw InputError("role", tr("Role"),
+                     tr("must be one of specialist, senior_specialist, trainer, dealer_manager, head_office_admin"));
+}
+
+std::string_view to_string(CareerLevel level) {
+    switch (level) {
+    case CareerLevel::trainee: return "trainee";
+    case CareerLevel::specialist: return "specialist";
+    case CareerLevel::senior_specialist: return "senior_specialist";
+    }
+    return "trainee";
+}
+
+CareerLevel career_level_from_string(std::string_view text) {
+    if (text == "trainee") return CareerLevel::trainee;
+    if (text == "specialist") return CareerLevel::specialist;
+    if (text == "senior_specialist") return CareerLevel::senior_specialist;
+    throw InputError("career_level", tr("Career level"), tr("must be trainee, specialist or senior_specialist"));
+}
+
+Text role_title(Role role) {
+    switch (role) {
+    case Role::specialist: return tr("Salon specialist");
+    case Role::senior_specialist: return tr("Senior specialist");
+    case Role::trainer: return tr("Trainer");
+    case Role::dealer_manager: return tr("Dealer manager");
+    case Role::head_office_admin: return tr("Head-office administrator");
+    }
+    return tr("Salon specialist");
+}
+
+Text career_level_title(CareerLevel level) {
+    switch (level) {
+    case CareerLevel::trainee: return tr("Trainee");
+    case CareerLevel::specialist: return tr("Specialist");
+    case CareerLevel::senior_specialist: return tr("Senior specialist");
+    }
+    return tr("Trainee");
+}
+
+const std::vector<Role>& all_roles() {
+    static const std::vector<Role> roles = {Role::specialist, Role::senior_specialist, Role::trainer,
+                                            Role::dealer_manager, Role::head_office_admin};
+    return roles;
+}
+
+bool works_in_salon(Role role) { return role == Role::specialist || role == Role::senior_specialist; }
+
+namespace {
+
+struct Placement {
+    long long dealer_id = 0;
+    long long salon_id = 0;
+    std::optional<CareerLevel> level;
+};
+
+// Where a person belongs follows from the role: see StaffForm.
+Placement place(db::Database& db, const StaffForm& form) {
+    Placement p;
+    if (works_in_salon(form.role)) {
+        if (form.salon_id == 0) throw InputError("salon", tr("Salon"), tr("salon staff must work in a salon"));
+        const Salon s = parse_input("salon", [&] { return get_salon(db, form.salon_id); });
+        p.salon_id = s.id;
+        p.dealer_id = s.dealer_id;
+        if (form.role == Role::senior_specialist) {
+            if (form.career_level && *form.career_level != CareerLevel::senior_specialist)
+                throw InputError("career_level", tr("Career level"),
+                                 tr("a senior specialist is at the senior specialist level"));
+            p.level = CareerLevel::senior_specialist;
+        } else {
+            if (form.career_level == CareerLevel::senior_specialist)
+                throw InputError("career_level", tr("Career level"),
+                                 tr("a senior specialist level needs the senior specialist role"));
+            p.level = form.career_level.value_or(CareerLevel::trainee);
+        }
+    } else if (form.role == Role::dealer_manager) {
+        if (form.dealer_id == 0) throw InputError("dealer", tr("Dealer"), tr("a dealer manager belongs to a dealer"));
+        p.dealer_id = parse_input("dealer", [&] { return get_dealer(db, form.dealer_id); }).id;
+    }
+    return p;
+}
+
+std::string validate_login(const std::string& login) {
+    static const std::regex pattern("[a-z0-9][a-z0-9._-]{1,31}");
+    const std::string trimmed = required_text("login", tr("Login"), login);
+    if (!std::regex_match(trimmed, pattern))
+        throw InputError("login", tr("Login"),
+                         tr("use 2 to 32 small Latin letters, digits, dots, hyphens or underscores"));
+    return trimmed;
+}
+
+std::vector<StaffMember> query_staff(db::Database& db, long long only_id, const std::string& login) {
+    std::vector<StaffMember> out;
+    StaffMember m;
+    long long id = 0, dealer_id = 0, salon_id = 0;
+    std::string role, level, salon_name, dealer_name;
+    int must_change = 0, active = 1;
+    soci::indicator dealer_ind, salon_ind, level_ind, salon_name_ind, dealer_name_ind;
+    soci::statement st =
+        (db.sql().prepare << "SELECT m.id, m.login, m.full_name, m.role, m.dealer_id, m.salon_id, m.career_level, "
+                             "m.must_change_password, m.active, s.name, d.name "
+                             "FROM staff m LEFT JOIN salon s ON s.id = m.salon_id "
+                             "LEFT JOIN dealer d ON d.id = m.dealer_id "
+                             "WHERE (:only = 0 OR m.id = :only2) AND (:login = '' OR m.login = :login2) "
+                             "ORDER BY m.full_name, m.id",
+         soci::use(only_id), soci::use(only_id), soci::use(login), soci::use(login), soci::into(id),
+         soci::into(m.login), soci::into(m.full_name), soci::into(role), soci::into(dealer_id, dealer_ind),
+         soci::into(salon_id, salon_ind), soci::into(level, level_ind), soci::into(must_change), soci::into(active),
+         soci::into(salon_name, salon_name_ind), soci::into(dealer_name, dealer_name_ind));
+    st.execute();
+    while (st.fetch()) {
+        m.id = id;
+        m.role = role_from_string(role);
+        m.dealer_id = dealer_ind == soci::i_ok ? dealer_id : 0;
+        m.salon_id = salon_ind == soci::i_ok ? salon_id : 0;
+        m.career_level = level_ind == soci::i_ok ? std::optional(career_level_from_string(level)) : std::nullopt;
+        m.must_change_password = must_change != 0;
+        m.active = active != 0;
+        m.salon_name = salon_name_ind == soci::i_ok ? salon_name : std::string();
+        m.dealer_name = dealer_name_ind == soci::i_ok ? dealer_name : std::string();
+        out.push_back(m);
+    }
+    return out;
+}
+
+}  // namespace
+
+std::int64_t save_staff(db::Database& db, const StaffForm& form, std::int64_t id) {
+    const std::string login = validate_login(form.login);
+    const std::string full_name = required_text("full_name", tr("Full name"), form.full_name);
+    std::string hash;
+    if (id == 0) {
+        check_new_password(form.password);
+        hash = hash_password(form.password);  // slow on purpose: outside the transaction
+    }
+    db::WriteTransaction tx(db);
+    const Placement p = place(db, form);
+    long long saved = id, other = 0;
+    soci::indicator other_ind = soci::i_null;
+    db.sql() << "SELECT id FROM staff WHERE login = :l AND id <> :id", soci::use(login), soci::use(saved),
+        soci::into(other, other_ind);
+    if (other_ind == soci::i_ok) throw InputError("login", tr("Login"), tr("is already taken"));
+    const std::string role(to_string(form.role));
+    const std::string level = p.level ? std::string(to_string(*p.level)) : std::string();
+    soci::indicator dealer_ind = p.dealer_id ? soci::i_ok : soci::i_null;
+    soci::indicator salon_ind = p.salon_id ? soci::i_ok : soci::i_null;
+    soci::indicator level_ind = p.level ? soci::i_ok : soci::i_null;
+    if (id == 0) {
+        const long long now = db.now();
+        db.sql() << "INSERT INTO staff (login, full_name, role, dealer_id, salon_id, career_level, password_hash, "
+                    "must_change_password, active, created_at) "
+                    "VALUES (:login, :name, :role, :dealer, :salon, :level, :hash, 1, 1, :now) RETURNING id",
+            soci::use(login), soci::use(full_name), soci::use(role), soci::use(p.dealer_id, dealer_ind),
+            soci::use(p.salon_id, salon_ind), soci::use(level, level_ind), soci::use(hash), soci::use(now),
+            soci::into(saved);
+    } else {
+        get_staff(db, id);
+        db.sql() << "UPDATE staff SET login = :login, full_name = :name, role = :role, dealer_id = :dealer, "
+                    "salon_id = :salon, career_level = :level WHERE id = :id",
+            soci::use(login), soci::use(full_name), soci::use(role), soci::use(p.dealer_id, dealer_ind),
+            soci::use(p.salon_id, salon_ind), soci::use(level, level_ind), soci::use(saved);
+    }
+    tx.commit();
+    return saved;
+}
+
+std::vector<StaffMember> list_staff(db::Database& db) { return query_staff(db, 0, {}); }
+
+StaffMember get_staff(db::Database& db, std::int64_t id) {
+    auto found = query_staff(db, id, {});
+    if (found.empty() || id == 0)
+        throw ValidationError(tr("Staff member"), trf("no staff member with number {1}", {std::to_string(id)}));
+    return found.front();
+}
+
+std::optional<StaffMember> find_staff_by_login(db::Database& db, const std::string& login) {
+    if (login.empty()) return std::nullopt;
+    auto found = query_staff(db, 0, login);
+    if (found.empty()) return std::nullopt;
+    return found.front();
+}
+
+StaffMember sign_in(db::Database& db, const std::string& login, const std::string& password) {
+    const RefusedError refusal(tr("Wrong login or password."));
+    auto member = find_staff_by_login(db, login);
+    std::string hash;
+    soci::indicator ind = soci::i_null;
+    if (member) db.sql() << "SELECT password_hash FROM staff WHERE id = :id", soci::use(member->id), soci::into(hash, ind);
+    if (!member || ind != soci::i_ok || !member->active || !verify_password(hash, password)) throw refusal;
+    if (password_needs_rehash(hash)) {
+        const std::string fresh = hash_password(password);
+        db::WriteTransaction tx(db);
+        db.sql() << "UPDATE staff SET password_hash = :h WHERE id = :id", soci::use(fresh), soci::use(member->id);
+        tx.commit();
+    }
+    return *member;
+}
+
+void change_password(db::Database& db, std::int64_t staff_id, const std::string& new_password) {
+    check_new_password(new_password);
+    const std::string hash = hash_password(new_password);
+    db::WriteTransaction tx(db);
+    get_staff(db, staff_id);
+    const long long id = staff_id;
+    db.sql() << "UPDATE staff SET password_hash = :h, must_change_password = 0 WHERE id = :id", soci::use(hash),
+        soci::use(id);
+    tx.commit();
+}
+
+}  // namespace salon::pos

@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# salon-cli end to end, as a script or an operator would use it: exit codes (0 done, 1 refused, 2 usage),
+# messages in both languages, and that a failed command creates or changes nothing.
+# Runs on SQLite, or on PostgreSQL when SALON_TEST_BACKEND=postgresql (SALON_TEST_PG names the server).
+set -u
+cli=${1:?salon-cli}
+work=$(mktemp -d /tmp/salon-cli-test-XXXXXX)
+trap 'rm -rf "$work"' EXIT
+export XDG_DATA_HOME=$work/xdg
+unset SALON_DB
+passed=0; failed=0
+
+# expect CODE DESCRIPTION -- COMMAND...: runs it, checks the exit code; output lands in $out
+expect() {
+  local code=$1 what=$2; shift 3
+  out=$("$@" 2>&1); local rc=$?
+  if [ "$rc" -eq "$code" ]; then passed=$((passed + 1)); else
+    failed=$((failed + 1)); echo "FAIL: $what: exit $rc, expected $code"; echo "$out" | head -5; fi
+}
+contains() {
+  if grep -qF -- "$2" <<<"$out"; then passed=$((passed + 1)); else
+    failed=$((failed + 1)); echo "FAIL: $1: output lacks '$2'"; echo "$out" | head -5; fi
+}
+
+if [ "${SALON_TEST_BACKEND:-sqlite}" = postgresql ]; then
+  [ -n "${SALON_TEST_PG:-}" ] || { echo "SALON_TEST_PG is not set"; exit 1; }
+  name="salon_cli_$$"
+  psql "$SALON_TEST_PG" -qc "CREATE DATABASE $name" >/dev/null || exit 1
+  trap 'psql "$SALON_TEST_PG" -qc "DROP DATABASE IF EXISTS $name WITH (FORCE)" >/dev/null; rm -rf "$work"' EXIT
+  db="$SALON_TEST_PG dbname=$name"
+else
+  db="sqlite:$work/salon.db"
+fi
+
+# validate: the issue's own examples, in English and in Russian (the default)
+expect 0 "valid INN" -- "$cli" validate inn 7707083893
+contains "valid INN normalised" "7707083893"
+expect 1 "INN with a wrong check digit" -- "$cli" --lang en validate inn 7707083894
+contains "reason in English" "INN: "
+contains "reason names the check digit" "check digit"
+expect 1 "Russian by default" -- env -u LANG -u LC_ALL -u SALON_LANG "$cli" validate inn 7707083894
+contains "Russian field name" "ИНН"
+expect 0 "phone normalised" -- "$cli" validate msisdn "8 912 345-67-89"
+contains "E.164 form" "+79123456789"
+expect 0 "JSON output" -- "$cli" --json validate iccid 8970199170000000016
+contains "JSON ok" '"ok": true'
+expect 1 "bad ICCID in JSON" -- "$cli" --json --lang en validate iccid 8970199170000000017
+contains "JSON error" '"ok": false'
+
+# usage errors exit 2
+expect 2 "no verb" -- "$cli"
+expect 2 "unknown verb" -- "$cli" frobnicate
+expect 2 "unknown kind" -- "$cli" validate colour red
+expect 2 "missing value" -- "$cli" validate inn
+expect 0 "help" -- "$cli" db --help
+
+# database refusals: exit 1, nothing created
+expect 1 "unknown scheme" -- "$cli" --lang en --db mysql://localhost/x db status
+contains "names the field" "Database URL: unknown scheme"
+expect 1 "missing file" -- "$cli" --lang en --db "sqlite:$work/none/salon.db" db status
+contains "says no file" "There is no database file"
+[ ! -e "$work/none" ] && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: folder created"; }
+printf 'garbage%.0s' {1..500} > "$work/corrupt.db"
+before=$(md5sum < "$work/corrupt.db")
+expect 1 "corrupt file" -- "$cli" --lang en --db "sqlite:$work/corrupt.db" db migrate
+contains "says damaged" "damaged"
+[ "$(md5sum < "$work/corrupt.db")" = "$before" ] && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: corrupt file changed"; }
+expect 1 "unreachable PostgreSQL" -- "$cli" --lang en --db "host=$work/nopg port=1 dbname=x" db status
+contains "says cannot connect" "Cannot connect to PostgreSQL"
+
+# the life of a database
+expect 0 "migrate" -- "$cli" --db "$db" db migrate
+expect 0 "status" -- "$cli" --db "$db" --json db status
+contains "no pending" '"pending": []'
+expect 0 "seed" -- "$cli" --db "$db" demo seed
+expect 0 "seed again" -- "$cli" --db "$db" --lang en demo seed
+contains "second seed adds nothing" "nothing added"
+expect 0 "dealers" -- "$cli" --db "$db" --json dealer list
+[ "$(grep -c '"inn"' <<<"$out")" -eq 2 ] && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: 2 dealers"; }
+expect 0 "salons" -- "$cli" --db "$db" salon list
+contains "Vladivostok salon" "Asia/Vladivostok"
+expect 0 "staff" -- "$cli" --db "$db" --lang en staff list
+contains "roles shown" "Head-office administrator"
+expect 1 "bad time zone" -- "$cli" --db "$db" --lang en salon add --dealer 1 --name X --address Y --tz Mars/Base
+contains "names the field" "Time zone:"
+expect 0 "add salon" -- "$cli" --db "$db" --json salon add --dealer 1 --name "Омск, Ленина" --address "Омск, улица Ленина, 1" --tz Asia/Omsk
+expect 1 "duplicate salon" -- "$cli" --db "$db" --lang en salon add --dealer 1 --name "Омск, Ленина" --address A --tz Asia/Omsk
+expect 0 "rename dealer" -- "$cli" --db "$db" dealer edit 1 --name "ООО «Связь-Ритейл Плюс»"
+expect 0 "dealer renamed" -- "$cli" --db "$db" dealer list
+contains "new name" "Связь-Ритейл Плюс"
+expect 1 "staff without salon" -- "$cli" --db "$db" --lang en staff add --login newbie --name "Новиков" --role specialist --password longenough
+contains "salon named" "Salon:"
+expect 0 "check" -- "$cli" --db "$db" db check
+
+# backup and restore
+expect 0 "backup" -- "$cli" --db "$db" db backup "$work/backup.bin"
+expect 1 "backup never overwrites" -- "$cli" --db "$db" db backup "$work/backup.bin"
+expect 0 "change after backup" -- "$cli" --db "$db" dealer edit 1 --name "После"
+expect 0 "restore" -- "$cli" --db "$db" db restore "$work/backup.bin"
+expect 0 "restored content" -- "$cli" --db "$db" dealer list
+contains "name from the backup" "Связь-Ритейл Плюс"
+
+# a database from a newer program is refused and not touched
+if [ "${SALON_TEST_BACKEND:-sqlite}" = sqlite ]; then
+  sqlite3 "$work/salon.db" "PRAGMA wal_checkpoint(TRUNCATE); INSERT INTO schema_migration VALUES (999, 'future', 0);" >/dev/null
+  expect 1 "newer schema" -- "$cli" --lang en --db "$db" db status
+  contains "says newer" "newer than this program"
+fi
+
+echo "cli: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,134 @@
+// The database layer on the backend this run tests: opening, refusing, migrating, transactions.
+#include <catch2/catch.hpp>
+
+#include "db/Database.hpp"
+#include "db/Maintenance.hpp"
+#include "db/UserError.hpp"
+#include "db/migrations.hpp"
+#include "tests/support/TestDatabase.hpp"
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+using namespace salon;
+using salon::test::TestDatabase;
+namespace fs = std::filesystem;
+
+namespace {
+std::string file_bytes(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+}  // namespace
+
+TEST_CASE("Every migration applies on an empty database and records its version", "[db][migrations]") {
+    TestDatabase t(false);
+    CHECK(t->schema_version() == 0);
+    const auto applied = db::migrate(t.db());
+    REQUIRE(applied.size() == db::all_migrations().size());
+    CHECK(t->schema_version() == db::latest_version());
+    CHECK(db::migrate(t.db()).empty());
+    int recorded = 0;
+    t->sql() << "SELECT count(*) FROM schema_migration", soci::into(recorded);
+    CHECK(recorded == static_cast<int>(db::all_migrations().size()));
+}
+
+TEST_CASE("Migrations are numbered 1, 2, 3... without gaps", "[db][migrations]") {
+    int expected = 1;
+    for (const auto& m : db::all_migrations()) CHECK(m.version == expected++);
+}
+
+TEST_CASE("A second station finds the migrations done and applies nothing", "[db][migrations]") {
+    TestDatabase t;
+    auto other = t.open_another();
+    CHECK(db::migrate(*other).empty());
+}
+
+TEST_CASE("A database newer than the program is refused and left untouched", "[db]") {
+    TestDatabase t;
+    const int newer = db::latest_version() + 1;
+    const long long now = t->now();
+    t->sql() << "INSERT INTO schema_migration (version, name, applied_at) VALUES (:v, 'from_the_future', :t)",
+        soci::use(newer), soci::use(now);
+    if (t.backend() == db::Backend::sqlite) t->sql() << "PRAGMA wal_checkpoint(TRUNCATE)";
+    const std::string path = t.url().substr(7);
+    const std::string before = t.backend() == db::Backend::sqlite ? file_bytes(path) : "";
+    try {
+        t.open_another();
+        FAIL("a newer database was opened");
+    } catch (const DatabaseError& e) {
+        CHECK_THAT(e.message(), Catch::Contains("newer than this program knows"));
+        CHECK_THAT(e.message(), Catch::Contains("was not changed"));
+    }
+    if (t.backend() == db::Backend::sqlite) CHECK(file_bytes(path) == before);
+}
+
+TEST_CASE("Write transactions commit whole or roll back whole", "[db]") {
+    TestDatabase t;
+    {
+        db::WriteTransaction tx(t.db());
+        t->sql() << "INSERT INTO standard_rate (code, valid_from, price, unit) VALUES ('t', '2026-01-01', 1, 'sms')";
+        // left without commit: an exception in a business operation ends here
+    }
+    int count = 0;
+    t->sql() << "SELECT count(*) FROM standard_rate WHERE code = 't'", soci::into(count);
+    CHECK(count == 0);
+    {
+        db::WriteTransaction tx(t.db());
+        t->sql() << "INSERT INTO standard_rate (code, valid_from, price, unit) VALUES ('t', '2026-01-01', 1, 'sms')";
+        tx.commit();
+    }
+    auto other = t.open_another();
+    other->sql() << "SELECT count(*) FROM standard_rate WHERE code = 't'", soci::into(count);
+    CHECK(count == 1);
+}
+
+TEST_CASE("The database clock is in UTC Unix seconds", "[db]") {
+    TestDatabase t;
+    const auto system = std::chrono::duration_cast<std::chrono::seconds>(
+                            std::chrono::system_clock::now().time_since_epoch())
+                            .count();
+    CHECK(std::llabs(t->now() - system) < 120);
+}
+
+TEST_CASE("A healthy database passes the check", "[db][check]") {
+    TestDatabase t;
+    const auto report = db::check(t.db());
+    CHECK(report.ok());
+    CHECK(report.schema_version == db::latest_version());
+}
+
+TEST_CASE("The check reports pending migrations", "[db][check]") {
+    TestDatabase t(false);
+    const auto report = db::check(t.db());
+    REQUIRE_FALSE(report.ok());
+    CHECK(report.problems.front().kind == db::CheckProblem::Kind::pending_migrations);
+}
+
+TEST_CASE("Backup and restore bring back the content as it was", "[db][backup]") {
+    TestDatabase t;
+    t->sql() << "INSERT INTO dealer (kind, name, inn, ogrn, kpp, created_at) "
+                "VALUES ('legal_entity', 'Before', '7730543210', '1237700543211', '773001001', 0)";
+    const std::string file = t.folder() + "/backup.bin";
+    db::backup(t.db(), file);
+    REQUIRE(fs::exists(file));
+    CHECK_THROWS_AS(db::backup(t.db(), file), ValidationError);  // never overwrites
+
+    t->sql() << "UPDATE dealer SET name = 'After'";
+    db::restore(t.db(), file);
+    auto fresh = t.open_another();
+    std::string name;
+    fresh->sql() << "SELECT name FROM dealer", soci::into(name);
+    CHECK(name == "Before");
+    CHECK(db::check(*fresh).ok());
+}
+
+TEST_CASE("Restoring from a missing file changes nothing", "[db][backup]") {
+    TestDatabase t;
+    CHECK_THROWS_AS(db::restore(t.db(), t.folder() + "/none.bin"), ValidationError);
+    CHECK(t->schema_version() == db::latest_version());
+}

@@ -1,0 +1,100 @@
+// What only the embedded SQLite file does: its settings, and refusing missing, damaged or foreign files.
+#include <catch2/catch.hpp>
+
+#include "db/Database.hpp"
+#include "db/Maintenance.hpp"
+#include "db/UserError.hpp"
+#include "db/migrations.hpp"
+#include "tests/support/TestDatabase.hpp"
+
+#include <filesystem>
+#include <fstream>
+
+using namespace salon;
+using salon::test::TestDatabase;
+namespace fs = std::filesystem;
+
+namespace {
+db::DatabaseUrl sqlite_url(const std::string& path) { return db::DatabaseUrl::parse("sqlite:" + path); }
+bool on_sqlite() { return salon::test::test_backend() == db::Backend::sqlite; }
+}  // namespace
+
+TEST_CASE("SQLite runs with WAL, synchronous FULL and foreign keys", "[db][sqlite]") {
+    if (!on_sqlite()) return;
+    TestDatabase t;
+    std::string journal;
+    int synchronous = 0, foreign_keys = 0;
+    t->sql() << "PRAGMA journal_mode", soci::into(journal);
+    t->sql() << "PRAGMA synchronous", soci::into(synchronous);
+    t->sql() << "PRAGMA foreign_keys", soci::into(foreign_keys);
+    CHECK(journal == "wal");
+    CHECK(synchronous == 2);
+    CHECK(foreign_keys == 1);
+}
+
+TEST_CASE("A missing SQLite file is refused and not created", "[db][sqlite]") {
+    if (!on_sqlite()) return;
+    const auto dir = fs::temp_directory_path() / "salon_missing_dir_test";
+    fs::remove_all(dir);
+    try {
+        db::Database::open(sqlite_url((dir / "none.db").string()), db::Database::Mode::open_existing);
+        FAIL("opened a missing file");
+    } catch (const DatabaseError& e) {
+        CHECK_THAT(e.message(), Catch::Contains("There is no database file"));
+    }
+    CHECK_FALSE(fs::exists(dir));
+}
+
+TEST_CASE("A file that is not a database is refused and left as it was", "[db][sqlite]") {
+    if (!on_sqlite()) return;
+    TestDatabase t;
+    const std::string path = t.folder() + "/garbage.db";
+    {
+        std::ofstream out(path, std::ios::binary);
+        out << std::string(8192, 'x');
+    }
+    for (auto mode : {db::Database::Mode::open_existing, db::Database::Mode::create_if_missing}) {
+        try {
+            db::Database::open(sqlite_url(path), mode);
+            FAIL("opened a damaged file");
+        } catch (const DatabaseError& e) {
+            CHECK_THAT(e.message(), Catch::Contains("is not a Salon Station database or is damaged"));
+        }
+    }
+    CHECK(fs::file_size(path) == 8192);
+    CHECK_FALSE(fs::exists(path + "-wal"));
+}
+
+TEST_CASE("A new SQLite file and its folder are created on first run", "[db][sqlite]") {
+    if (!on_sqlite()) return;
+    TestDatabase t;
+    const std::string path = t.folder() + "/a/b/new.db";
+    auto db = db::Database::open(sqlite_url(path), db::Database::Mode::create_if_missing);
+    db::migrate(*db);
+    CHECK(fs::exists(path));
+    CHECK(db->schema_version() == db::latest_version());
+}
+
+TEST_CASE("The check finds a row whose parent is missing", "[db][sqlite][check]") {
+    if (!on_sqlite()) return;
+    TestDatabase t;
+    t->sql() << "PRAGMA foreign_keys=OFF";
+    t->sql() << "INSERT INTO salon (dealer_id, name, address, time_zone, created_at) "
+                "VALUES (999, 'Orphan', 'Nowhere', 'Europe/Moscow', 0)";
+    const auto report = db::check(t.db());
+    REQUIRE_FALSE(report.ok());
+    CHECK(report.problems.front().kind == db::CheckProblem::Kind::foreign_key);
+    CHECK_THAT(report.problems.front().text.english(), Catch::Contains("salon"));
+}
+
+TEST_CASE("A damaged backup never reaches the live database", "[db][sqlite][backup]") {
+    if (!on_sqlite()) return;
+    TestDatabase t;
+    const std::string path = t.folder() + "/bad-backup.db";
+    {
+        std::ofstream out(path, std::ios::binary);
+        out << "not a database";
+    }
+    CHECK_THROWS_AS(db::restore(t.db(), path), DatabaseError);
+    CHECK(t->schema_version() == db::latest_version());
+}
