@@ -23,14 +23,16 @@ LocaleState& state() {
     return s;
 }
 
-// The compiled catalogs: SALON_LOCALE_DIR, then the install tree, then the build tree.
+// The compiled catalogs: SALON_LOCALE_DIR, then beside the installed program (bin/../share/...), then the
+// build tree the program was built in.
 std::string find_catalog_dir() {
     std::vector<std::string> candidates;
     if (const char* env = std::getenv("SALON_LOCALE_DIR"); env && *env) candidates.emplace_back(env);
-    candidates.emplace_back(SALON_INSTALL_LOCALE_DIR);
+    std::error_code ec;
+    const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+    if (!ec) candidates.push_back((exe.parent_path().parent_path() / "share/salon-station/locale").string());
     candidates.emplace_back(SALON_BUILD_LOCALE_DIR);
     for (const auto& dir : candidates) {
-        std::error_code ec;
         if (std::filesystem::exists(std::filesystem::path(dir) / "ru" / "LC_MESSAGES" / "salon.mo", ec))
             return dir;
     }

@@ -1,6 +1,7 @@
 #include "pos/core/Inn.hpp"
 
 #include "db/UserError.hpp"
+#include "pos/core/DigitString.hpp"
 
 #include <array>
 #include <cstddef>
@@ -8,24 +9,8 @@
 namespace salon::pos {
 namespace {
 
-Text field() { return tr("INN"); }
-
-// What people type around the digits: spaces (also the no-break one pasted from web pages), hyphens,
-// brackets.
-std::string digits_of(std::string_view input) {
-    std::string out;
-    for (std::size_t i = 0; i < input.size(); ++i) {
-        const char c = input[i];
-        if (c == ' ' || c == '\t' || c == '-' || c == '(' || c == ')') continue;
-        if (c == '\xC2' && i + 1 < input.size() && input[i + 1] == '\xA0') {
-            ++i;
-            continue;
-        }
-        if (c < '0' || c > '9') throw ValidationError(field(), tr("only digits are allowed"));
-        out += c;
-    }
-    if (out.empty()) throw ValidationError(field(), tr("must not be empty"));
-    return out;
+Text field() {
+    return tr("INN");
 }
 
 // The official control value: the weighted sum mod 11, then mod 10.
@@ -46,27 +31,33 @@ bool check_digits_ok(const std::string& d) {
 
 }  // namespace
 
-Inn Inn::parse(std::string_view input) { return parse_as(input, Kind::any); }
-Inn Inn::parse_legal_entity(std::string_view input) { return parse_as(input, Kind::legal_entity); }
-Inn Inn::parse_individual(std::string_view input) { return parse_as(input, Kind::individual); }
+Inn Inn::parse(std::string_view input) {
+    return parse_as(input, Kind::any);
+}
+Inn Inn::parse_legal_entity(std::string_view input) {
+    return parse_as(input, Kind::legal_entity);
+}
+Inn Inn::parse_individual(std::string_view input) {
+    return parse_as(input, Kind::individual);
+}
 
 Inn Inn::parse_as(std::string_view input, Kind kind) {
-    std::string digits = digits_of(input);
+    std::string digits = digits_of(input, field());
     const std::string got = std::to_string(digits.size());
     switch (kind) {
-    case Kind::any:
-        if (digits.size() != 10 && digits.size() != 12)
-            throw ValidationError(field(), trf("must have 10 or 12 digits, got {1}", {got}));
-        break;
-    case Kind::legal_entity:
-        if (digits.size() != 10)
-            throw ValidationError(field(), trf("must have 10 digits (a legal entity), got {1}", {got}));
-        break;
-    case Kind::individual:
-        if (digits.size() != 12)
-            throw ValidationError(field(),
-                                  trf("must have 12 digits (a person or a sole proprietor), got {1}", {got}));
-        break;
+        case Kind::any:
+            if (digits.size() != 10 && digits.size() != 12)
+                throw ValidationError(field(), trf("must have 10 or 12 digits, got {1}", {got}));
+            break;
+        case Kind::legal_entity:
+            if (digits.size() != 10)
+                throw ValidationError(field(), trf("must have 10 digits (a legal entity), got {1}", {got}));
+            break;
+        case Kind::individual:
+            if (digits.size() != 12)
+                throw ValidationError(
+                    field(), trf("must have 12 digits (a person or a sole proprietor), got {1}", {got}));
+            break;
     }
     if (!check_digits_ok(digits)) throw ValidationError(field(), tr("wrong check digit"));
     return Inn(std::move(digits));

@@ -1,6 +1,7 @@
 #include "pos/core/Kpp.hpp"
 
 #include "db/UserError.hpp"
+#include "pos/core/DigitString.hpp"
 
 #include <cstddef>
 #include <vector>
@@ -8,22 +9,32 @@
 namespace salon::pos {
 namespace {
 
-Text field() { return tr("KPP"); }
+Text field() {
+    return tr("KPP");
+}
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_latin_capital(char c) { return c >= 'A' && c <= 'Z'; }
+bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
+bool is_latin_capital(char c) {
+    return c >= 'A' && c <= 'Z';
+}
 
 // One string per character typed (a UTF-8 sequence), so that a Cyrillic "А" counts, and is reported, as one
 // character.
 std::vector<std::string> characters_of(std::string_view input) {
     std::vector<std::string> out;
     for (std::size_t i = 0; i < input.size();) {
+        // Spaces (also the no-break one), tabs and hyphens; not brackets.
+        if (const std::size_t skip = separator_length(input.substr(i), {.brackets = false})) {
+            i += skip;
+            continue;
+        }
         const auto lead = static_cast<unsigned char>(input[i]);
         std::size_t len = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
         if (i + len > input.size()) len = input.size() - i;
         std::string ch(input.substr(i, len));
         i += len;
-        if (ch == " " || ch == "\t" || ch == "-" || ch == "\u00A0") continue;
         if (ch.size() == 1 && ch[0] >= 'a' && ch[0] <= 'z') ch[0] = static_cast<char>(ch[0] - 'a' + 'A');
         out.push_back(std::move(ch));
     }

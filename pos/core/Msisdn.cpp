@@ -1,6 +1,7 @@
 #include "pos/core/Msisdn.hpp"
 
 #include "db/UserError.hpp"
+#include "pos/core/DigitString.hpp"
 
 #include <phonenumbers/phonenumberutil.h>
 
@@ -12,7 +13,9 @@ namespace {
 using i18n::phonenumbers::PhoneNumber;
 using i18n::phonenumbers::PhoneNumberUtil;
 
-Text field() { return tr("Phone number"); }
+Text field() {
+    return tr("Phone number");
+}
 
 // libphonenumber also reads letters as keypad digits ("8 800 FLOWERS") and accepts extensions; a subscriber
 // number has neither, so anything but what people type around digits is refused before it gets there.
@@ -24,9 +27,8 @@ void check_characters(std::string_view input) {
             seen_digit_or_plus = true;
             continue;
         }
-        if (c == ' ' || c == '\t' || c == '-' || c == '(' || c == ')' || c == '.') continue;
-        if (c == '\xC2' && i + 1 < input.size() && input[i + 1] == '\xA0') {
-            ++i;
+        if (const std::size_t skip = separator_length(input.substr(i), {.dot = true})) {
+            i += skip - 1;
             continue;
         }
         if (c == '+' && !seen_digit_or_plus) {
@@ -41,15 +43,11 @@ void check_characters(std::string_view input) {
 
 Text parse_error_reason(PhoneNumberUtil::ErrorType error) {
     switch (error) {
-    case PhoneNumberUtil::TOO_SHORT_AFTER_IDD:
-    case PhoneNumberUtil::TOO_SHORT_NSN:
-        return tr("too few digits");
-    case PhoneNumberUtil::TOO_LONG_NSN:
-        return tr("too many digits");
-    case PhoneNumberUtil::INVALID_COUNTRY_CODE_ERROR:
-        return tr("not a Russian number");
-    default:
-        return tr("not a phone number");
+        case PhoneNumberUtil::TOO_SHORT_AFTER_IDD:
+        case PhoneNumberUtil::TOO_SHORT_NSN: return tr("too few digits");
+        case PhoneNumberUtil::TOO_LONG_NSN: return tr("too many digits");
+        case PhoneNumberUtil::INVALID_COUNTRY_CODE_ERROR: return tr("not a Russian number");
+        default: return tr("not a phone number");
     }
 }
 
