@@ -16,7 +16,7 @@ int main(int argc, char** argv) {
     set_language(choose_language(lang));
 
     cli::CliContext ctx;
-    CLI::App app{tr("Salon Station command-line tool: database, validation, organisation, demo data.").str(),
+    CLI::App app{tr("Salon Station command-line tool: database, validation, organisation, access, audit, demo data.").str(),
                  "salon-cli"};
     app.set_help_all_flag("--help-all", tr("Show the help of every verb").str());
     app.require_subcommand(1);
@@ -29,6 +29,7 @@ int main(int argc, char** argv) {
     cli::add_validate_command(app, ctx);
     cli::add_organisation_commands(app, ctx);
     cli::add_demo_commands(app, ctx);
+    cli::add_audit_commands(app, ctx);
 
     try {
         app.parse(argc, argv);

@@ -24,7 +24,7 @@ echo "salon-cli validate round trip: median $(median < "$work/validate.us") us, 
 # salon-station: process start to the login window shown, and VmRSS then (goal <= 1000 ms, <= 150 MB)
 if [ -x "$station" ]; then
   for i in 1 2 3 4 5; do
-    xvfb-run -a -s "-screen 0 1280x800x24" timeout 20 "$station" --db "$db" --startup-report --exit-after-startup \
+    xvfb-run -a -s "-screen 0 1280x800x24" timeout 20 "$station" --db "$db" --startup-report --screenshot "$work/startup.png" \
       2>/dev/null | tr '\n' ' '
     echo
   done > "$work/startup.txt"

@@ -1,0 +1,291 @@
+#include "pos/core/AuditJournal.hpp"
+
+#include "db/Database.hpp"
+#include "db/UserError.hpp"
+
+#include <sodium.h>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <stdexcept>
+
+namespace salon::pos {
+namespace fs = std::filesystem;
+
+namespace {
+
+// Names the MAC's layout, so that a future layout can be told apart from this one.
+constexpr std::string_view kMacVersion = "salon-audit-1";
+// First key of the PostgreSQL advisory lock that serialises appends to one chain (the second key is the
+// chain's hash); distinct from the migration lock.
+constexpr int kAuditLockClass = 7210343;
+
+void ensure_sodium() {
+    static const bool ready = sodium_init() >= 0;
+    if (!ready) throw std::runtime_error("libsodium failed to initialise");
+}
+
+std::string env(const char* name) {
+    const char* v = std::getenv(name);
+    return v ? v : "";
+}
+
+// Writes a fresh key to a private temporary file and links it into place: link() never replaces an
+// existing file, so two stations starting together end up with the one key that got there first, and
+// nobody ever reads a half-written key.
+void create_key_file(const fs::path& file) {
+    ensure_sodium();
+    const fs::path folder = file.has_parent_path() ? file.parent_path() : fs::path(".");
+    std::error_code ec;
+    fs::create_directories(folder, ec);
+    if (ec) throw RefusedError(trf("Cannot create the folder {1}: {2}", {folder.string(), ec.message()}));
+    std::string temp = (folder / ".audit.key.XXXXXX").string();
+    const int fd = mkstemp(temp.data());  // mode 0600
+    if (fd < 0)
+        throw RefusedError(trf("Cannot write the audit key {1}: {2}", {file.string(), std::strerror(errno)}));
+    unsigned char key[AuditKey::kSize];
+    randombytes_buf(key, sizeof key);
+    const bool written = write(fd, key, sizeof key) == static_cast<ssize_t>(sizeof key) && fsync(fd) == 0;
+    sodium_memzero(key, sizeof key);
+    close(fd);
+    const int linked = written ? link(temp.c_str(), file.c_str()) : -1;
+    const int error = errno;
+    unlink(temp.c_str());
+    if (!written || (linked != 0 && error != EEXIST))
+        throw RefusedError(trf("Cannot write the audit key {1}: {2}", {file.string(), std::strerror(error)}));
+}
+
+// Big-endian length, then the bytes: no two different entries give the same input to the MAC.
+void add_field(crypto_auth_hmacsha256_state& state, std::string_view value) {
+    unsigned char length[8];
+    std::uint64_t n = value.size();
+    for (int i = 7; i >= 0; --i, n >>= 8) length[i] = static_cast<unsigned char>(n & 0xff);
+    crypto_auth_hmacsha256_update(&state, length, sizeof length);
+    crypto_auth_hmacsha256_update(&state, reinterpret_cast<const unsigned char*>(value.data()), value.size());
+}
+
+std::string compute_mac(const AuditKey& key, const std::string& previous_mac, const AuditEntry& e) {
+    ensure_sodium();
+    crypto_auth_hmacsha256_state state;
+    crypto_auth_hmacsha256_init(&state, key.bytes().data(), key.bytes().size());
+    add_field(state, kMacVersion);
+    add_field(state, previous_mac);
+    add_field(state, e.chain);
+    add_field(state, std::to_string(e.seq));
+    add_field(state, std::to_string(e.at));
+    add_field(state, e.actor_id ? std::to_string(e.actor_id) : std::string());
+    add_field(state, e.action);
+    add_field(state, e.subject);
+    add_field(state, e.details);
+    unsigned char mac[crypto_auth_hmacsha256_BYTES];
+    crypto_auth_hmacsha256_final(&state, mac);
+    char hex[2 * sizeof mac + 1];
+    sodium_bin2hex(hex, sizeof hex, mac, sizeof mac);
+    return hex;
+}
+
+}  // namespace
+
+fs::path AuditKey::default_path() {
+    if (const std::string file = env("SALON_AUDIT_KEY_FILE"); !file.empty()) return file;
+    if (const std::string config = env("XDG_CONFIG_HOME"); !config.empty())
+        return fs::path(config) / "salon-station" / "audit.key";
+    const std::string home = env("HOME");
+    if (home.empty())
+        throw RefusedError(
+            tr("Cannot find the audit key: set SALON_AUDIT_KEY_FILE, XDG_CONFIG_HOME or HOME."));
+    return fs::path(home) / ".config" / "salon-station" / "audit.key";
+}
+
+AuditKey AuditKey::load_or_create(const fs::path& file) {
+    std::error_code ec;
+    if (!fs::exists(file, ec)) create_key_file(file);
+    return load(file);
+}
+
+AuditKey AuditKey::load(const fs::path& file) {
+    std::error_code ec;
+    const auto status = fs::status(file, ec);
+    if (ec || !fs::is_regular_file(status))
+        throw RefusedError(
+            trf("There is no audit key at {1}: copy the key the stations share there.", {file.string()}));
+    // Whoever reads the key can forge the journal, like a private SSH key.
+    if ((status.permissions() & (fs::perms::group_all | fs::perms::others_all)) != fs::perms::none)
+        throw RefusedError(trf("The audit key {1} can be read by other users: make it private (chmod 600).",
+                               {file.string()}));
+    std::ifstream in(file, std::ios::binary);
+    AuditKey key;
+    key.path_ = file;
+    char extra = 0;
+    if (!in.read(reinterpret_cast<char*>(key.bytes_.data()), key.bytes_.size()) || in.read(&extra, 1))
+        throw RefusedError(
+            trf("The audit key {1} is damaged: it must hold exactly 32 bytes.", {file.string()}));
+    return key;
+}
+
+std::string station_chain() {
+    char name[256] = {};
+    if (gethostname(name, sizeof name - 1) != 0 || name[0] == '\0') return "station:unknown";
+    return std::string("station:") + name;
+}
+
+std::string salon_chain(std::int64_t salon_id) { return "salon:" + std::to_string(salon_id); }
+
+AuditEntry append(db::Database& db, const AuditKey& key, const std::string& chain, std::int64_t actor_id,
+                  const std::string& action, const std::string& subject, const std::string& details) {
+    // Two stations of one salon appending at once: the second waits here until the first commits, then
+    // reads the new head (on SQLite the write transaction already serialises them).
+    if (db.backend() == db::Backend::postgresql) {
+        int lock_class = kAuditLockClass;
+        db.sql() << "SELECT pg_advisory_xact_lock(:class, hashtext(:chain))", soci::use(lock_class),
+            soci::use(chain);
+    }
+    AuditEntry e;
+    e.chain = chain;
+    e.actor_id = actor_id;
+    e.action = action;
+    e.subject = subject;
+    e.details = details;
+    long long last_seq = 0;
+    std::string previous_mac;
+    soci::indicator ind = soci::i_null;
+    db.sql() << "SELECT seq, mac FROM audit_entry WHERE chain = :c ORDER BY seq DESC LIMIT 1",
+        soci::use(chain), soci::into(last_seq, ind), soci::into(previous_mac);
+    if (ind != soci::i_ok) {
+        last_seq = 0;
+        previous_mac.clear();
+    }
+    e.seq = last_seq + 1;
+    e.at = db.now();
+    e.mac = compute_mac(key, previous_mac, e);
+    const long long seq = e.seq, at = e.at, actor = actor_id;
+    soci::indicator actor_ind = actor_id ? soci::i_ok : soci::i_null;
+    long long id = 0;
+    db.sql() << "INSERT INTO audit_entry (chain, seq, at, actor_id, action, subject, details, mac) "
+                "VALUES (:chain, :seq, :at, :actor, :action, :subject, :details, :mac) RETURNING id",
+        soci::use(chain), soci::use(seq), soci::use(at), soci::use(actor, actor_ind), soci::use(action),
+        soci::use(subject), soci::use(details), soci::use(e.mac), soci::into(id);
+    e.id = id;
+    return e;
+}
+
+namespace {
+
+// An entry whose mac fails was moved or inserted, rather than edited, when the order it was written in
+// (its id) disagrees with its place in the chain.
+bool out_of_written_order(db::Database& db, const AuditProblem& p, long long previous_id) {
+    if (p.id < previous_id) return true;
+    long long earlier_written_later_placed = 0;
+    const long long seq = p.seq, id = p.id;
+    db.sql() << "SELECT count(*) FROM audit_entry WHERE chain = :c AND seq > :s AND id < :id",
+        soci::use(p.chain), soci::use(seq), soci::use(id), soci::into(earlier_written_later_placed);
+    return earlier_written_later_placed > 0;
+}
+
+}  // namespace
+
+AuditCheck verify(db::Database& db, const AuditKey& key) {
+    AuditCheck check;
+    long long previous_id = 0;
+    {
+        AuditEntry e;
+        long long id = 0, seq = 0, at = 0, actor = 0;
+        soci::indicator actor_ind = soci::i_null;
+        soci::statement st =
+            (db.sql().prepare << "SELECT id, chain, seq, at, actor_id, action, subject, details, mac "
+                                 "FROM audit_entry ORDER BY chain, seq, id",
+             soci::into(id), soci::into(e.chain), soci::into(seq), soci::into(at),
+             soci::into(actor, actor_ind), soci::into(e.action), soci::into(e.subject), soci::into(e.details),
+             soci::into(e.mac));
+        st.execute();
+        std::string chain, previous_mac;
+        long long expected_seq = 1;
+        while (st.fetch()) {
+            e.id = id;
+            e.seq = seq;
+            e.at = at;
+            e.actor_id = actor_ind == soci::i_ok ? actor : 0;
+            if (check.chains == 0 || e.chain != chain) {
+                ++check.chains;
+                chain = e.chain;
+                expected_seq = 1;
+                previous_mac.clear();
+                previous_id = 0;
+            }
+            ++check.entries;
+            AuditProblem p{e.chain, e.seq, e.id, AuditProblemKind::changed, expected_seq};
+            if (e.seq > expected_seq) {
+                p.kind = AuditProblemKind::missing;
+                check.problem = p;
+                break;
+            }
+            if (e.seq < expected_seq || compute_mac(key, previous_mac, e) != e.mac) {
+                check.problem = p;
+                break;
+            }
+            previous_mac = e.mac;
+            previous_id = e.id;
+            ++expected_seq;
+        }
+    }
+    // Classified once the walk's statement is closed.
+    if (check.problem && check.problem->kind == AuditProblemKind::changed &&
+        out_of_written_order(db, *check.problem, previous_id))
+        check.problem->kind = AuditProblemKind::out_of_order;
+    return check;
+}
+
+Text describe(const AuditProblem& p) {
+    const std::string seq = std::to_string(p.seq), id = std::to_string(p.id);
+    switch (p.kind) {
+    case AuditProblemKind::changed:
+        return trf("Audit journal, chain {1}, seq {2}, id {3}: the entry was changed after it was written.",
+                   {p.chain, seq, id});
+    case AuditProblemKind::missing:
+        return trf(
+            "Audit journal, chain {1}, seq {2}, id {3}: the entries from seq {4} before it were deleted.",
+            {p.chain, seq, id, std::to_string(p.expected_seq)});
+    case AuditProblemKind::out_of_order:
+        return trf("Audit journal, chain {1}, seq {2}, id {3}: the entry was moved or inserted out of order.",
+                   {p.chain, seq, id});
+    }
+    return Text();
+}
+
+std::string chain_head(db::Database& db, const std::string& chain) {
+    std::string mac;
+    soci::indicator ind = soci::i_null;
+    db.sql() << "SELECT mac FROM audit_entry WHERE chain = :c ORDER BY seq DESC LIMIT 1", soci::use(chain),
+        soci::into(mac, ind);
+    return ind == soci::i_ok ? mac : std::string();
+}
+
+std::vector<AuditEntry> list_entries(db::Database& db, const std::string& chain, int limit) {
+    std::vector<AuditEntry> out;
+    AuditEntry e;
+    long long id = 0, seq = 0, at = 0, actor = 0, max_rows = limit;
+    soci::indicator actor_ind = soci::i_null;
+    soci::statement st =
+        (db.sql().prepare
+             << "SELECT id, chain, seq, at, actor_id, action, subject, details, mac FROM audit_entry "
+                "WHERE :chain = '' OR chain = :chain2 ORDER BY id DESC LIMIT :n",
+         soci::use(chain), soci::use(chain), soci::use(max_rows), soci::into(id), soci::into(e.chain),
+         soci::into(seq), soci::into(at), soci::into(actor, actor_ind), soci::into(e.action),
+         soci::into(e.subject), soci::into(e.details), soci::into(e.mac));
+    st.execute();
+    while (st.fetch()) {
+        e.id = id;
+        e.seq = seq;
+        e.at = at;
+        e.actor_id = actor_ind == soci::i_ok ? actor : 0;
+        out.push_back(e);
+    }
+    return out;
+}
+
+}  // namespace salon::pos

@@ -1,0 +1,106 @@
+// The audit journal: who did what, append-only, each entry chained to the one before by an HMAC-SHA256
+// whose key lives outside the database. Whoever can write to the database (an administrator, a stolen
+// backup restored elsewhere) still cannot change, delete, insert or reorder entries without `verify`
+// saying where.
+//
+// Personal data never goes into an entry in clear text: callers pass masked values (a passport as
+// "45 ** ******12", a phone as "+7 912 ***-**-89") or the id of the record, never the value itself. The
+// journal is kept for years and read by people who may not see personal data.
+//
+// Not detected by the chain alone: removing the newest entries of a chain. `chain_head` is printed on the
+// shift-close report so the paper copy anchors the tail.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace salon::db {
+class Database;
+}
+
+namespace salon {
+class Text;
+}
+
+namespace salon::pos {
+
+// The 32-byte secret key of the journal's MACs. Every station of a deployment needs the same key, so that
+// any of them (or head office) can verify every chain; copy the file with mode 0600.
+class AuditKey {
+public:
+    static constexpr std::size_t kSize = 32;
+
+    // SALON_AUDIT_KEY_FILE, else $XDG_CONFIG_HOME/salon-station/audit.key, else
+    // ~/.config/salon-station/audit.key.
+    static std::filesystem::path default_path();
+    // For stations that write: reads the key, creating a new random one (mode 0600) if the file is missing.
+    static AuditKey load_or_create(const std::filesystem::path& file = default_path());
+    // For checking: a missing file is refused, since a new key would only make every entry look forged.
+    static AuditKey load(const std::filesystem::path& file = default_path());
+
+    const std::array<unsigned char, kSize>& bytes() const { return bytes_; }
+    const std::filesystem::path& path() const { return path_; }
+
+private:
+    AuditKey() = default;
+    std::array<unsigned char, kSize> bytes_{};
+    std::filesystem::path path_;
+};
+
+// Chain names: one per station (its host name) or per salon.
+std::string station_chain();
+std::string salon_chain(std::int64_t salon_id);
+
+struct AuditEntry {
+    std::int64_t id = 0;
+    std::string chain;
+    std::int64_t seq = 0;       // 1, 2, 3... within the chain
+    std::int64_t at = 0;        // database clock, Unix seconds UTC
+    std::int64_t actor_id = 0;  // 0: the program itself, no person
+    std::string action;         // a stable code such as "permission.grant"
+    std::string subject;        // what it was done to, such as "role:trainer" or "sale:1234"
+    std::string details;        // masked: never personal data in clear text
+    std::string mac;            // hex HMAC-SHA256
+};
+
+// Appends an entry to `chain`. Call it INSIDE the caller's WriteTransaction, so that the entry is written
+// if and only if the operation it records is; the chain head is read and extended in that transaction.
+AuditEntry append(db::Database& db, const AuditKey& key, const std::string& chain, std::int64_t actor_id,
+                  const std::string& action, const std::string& subject, const std::string& details);
+
+enum class AuditProblemKind {
+    changed,       // the entry's columns or mac are not what was written
+    missing,       // entries before this one were deleted (a gap in seq)
+    out_of_order,  // the entry was moved or inserted among others (seq disagrees with the order written)
+};
+
+struct AuditProblem {
+    std::string chain;
+    std::int64_t seq = 0;
+    std::int64_t id = 0;
+    AuditProblemKind kind = AuditProblemKind::changed;
+    std::int64_t expected_seq = 0;  // the seq the entry should have had (differs for `missing`)
+};
+
+struct AuditCheck {
+    std::int64_t entries = 0;  // entries checked (all of them when intact)
+    std::int64_t chains = 0;
+    std::optional<AuditProblem> problem;  // the first one found; empty when the journal is intact
+};
+
+// Walks every chain in seq order and stops at the first problem.
+AuditCheck verify(db::Database& db, const AuditKey& key);
+// The problem in words, naming the chain, seq and id.
+Text describe(const AuditProblem& problem);
+
+// The mac of the chain's newest entry; empty for a chain with no entries.
+std::string chain_head(db::Database& db, const std::string& chain);
+
+// Newest first; an empty `chain` means all chains.
+std::vector<AuditEntry> list_entries(db::Database& db, const std::string& chain = {}, int limit = 50);
+
+}  // namespace salon::pos

@@ -1,0 +1,326 @@
+// Permissions as data and the tamper-evident audit journal.
+#include <catch2/catch.hpp>
+
+#include "db/UserError.hpp"
+#include "pos/core/AuditJournal.hpp"
+#include "pos/core/Dealer.hpp"
+#include "pos/core/Permission.hpp"
+#include "pos/core/Salon.hpp"
+#include "pos/core/StaffMember.hpp"
+#include "tests/support/TestDatabase.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+using namespace salon;
+using namespace salon::pos;
+using salon::test::TestDatabase;
+
+namespace {
+
+struct People {
+    StaffMember specialist, senior, trainer, admin;
+};
+
+People add_people(db::Database& db) {
+    const auto dealer =
+        save_dealer(db, {DealerKind::legal_entity, "ООО «Тест»", "7730543210", "1237700543211", "773001001"});
+    const auto salon = save_salon(db, {dealer, "Салон", "Адрес", "Europe/Moscow"});
+    People p;
+    p.specialist = get_staff(
+        db, save_staff(db, {"spec", "Иванов", Role::specialist, salon, 0, std::nullopt, "password1"}));
+    p.senior = get_staff(db, save_staff(db, {"senior", "Петров", Role::senior_specialist, salon, 0,
+                                             std::nullopt, "password1"}));
+    p.trainer =
+        get_staff(db, save_staff(db, {"trainer", "Тренер", Role::trainer, 0, 0, std::nullopt, "password1"}));
+    p.admin = get_staff(
+        db, save_staff(db, {"admin", "Админ", Role::head_office_admin, 0, 0, std::nullopt, "password1"}));
+    return p;
+}
+
+AuditKey key_in(const TestDatabase& t, const char* name = "audit.key") {
+    return AuditKey::load_or_create(std::filesystem::path(t.folder()) / name);
+}
+
+// Three entries on one chain, as three business operations.
+std::vector<AuditEntry> append_three(db::Database& db, const AuditKey& key,
+                                     const std::string& chain = "salon:1") {
+    std::vector<AuditEntry> out;
+    for (const char* action : {"shift.open", "sale.complete", "shift.close"}) {
+        db::WriteTransaction tx(db);
+        out.push_back(append(db, key, chain, 0, action, "shift:1", "passport 45 ** ******12"));
+        tx.commit();
+    }
+    return out;
+}
+
+void exec(db::Database& db, const std::string& sql, long long id) { db.sql() << sql, soci::use(id); }
+
+}  // namespace
+
+TEST_CASE("Default grants follow the role: a specialist sells, a senior also refunds",
+          "[access][permissions]") {
+    TestDatabase t;
+    const People p = add_people(t.db());
+    CHECK(has_permission(t.db(), p.specialist, Permission::sell));
+    CHECK(has_permission(t.db(), p.specialist, Permission::corporate_desk));
+    CHECK_FALSE(has_permission(t.db(), p.specialist, Permission::refund));
+    CHECK_FALSE(has_permission(t.db(), p.specialist, Permission::reveal_personal_data));
+    CHECK(has_permission(t.db(), p.senior, Permission::refund));
+    CHECK(has_permission(t.db(), p.senior, Permission::reveal_personal_data));
+    CHECK(has_permission(t.db(), p.trainer, Permission::run_training));
+    CHECK_FALSE(has_permission(t.db(), p.trainer, Permission::sell));
+    for (Permission each : all_permissions()) CHECK(has_permission(t.db(), p.admin, each));
+    // Every code the program knows is in the table, and back.
+    for (Permission each : all_permissions()) CHECK(permission_from_string(to_string(each)) == each);
+    CHECK(list_grants(t.db()).size() == 5 + 7 + 2 + 4 + all_permissions().size());
+}
+
+TEST_CASE("A refusal names the missing permission in words", "[access][permissions]") {
+    TestDatabase t;
+    const People p = add_people(t.db());
+    try {
+        require_permission(t.db(), p.specialist, Permission::refund);
+        FAIL("a specialist refunded");
+    } catch (const RefusedError& e) {
+        CHECK(e.message() == "Refund a payment: you do not have this permission");
+    }
+    CHECK_NOTHROW(require_permission(t.db(), p.senior, Permission::refund));
+}
+
+TEST_CASE("An inactive staff member has no permission at all", "[access][permissions]") {
+    TestDatabase t;
+    const People p = add_people(t.db());
+    exec(t.db(), "UPDATE staff SET active = 0 WHERE id = :id", p.admin.id);
+    // Both the stale copy from sign-in and a fresh read are refused.
+    CHECK_FALSE(has_permission(t.db(), p.admin, Permission::administer_database));
+    const StaffMember fresh = get_staff(t.db(), p.admin.id);
+    CHECK_FALSE(fresh.active);
+    for (Permission each : all_permissions()) CHECK_FALSE(has_permission(t.db(), fresh, each));
+    CHECK_THROWS_AS(require_permission(t.db(), fresh, Permission::sell), RefusedError);
+}
+
+TEST_CASE("Grant and revoke change permissions as data and are audited", "[access][permissions][audit]") {
+    TestDatabase t;
+    const People p = add_people(t.db());
+    const AuditKey key = key_in(t);
+    revoke(t.db(), key, "station:test", p.admin, Role::specialist, Permission::cash_in_out);
+    CHECK_FALSE(has_permission(t.db(), p.specialist, Permission::cash_in_out));
+    grant(t.db(), key, "station:test", p.admin, Role::specialist, Permission::refund);
+    CHECK(has_permission(t.db(), p.specialist, Permission::refund));
+    grant(t.db(), key, "station:test", p.admin, Role::specialist,
+          Permission::refund);  // already there: no entry
+
+    const auto entries = list_entries(t.db(), "station:test");
+    REQUIRE(entries.size() == 2);
+    CHECK(entries[0].action == "permission.grant");
+    CHECK(entries[0].subject == "role:specialist");
+    CHECK(entries[0].details == "refund");
+    CHECK(entries[0].actor_id == p.admin.id);
+    CHECK(entries[1].action == "permission.revoke");
+    CHECK(verify(t.db(), key).entries == 2);
+    CHECK_FALSE(verify(t.db(), key).problem);
+
+    // Only administer_database may change grants; a refusal changes nothing and writes nothing.
+    CHECK_THROWS_AS(grant(t.db(), key, "station:test", p.senior, Role::specialist, Permission::manage_staff),
+                    RefusedError);
+    CHECK_FALSE(has_permission(t.db(), p.specialist, Permission::manage_staff));
+    CHECK_THROWS_AS(revoke(t.db(), key, "station:test", p.admin, Role::head_office_admin,
+                           Permission::administer_database),
+                    RefusedError);
+    CHECK(list_entries(t.db()).size() == 2);
+}
+
+TEST_CASE("The audit key is made once, private, outside the database", "[audit]") {
+    TestDatabase t;
+    namespace fs = std::filesystem;
+    const fs::path file = fs::path(t.folder()) / "config" / "audit.key";
+    const AuditKey made = AuditKey::load_or_create(file);
+    CHECK(fs::file_size(file) == AuditKey::kSize);
+    CHECK((fs::status(file).permissions() & fs::perms::all) ==
+          (fs::perms::owner_read | fs::perms::owner_write));
+    CHECK(AuditKey::load_or_create(file).bytes() == made.bytes());
+    CHECK(AuditKey::load(file).bytes() == made.bytes());
+
+    CHECK_THROWS_AS(AuditKey::load(fs::path(t.folder()) / "missing.key"), RefusedError);
+    fs::permissions(file, fs::perms::group_read, fs::perm_options::add);
+    CHECK_THROWS_AS(AuditKey::load(file), RefusedError);
+    const fs::path short_key = fs::path(t.folder()) / "short.key";
+    std::ofstream(short_key) << "too short";
+    fs::permissions(short_key, fs::perms::owner_read | fs::perms::owner_write);
+    CHECK_THROWS_AS(AuditKey::load(short_key), RefusedError);
+}
+
+TEST_CASE("An intact journal verifies; the chain head is the newest mac", "[audit]") {
+    TestDatabase t;
+    const AuditKey key = key_in(t);
+    CHECK(chain_head(t.db(), "salon:1").empty());
+    const auto written = append_three(t.db(), key);
+    CHECK(written[0].seq == 1);
+    CHECK(written[2].seq == 3);
+    CHECK(written[1].mac != written[2].mac);
+    const AuditCheck check = verify(t.db(), key);
+    CHECK_FALSE(check.problem);
+    CHECK(check.entries == 3);
+    CHECK(check.chains == 1);
+    CHECK(chain_head(t.db(), "salon:1") == written[2].mac);
+}
+
+TEST_CASE("An entry written in a rolled-back operation leaves no trace", "[audit]") {
+    TestDatabase t;
+    const AuditKey key = key_in(t);
+    {
+        db::WriteTransaction tx(t.db());
+        append(t.db(), key, "salon:1", 0, "sale.complete", "sale:1", "");
+    }
+    CHECK(list_entries(t.db()).empty());
+    append_three(t.db(), key);
+    CHECK(list_entries(t.db()).back().seq == 1);
+}
+
+TEST_CASE("Verify names an entry whose columns were changed", "[audit]") {
+    TestDatabase t;
+    const AuditKey key = key_in(t);
+    const auto written = append_three(t.db(), key);
+    exec(t.db(), "UPDATE audit_entry SET details = 'nothing happened' WHERE id = :id", written[1].id);
+    const AuditCheck check = verify(t.db(), key);
+    REQUIRE(check.problem);
+    CHECK(check.problem->kind == AuditProblemKind::changed);
+    CHECK(check.problem->chain == "salon:1");
+    CHECK(check.problem->seq == 2);
+    CHECK(check.problem->id == written[1].id);
+    CHECK(describe(*check.problem).str() == "Audit journal, chain salon:1, seq 2, id " +
+                                                std::to_string(written[1].id) +
+                                                ": the entry was changed after it was written.");
+
+    // Changing the time or the person is caught the same way.
+    TestDatabase u;
+    const auto again = append_three(u.db(), key);
+    exec(u.db(), "UPDATE audit_entry SET at = at - 3600 WHERE id = :id", again[2].id);
+    REQUIRE(verify(u.db(), key).problem);
+    CHECK(verify(u.db(), key).problem->seq == 3);
+}
+
+TEST_CASE("Verify names the gap a deleted entry leaves", "[audit]") {
+    TestDatabase t;
+    const AuditKey key = key_in(t);
+    const auto written = append_three(t.db(), key);
+    exec(t.db(), "DELETE FROM audit_entry WHERE id = :id", written[1].id);
+    const AuditCheck check = verify(t.db(), key);
+    REQUIRE(check.problem);
+    CHECK(check.problem->kind == AuditProblemKind::missing);
+    CHECK(check.problem->seq == 3);
+    CHECK(check.problem->expected_seq == 2);
+    CHECK(check.problem->id == written[2].id);
+
+    // Renumbering to hide the gap breaks the next entry's mac instead.
+    exec(t.db(), "UPDATE audit_entry SET seq = 2 WHERE id = :id", written[2].id);
+    REQUIRE(verify(t.db(), key).problem);
+    CHECK(verify(t.db(), key).problem->seq == 2);
+}
+
+TEST_CASE("Verify names entries moved out of the order they were written in", "[audit]") {
+    TestDatabase t;
+    const AuditKey key = key_in(t);
+    const auto written = append_three(t.db(), key);
+    // Swap the seq of the second and third entries (through a free number: (chain, seq) is unique).
+    exec(t.db(), "UPDATE audit_entry SET seq = 100 WHERE id = :id", written[1].id);
+    exec(t.db(), "UPDATE audit_entry SET seq = 2 WHERE id = :id", written[2].id);
+    exec(t.db(), "UPDATE audit_entry SET seq = 3 WHERE id = :id", written[1].id);
+    const AuditCheck check = verify(t.db(), key);
+    REQUIRE(check.problem);
+    CHECK(check.problem->kind == AuditProblemKind::out_of_order);
+    CHECK(check.problem->seq == 2);
+    CHECK(check.problem->id == written[2].id);
+}
+
+TEST_CASE("An entry inserted with a copied mac is named", "[audit]") {
+    TestDatabase t;
+    const AuditKey key = key_in(t);
+    const auto written = append_three(t.db(), key);
+    // Shift the last entry up and slip a forged one in before it, reusing a genuine mac.
+    exec(t.db(), "UPDATE audit_entry SET seq = 4 WHERE id = :id", written[2].id);
+    const std::string mac = written[2].mac;
+    t->sql() << "INSERT INTO audit_entry (chain, seq, at, actor_id, action, subject, details, mac) "
+                "VALUES ('salon:1', 3, 0, NULL, 'sale.refund', 'sale:1', '', :mac)",
+        soci::use(mac);
+    const AuditCheck check = verify(t.db(), key);
+    REQUIRE(check.problem);
+    CHECK(check.problem->kind == AuditProblemKind::out_of_order);
+    CHECK(check.problem->seq == 3);
+    CHECK(check.problem->id > written[2].id);
+}
+
+TEST_CASE("A wrong key fails at the first entry", "[audit]") {
+    TestDatabase t;
+    const auto written = append_three(t.db(), key_in(t));
+    const AuditCheck check = verify(t.db(), key_in(t, "other.key"));
+    REQUIRE(check.problem);
+    CHECK(check.problem->kind == AuditProblemKind::changed);
+    CHECK(check.problem->seq == 1);
+    CHECK(check.problem->id == written[0].id);
+}
+
+TEST_CASE("Interleaved chains number and verify independently", "[audit]") {
+    TestDatabase t;
+    const AuditKey key = key_in(t);
+    std::vector<AuditEntry> a, b;
+    for (int i = 0; i < 3; ++i) {
+        db::WriteTransaction tx(t.db());
+        a.push_back(append(t.db(), key, "salon:1", 0, "sale.complete", "sale:" + std::to_string(i), ""));
+        b.push_back(
+            append(t.db(), key, "station:kiosk-2", 0, "test.submit", "attempt:" + std::to_string(i), ""));
+        tx.commit();
+    }
+    CHECK(a[2].seq == 3);
+    CHECK(b[2].seq == 3);
+    AuditCheck check = verify(t.db(), key);
+    CHECK_FALSE(check.problem);
+    CHECK(check.chains == 2);
+    CHECK(check.entries == 6);
+    CHECK(list_entries(t.db(), "station:kiosk-2").size() == 3);
+    CHECK(list_entries(t.db(), "", 4).size() == 4);
+
+    // Tampering with one chain is reported there; the other chain still checks out.
+    const std::string head_a = chain_head(t.db(), "salon:1");
+    exec(t.db(), "UPDATE audit_entry SET subject = 'attempt:9' WHERE id = :id", b[0].id);
+    check = verify(t.db(), key);
+    REQUIRE(check.problem);
+    CHECK(check.problem->chain == "station:kiosk-2");
+    CHECK(check.problem->seq == 1);
+    CHECK(chain_head(t.db(), "salon:1") == head_a);
+    {
+        db::WriteTransaction tx(t.db());
+        CHECK(append(t.db(), key, "salon:1", 0, "sale.complete", "sale:3", "").seq == 4);
+        tx.commit();
+    }
+}
+
+TEST_CASE("Two stations appending to one chain at once both get a place in it", "[audit]") {
+    TestDatabase t;
+    const AuditKey key = key_in(t);
+    constexpr int kEach = 20;
+    // Catch2 assertions are not thread-safe: each station reports what went wrong, checked afterwards.
+    auto station = [&](std::string* error) {
+        try {
+            auto db = t.open_another();
+            for (int i = 0; i < kEach; ++i) {
+                db::WriteTransaction tx(*db);
+                append(*db, key, "salon:1", 0, "sale.complete", "sale:" + std::to_string(i), "");
+                tx.commit();
+            }
+        } catch (const std::exception& e) {
+            *error = e.what();
+        }
+    };
+    std::string error_a, error_b;
+    std::thread a(station, &error_a), b(station, &error_b);
+    a.join();
+    b.join();
+    CHECK(error_a.empty());
+    CHECK(error_b.empty());
+    const AuditCheck check = verify(t.db(), key);
+    CHECK_FALSE(check.problem);
+    CHECK(check.entries == 2 * kEach);
+}
