@@ -2,6 +2,7 @@
 #include "db/UserError.hpp"
 #include "pos/cli/CliContext.hpp"
 #include "pos/cli/commands.hpp"
+#include "pos/core/Certification.hpp"
 #include "pos/core/Dealer.hpp"
 #include "pos/core/Salon.hpp"
 #include "pos/core/StaffMember.hpp"
@@ -218,10 +219,74 @@ void add_organisation_commands(CLI::App& app, CliContext& ctx) {
         for (const auto& m : people)
             rows.push_back({std::to_string(m.id), m.login, m.full_name, role_title(m.role).str(),
                             m.career_level ? career_level_title(*m.career_level).str() : std::string("—"),
-                            !m.salon_name.empty() ? m.salon_name : m.dealer_name});
+                            !m.salon_name.empty()   ? m.salon_name
+                            : !m.dealer_name.empty() ? m.dealer_name
+                                                     : tr("Head office").str()});
         print_table({"#", tr("Login").str(), tr("Full name").str(), tr("Role").str(), tr("Career level").str(),
                      tr("Works at").str()},
                     rows);
+    });
+
+    auto set_role = std::make_shared<StaffOptions>();
+    auto role_id = std::make_shared<long long>(0);
+    auto* trole = staff->add_subcommand("set-role", tr("Change a staff member's role, salon or level").str());
+    trole->add_option("ID", *role_id, tr("Staff member number").str())->required();
+    trole->add_option("ROLE", set_role->role,
+                      tr("specialist, senior_specialist, trainer, dealer_manager or head_office_admin").str())
+        ->required();
+    trole->add_option("--salon", set_role->salon, tr("Salon number (salon staff)").str());
+    trole->add_option("--dealer", set_role->dealer, tr("Dealer number (dealer managers)").str());
+    trole->add_option("--level", set_role->level, tr("Career level: trainee, specialist or senior_specialist").str());
+    trole->callback([&ctx, set_role, role_id] {
+        auto db = ctx.open();
+        const StaffMember m = get_staff(*db, *role_id);
+        StaffForm form{m.login, m.full_name, m.role, m.salon_id, m.dealer_id, std::nullopt, {}};
+        // Moving between the two salon roles keeps the level where it still fits the new role.
+        if (role_from_string(set_role->role) == Role::specialist && set_role->level.empty() && m.career_level)
+            form.career_level = *m.career_level == CareerLevel::senior_specialist ? CareerLevel::specialist
+                                                                                  : *m.career_level;
+        report_saved(ctx, tr("staff member"), save_staff(*db, set_role->apply(form), m.id));
+    });
+
+    auto reset_id = std::make_shared<long long>(0);
+    auto reset_pw = std::make_shared<std::string>();
+    auto* treset = staff->add_subcommand("reset-password", tr("Set a temporary password, changed at next sign-in").str());
+    treset->add_option("ID", *reset_id, tr("Staff member number").str())->required();
+    treset->add_option("--password", *reset_pw, tr("The temporary password").str())->required();
+    treset->callback([&ctx, reset_id, reset_pw] {
+        auto db = ctx.open();
+        reset_password(*db, *reset_id, *reset_pw);
+        report_saved(ctx, tr("staff member"), *reset_id);
+    });
+
+    for (const bool active : {false, true}) {
+        auto id = std::make_shared<long long>(0);
+        auto* cmd = active ? staff->add_subcommand("unlock", tr("Unlock an account (also after failed sign-ins)").str())
+                           : staff->add_subcommand("lock", tr("Lock an account: it can no longer sign in").str());
+        cmd->add_option("ID", *id, tr("Staff member number").str())->required();
+        cmd->callback([&ctx, id, active] {
+            auto db = ctx.open();
+            set_staff_active(*db, *id, active);
+            report_saved(ctx, tr("staff member"), *id);
+        });
+    }
+
+    auto certify_id = std::make_shared<long long>(0);
+    auto certify_date = std::make_shared<std::string>();
+    auto certify_trainer = std::make_shared<std::string>();
+    auto* tcert = staff->add_subcommand("certify", tr("Record that a person passed the operator's training").str());
+    tcert->add_option("ID", *certify_id, tr("Staff member number").str())->required();
+    tcert->add_option("--date", *certify_date, tr("Date the training was passed, YYYY-MM-DD").str())->required();
+    tcert->add_option("--trainer", *certify_trainer, tr("The trainer's login").str());
+    tcert->callback([&ctx, certify_id, certify_date, certify_trainer] {
+        auto db = ctx.open();
+        std::int64_t trainer = 0;
+        if (!certify_trainer->empty()) {
+            const auto found = find_staff_by_login(*db, *certify_trainer);
+            if (!found) throw ValidationError(tr("Trainer"), trf("no staff member with login {1}", {*certify_trainer}));
+            trainer = found->id;
+        }
+        report_saved(ctx, tr("certification"), record_certification(*db, *certify_id, *certify_date, trainer, 0));
     });
 }
 

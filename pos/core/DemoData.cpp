@@ -1,6 +1,7 @@
 #include "pos/core/DemoData.hpp"
 
 #include "db/Database.hpp"
+#include "pos/core/Certification.hpp"
 #include "pos/core/Dealer.hpp"
 #include "pos/core/Salon.hpp"
 #include "pos/core/StaffMember.hpp"
@@ -57,6 +58,7 @@ DemoSeedResult seed_demo(db::Database& db) {
         {"sokolova", "Соколова Елена Павловна", Role::specialist, 0, -1, CareerLevel::trainee},
         {"kim", "Ким Денис Владимирович", Role::specialist, 2, -1, CareerLevel::specialist},
     };
+    std::int64_t trainer_id = 0;
     for (const auto& p : people) {
         StaffForm form;
         form.login = p.login;
@@ -69,6 +71,9 @@ DemoSeedResult seed_demo(db::Database& db) {
         const auto id = save_staff(db, form);
         // Demo accounts skip the forced change at first sign-in so anyone can try them.
         change_password(db, id, kDemoPassword);
+        if (p.role == Role::trainer) trainer_id = id;
+        // The salon staff passed a training week that ended on a Friday, so they may sell (R-POS-3).
+        if (works_in_salon(p.role)) record_certification(db, id, "2025-10-31", trainer_id, 0);
         ++result.staff;
     }
     return result;

@@ -213,19 +213,73 @@ std::optional<StaffMember> find_staff_by_login(db::Database& db, const std::stri
     return found.front();
 }
 
-StaffMember sign_in(db::Database& db, const std::string& login, const std::string& password) {
-    const RefusedError refusal(tr("Wrong login or password."));
+namespace {
+constexpr int kFailuresBeforeLock = 5;
+constexpr long long kLockSeconds = 5 * 60;
+
+// A hash of a password nobody has, checked when the login is unknown so that an unknown login takes as
+// long to refuse as a wrong password.
+const std::string& decoy_hash() {
+    static const std::string hash = hash_password("decoy password that is never set");
+    return hash;
+}
+
+std::string normalised_login(const std::string& login) {
+    std::string out;
+    for (char c : login)
+        if (c != ' ' && c != '\t') out += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    return out;
+}
+}  // namespace
+
+StaffMember sign_in(db::Database& db, const std::string& typed_login, const std::string& password) {
+    const std::string login = normalised_login(typed_login);
+    const long long now = db.now();
+    long long locked_until = 0;
+    soci::indicator locked_ind = soci::i_null;
+    db.sql() << "SELECT locked_until FROM sign_in_attempt WHERE login = :l", soci::use(login),
+        soci::into(locked_until, locked_ind);
+    if (locked_ind == soci::i_ok && locked_until > now)
+        throw RefusedError(trn("Too many failed attempts: signing in with this login is locked for {1} more minute.",
+                               "Too many failed attempts: signing in with this login is locked for {1} more minutes.",
+                               (locked_until - now + 59) / 60));
+
     auto member = find_staff_by_login(db, login);
     std::string hash;
-    soci::indicator ind = soci::i_null;
-    if (member) db.sql() << "SELECT password_hash FROM staff WHERE id = :id", soci::use(member->id), soci::into(hash, ind);
-    if (!member || ind != soci::i_ok || !member->active || !verify_password(hash, password)) throw refusal;
+    soci::indicator hash_ind = soci::i_null;
+    if (member)
+        db.sql() << "SELECT password_hash FROM staff WHERE id = :id", soci::use(member->id), soci::into(hash, hash_ind);
+    const bool has_hash = member && hash_ind == soci::i_ok;
+    const bool password_ok = verify_password(has_hash ? hash : decoy_hash(), password);
+
+    db::WriteTransaction tx(db);
+    if (!has_hash || !password_ok || !member->active) {
+        int failures = 0;
+        soci::indicator row = soci::i_null;
+        db.sql() << "SELECT failures FROM sign_in_attempt WHERE login = :l", soci::use(login), soci::into(failures, row);
+        failures = row == soci::i_ok ? failures + 1 : 1;
+        long long until = 0;
+        soci::indicator until_ind = soci::i_null;
+        if (failures >= kFailuresBeforeLock) {
+            until = now + kLockSeconds;
+            until_ind = soci::i_ok;
+            failures = 0;
+        }
+        if (row == soci::i_ok)
+            db.sql() << "UPDATE sign_in_attempt SET failures = :f, locked_until = :u WHERE login = :l",
+                soci::use(failures), soci::use(until, until_ind), soci::use(login);
+        else
+            db.sql() << "INSERT INTO sign_in_attempt (login, failures, locked_until) VALUES (:l, :f, :u)",
+                soci::use(login), soci::use(failures), soci::use(until, until_ind);
+        tx.commit();
+        throw RefusedError(tr("Wrong login or password."));
+    }
+    db.sql() << "DELETE FROM sign_in_attempt WHERE login = :l", soci::use(login);
     if (password_needs_rehash(hash)) {
         const std::string fresh = hash_password(password);
-        db::WriteTransaction tx(db);
         db.sql() << "UPDATE staff SET password_hash = :h WHERE id = :id", soci::use(fresh), soci::use(member->id);
-        tx.commit();
     }
+    tx.commit();
     return *member;
 }
 
@@ -237,6 +291,26 @@ void change_password(db::Database& db, std::int64_t staff_id, const std::string&
     const long long id = staff_id;
     db.sql() << "UPDATE staff SET password_hash = :h, must_change_password = 0 WHERE id = :id", soci::use(hash),
         soci::use(id);
+    tx.commit();
+}
+
+void reset_password(db::Database& db, std::int64_t staff_id, const std::string& temporary_password) {
+    check_new_password(temporary_password);
+    const std::string hash = hash_password(temporary_password);
+    db::WriteTransaction tx(db);
+    get_staff(db, staff_id);
+    const long long id = staff_id;
+    db.sql() << "UPDATE staff SET password_hash = :h, must_change_password = 1 WHERE id = :id", soci::use(hash),
+        soci::use(id);
+    tx.commit();
+}
+
+void set_staff_active(db::Database& db, std::int64_t staff_id, bool active) {
+    db::WriteTransaction tx(db);
+    const StaffMember m = get_staff(db, staff_id);
+    const int flag = active ? 1 : 0;
+    db.sql() << "UPDATE staff SET active = :a WHERE id = :id", soci::use(flag), soci::use(m.id);
+    if (active) db.sql() << "DELETE FROM sign_in_attempt WHERE login = :l", soci::use(m.login);
     tx.commit();
 }
 

@@ -63,10 +63,17 @@ StaffMember get_staff(db::Database& db, std::int64_t id);
 std::optional<StaffMember> find_staff_by_login(db::Database& db, const std::string& login);
 
 // Signs a person in: the same refusal for an unknown login, a wrong password and a disabled account,
-// so the message never tells which it was. Rehashes a password made with older limits.
+// so the message never tells which it was. Five failures in a row lock the login (as typed, known or not)
+// for five minutes. Rehashes a password made with older limits.
 StaffMember sign_in(db::Database& db, const std::string& login, const std::string& password);
 
 // Sets a new password (checked for strength); clears the "change at first sign-in" mark.
 void change_password(db::Database& db, std::int64_t staff_id, const std::string& new_password);
+
+// Sets a temporary password that must be changed at the next sign-in.
+void reset_password(db::Database& db, std::int64_t staff_id, const std::string& temporary_password);
+
+// Locks (disables) or unlocks an account; unlocking also lifts a lock left by failed sign-ins.
+void set_staff_active(db::Database& db, std::int64_t staff_id, bool active);
 
 }  // namespace salon::pos

@@ -92,6 +92,21 @@ expect 1 "staff without salon" -- "$cli" --db "$db" --lang en staff add --login 
 contains "salon named" "Salon:"
 expect 0 "check" -- "$cli" --db "$db" db check
 
+# staff accounts: lock, unlock, reset, role, certification
+expect 0 "lock" -- "$cli" --db "$db" staff lock 6
+expect 0 "unlock" -- "$cli" --db "$db" staff unlock 6
+expect 1 "weak temporary password" -- "$cli" --db "$db" --lang en staff reset-password 6 --password short
+contains "names the password" "Password:"
+expect 0 "reset password" -- "$cli" --db "$db" staff reset-password 6 --password temporary1
+expect 0 "promote" -- "$cli" --db "$db" --json staff set-role 7 senior_specialist
+expect 0 "promoted" -- "$cli" --db "$db" --json staff list
+contains "senior now" '"career_level": "senior_specialist"'
+expect 1 "certify in the future" -- "$cli" --db "$db" --lang en staff certify 7 --date 2099-01-01 --trainer trainer
+contains "says future" "Date: cannot be in the future"
+expect 1 "certify with a non-trainer" -- "$cli" --db "$db" --lang en staff certify 7 --date 2025-01-10 --trainer kim
+contains "says not a trainer" "is not a trainer"
+expect 0 "certify" -- "$cli" --db "$db" staff certify 7 --date 2025-01-10 --trainer trainer
+
 # backup and restore
 expect 0 "backup" -- "$cli" --db "$db" db backup "$work/backup.bin"
 expect 1 "backup never overwrites" -- "$cli" --db "$db" db backup "$work/backup.bin"

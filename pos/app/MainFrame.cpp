@@ -1,0 +1,164 @@
+#include "pos/app/MainFrame.hpp"
+
+#include "db/Database.hpp"
+#include "db/Text.hpp"
+#include "pos/ui/DatabasePage.hpp"
+#include "pos/ui/DealersPage.hpp"
+#include "pos/ui/FormFields.hpp"
+#include "pos/ui/SalonsPage.hpp"
+#include "pos/ui/StaffPage.hpp"
+
+#include <wx/menu.h>
+#include <wx/sizer.h>
+#include <wx/statusbr.h>
+
+#include <algorithm>
+
+namespace salon::app {
+
+using ui::ui_text;
+
+MainFrame::MainFrame(db::Database& db, const pos::StaffMember& member, std::function<void()> on_sign_out)
+    : wxFrame(nullptr, wxID_ANY, ui_text(tr("Salon Station"))),
+      db_(db),
+      member_(member),
+      on_sign_out_(std::move(on_sign_out)) {
+    auto* panel = new wxPanel(this);
+    navigation_ = new wxTreeCtrl(panel, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(180, -1)),
+                                 wxTR_HIDE_ROOT | wxTR_NO_LINES | wxTR_HAS_BUTTONS | wxTR_FULL_ROW_HIGHLIGHT |
+                                     wxTR_SINGLE | wxBORDER_THEME);
+    book_ = new wxSimplebook(panel);
+    auto* sizer = new wxBoxSizer(wxHORIZONTAL);
+    sizer->Add(navigation_, 0, wxEXPAND | wxTOP | wxBOTTOM | wxLEFT, 8);
+    sizer->Add(book_, 1, wxEXPAND);
+    panel->SetSizer(sizer);
+
+    build_pages();
+    // Wide enough for the longest heading in the current language.
+    navigation_->SetMinSize(
+        wxSize(std::max(FromDIP(180), navigation_->GetBestSize().GetWidth() + FromDIP(12)), -1));
+    build_menus();
+    build_status_bar();
+
+    navigation_->Bind(wxEVT_TREE_SEL_CHANGED, [this](wxTreeEvent& e) {
+        const wxTreeItemId item = e.GetItem();
+        for (std::size_t i = 0; i < page_items_.size(); ++i)
+            if (page_items_[i] == item) return show_page(i);
+        // A section heading stands for its first page.
+        wxTreeItemIdValue cookie;
+        const wxTreeItemId first = navigation_->GetFirstChild(item, cookie);
+        if (first.IsOk()) navigation_->SelectItem(first);
+    });
+
+    SetSize(FromDIP(wxSize(1240, 740)));
+    SetMinSize(FromDIP(wxSize(900, 560)));
+    Centre();
+    navigation_->SelectItem(page_items_.front());  // shows the first page through the selection event
+    navigation_->SetFocus();
+}
+
+void MainFrame::build_pages() {
+    const wxTreeItemId root = navigation_->AddRoot(wxString());
+    const wxTreeItemId administration = navigation_->AppendItem(root, ui_text(tr("Administration")));
+    navigation_->SetItemBold(administration);
+    add_page(administration, new ui::DealersPage(book_, db_), ui_text(tr("Dealers")));
+    add_page(administration, new ui::SalonsPage(book_, db_), ui_text(tr("Salons")));
+    add_page(administration, new ui::StaffPage(book_, db_), ui_text(tr("Staff")));
+    add_page(administration, new ui::DatabasePage(book_, db_), ui_text(tr("Database")));
+    navigation_->ExpandAll();
+}
+
+void MainFrame::add_page(wxTreeItemId section, ui::StationPage* page, const wxString& title) {
+    book_->AddPage(page, title);
+    pages_.push_back(page);
+    page_titles_.push_back(title);
+    page_items_.push_back(navigation_->AppendItem(section, title));
+}
+
+void MainFrame::build_menus() {
+    auto* file = new wxMenu;
+    wxMenuItem* sign_out = file->Append(wxID_ANY, ui_text(tr("Sign &out")) + "\tCtrl+L");
+    file->AppendSeparator();
+    file->Append(wxID_EXIT, ui_text(tr("&Quit")) + "\tCtrl+Q");
+
+    auto* edit = new wxMenu;
+    new_item_ = edit->Append(wxID_NEW, ui_text(tr("&New")) + "\tCtrl+N");
+    save_item_ = edit->Append(wxID_SAVE, ui_text(tr("&Save")) + "\tCtrl+S");
+
+    auto* go = new wxMenu;
+    for (std::size_t i = 0; i < pages_.size(); ++i) {
+        // Ctrl+1 ... Ctrl+9 follow the order of the navigation.
+        wxMenuItem* item = go->Append(wxID_ANY, page_titles_[i] + wxString::Format("\tCtrl+%zu", i + 1));
+        Bind(
+            wxEVT_MENU, [this, i](wxCommandEvent&) { navigation_->SelectItem(page_items_[i]); },
+            item->GetId());
+    }
+
+    auto* bar = new wxMenuBar;
+    bar->Append(file, ui_text(tr("&File")));
+    bar->Append(edit, ui_text(tr("&Edit")));
+    bar->Append(go, ui_text(tr("&Go")));
+    SetMenuBar(bar);
+
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            on_sign_out_();
+            Destroy();
+        },
+        sign_out->GetId());
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            if (auto* page = current_page()) page->new_record();
+        },
+        wxID_NEW);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            if (auto* page = current_page()) page->save();
+        },
+        wxID_SAVE);
+}
+
+void MainFrame::build_status_bar() {
+    wxStatusBar* status = CreateStatusBar(4);
+    const int widths[] = {-2, -3, -1, -1};
+    status->SetStatusWidths(4, widths);
+    std::string place;
+    if (!member_.salon_name.empty())
+        place = member_.salon_name;
+    else if (!member_.dealer_name.empty())
+        place = member_.dealer_name;
+    else
+        place = tr("Head office").str();
+    SetStatusText(wxString::FromUTF8(place), 0);
+    SetStatusText(wxString::FromUTF8(member_.full_name + " — " + pos::role_title(member_.role).str()), 1);
+    SetStatusText(wxString::FromUTF8(std::string(db::backend_name(db_.backend()))), 2);
+    int version = 0;
+    try {
+        version = db_.schema_version();
+    } catch (const std::exception&) {
+        // The Database page says what is wrong; the status bar just shows no version.
+    }
+    SetStatusText(ui_text(trf("schema v{1}", {std::to_string(version)})), 3);
+}
+
+void MainFrame::show_page(std::size_t index) {
+    if (index >= pages_.size()) return;
+    if (book_->GetSelection() != static_cast<int>(index)) book_->ChangeSelection(index);
+    pages_[index]->refresh();
+    const bool edits = pages_[index]->edits_records();
+    new_item_->Enable(edits);
+    save_item_->Enable(edits);
+}
+
+ui::StationPage* MainFrame::current_page() {
+    const int index = book_->GetSelection();
+    if (index == wxNOT_FOUND) return nullptr;
+    return pages_[static_cast<std::size_t>(index)];
+}
+
+}  // namespace salon::app

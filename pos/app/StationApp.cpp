@@ -1,0 +1,166 @@
+#include "pos/app/StationApp.hpp"
+
+#include "db/UserError.hpp"
+#include "db/migrations.hpp"
+#include "pos/app/MainFrame.hpp"
+#include "pos/app/ProcessStats.hpp"
+#include "pos/app/WindowScreenshot.hpp"
+#include "pos/ui/FormFields.hpp"
+#include "pos/ui/LoginDialog.hpp"
+
+#include <wx/config.h>
+#include <wx/fileconf.h>
+#include <wx/filename.h>
+#include <wx/image.h>
+#include <wx/log.h>
+#include <wx/msgdlg.h>
+#include <wx/stdpaths.h>
+#include <wx/timer.h>
+
+#include <cstdlib>
+#include <iostream>
+
+namespace salon::app {
+
+namespace {
+// Long enough for the X server to map and paint the window before its pixels are copied.
+constexpr int kScreenshotDelayMs = 400;
+}  // namespace
+
+StationApp::StationApp(StationOptions options) : options_(std::move(options)) {}
+
+bool StationApp::OnInit() {
+    SetAppName("salon-station");
+    SetVendorName("salon-station");
+    // $XDG_CONFIG_HOME/salon-station/station.conf, beside the data under ~/.local/share/salon-station.
+    wxStandardPaths::Get().SetFileLayout(wxStandardPaths::FileLayout_XDG);
+    const wxFileName config_file(wxStandardPaths::Get().GetUserConfigDir() + "/salon-station",
+                                 "station.conf");
+    {
+        // wxFileConfig does not create its folder; without one the settings are just not kept.
+        wxLogNull quiet;
+        wxFileName::Mkdir(config_file.GetPath(), wxS_DIR_DEFAULT, wxPATH_MKDIR_FULL);
+    }
+    wxConfigBase::Set(new wxFileConfig(GetAppName(), wxString(), config_file.GetFullPath(), wxString(),
+                                       wxCONFIG_USE_LOCAL_FILE));
+    wxImage::AddHandler(new wxPNGHandler);
+    choose_ui_language();
+    SetAppDisplayName(ui::ui_text(tr("Salon Station")));
+    if (!open_database()) return true;  // OnRun returns the exit code without a main loop
+
+    if (!options_.login.empty()) {
+        const wxString login = wxString::FromUTF8(options_.login);
+        const wxString password = wxString::FromUTF8(options_.password);
+        try {
+            const pos::StaffMember member = pos::sign_in(*db_, options_.login, options_.password);
+            if (!member.must_change_password) {
+                show_main(member);
+                return true;
+            }
+            if (!options_.screenshot.empty()) {
+                fail(ui::ui_text(
+                    trf("{1} must choose a new password first: sign in once without --screenshot.",
+                        {options_.login})));
+                return true;
+            }
+            // The new password comes first, as for anyone signing in through the form.
+        } catch (const UserError& e) {
+            if (!options_.screenshot.empty()) {
+                fail(wxString::FromUTF8(e.message()));
+                return true;
+            }
+            // Without a screenshot to take, the person sees the refusal in the sign-in window.
+        }
+        show_login()->sign_in_with(login, password);
+        return true;
+    }
+    show_login();
+    return true;
+}
+
+int StationApp::OnRun() {
+    if (exit_code_ != 0) return exit_code_;
+    const int rc = wxApp::OnRun();
+    return exit_code_ != 0 ? exit_code_ : rc;
+}
+
+void StationApp::choose_ui_language() {
+    // --lang, then SALON_LANG, then the choice stored by the sign-in window, then LC_ALL/LANG.
+    std::string name = options_.language;
+    if (name.empty()) {
+        if (const char* env = std::getenv("SALON_LANG"); env && *env) name = env;
+    }
+    if (name.empty()) {
+        wxString stored;
+        if (wxConfigBase::Get()->Read("language", &stored)) name = stored.utf8_string();
+    }
+    set_language(choose_language(name));
+}
+
+bool StationApp::open_database() {
+    try {
+        db_ = db::Database::open(db::DatabaseUrl::resolve(options_.db_url),
+                                 db::Database::Mode::create_if_missing);
+        db::migrate(*db_);
+        return true;
+    } catch (const UserError& e) {
+        fail(wxString::FromUTF8(e.message()));
+    } catch (const std::exception& e) {
+        fail(ui::ui_text(trf("Unexpected error: {1}", {e.what()})));
+    }
+    return false;
+}
+
+void StationApp::fail(const wxString& message) {
+    exit_code_ = 1;
+    if (options_.screenshot.empty()) {
+        wxMessageDialog dialog(nullptr, message, ui::ui_text(tr("Salon Station")),
+                               wxOK | wxICON_ERROR | wxCENTRE);
+        dialog.ShowModal();
+    } else
+        std::cerr << message.utf8_string() << std::endl;
+    // Windows already open (none before the database is open) close so the main loop ends.
+    for (wxWindow* window : wxTopLevelWindows) window->Destroy();
+}
+
+ui::LoginDialog* StationApp::show_login() {
+    auto* login = new ui::LoginDialog(*db_, [this](const pos::StaffMember& member) { show_main(member); });
+    login->Show();
+    first_window_shown(login);
+    return login;
+}
+
+void StationApp::show_main(const pos::StaffMember& member) {
+    // The frame exists before the sign-in window goes, so the application never finds itself windowless.
+    auto* frame = new MainFrame(*db_, member, [this] { show_login(); });
+    frame->Show();
+    for (wxWindow* window : wxTopLevelWindows)
+        if (window != frame && dynamic_cast<ui::LoginDialog*>(window)) window->Destroy();
+    first_window_shown(frame);
+}
+
+void StationApp::first_window_shown(wxTopLevelWindow* window) {
+    if (first_window_done_) return;
+    first_window_done_ = true;
+    if (options_.startup_report) {
+        CallAfter([] {
+            std::cout << "startup_ms=" << milliseconds_since_process_start() << '\n'
+                      << "rss_kb=" << resident_set_kb() << std::endl;
+        });
+    }
+    if (!options_.screenshot.empty()) {
+        screenshot_timer_.Bind(wxEVT_TIMER, [this, window](wxTimerEvent&) {
+            window->Raise();
+            if (!save_window_png(window, options_.screenshot)) {
+                std::cerr << ui::ui_text(trf("Cannot write {1}.", {options_.screenshot})).utf8_string()
+                          << std::endl;
+                exit_code_ = 1;
+            }
+            for (wxWindow* w : wxTopLevelWindows) w->Destroy();
+            ExitMainLoop();
+        });
+        screenshot_timer_.StartOnce(kScreenshotDelayMs);
+    }
+}
+
+}  // namespace salon::app

@@ -1,0 +1,41 @@
+#include "pos/app/StationOptions.hpp"
+
+#include "db/Text.hpp"
+
+#include <CLI/CLI.hpp>
+
+namespace salon::app {
+
+std::optional<int> parse_station_options(int argc, char** argv, StationOptions& options) {
+    // The language is needed before the help texts are built.
+    for (int i = 1; i + 1 < argc; ++i)
+        if (std::string(argv[i]) == "--lang") set_language(choose_language(argv[i + 1]));
+
+    CLI::App cli{tr("Salon Station: the workstation of a dealer's salon.").str(), "salon-station"};
+    cli.add_option(
+        "--db", options.db_url,
+        tr("Database URL: sqlite:FILE or postgresql://... (default: SALON_DB, else the per-user file)")
+            .str());
+    cli.add_option("--lang", options.language, tr("Language of the windows: ru or en").str())
+        ->check(CLI::IsMember({"ru", "en"}));
+    cli.add_option("--screenshot", options.screenshot,
+                   tr("Save the first window as a PNG file once it is shown, then exit").str());
+    auto* login =
+        cli.add_option("--login", options.login, tr("Sign in as this login without the form").str());
+    auto* password = cli.add_option("--password", options.password, tr("The password for --login").str());
+    login->needs(password);
+    password->needs(login);
+    cli.add_flag("--startup-report", options.startup_report,
+                 tr("Print startup_ms and rss_kb once the first window is shown").str());
+    try {
+        cli.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return cli.exit(e);
+    } catch (const CLI::ParseError& e) {
+        cli.exit(e);
+        return 2;
+    }
+    return std::nullopt;
+}
+
+}  // namespace salon::app

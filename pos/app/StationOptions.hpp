@@ -1,0 +1,21 @@
+// The command line of salon-station.
+#pragma once
+
+#include <optional>
+#include <string>
+
+namespace salon::app {
+
+struct StationOptions {
+    std::string db_url;      // --db, else SALON_DB, else the per-user default file
+    std::string language;    // --lang ru|en; empty: SALON_LANG, then the stored choice, then LANG
+    std::string screenshot;  // --screenshot FILE: save the first window as PNG and exit
+    std::string login;       // --login and --password: sign in without the form
+    std::string password;
+    bool startup_report = false;  // --startup-report: print startup_ms and rss_kb once the first window shows
+};
+
+// Parses argv; returns an exit code when the program should stop at once (--help, a usage error).
+std::optional<int> parse_station_options(int argc, char** argv, StationOptions& options);
+
+}  // namespace salon::app

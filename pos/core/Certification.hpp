@@ -1,0 +1,46 @@
+// Who may sell (R-POS-3, R-TRN-11): a person sells only after passing the operator's training, and a
+// trainee serves private clients only. The training centre writes the same record a person enters by hand.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace salon::db {
+class Database;
+}
+
+namespace salon::pos {
+
+struct StaffMember;
+
+enum class CertificationSource { manual, training };
+
+struct Certification {
+    std::int64_t id = 0;
+    std::int64_t staff_id = 0;
+    std::string certified_on;       // YYYY-MM-DD
+    std::int64_t trainer_id = 0;    // 0: not recorded
+    std::string trainer_name;
+    CertificationSource source = CertificationSource::manual;
+    std::int64_t recorded_by = 0;
+    std::int64_t recorded_at = 0;   // Unix seconds, UTC
+};
+
+// Records that `staff_id` passed the training on `date` (YYYY-MM-DD, not in the future) with `trainer_id`
+// (a trainer, or 0). `recorded_by` is the person entering it (0: salon-cli). One transaction.
+std::int64_t record_certification(db::Database& db, std::int64_t staff_id, const std::string& date,
+                                  std::int64_t trainer_id, std::int64_t recorded_by,
+                                  CertificationSource source = CertificationSource::manual);
+
+std::vector<Certification> certifications_of(db::Database& db, std::int64_t staff_id);
+bool is_certified(db::Database& db, std::int64_t staff_id);
+
+enum class ClientKind { private_client, corporate_client };
+
+// Refuses (RefusedError, saying why) a person who may not serve this kind of client: not certified
+// (R-POS-3), or a trainee at the corporate desk (R-TRN-11). Staff who do not work in a salon never sell.
+void require_may_serve(db::Database& db, const StaffMember& member, ClientKind kind);
+
+}  // namespace salon::pos

@@ -1,0 +1,73 @@
+#include "pos/ui/FormFields.hpp"
+
+#include <algorithm>
+
+namespace salon::ui {
+
+namespace {
+// Error lines of inputs not laid out yet wrap at this width, so a long message does not widen the form.
+constexpr int kErrorWrapWidth = 340;
+}  // namespace
+
+wxColour error_colour() { return wxColour(0xC0, 0x1C, 0x28); }
+
+wxString ui_text(const Text& text) { return wxString::FromUTF8(text.str()); }
+
+FormFields::FormFields(wxWindow* parent) : parent_(parent), grid_(new wxFlexGridSizer(2, wxSize(12, 6))) {
+    grid_->AddGrowableCol(1, 1);
+}
+
+wxStaticText* FormFields::add(const std::string& key, const Text& label, wxWindow* control) {
+    auto* inputs = new wxBoxSizer(wxVERTICAL);
+    inputs->Add(control, 0, wxEXPAND);
+    return add_row(key, label, inputs, control);
+}
+
+wxStaticText* FormFields::add(const std::string& key, const Text& label, wxSizer* inputs, wxWindow* focus) {
+    auto* column = new wxBoxSizer(wxVERTICAL);
+    column->Add(inputs, 0, wxEXPAND);
+    return add_row(key, label, column, focus);
+}
+
+wxStaticText* FormFields::add_row(const std::string& key, const Text& label, wxSizer* column,
+                                  wxWindow* focus) {
+    auto* caption = new wxStaticText(parent_, wxID_ANY, ui_text(label));
+    auto* error = new wxStaticText(parent_, wxID_ANY, wxString());
+    error->SetForegroundColour(error_colour());
+    column->Add(error, 0, wxTOP, 2);
+    column->Hide(error);
+    // Level with the input's first line, not with the error line that may appear under it.
+    const int offset =
+        focus ? std::max(0, (focus->GetBestSize().GetHeight() - caption->GetBestSize().GetHeight()) / 2) : 0;
+    grid_->Add(caption, 0, wxALIGN_RIGHT | wxALIGN_TOP | wxTOP, offset);
+    grid_->Add(column, 1, wxEXPAND);
+    rows_[key] = Row{focus, error};
+    return caption;
+}
+
+bool FormFields::show_error(const std::string& key, const wxString& message) {
+    const auto found = rows_.find(key);
+    if (found == rows_.end()) return false;
+    wxStaticText* error = found->second.error;
+    // As wide as the input above it: the column is no wider, and GTK clips rather than wraps.
+    const int width = found->second.focus ? found->second.focus->GetSize().GetWidth() : 0;
+    error->SetLabelText(message);
+    error->Wrap(width > 0 ? width : kErrorWrapWidth);
+    error->GetContainingSizer()->Show(error);
+    parent_->Layout();
+    if (found->second.focus) found->second.focus->SetFocus();
+    return true;
+}
+
+void FormFields::clear_errors() {
+    bool changed = false;
+    for (auto& [key, row] : rows_) {
+        if (!row.error->IsShown()) continue;
+        row.error->SetLabelText(wxString());
+        row.error->GetContainingSizer()->Hide(row.error);
+        changed = true;
+    }
+    if (changed) parent_->Layout();
+}
+
+}  // namespace salon::ui

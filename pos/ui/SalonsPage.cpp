@@ -1,0 +1,80 @@
+#include "pos/ui/SalonsPage.hpp"
+
+#include "pos/core/Dealer.hpp"
+#include "pos/core/FormInput.hpp"
+#include "pos/core/Salon.hpp"
+#include "pos/ui/ChoiceIds.hpp"
+
+namespace salon::ui {
+
+namespace {
+// Russia's zones from west to east; the box stays editable for any other IANA name core accepts.
+const char* const kRussianTimeZones[] = {"Europe/Kaliningrad", "Europe/Moscow", "Europe/Samara",
+                                         "Asia/Yekaterinburg", "Asia/Omsk",     "Asia/Krasnoyarsk",
+                                         "Asia/Irkutsk",       "Asia/Yakutsk",  "Asia/Vladivostok",
+                                         "Asia/Magadan",       "Asia/Kamchatka"};
+constexpr const char* kDefaultTimeZone = "Europe/Moscow";
+}  // namespace
+
+SalonsPage::SalonsPage(wxWindow* parent, db::Database& db)
+    : RecordEditorPage(parent, db, tr("New salon"), tr("Salon's details")) {
+    wxWindow* form = form_panel();
+    dealer_ = new wxChoice(form, wxID_ANY);
+    name_ = new wxTextCtrl(form, wxID_ANY);
+    address_ = new wxTextCtrl(form, wxID_ANY);
+    wxArrayString zones;
+    for (const char* zone : kRussianTimeZones) zones.Add(zone);
+    time_zone_ = new wxComboBox(form, wxID_ANY, kDefaultTimeZone, wxDefaultPosition, wxDefaultSize, zones);
+
+    fields().add("dealer", tr("Dealer:"), dealer_);
+    fields().add("name", tr("Name:"), name_);
+    fields().add("address", tr("Address:"), address_);
+    fields().add("time_zone", tr("Time zone:"), time_zone_);
+
+    finish({{tr("Name"), 160}, {tr("Dealer"), 160}, {tr("Time zone"), 140}, {tr("Address"), 260}});
+}
+
+std::vector<RecordEditorPage::Row> SalonsPage::load_rows() {
+    std::vector<Row> rows;
+    for (const pos::Salon& s : pos::list_salons(db()))
+        rows.push_back({s.id, {s.name, s.dealer_name, s.time_zone, s.address}});
+    return rows;
+}
+
+void SalonsPage::reload_choices() {
+    std::vector<std::pair<std::int64_t, std::string>> dealers;
+    for (const pos::Dealer& d : pos::list_dealers(db())) dealers.emplace_back(d.id, d.name);
+    fill_choice(dealer_, dealers, chosen_id(dealer_));
+}
+
+void SalonsPage::load_form(std::int64_t id) {
+    const pos::Salon s = pos::get_salon(db(), id);
+    choose_id(dealer_, s.dealer_id);
+    name_->ChangeValue(wxString::FromUTF8(s.name));
+    address_->ChangeValue(wxString::FromUTF8(s.address));
+    time_zone_->ChangeValue(wxString::FromUTF8(s.time_zone));
+    active_ = s.active;
+}
+
+void SalonsPage::clear_form() {
+    // The dealer stays chosen: salons are usually added several at a time for one dealer.
+    name_->ChangeValue(wxString());
+    address_->ChangeValue(wxString());
+    time_zone_->ChangeValue(kDefaultTimeZone);
+    active_ = true;
+    (dealer_->GetSelection() == wxNOT_FOUND ? static_cast<wxWindow*>(dealer_) : name_)->SetFocus();
+}
+
+std::int64_t SalonsPage::save_form(std::int64_t id) {
+    pos::SalonForm form;
+    form.dealer_id = chosen_id(dealer_);
+    // Core would say "no dealer with number 0"; nothing chosen is better said in the list's own words.
+    if (form.dealer_id == 0) throw pos::InputError("dealer", tr("Dealer"), tr("choose one from the list"));
+    form.name = name_->GetValue().utf8_string();
+    form.address = address_->GetValue().utf8_string();
+    form.time_zone = time_zone_->GetValue().utf8_string();
+    form.active = id == 0 ? true : active_;
+    return pos::save_salon(db(), form, id);
+}
+
+}  // namespace salon::ui

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# GUI smoke test under Xvfb: the station starts on a demo database, the sign-in window appears, a wrong
+# password is refused and the window stays, the right one opens the main window.
+# usage: test_login_smoke.sh SALON_STATION SALON_CLI
+set -u
+station=${1:?salon-station}
+cli=${2:?salon-cli}
+work=$(mktemp -d /tmp/salon-gui-test-XXXXXX)
+export XDG_CONFIG_HOME=$work/config
+db="sqlite:$work/salon.db"
+"$cli" --db "$db" demo seed >/dev/null || { echo "seed failed"; exit 1; }
+
+cat > "$work/drive.sh" <<'INNER'
+#!/usr/bin/env bash
+set -u
+station=$1; db=$2; work=$3
+passed=0; failed=0
+ok() { passed=$((passed + 1)); echo "ok: $1"; }
+bad() { failed=$((failed + 1)); echo "FAIL: $1"; }
+shot() { import -window root "$work/$1.png" 2>/dev/null; }
+
+"$station" --db "$db" --lang en > "$work/station.log" 2>&1 &
+pid=$!
+login=$(timeout 20 xdotool search --sync --onlyvisible --name "sign in" | head -n 1)
+if [ -n "$login" ]; then ok "the sign-in window appears"; else bad "no sign-in window"; shot no-login; kill $pid; exit 1; fi
+shot login
+
+# Wrong password: refused, the sign-in window stays
+xdotool windowactivate --sync "$login" 2>/dev/null || xdotool windowfocus --sync "$login"
+xdotool type --delay 20 "ivanov"; xdotool key Tab; xdotool type --delay 20 "wrong-password"; xdotool key Return
+sleep 2
+if xdotool search --onlyvisible --name "sign in" >/dev/null && ! xdotool search --onlyvisible --name "^Salon Station$" >/dev/null; then
+  ok "a wrong password keeps the sign-in window"
+else
+  bad "a wrong password was accepted"
+fi
+shot wrong-password
+
+# Right password: the main window opens (the login field keeps its text; the password was cleared)
+xdotool type --delay 20 "demo1234"; xdotool key Return
+main=$(timeout 20 xdotool search --sync --onlyvisible --name "^Salon Station$" | head -n 1)
+if [ -n "$main" ]; then ok "the main window opens after signing in"; else bad "no main window"; fi
+sleep 1
+shot main
+kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
+echo "gui: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
+INNER
+chmod +x "$work/drive.sh"
+xvfb-run -a -s "-screen 0 1280x800x24" "$work/drive.sh" "$station" "$db" "$work"
+rc=$?
+if [ $rc -ne 0 ]; then echo "screenshots and log kept in $work"; else rm -rf "$work"; fi
+exit $rc
