@@ -1,6 +1,8 @@
 // The identifiers a salon types or scans: INN, OGRN, OGRNIP, KPP, ICCID, IMEI, mobile numbers, passports.
 #include <catch2/catch.hpp>
 
+#include "tests/support/LanguageGuard.hpp"
+
 #include "db/Text.hpp"
 #include "db/UserError.hpp"
 #include "pos/core/Iccid.hpp"
@@ -18,20 +20,10 @@
 
 using namespace salon;
 using namespace salon::pos;
+using salon::test::LanguageGuard;
 
 namespace {
 
-// Switches the program's language for one test and restores it after.
-class LanguageGuard {
-public:
-    explicit LanguageGuard(Language language) : saved_(salon::language()) { set_language(language); }
-    ~LanguageGuard() { set_language(saved_); }
-    LanguageGuard(const LanguageGuard&) = delete;
-    LanguageGuard& operator=(const LanguageGuard&) = delete;
-
-private:
-    Language saved_;
-};
 
 // The English message a parse refuses with ("Field: reason"), or "accepted" when it does not refuse.
 template <class F>

@@ -1,6 +1,8 @@
 // Money: typed amounts, kopeck arithmetic, percentages rounded once, and roubles as people read them.
 #include <catch2/catch.hpp>
 
+#include "tests/support/LanguageGuard.hpp"
+
 #include "db/Text.hpp"
 #include "db/UserError.hpp"
 #include "pos/core/Money.hpp"
@@ -14,20 +16,10 @@
 
 using namespace salon;
 using namespace salon::pos;
+using salon::test::LanguageGuard;
 
 namespace {
 
-// Switches the program's language for one test and restores it after.
-class LanguageGuard {
-public:
-    explicit LanguageGuard(Language language) : saved_(salon::language()) { set_language(language); }
-    ~LanguageGuard() { set_language(saved_); }
-    LanguageGuard(const LanguageGuard&) = delete;
-    LanguageGuard& operator=(const LanguageGuard&) = delete;
-
-private:
-    Language saved_;
-};
 
 // The English message a parse refuses with ("Amount: reason"), or "accepted" when it does not refuse.
 std::string refusal(const char* typed) {
