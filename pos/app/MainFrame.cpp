@@ -18,10 +18,10 @@ namespace salon::app {
 
 using ui::ui_text;
 
-MainFrame::MainFrame(db::Database& db, const pos::StaffMember& member, std::function<void()> on_sign_out)
+MainFrame::MainFrame(db::Database& db, const pos::Actor& actor, std::function<void()> on_sign_out)
     : wxFrame(nullptr, wxID_ANY, ui_text(tr("Salon Station"))),
       db_(db),
-      member_(member),
+      actor_(actor),
       on_sign_out_(std::move(on_sign_out)) {
     auto* panel = new wxPanel(this);
     navigation_ = new wxTreeCtrl(panel, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(180, -1)),
@@ -61,9 +61,9 @@ void MainFrame::build_pages() {
     const wxTreeItemId root = navigation_->AddRoot(wxString());
     const wxTreeItemId administration = navigation_->AppendItem(root, ui_text(tr("Administration")));
     navigation_->SetItemBold(administration);
-    add_page(administration, new ui::DealersPage(book_, db_), ui_text(tr("Dealers")));
-    add_page(administration, new ui::SalonsPage(book_, db_), ui_text(tr("Salons")));
-    add_page(administration, new ui::StaffPage(book_, db_), ui_text(tr("Staff")));
+    add_page(administration, new ui::DealersPage(book_, db_, actor_), ui_text(tr("Dealers")));
+    add_page(administration, new ui::SalonsPage(book_, db_, actor_), ui_text(tr("Salons")));
+    add_page(administration, new ui::StaffPage(book_, db_, actor_), ui_text(tr("Staff")));
     add_page(administration, new ui::DatabasePage(book_, db_), ui_text(tr("Database")));
     navigation_->ExpandAll();
 }
@@ -127,15 +127,16 @@ void MainFrame::build_status_bar() {
     wxStatusBar* status = CreateStatusBar(4);
     const int widths[] = {-2, -3, -1, -1};
     status->SetStatusWidths(4, widths);
+    const pos::StaffMember& member = actor_.member();
     std::string place;
-    if (!member_.salon_name.empty())
-        place = member_.salon_name;
-    else if (!member_.dealer_name.empty())
-        place = member_.dealer_name;
+    if (!member.salon_name.empty())
+        place = member.salon_name;
+    else if (!member.dealer_name.empty())
+        place = member.dealer_name;
     else
         place = tr("Head office").str();
     SetStatusText(wxString::FromUTF8(place), 0);
-    SetStatusText(wxString::FromUTF8(member_.full_name + " — " + pos::role_title(member_.role).str()), 1);
+    SetStatusText(wxString::FromUTF8(member.full_name + " — " + pos::role_title(member.role).str()), 1);
     SetStatusText(wxString::FromUTF8(std::string(db::backend_name(db_.backend()))), 2);
     int version = 0;
     try {

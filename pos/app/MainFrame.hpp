@@ -1,7 +1,7 @@
 // The station's one main window: navigation on the left, the page in the middle, the status bar below.
 #pragma once
 
-#include "pos/core/StaffMember.hpp"
+#include "pos/core/Actor.hpp"
 
 #include <wx/frame.h>
 #include <wx/menu.h>
@@ -24,7 +24,8 @@ namespace salon::app {
 class MainFrame : public wxFrame {
 public:
     // `on_sign_out` runs before the frame destroys itself, so the application can show the sign-in first.
-    MainFrame(db::Database& db, const pos::StaffMember& member, std::function<void()> on_sign_out);
+    // The pages act as `actor`, the person who signed in.
+    MainFrame(db::Database& db, const pos::Actor& actor, std::function<void()> on_sign_out);
 
 private:
     void build_pages();
@@ -35,7 +36,7 @@ private:
     ui::StationPage* current_page();
 
     db::Database& db_;
-    pos::StaffMember member_;
+    pos::Actor actor_;
     std::function<void()> on_sign_out_;
     wxTreeCtrl* navigation_ = nullptr;
     wxSimplebook* book_ = nullptr;

@@ -52,7 +52,8 @@ bool StationApp::OnInit() {
         const wxString login = wxString::FromUTF8(options_.login);
         const wxString password = wxString::FromUTF8(options_.password);
         try {
-            const pos::StaffMember member = pos::sign_in(*db_, options_.login, options_.password);
+            const pos::StaffMember member =
+                pos::sign_in(*db_, *audit_key_, options_.login, options_.password);
             if (!member.must_change_password) {
                 show_main(member);
                 return true;
@@ -102,6 +103,8 @@ bool StationApp::open_database() {
         db_ = db::Database::open(db::DatabaseUrl::resolve(options_.db_url),
                                  db::Database::Mode::create_if_missing);
         db::migrate(*db_);
+        // Every station writes the journal; without its key nothing could be audited, so nothing is done.
+        audit_key_ = pos::AuditKey::load_or_create();
         return true;
     } catch (const UserError& e) {
         fail(wxString::FromUTF8(e.message()));
@@ -124,15 +127,18 @@ void StationApp::fail(const wxString& message) {
 }
 
 ui::LoginDialog* StationApp::show_login() {
-    auto* login = new ui::LoginDialog(*db_, [this](const pos::StaffMember& member) { show_main(member); });
+    auto* login =
+        new ui::LoginDialog(*db_, *audit_key_, [this](const pos::StaffMember& member) { show_main(member); });
     login->Show();
     first_window_shown(login);
     return login;
 }
 
 void StationApp::show_main(const pos::StaffMember& member) {
+    // Read afresh (RefusedError if the account was locked meanwhile); the callers show the refusal.
+    const pos::Actor actor = pos::Actor::signed_in(*db_, member, *audit_key_);
     // The frame exists before the sign-in window goes, so the application never finds itself windowless.
-    auto* frame = new MainFrame(*db_, member, [this] { show_login(); });
+    auto* frame = new MainFrame(*db_, actor, [this] { show_login(); });
     frame->Show();
     for (wxWindow* window : wxTopLevelWindows)
         if (window != frame && dynamic_cast<ui::LoginDialog*>(window)) window->Destroy();

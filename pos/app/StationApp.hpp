@@ -3,12 +3,14 @@
 
 #include "db/Database.hpp"
 #include "pos/app/StationOptions.hpp"
+#include "pos/core/AuditJournal.hpp"
 #include "pos/core/StaffMember.hpp"
 
 #include <wx/app.h>
 #include <wx/timer.h>
 
 #include <memory>
+#include <optional>
 
 class wxTopLevelWindow;
 
@@ -27,7 +29,8 @@ public:
 
 private:
     void choose_ui_language();
-    bool open_database();  // false after telling the person why it cannot be opened
+    // Opens the database and the audit key; false after telling the person why one cannot be opened.
+    bool open_database();
     ui::LoginDialog* show_login();
     void show_main(const pos::StaffMember& member);
     // --screenshot and --startup-report act on the first window the station shows.
@@ -36,6 +39,7 @@ private:
 
     StationOptions options_;
     std::unique_ptr<db::Database> db_;
+    std::optional<pos::AuditKey> audit_key_;
     wxTimer screenshot_timer_;
     bool first_window_done_ = false;
     int exit_code_ = 0;

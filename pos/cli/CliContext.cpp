@@ -18,6 +18,8 @@ std::unique_ptr<db::Database> CliContext::open_as_is() const {
     return db::Database::open(db::DatabaseUrl::resolve(db_url), db::Database::Mode::open_existing);
 }
 
+pos::Actor CliContext::actor() const { return pos::Actor::command_line(pos::AuditKey::load_or_create()); }
+
 namespace {
 // Display width of UTF-8 text: counts code points, not bytes, so Cyrillic columns line up.
 std::size_t width(const std::string& s) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "db/Database.hpp"
+#include "pos/core/Actor.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -19,6 +20,8 @@ struct CliContext {
     std::unique_ptr<db::Database> open(bool create = false) const;
     // Opens without migrating (for status, check, backup and restore).
     std::unique_ptr<db::Database> open_as_is() const;
+    // Who acts: the command line, with the station's audit key (made on first use, see AuditKey).
+    pos::Actor actor() const;
 };
 
 // Prints `rows` as aligned columns under `headers` (text mode).

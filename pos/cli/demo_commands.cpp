@@ -13,7 +13,7 @@ void add_demo_commands(CLI::App& app, CliContext& ctx) {
     demo->require_subcommand(1);
     demo->add_subcommand("seed", tr("Create the database if needed and add the demo network").str())->callback([&ctx] {
         auto db = ctx.open(true);
-        const auto r = pos::seed_demo(*db);
+        const auto r = pos::seed_demo(*db, ctx.actor());
         if (ctx.json) {
             print_json({{"ok", true},
                         {"already_present", r.already_present},

@@ -2,6 +2,7 @@
 #include "db/UserError.hpp"
 #include "pos/cli/CliContext.hpp"
 #include "pos/cli/commands.hpp"
+#include "pos/core/Actor.hpp"
 #include "pos/core/Certification.hpp"
 #include "pos/core/Dealer.hpp"
 #include "pos/core/Salon.hpp"
@@ -123,7 +124,7 @@ void add_organisation_commands(CLI::App& app, CliContext& ctx) {
     dealer_add->add_to(add, true);
     add->callback([&ctx, dealer_add] {
         auto db = ctx.open();
-        report_saved(ctx, tr("dealer"), save_dealer(*db, dealer_add->apply({})));
+        report_saved(ctx, tr("dealer"), save_dealer(*db, ctx.actor(), dealer_add->apply({})));
     });
     auto dealer_edit = std::make_shared<DealerOptions>();
     auto dealer_id = std::make_shared<long long>(0);
@@ -132,12 +133,15 @@ void add_organisation_commands(CLI::App& app, CliContext& ctx) {
     dealer_edit->add_to(edit, false);
     edit->callback([&ctx, dealer_edit, dealer_id] {
         auto db = ctx.open();
-        const Dealer d = get_dealer(*db, *dealer_id);
-        report_saved(ctx, tr("dealer"), save_dealer(*db, dealer_edit->apply({d.kind, d.name, d.inn, d.ogrn, d.kpp}), d.id));
+        const Actor actor = ctx.actor();
+        const Dealer d = get_dealer(*db, actor, *dealer_id);
+        report_saved(
+            ctx, tr("dealer"),
+            save_dealer(*db, actor, dealer_edit->apply({d.kind, d.name, d.inn, d.ogrn, d.kpp}), d.id));
     });
     dealer->add_subcommand("list", tr("List dealers").str())->callback([&ctx] {
         auto db = ctx.open();
-        const auto dealers = list_dealers(*db);
+        const auto dealers = list_dealers(*db, ctx.actor());
         if (ctx.json) {
             nlohmann::json out = nlohmann::json::array();
             for (const auto& d : dealers) out.push_back(to_json(d));
@@ -156,7 +160,7 @@ void add_organisation_commands(CLI::App& app, CliContext& ctx) {
     salon_add->add_to(sadd, true);
     sadd->callback([&ctx, salon_add] {
         auto db = ctx.open();
-        report_saved(ctx, tr("salon"), save_salon(*db, salon_add->apply({})));
+        report_saved(ctx, tr("salon"), save_salon(*db, ctx.actor(), salon_add->apply({})));
     });
     auto salon_edit = std::make_shared<SalonOptions>();
     auto salon_id = std::make_shared<long long>(0);
@@ -165,16 +169,19 @@ void add_organisation_commands(CLI::App& app, CliContext& ctx) {
     salon_edit->add_to(sedit, false);
     sedit->callback([&ctx, salon_edit, salon_id] {
         auto db = ctx.open();
-        const Salon s = get_salon(*db, *salon_id);
-        report_saved(ctx, tr("salon"),
-                     save_salon(*db, salon_edit->apply({s.dealer_id, s.name, s.address, s.time_zone, s.active}), s.id));
+        const Actor actor = ctx.actor();
+        const Salon s = get_salon(*db, actor, *salon_id);
+        report_saved(
+            ctx, tr("salon"),
+            save_salon(*db, actor, salon_edit->apply({s.dealer_id, s.name, s.address, s.time_zone, s.active}),
+                       s.id));
     });
     auto list_dealer = std::make_shared<long long>(0);
     auto* slist = salon->add_subcommand("list", tr("List salons").str());
     slist->add_option("--dealer", *list_dealer, tr("Only this dealer's salons").str());
     slist->callback([&ctx, list_dealer] {
         auto db = ctx.open();
-        const auto salons = list_salons(*db, *list_dealer);
+        const auto salons = list_salons(*db, ctx.actor(), *list_dealer);
         if (ctx.json) {
             nlohmann::json out = nlohmann::json::array();
             for (const auto& s : salons) out.push_back(to_json(s));
@@ -194,7 +201,7 @@ void add_organisation_commands(CLI::App& app, CliContext& ctx) {
     staff_add->add_to(tadd, true);
     tadd->callback([&ctx, staff_add] {
         auto db = ctx.open();
-        report_saved(ctx, tr("staff member"), save_staff(*db, staff_add->apply({})));
+        report_saved(ctx, tr("staff member"), save_staff(*db, ctx.actor(), staff_add->apply({})));
     });
     auto staff_edit = std::make_shared<StaffOptions>();
     auto staff_id = std::make_shared<long long>(0);
@@ -203,13 +210,14 @@ void add_organisation_commands(CLI::App& app, CliContext& ctx) {
     staff_edit->add_to(tedit, false);
     tedit->callback([&ctx, staff_edit, staff_id] {
         auto db = ctx.open();
-        const StaffMember m = get_staff(*db, *staff_id);
+        const Actor actor = ctx.actor();
+        const StaffMember m = get_staff(*db, actor, *staff_id);
         StaffForm current{m.login, m.full_name, m.role, m.salon_id, m.dealer_id, m.career_level, {}};
-        report_saved(ctx, tr("staff member"), save_staff(*db, staff_edit->apply(current), m.id));
+        report_saved(ctx, tr("staff member"), save_staff(*db, actor, staff_edit->apply(current), m.id));
     });
     staff->add_subcommand("list", tr("List staff").str())->callback([&ctx] {
         auto db = ctx.open();
-        const auto people = list_staff(*db);
+        const auto people = list_staff(*db, ctx.actor());
         if (ctx.json) {
             nlohmann::json out = nlohmann::json::array();
             for (const auto& m : people) out.push_back(to_json(m));
@@ -239,13 +247,14 @@ void add_organisation_commands(CLI::App& app, CliContext& ctx) {
     trole->add_option("--level", set_role->level, tr("Career level: trainee, specialist or senior_specialist").str());
     trole->callback([&ctx, set_role, role_id] {
         auto db = ctx.open();
-        const StaffMember m = get_staff(*db, *role_id);
+        const Actor actor = ctx.actor();
+        const StaffMember m = get_staff(*db, actor, *role_id);
         StaffForm form{m.login, m.full_name, m.role, m.salon_id, m.dealer_id, std::nullopt, {}};
         // Moving between the two salon roles keeps the level where it still fits the new role.
         if (role_from_string(set_role->role) == Role::specialist && set_role->level.empty() && m.career_level)
             form.career_level = *m.career_level == CareerLevel::senior_specialist ? CareerLevel::specialist
                                                                                   : *m.career_level;
-        report_saved(ctx, tr("staff member"), save_staff(*db, set_role->apply(form), m.id));
+        report_saved(ctx, tr("staff member"), save_staff(*db, actor, set_role->apply(form), m.id));
     });
 
     auto reset_id = std::make_shared<long long>(0);
@@ -255,7 +264,7 @@ void add_organisation_commands(CLI::App& app, CliContext& ctx) {
     treset->add_option("--password", *reset_pw, tr("The temporary password").str())->required();
     treset->callback([&ctx, reset_id, reset_pw] {
         auto db = ctx.open();
-        reset_password(*db, *reset_id, *reset_pw);
+        reset_password(*db, ctx.actor(), *reset_id, *reset_pw);
         report_saved(ctx, tr("staff member"), *reset_id);
     });
 
@@ -266,7 +275,7 @@ void add_organisation_commands(CLI::App& app, CliContext& ctx) {
         cmd->add_option("ID", *id, tr("Staff member number").str())->required();
         cmd->callback([&ctx, id, active] {
             auto db = ctx.open();
-            set_staff_active(*db, *id, active);
+            set_staff_active(*db, ctx.actor(), *id, active);
             report_saved(ctx, tr("staff member"), *id);
         });
     }
@@ -280,13 +289,15 @@ void add_organisation_commands(CLI::App& app, CliContext& ctx) {
     tcert->add_option("--trainer", *certify_trainer, tr("The trainer's login").str());
     tcert->callback([&ctx, certify_id, certify_date, certify_trainer] {
         auto db = ctx.open();
+        const Actor actor = ctx.actor();
         std::int64_t trainer = 0;
         if (!certify_trainer->empty()) {
-            const auto found = find_staff_by_login(*db, *certify_trainer);
+            const auto found = find_staff_by_login(*db, actor, *certify_trainer);
             if (!found) throw ValidationError(tr("Trainer"), trf("no staff member with login {1}", {*certify_trainer}));
             trainer = found->id;
         }
-        report_saved(ctx, tr("certification"), record_certification(*db, *certify_id, *certify_date, trainer, 0));
+        report_saved(ctx, tr("certification"),
+                     record_certification(*db, actor, *certify_id, *certify_date, trainer));
     });
 }
 

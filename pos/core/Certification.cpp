@@ -1,26 +1,34 @@
 #include "pos/core/Certification.hpp"
 
 #include "db/Database.hpp"
+#include "pos/core/Actor.hpp"
 #include "pos/core/FormInput.hpp"
+#include "pos/core/Permission.hpp"
 #include "pos/core/StaffMember.hpp"
 
 #include <regex>
 
 namespace salon::pos {
 
-std::int64_t record_certification(db::Database& db, std::int64_t staff_id, const std::string& date,
-                                  std::int64_t trainer_id, std::int64_t recorded_by, CertificationSource source) {
+std::int64_t record_certification(db::Database& db, const Actor& actor, std::int64_t staff_id,
+                                  const std::string& date, std::int64_t trainer_id,
+                                  CertificationSource source) {
+    if (!actor.is_head_office())
+        throw RefusedError(
+            tr("Certifications are recorded by head office: the operator approves and trains "
+               "every specialist."));
+    if (!actor.may(db, Permission::administer_database)) actor.require(db, Permission::run_training);
     static const std::regex iso_date(R"((\d{4})-(\d{2})-(\d{2}))");
     std::smatch m;
     if (!std::regex_match(date, m, iso_date) || std::stoi(m[2]) < 1 || std::stoi(m[2]) > 12 || std::stoi(m[3]) < 1 ||
         std::stoi(m[3]) > 31)
         throw InputError("date", tr("Date"), tr("must be a date YYYY-MM-DD"));
     db::WriteTransaction tx(db);
-    const StaffMember member = parse_input("staff", [&] { return get_staff(db, staff_id); });
+    const StaffMember member = parse_input("staff", [&] { return get_staff(db, actor, staff_id); });
     if (!works_in_salon(member.role))
         throw InputError("staff", tr("Staff member"), tr("only salon staff are certified to sell"));
     if (trainer_id != 0) {
-        const StaffMember trainer = parse_input("trainer", [&] { return get_staff(db, trainer_id); });
+        const StaffMember trainer = parse_input("trainer", [&] { return get_staff(db, actor, trainer_id); });
         if (trainer.role != Role::trainer)
             throw InputError("trainer", tr("Trainer"), trf("{1} is not a trainer", {trainer.full_name}));
     }
@@ -33,7 +41,7 @@ std::int64_t record_certification(db::Database& db, std::int64_t staff_id, const
 
     const long long now = db.now();
     const std::string source_code = source == CertificationSource::manual ? "manual" : "training";
-    const long long staff = staff_id, trainer = trainer_id, by = recorded_by;
+    const long long staff = staff_id, trainer = trainer_id, by = actor.staff_id();
     soci::indicator trainer_ind = trainer ? soci::i_ok : soci::i_null;
     soci::indicator by_ind = by ? soci::i_ok : soci::i_null;
     long long id = 0;
@@ -41,11 +49,15 @@ std::int64_t record_certification(db::Database& db, std::int64_t staff_id, const
                 "VALUES (:s, :d, :t, :src, :by, :at) RETURNING id",
         soci::use(staff), soci::use(date), soci::use(trainer, trainer_ind), soci::use(source_code),
         soci::use(by, by_ind), soci::use(now), soci::into(id);
+    actor.record(db, "certification.record", "staff:" + std::to_string(staff),
+                 "certification=" + std::to_string(id) + " date=" + date +
+                     " trainer=" + std::to_string(trainer) + " source=" + source_code);
     tx.commit();
     return id;
 }
 
-std::vector<Certification> certifications_of(db::Database& db, std::int64_t staff_id) {
+std::vector<Certification> certifications_of(db::Database& db, const Actor& actor, std::int64_t staff_id) {
+    get_staff(db, actor, staff_id);
     std::vector<Certification> out;
     Certification c;
     long long id = 0, staff = staff_id, trainer = 0, by = 0, at = 0;
@@ -80,7 +92,7 @@ bool is_certified(db::Database& db, std::int64_t staff_id) {
 
 void require_may_serve(db::Database& db, const StaffMember& who, ClientKind kind) {
     // Read afresh: a role, level or lock changed during the shift applies at once.
-    const StaffMember member = get_staff(db, who.id);
+    const StaffMember member = current_record(db, who);
     if (!member.active) throw RefusedError(trf("The account of {1} is locked.", {member.full_name}));
     if (!works_in_salon(member.role))
         throw RefusedError(trf("{1} does not work in a salon and cannot serve clients.", {member.full_name}));

@@ -13,6 +13,7 @@ class Database;
 
 namespace salon::pos {
 
+class Actor;
 struct StaffMember;
 
 enum class CertificationSource { manual, training };
@@ -29,12 +30,15 @@ struct Certification {
 };
 
 // Records that `staff_id` passed the training on `date` (YYYY-MM-DD, not in the future) with `trainer_id`
-// (a trainer, or 0). `recorded_by` is the person entering it (0: salon-cli). One transaction.
-std::int64_t record_certification(db::Database& db, std::int64_t staff_id, const std::string& date,
-                                  std::int64_t trainer_id, std::int64_t recorded_by,
+// (a trainer, or 0), entered by the actor (recorded_by; 0 for salon-cli). The operator approves and trains
+// (R-POS-3): head office only, with run_training or administer_database; a dealer never certifies his own
+// people (RefusedError). One transaction with its audit entry ("certification.record").
+std::int64_t record_certification(db::Database& db, const Actor& actor, std::int64_t staff_id,
+                                  const std::string& date, std::int64_t trainer_id,
                                   CertificationSource source = CertificationSource::manual);
 
-std::vector<Certification> certifications_of(db::Database& db, std::int64_t staff_id);
+// The certifications of someone the actor sees (ValidationError otherwise, as for nobody).
+std::vector<Certification> certifications_of(db::Database& db, const Actor& actor, std::int64_t staff_id);
 bool is_certified(db::Database& db, std::int64_t staff_id);
 
 enum class ClientKind { private_client, corporate_client };

@@ -1,11 +1,13 @@
 #include "pos/core/Dealer.hpp"
 
 #include "db/Database.hpp"
+#include "pos/core/Actor.hpp"
 #include "pos/core/FormInput.hpp"
 #include "pos/core/Inn.hpp"
 #include "pos/core/Kpp.hpp"
 #include "pos/core/Ogrn.hpp"
 #include "pos/core/Ogrnip.hpp"
+#include "pos/core/Permission.hpp"
 
 namespace salon::pos {
 
@@ -49,9 +51,13 @@ void refuse_taken(db::Database& db, const char* column, const char* input, const
 
 }  // namespace
 
-std::int64_t save_dealer(db::Database& db, const DealerForm& form, std::int64_t id) {
+std::int64_t save_dealer(db::Database& db, const Actor& actor, const DealerForm& form, std::int64_t id) {
+    actor.require(db, Permission::administer_database);
+    // Permissions are data: should a dealer's person ever be granted this one, he still edits only his own.
+    if (id == 0 && !actor.is_head_office()) throw RefusedError(tr("Only head office registers dealers."));
     const Dealer d = validate(form);
     db::WriteTransaction tx(db);
+    const Dealer before = id == 0 ? Dealer{} : get_dealer(db, actor, id);
     refuse_taken(db, "inn", "inn", tr("INN"), d.inn, id);
     refuse_taken(db, "ogrn", "ogrn", d.kind == DealerKind::legal_entity ? tr("OGRN") : tr("OGRNIP"), d.ogrn, id);
     const std::string kind(to_string(d.kind));
@@ -63,28 +69,40 @@ std::int64_t save_dealer(db::Database& db, const DealerForm& form, std::int64_t 
                     "VALUES (:kind, :name, :inn, :ogrn, :kpp, :now) RETURNING id",
             soci::use(kind), soci::use(d.name), soci::use(d.inn), soci::use(d.ogrn), soci::use(d.kpp, kpp_ind),
             soci::use(now), soci::into(saved);
+        actor.record(db, "dealer.save", "dealer:" + std::to_string(saved), "added kind=" + kind);
     } else {
-        get_dealer(db, id);
         db.sql() << "UPDATE dealer SET kind = :kind, name = :name, inn = :inn, ogrn = :ogrn, kpp = :kpp "
                     "WHERE id = :id",
             soci::use(kind), soci::use(d.name), soci::use(d.inn), soci::use(d.ogrn), soci::use(d.kpp, kpp_ind),
             soci::use(saved);
+        // A sole proprietor's name and INN are personal data: the entry names the fields only.
+        actor.record(db, "dealer.save", "dealer:" + std::to_string(saved),
+                     changed_fields({{"kind", before.kind != d.kind},
+                                     {"name", before.name != d.name},
+                                     {"inn", before.inn != d.inn},
+                                     {"ogrn", before.ogrn != d.ogrn},
+                                     {"kpp", before.kpp != d.kpp}}));
     }
     tx.commit();
     return saved;
 }
 
 namespace {
-std::vector<Dealer> query_dealers(db::Database& db, long long only_id) {
+std::vector<Dealer> query_dealers(db::Database& db, const Actor& actor, long long only_id) {
+    actor.confirm(db);
+    const int all = actor.is_head_office() ? 1 : 0;
+    const long long own = actor.dealer_id();
     std::vector<Dealer> out;
     Dealer d;
     long long id = 0;
     std::string kind, kpp;
     soci::indicator kpp_ind = soci::i_ok;
     soci::statement st = (db.sql().prepare << "SELECT id, kind, name, inn, ogrn, kpp FROM dealer "
-                                              "WHERE :only = 0 OR id = :only2 ORDER BY name, id",
-                          soci::use(only_id), soci::use(only_id), soci::into(id), soci::into(kind), soci::into(d.name),
-                          soci::into(d.inn), soci::into(d.ogrn), soci::into(kpp, kpp_ind));
+                                              "WHERE (:only = 0 OR id = :only2) AND (:all = 1 OR id = :own) "
+                                              "ORDER BY name, id",
+                          soci::use(only_id), soci::use(only_id), soci::use(all), soci::use(own),
+                          soci::into(id), soci::into(kind), soci::into(d.name), soci::into(d.inn),
+                          soci::into(d.ogrn), soci::into(kpp, kpp_ind));
     st.execute();
     while (st.fetch()) {
         d.id = id;
@@ -96,10 +114,10 @@ std::vector<Dealer> query_dealers(db::Database& db, long long only_id) {
 }
 }  // namespace
 
-std::vector<Dealer> list_dealers(db::Database& db) { return query_dealers(db, 0); }
+std::vector<Dealer> list_dealers(db::Database& db, const Actor& actor) { return query_dealers(db, actor, 0); }
 
-Dealer get_dealer(db::Database& db, std::int64_t id) {
-    auto found = query_dealers(db, id);
+Dealer get_dealer(db::Database& db, const Actor& actor, std::int64_t id) {
+    auto found = query_dealers(db, actor, id);
     if (found.empty() || id == 0)
         throw ValidationError(tr("Dealer"), trf("no dealer with number {1}", {std::to_string(id)}));
     return found.front();

@@ -11,6 +11,8 @@ class Database;
 
 namespace salon::pos {
 
+class Actor;
+
 enum class DealerKind { legal_entity, sole_proprietor };
 
 std::string_view to_string(DealerKind kind);
@@ -36,10 +38,14 @@ struct Dealer {
 
 // Validates the form (InputError names the input: "name", "inn", "ogrn", "kpp") and checks that the INN
 // and OGRN are not registered to another dealer. `id` 0 adds a dealer; otherwise edits that one.
-// One transaction. Returns the dealer's id.
-std::int64_t save_dealer(db::Database& db, const DealerForm& form, std::int64_t id = 0);
+// Head office registers dealers: the actor needs administer_database (RefusedError). One transaction with
+// its audit entry ("dealer.save"). Returns the dealer's id.
+std::int64_t save_dealer(db::Database& db, const Actor& actor, const DealerForm& form, std::int64_t id = 0);
 
-std::vector<Dealer> list_dealers(db::Database& db);
-Dealer get_dealer(db::Database& db, std::int64_t id);  // throws ValidationError if there is none
+// The dealers the actor sees: all of them for head office, a dealer's people only their own.
+std::vector<Dealer> list_dealers(db::Database& db, const Actor& actor);
+// Throws ValidationError if there is none, or the actor does not see it (the same words: a dealer's people
+// never learn that another dealer's number exists).
+Dealer get_dealer(db::Database& db, const Actor& actor, std::int64_t id);
 
 }  // namespace salon::pos

@@ -1,6 +1,7 @@
 #include "pos/core/DemoData.hpp"
 
 #include "db/Database.hpp"
+#include "pos/core/Actor.hpp"
 #include "pos/core/Certification.hpp"
 #include "pos/core/Dealer.hpp"
 #include "pos/core/Salon.hpp"
@@ -23,9 +24,9 @@ struct DemoPerson {
 };
 }  // namespace
 
-DemoSeedResult seed_demo(db::Database& db) {
+DemoSeedResult seed_demo(db::Database& db, const Actor& actor) {
     DemoSeedResult result;
-    for (const auto& d : list_dealers(db))
+    for (const auto& d : list_dealers(db, actor))
         if (d.inn == kRetailInn) {
             result.already_present = true;
             return result;
@@ -35,16 +36,23 @@ DemoSeedResult seed_demo(db::Database& db) {
     result.tariffs = catalog.tariffs_added;
 
     const std::int64_t retail = save_dealer(
-        db, {DealerKind::legal_entity, "ООО «Связь-Ритейл»", kRetailInn, "1237700543211", "773001001"});
-    const std::int64_t petrova =
-        save_dealer(db, {DealerKind::sole_proprietor, "ИП Петрова Анна Сергеевна", "253612345607", "323253600012341", ""});
+        db, actor,
+        {DealerKind::legal_entity, "ООО «Связь-Ритейл»", kRetailInn, "1237700543211", "773001001"});
+    const std::int64_t petrova = save_dealer(
+        db, actor,
+        {DealerKind::sole_proprietor, "ИП Петрова Анна Сергеевна", "253612345607", "323253600012341", ""});
     result.dealers = 2;
     const std::int64_t dealers[] = {retail, petrova};
 
     const std::int64_t salons[] = {
-        save_salon(db, {retail, "Калининград, Ленинский", "Калининград, Ленинский проспект, 30", "Europe/Kaliningrad"}),
-        save_salon(db, {retail, "Москва, м. Киевская", "Москва, площадь Киевского Вокзала, 2", "Europe/Moscow"}),
-        save_salon(db, {petrova, "Владивосток, Светланская", "Владивосток, улица Светланская, 29", "Asia/Vladivostok"}),
+        save_salon(
+            db, actor,
+            {retail, "Калининград, Ленинский", "Калининград, Ленинский проспект, 30", "Europe/Kaliningrad"}),
+        save_salon(db, actor,
+                   {retail, "Москва, м. Киевская", "Москва, площадь Киевского Вокзала, 2", "Europe/Moscow"}),
+        save_salon(
+            db, actor,
+            {petrova, "Владивосток, Светланская", "Владивосток, улица Светланская, 29", "Asia/Vladivostok"}),
     };
     result.salons = 3;
 
@@ -68,12 +76,12 @@ DemoSeedResult seed_demo(db::Database& db) {
         form.dealer_id = p.dealer >= 0 ? dealers[p.dealer] : 0;
         form.career_level = p.level;
         form.password = kDemoPassword;
-        const auto id = save_staff(db, form);
+        const auto id = save_staff(db, actor, form);
         // Demo accounts skip the forced change at first sign-in so anyone can try them.
         change_password(db, id, kDemoPassword);
         if (p.role == Role::trainer) trainer_id = id;
         // The salon staff passed a training week that ended on a Friday, so they may sell (R-POS-3).
-        if (works_in_salon(p.role)) record_certification(db, id, "2025-10-31", trainer_id, 0);
+        if (works_in_salon(p.role)) record_certification(db, actor, id, "2025-10-31", trainer_id);
         ++result.staff;
     }
     return result;

@@ -10,6 +10,8 @@ class Database;
 
 namespace salon::pos {
 
+class Actor;
+
 // The password every demo account signs in with (the README says so; real accounts never share one).
 inline constexpr const char* kDemoPassword = "demo1234";
 
@@ -21,7 +23,8 @@ struct DemoSeedResult {
     int tariffs = 0;
 };
 
-// Adds the demo data unless it is already there; each part in its own transaction.
-DemoSeedResult seed_demo(db::Database& db);
+// Adds the demo data unless it is already there; each part in its own transaction, audited as `actor`'s
+// (salon-cli runs it as the command line).
+DemoSeedResult seed_demo(db::Database& db, const Actor& actor);
 
 }  // namespace salon::pos

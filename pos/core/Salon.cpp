@@ -1,8 +1,10 @@
 #include "pos/core/Salon.hpp"
 
 #include "db/Database.hpp"
+#include "pos/core/Actor.hpp"
 #include "pos/core/Dealer.hpp"
 #include "pos/core/FormInput.hpp"
+#include "pos/core/Permission.hpp"
 
 #include <unicode/timezone.h>
 #include <unicode/unistr.h>
@@ -22,12 +24,30 @@ std::string validate_time_zone(const std::string& name) {
     return trimmed;
 }
 
-std::int64_t save_salon(db::Database& db, const SalonForm& form, std::int64_t id) {
+namespace {
+// Head office for any dealer; a dealer's manager for his own. Asked before the form is read, and without
+// looking the dealer up, so the answer is the same for another dealer's number and a number nobody has.
+void require_may_save_salon(db::Database& db, const Actor& actor, std::int64_t dealer_id) {
+    if (actor.may(db, Permission::administer_database)) {
+        if (actor.sees_dealer(dealer_id)) return;
+    } else {
+        actor.require(db, Permission::manage_staff);
+        if (actor.dealer_id() != 0 && dealer_id == actor.dealer_id()) return;
+    }
+    throw RefusedError(tr("You may open and change only your own dealer's salons."));
+}
+}  // namespace
+
+std::int64_t save_salon(db::Database& db, const Actor& actor, const SalonForm& form, std::int64_t id) {
+    require_may_save_salon(db, actor, form.dealer_id);
     const std::string name = required_text("name", tr("Name"), form.name);
     const std::string address = required_text("address", tr("Address"), form.address);
     const std::string zone = validate_time_zone(form.time_zone);
     db::WriteTransaction tx(db);
-    parse_input("dealer", [&] { return get_dealer(db, form.dealer_id); });
+    // An edit may not take another dealer's salon either (nor tell that its number exists).
+    const Salon before = id == 0 ? Salon{} : get_salon(db, actor, id);
+    if (id != 0) require_may_save_salon(db, actor, before.dealer_id);
+    parse_input("dealer", [&] { return get_dealer(db, actor, form.dealer_id); });
     long long other = 0;
     soci::indicator ind = soci::i_null;
     const long long dealer_id = form.dealer_id;
@@ -42,19 +62,31 @@ std::int64_t save_salon(db::Database& db, const SalonForm& form, std::int64_t id
                     "VALUES (:d, :n, :a, :z, :act, :now) RETURNING id",
             soci::use(dealer_id), soci::use(name), soci::use(address), soci::use(zone), soci::use(active),
             soci::use(now), soci::into(saved);
+        actor.record(db, "salon.save", "salon:" + std::to_string(saved),
+                     "added dealer=" + std::to_string(dealer_id));
     } else {
-        get_salon(db, id);
         db.sql() << "UPDATE salon SET dealer_id = :d, name = :n, address = :a, time_zone = :z, active = :act "
                     "WHERE id = :id",
             soci::use(dealer_id), soci::use(name), soci::use(address), soci::use(zone), soci::use(active),
             soci::use(saved);
+        actor.record(db, "salon.save", "salon:" + std::to_string(saved),
+                     changed_fields({{"dealer", before.dealer_id != form.dealer_id},
+                                     {"name", before.name != name},
+                                     {"address", before.address != address},
+                                     {"time_zone", before.time_zone != zone},
+                                     {"active", before.active != form.active}}) +
+                         " dealer=" + std::to_string(dealer_id));
     }
     tx.commit();
     return saved;
 }
 
 namespace {
-std::vector<Salon> query_salons(db::Database& db, long long dealer_id, long long only_id) {
+std::vector<Salon> query_salons(db::Database& db, const Actor& actor, long long dealer_id,
+                                long long only_id) {
+    actor.confirm(db);
+    const int all = actor.is_head_office() ? 1 : 0;
+    const long long own = actor.dealer_id();
     std::vector<Salon> out;
     Salon s;
     long long id = 0, dealer = 0;
@@ -63,10 +95,11 @@ std::vector<Salon> query_salons(db::Database& db, long long dealer_id, long long
         (db.sql().prepare << "SELECT s.id, s.dealer_id, d.name, s.name, s.address, s.time_zone, s.active "
                              "FROM salon s JOIN dealer d ON d.id = s.dealer_id "
                              "WHERE (:dealer = 0 OR s.dealer_id = :dealer2) AND (:only = 0 OR s.id = :only2) "
+                             "AND (:all = 1 OR s.dealer_id = :own) "
                              "ORDER BY d.name, s.name, s.id",
-         soci::use(dealer_id), soci::use(dealer_id), soci::use(only_id), soci::use(only_id), soci::into(id),
-         soci::into(dealer), soci::into(s.dealer_name), soci::into(s.name), soci::into(s.address),
-         soci::into(s.time_zone), soci::into(active));
+         soci::use(dealer_id), soci::use(dealer_id), soci::use(only_id), soci::use(only_id), soci::use(all),
+         soci::use(own), soci::into(id), soci::into(dealer), soci::into(s.dealer_name), soci::into(s.name),
+         soci::into(s.address), soci::into(s.time_zone), soci::into(active));
     st.execute();
     while (st.fetch()) {
         s.id = id;
@@ -78,10 +111,12 @@ std::vector<Salon> query_salons(db::Database& db, long long dealer_id, long long
 }
 }  // namespace
 
-std::vector<Salon> list_salons(db::Database& db, std::int64_t dealer_id) { return query_salons(db, dealer_id, 0); }
+std::vector<Salon> list_salons(db::Database& db, const Actor& actor, std::int64_t dealer_id) {
+    return query_salons(db, actor, dealer_id, 0);
+}
 
-Salon get_salon(db::Database& db, std::int64_t id) {
-    auto found = query_salons(db, 0, id);
+Salon get_salon(db::Database& db, const Actor& actor, std::int64_t id) {
+    auto found = query_salons(db, actor, 0, id);
     if (found.empty() || id == 0)
         throw ValidationError(tr("Salon"), trf("no salon with number {1}", {std::to_string(id)}));
     return found.front();

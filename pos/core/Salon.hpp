@@ -11,6 +11,8 @@ class Database;
 
 namespace salon::pos {
 
+class Actor;
+
 struct SalonForm {
     std::int64_t dealer_id = 0;
     std::string name;
@@ -32,11 +34,16 @@ struct Salon {
 // Throws InputError("time_zone") unless `name` is an IANA time zone known to ICU.
 std::string validate_time_zone(const std::string& name);
 
-// Adds (`id` 0) or edits a salon; names are unique within a dealer. One transaction; returns the id.
-std::int64_t save_salon(db::Database& db, const SalonForm& form, std::int64_t id = 0);
+// Adds (`id` 0) or edits a salon; names are unique within a dealer. Head office (administer_database)
+// does it for any dealer; a dealer's manager (manage_staff) opens and edits his own dealer's salons only,
+// anything else is refused (RefusedError). One transaction with its audit entry ("salon.save"); returns
+// the id.
+std::int64_t save_salon(db::Database& db, const Actor& actor, const SalonForm& form, std::int64_t id = 0);
 
-// All salons, or a dealer's only (dealer_id != 0).
-std::vector<Salon> list_salons(db::Database& db, std::int64_t dealer_id = 0);
-Salon get_salon(db::Database& db, std::int64_t id);
+// The salons the actor sees (head office: all; a dealer's people: their dealer's), all of them or one
+// dealer's only (dealer_id != 0).
+std::vector<Salon> list_salons(db::Database& db, const Actor& actor, std::int64_t dealer_id = 0);
+// Throws ValidationError if there is none or the actor does not see it (the same words).
+Salon get_salon(db::Database& db, const Actor& actor, std::int64_t id);
 
 }  // namespace salon::pos

@@ -1,10 +1,13 @@
 #include "pos/core/StaffMember.hpp"
 
 #include "db/Database.hpp"
+#include "pos/core/Actor.hpp"
+#include "pos/core/AuditJournal.hpp"
+#include "pos/core/Dealer.hpp"
 #include "pos/core/FormInput.hpp"
 #include "pos/core/PasswordHash.hpp"
+#include "pos/core/Permission.hpp"
 #include "pos/core/Salon.hpp"
-#include "pos/core/Dealer.hpp"
 
 #include <regex>
 
@@ -87,12 +90,29 @@ struct Placement {
     std::optional<CareerLevel> level;
 };
 
+bool head_office_role(Role role) { return role == Role::trainer || role == Role::head_office_admin; }
+
+Text own_dealer_only() {
+    return tr(
+        "You may place people only in your own dealer's salons or make them your own dealer's managers.");
+}
+
 // Where a person belongs follows from the role: see StaffForm.
-Placement place(db::Database& db, const StaffForm& form) {
+Placement place(db::Database& db, const Actor& actor, const StaffForm& form) {
     Placement p;
     if (works_in_salon(form.role)) {
         if (form.salon_id == 0) throw InputError("salon", tr("Salon"), tr("salon staff must work in a salon"));
-        const Salon s = parse_input("salon", [&] { return get_salon(db, form.salon_id); });
+        Salon s;
+        if (actor.is_head_office()) {
+            s = parse_input("salon", [&] { return get_salon(db, actor, form.salon_id); });
+        } else {
+            // Another dealer's salon and a number nobody has get the same answer.
+            try {
+                s = get_salon(db, actor, form.salon_id);
+            } catch (const ValidationError&) {
+                throw RefusedError(own_dealer_only());
+            }
+        }
         p.salon_id = s.id;
         p.dealer_id = s.dealer_id;
         if (form.role == Role::senior_specialist) {
@@ -108,7 +128,8 @@ Placement place(db::Database& db, const StaffForm& form) {
         }
     } else if (form.role == Role::dealer_manager) {
         if (form.dealer_id == 0) throw InputError("dealer", tr("Dealer"), tr("a dealer manager belongs to a dealer"));
-        p.dealer_id = parse_input("dealer", [&] { return get_dealer(db, form.dealer_id); }).id;
+        if (!actor.sees_dealer(form.dealer_id)) throw RefusedError(own_dealer_only());
+        p.dealer_id = parse_input("dealer", [&] { return get_dealer(db, actor, form.dealer_id); }).id;
     }
     return p;
 }
@@ -122,7 +143,9 @@ std::string validate_login(const std::string& login) {
     return trimmed;
 }
 
-std::vector<StaffMember> query_staff(db::Database& db, long long only_id, const std::string& login) {
+// `all` 0 keeps the staff of dealer `own` only (head-office people have no dealer).
+std::vector<StaffMember> query_staff(db::Database& db, int all, long long own, long long only_id,
+                                     const std::string& login) {
     std::vector<StaffMember> out;
     StaffMember m;
     long long id = 0, dealer_id = 0, salon_id = 0;
@@ -130,16 +153,19 @@ std::vector<StaffMember> query_staff(db::Database& db, long long only_id, const 
     int must_change = 0, active = 1;
     soci::indicator dealer_ind, salon_ind, level_ind, salon_name_ind, dealer_name_ind;
     soci::statement st =
-        (db.sql().prepare << "SELECT m.id, m.login, m.full_name, m.role, m.dealer_id, m.salon_id, m.career_level, "
-                             "m.must_change_password, m.active, s.name, d.name "
-                             "FROM staff m LEFT JOIN salon s ON s.id = m.salon_id "
-                             "LEFT JOIN dealer d ON d.id = m.dealer_id "
-                             "WHERE (:only = 0 OR m.id = :only2) AND (:login = '' OR m.login = :login2) "
-                             "ORDER BY m.full_name, m.id",
-         soci::use(only_id), soci::use(only_id), soci::use(login), soci::use(login), soci::into(id),
-         soci::into(m.login), soci::into(m.full_name), soci::into(role), soci::into(dealer_id, dealer_ind),
-         soci::into(salon_id, salon_ind), soci::into(level, level_ind), soci::into(must_change), soci::into(active),
-         soci::into(salon_name, salon_name_ind), soci::into(dealer_name, dealer_name_ind));
+        (db.sql().prepare
+             << "SELECT m.id, m.login, m.full_name, m.role, m.dealer_id, m.salon_id, m.career_level, "
+                "m.must_change_password, m.active, s.name, d.name "
+                "FROM staff m LEFT JOIN salon s ON s.id = m.salon_id "
+                "LEFT JOIN dealer d ON d.id = m.dealer_id "
+                "WHERE (:only = 0 OR m.id = :only2) AND (:login = '' OR m.login = :login2) "
+                "AND (:all = 1 OR m.dealer_id = :own) "
+                "ORDER BY m.full_name, m.id",
+         soci::use(only_id), soci::use(only_id), soci::use(login), soci::use(login), soci::use(all),
+         soci::use(own), soci::into(id), soci::into(m.login), soci::into(m.full_name), soci::into(role),
+         soci::into(dealer_id, dealer_ind), soci::into(salon_id, salon_ind), soci::into(level, level_ind),
+         soci::into(must_change), soci::into(active), soci::into(salon_name, salon_name_ind),
+         soci::into(dealer_name, dealer_name_ind));
     st.execute();
     while (st.fetch()) {
         m.id = id;
@@ -156,9 +182,33 @@ std::vector<StaffMember> query_staff(db::Database& db, long long only_id, const 
     return out;
 }
 
+std::vector<StaffMember> query_seen(db::Database& db, const Actor& actor, long long only_id,
+                                    const std::string& login) {
+    actor.confirm(db);
+    return query_staff(db, actor.is_head_office() ? 1 : 0, actor.dealer_id(), only_id, login);
+}
+
+// For what core does on its own behalf: a person's own record, the sign-in.
+std::vector<StaffMember> query_any(db::Database& db, long long only_id, const std::string& login) {
+    return query_staff(db, 1, 0, only_id, login);
+}
+
+Text no_staff_member(std::int64_t id) { return trf("no staff member with number {1}", {std::to_string(id)}); }
+
+std::string placement_details(Role role, const Placement& p) {
+    std::string out = "role=" + std::string(to_string(role));
+    if (p.dealer_id) out += " dealer=" + std::to_string(p.dealer_id);
+    if (p.salon_id) out += " salon=" + std::to_string(p.salon_id);
+    if (p.level) out += " level=" + std::string(to_string(*p.level));
+    return out;
+}
+
 }  // namespace
 
-std::int64_t save_staff(db::Database& db, const StaffForm& form, std::int64_t id) {
+std::int64_t save_staff(db::Database& db, const Actor& actor, const StaffForm& form, std::int64_t id) {
+    actor.require(db, Permission::manage_staff);
+    if (!actor.is_head_office() && head_office_role(form.role))
+        throw RefusedError(tr("Only head office adds and changes trainers and head-office administrators."));
     const std::string login = validate_login(form.login);
     const std::string full_name = required_text("full_name", tr("Full name"), form.full_name);
     std::string hash;
@@ -167,7 +217,8 @@ std::int64_t save_staff(db::Database& db, const StaffForm& form, std::int64_t id
         hash = hash_password(form.password);  // slow on purpose: outside the transaction
     }
     db::WriteTransaction tx(db);
-    const Placement p = place(db, form);
+    const StaffMember before = id == 0 ? StaffMember{} : get_staff(db, actor, id);
+    const Placement p = place(db, actor, form);
     long long saved = id, other = 0;
     soci::indicator other_ind = soci::i_null;
     db.sql() << "SELECT id FROM staff WHERE login = :l AND id <> :id", soci::use(login), soci::use(saved),
@@ -186,30 +237,49 @@ std::int64_t save_staff(db::Database& db, const StaffForm& form, std::int64_t id
             soci::use(login), soci::use(full_name), soci::use(role), soci::use(p.dealer_id, dealer_ind),
             soci::use(p.salon_id, salon_ind), soci::use(level, level_ind), soci::use(hash), soci::use(now),
             soci::into(saved);
+        actor.record(db, "staff.save", "staff:" + std::to_string(saved),
+                     "added " + placement_details(form.role, p));
     } else {
-        get_staff(db, id);
         db.sql() << "UPDATE staff SET login = :login, full_name = :name, role = :role, dealer_id = :dealer, "
                     "salon_id = :salon, career_level = :level WHERE id = :id",
             soci::use(login), soci::use(full_name), soci::use(role), soci::use(p.dealer_id, dealer_ind),
             soci::use(p.salon_id, salon_ind), soci::use(level, level_ind), soci::use(saved);
+        // The login and the name are personal data: named, never written.
+        actor.record(db, "staff.save", "staff:" + std::to_string(saved),
+                     changed_fields({{"login", before.login != login},
+                                     {"full_name", before.full_name != full_name},
+                                     {"role", before.role != form.role},
+                                     {"dealer", before.dealer_id != p.dealer_id},
+                                     {"salon", before.salon_id != p.salon_id},
+                                     {"career_level", before.career_level != p.level}}) +
+                         " " + placement_details(form.role, p));
     }
     tx.commit();
     return saved;
 }
 
-std::vector<StaffMember> list_staff(db::Database& db) { return query_staff(db, 0, {}); }
+std::vector<StaffMember> list_staff(db::Database& db, const Actor& actor) {
+    return query_seen(db, actor, 0, {});
+}
 
-StaffMember get_staff(db::Database& db, std::int64_t id) {
-    auto found = query_staff(db, id, {});
-    if (found.empty() || id == 0)
-        throw ValidationError(tr("Staff member"), trf("no staff member with number {1}", {std::to_string(id)}));
+StaffMember get_staff(db::Database& db, const Actor& actor, std::int64_t id) {
+    auto found = query_seen(db, actor, id, {});
+    if (found.empty() || id == 0) throw ValidationError(tr("Staff member"), no_staff_member(id));
     return found.front();
 }
 
-std::optional<StaffMember> find_staff_by_login(db::Database& db, const std::string& login) {
+std::optional<StaffMember> find_staff_by_login(db::Database& db, const Actor& actor,
+                                               const std::string& login) {
     if (login.empty()) return std::nullopt;
-    auto found = query_staff(db, 0, login);
+    auto found = query_seen(db, actor, 0, login);
     if (found.empty()) return std::nullopt;
+    return found.front();
+}
+
+StaffMember current_record(db::Database& db, const StaffMember& person) {
+    auto found = query_any(db, person.id, {});
+    if (found.empty() || person.id == 0)
+        throw ValidationError(tr("Staff member"), no_staff_member(person.id));
     return found.front();
 }
 
@@ -230,21 +300,36 @@ std::string normalised_login(const std::string& login) {
         if (c != ' ' && c != '\t') out += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
     return out;
 }
-}  // namespace
 
-StaffMember sign_in(db::Database& db, const std::string& typed_login, const std::string& password) {
+// `key` null: the refusal is not journaled (callers without a key, such as tests of the lock itself).
+StaffMember sign_in_with(db::Database& db, const AuditKey* key, const std::string& typed_login,
+                         const std::string& password) {
     const std::string login = normalised_login(typed_login);
+    std::optional<StaffMember> member;
+    if (!login.empty())
+        if (auto found = query_any(db, 0, login); !found.empty()) member = found.front();
+    // Never the text typed: it may be a password typed into the login field.
+    const std::string subject = member ? "staff:" + std::to_string(member->id) : std::string("login:unknown");
+    auto journal = [&](const std::string& reason) {
+        if (key) append(db, *key, station_chain(), 0, "sign_in.refused", subject, "reason=" + reason);
+    };
+
     const long long now = db.now();
     long long locked_until = 0;
     soci::indicator locked_ind = soci::i_null;
     db.sql() << "SELECT locked_until FROM sign_in_attempt WHERE login = :l", soci::use(login),
         soci::into(locked_until, locked_ind);
-    if (locked_ind == soci::i_ok && locked_until > now)
+    if (locked_ind == soci::i_ok && locked_until > now) {
+        if (key) {
+            db::WriteTransaction tx(db);
+            journal("login_locked");
+            tx.commit();
+        }
         throw RefusedError(trn("Too many failed attempts: signing in with this login is locked for {1} more minute.",
                                "Too many failed attempts: signing in with this login is locked for {1} more minutes.",
                                (locked_until - now + 59) / 60));
+    }
 
-    auto member = find_staff_by_login(db, login);
     std::string hash;
     soci::indicator hash_ind = soci::i_null;
     if (member)
@@ -271,6 +356,10 @@ StaffMember sign_in(db::Database& db, const std::string& typed_login, const std:
         else
             db.sql() << "INSERT INTO sign_in_attempt (login, failures, locked_until) VALUES (:l, :f, :u)",
                 soci::use(login), soci::use(failures), soci::use(until, until_ind);
+        const std::string reason = !member           ? "unknown_login"
+                                   : !member->active ? "account_locked"
+                                                     : "wrong_password";
+        journal(until_ind == soci::i_ok ? reason + " login_locked_now" : reason);
         tx.commit();
         throw RefusedError(tr("Wrong login or password."));
     }
@@ -283,34 +372,52 @@ StaffMember sign_in(db::Database& db, const std::string& typed_login, const std:
     return *member;
 }
 
+}  // namespace
+
+StaffMember sign_in(db::Database& db, const std::string& login, const std::string& password) {
+    return sign_in_with(db, nullptr, login, password);
+}
+
+StaffMember sign_in(db::Database& db, const AuditKey& key, const std::string& login,
+                    const std::string& password) {
+    return sign_in_with(db, &key, login, password);
+}
+
 void change_password(db::Database& db, std::int64_t staff_id, const std::string& new_password) {
     check_new_password(new_password);
     const std::string hash = hash_password(new_password);
     db::WriteTransaction tx(db);
-    get_staff(db, staff_id);
+    if (query_any(db, staff_id, {}).empty() || staff_id == 0)
+        throw ValidationError(tr("Staff member"), no_staff_member(staff_id));
     const long long id = staff_id;
     db.sql() << "UPDATE staff SET password_hash = :h, must_change_password = 0 WHERE id = :id", soci::use(hash),
         soci::use(id);
     tx.commit();
 }
 
-void reset_password(db::Database& db, std::int64_t staff_id, const std::string& temporary_password) {
+void reset_password(db::Database& db, const Actor& actor, std::int64_t staff_id,
+                    const std::string& temporary_password) {
+    actor.require(db, Permission::manage_staff);
     check_new_password(temporary_password);
     const std::string hash = hash_password(temporary_password);
     db::WriteTransaction tx(db);
-    get_staff(db, staff_id);
-    const long long id = staff_id;
+    const StaffMember m = get_staff(db, actor, staff_id);
+    const long long id = m.id;
     db.sql() << "UPDATE staff SET password_hash = :h, must_change_password = 1 WHERE id = :id", soci::use(hash),
         soci::use(id);
+    actor.record(db, "staff.reset_password", "staff:" + std::to_string(m.id), {});
     tx.commit();
 }
 
-void set_staff_active(db::Database& db, std::int64_t staff_id, bool active) {
+void set_staff_active(db::Database& db, const Actor& actor, std::int64_t staff_id, bool active) {
+    actor.require(db, Permission::manage_staff);
     db::WriteTransaction tx(db);
-    const StaffMember m = get_staff(db, staff_id);
+    const StaffMember m = get_staff(db, actor, staff_id);
     const int flag = active ? 1 : 0;
-    db.sql() << "UPDATE staff SET active = :a WHERE id = :id", soci::use(flag), soci::use(m.id);
+    const long long id = m.id;
+    db.sql() << "UPDATE staff SET active = :a WHERE id = :id", soci::use(flag), soci::use(id);
     if (active) db.sql() << "DELETE FROM sign_in_attempt WHERE login = :l", soci::use(m.login);
+    actor.record(db, active ? "staff.unlock" : "staff.lock", "staff:" + std::to_string(m.id), {});
     tx.commit();
 }
 

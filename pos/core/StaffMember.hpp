@@ -17,6 +17,9 @@ class Text;
 
 namespace salon::pos {
 
+class Actor;
+class AuditKey;
+
 enum class Role { specialist, senior_specialist, trainer, dealer_manager, head_office_admin };
 enum class CareerLevel { trainee, specialist, senior_specialist };  // R-TRN-11
 
@@ -56,24 +59,47 @@ struct StaffMember {
     std::string dealer_name;  // for lists
 };
 
-// Adds (`id` 0) or edits a staff member; one transaction; returns the id.
-std::int64_t save_staff(db::Database& db, const StaffForm& form, std::int64_t id = 0);
-std::vector<StaffMember> list_staff(db::Database& db);
-StaffMember get_staff(db::Database& db, std::int64_t id);
-std::optional<StaffMember> find_staff_by_login(db::Database& db, const std::string& login);
+// Adds (`id` 0) or edits a staff member. The actor needs manage_staff. A dealer's people place others only
+// in their own dealer's salons or as their own dealer's managers, and never add or change trainers or
+// head-office administrators (RefusedError); another dealer's people are not found, as if they did not
+// exist. One transaction with its audit entry ("staff.save"); returns the id.
+std::int64_t save_staff(db::Database& db, const Actor& actor, const StaffForm& form, std::int64_t id = 0);
+// The people the actor sees: everyone for head office; a dealer's people see their own dealer's staff
+// (head-office people are not among them).
+std::vector<StaffMember> list_staff(db::Database& db, const Actor& actor);
+// Throws ValidationError if there is none or the actor does not see the person (the same words).
+StaffMember get_staff(db::Database& db, const Actor& actor, std::int64_t id);
+// Empty when nobody the actor sees has this login.
+std::optional<StaffMember> find_staff_by_login(db::Database& db, const Actor& actor,
+                                               const std::string& login);
+
+// `person`'s own record read afresh, for checks about that person (may they still sell, are they still
+// what they signed in as): a change made during the shift applies at once. It shows the caller nobody
+// new, since `person` came from sign_in or a scoped read; to look at others, use get_staff. Throws
+// ValidationError when the record is gone.
+StaffMember current_record(db::Database& db, const StaffMember& person);
 
 // Signs a person in: the same refusal for an unknown login, a wrong password and a disabled account,
 // so the message never tells which it was. Five failures in a row lock the login (as typed, known or not)
 // for five minutes. Rehashes a password made with older limits.
 StaffMember sign_in(db::Database& db, const std::string& login, const std::string& password);
+// The same, and every refusal is written to the station's audit chain ("sign_in.refused", with the
+// reason; the subject is the person when the login is known, never the text typed, which may be a
+// password typed in the wrong field).
+StaffMember sign_in(db::Database& db, const AuditKey& key, const std::string& login,
+                    const std::string& password);
 
-// Sets a new password (checked for strength); clears the "change at first sign-in" mark.
+// The person themselves sets a new password (checked for strength); clears the "change at first
+// sign-in" mark.
 void change_password(db::Database& db, std::int64_t staff_id, const std::string& new_password);
 
-// Sets a temporary password that must be changed at the next sign-in.
-void reset_password(db::Database& db, std::int64_t staff_id, const std::string& temporary_password);
+// Sets a temporary password that must be changed at the next sign-in. Needs manage_staff over someone
+// the actor sees; audited ("staff.reset_password", never the password).
+void reset_password(db::Database& db, const Actor& actor, std::int64_t staff_id,
+                    const std::string& temporary_password);
 
-// Locks (disables) or unlocks an account; unlocking also lifts a lock left by failed sign-ins.
-void set_staff_active(db::Database& db, std::int64_t staff_id, bool active);
+// Locks (disables) or unlocks an account; unlocking also lifts a lock left by failed sign-ins. Needs
+// manage_staff over someone the actor sees; audited ("staff.lock", "staff.unlock").
+void set_staff_active(db::Database& db, const Actor& actor, std::int64_t staff_id, bool active);
 
 }  // namespace salon::pos

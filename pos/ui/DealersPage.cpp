@@ -12,8 +12,8 @@ Text kind_title(pos::DealerKind kind) {
 }
 }  // namespace
 
-DealersPage::DealersPage(wxWindow* parent, db::Database& db)
-    : RecordEditorPage(parent, db, tr("New dealer"), tr("Dealer's details")) {
+DealersPage::DealersPage(wxWindow* parent, db::Database& db, const pos::Actor& actor)
+    : RecordEditorPage(parent, db, actor, tr("New dealer"), tr("Dealer's details")) {
     wxWindow* form = form_panel();
     legal_entity_ = new wxRadioButton(form, wxID_ANY, ui_text(kind_title(pos::DealerKind::legal_entity)),
                                       wxDefaultPosition, wxDefaultSize, wxRB_GROUP);
@@ -46,13 +46,13 @@ DealersPage::DealersPage(wxWindow* parent, db::Database& db)
 
 std::vector<RecordEditorPage::Row> DealersPage::load_rows() {
     std::vector<Row> rows;
-    for (const pos::Dealer& d : pos::list_dealers(db()))
+    for (const pos::Dealer& d : pos::list_dealers(db(), actor()))
         rows.push_back({d.id, {d.name, d.inn, kind_title(d.kind).str(), d.ogrn, d.kpp}});
     return rows;
 }
 
 void DealersPage::load_form(std::int64_t id) {
-    const pos::Dealer d = pos::get_dealer(db(), id);
+    const pos::Dealer d = pos::get_dealer(db(), actor(), id);
     const bool legal = d.kind == pos::DealerKind::legal_entity;
     legal_entity_->SetValue(legal);
     sole_proprietor_->SetValue(!legal);
@@ -78,7 +78,7 @@ std::int64_t DealersPage::save_form(std::int64_t id) {
     form.inn = inn_->GetValue().utf8_string();
     form.ogrn = ogrn_->GetValue().utf8_string();
     if (form.kind == pos::DealerKind::legal_entity) form.kpp = kpp_->GetValue().utf8_string();
-    return pos::save_dealer(db(), form, id);
+    return pos::save_dealer(db(), actor(), form, id);
 }
 
 void DealersPage::kind_changed() {

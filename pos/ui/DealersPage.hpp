@@ -10,7 +10,7 @@ namespace salon::ui {
 
 class DealersPage : public RecordEditorPage {
 public:
-    DealersPage(wxWindow* parent, db::Database& db);
+    DealersPage(wxWindow* parent, db::Database& db, const pos::Actor& actor);
 
 private:
     std::vector<Row> load_rows() override;

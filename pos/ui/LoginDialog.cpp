@@ -15,9 +15,10 @@ namespace {
 const char* language_code(Language language) { return language == Language::english ? "en" : "ru"; }
 }  // namespace
 
-LoginDialog::LoginDialog(db::Database& db, SignedIn on_signed_in)
+LoginDialog::LoginDialog(db::Database& db, const pos::AuditKey& key, SignedIn on_signed_in)
     : wxDialog(nullptr, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, wxDEFAULT_DIALOG_STYLE),
       db_(db),
+      key_(key),
       on_signed_in_(std::move(on_signed_in)) {
     build();
     apply_texts();
@@ -115,7 +116,7 @@ void LoginDialog::sign_in() {
     const std::string login = login_->GetValue().utf8_string();
     const std::string password = password_->GetValue().utf8_string();
     try {
-        pos::StaffMember member = pos::sign_in(db_, login, password);
+        pos::StaffMember member = pos::sign_in(db_, key_, login, password);
         if (member.must_change_password) {
             ChangePasswordDialog change(this, db_, member);
             if (change.ShowModal() != wxID_OK) {

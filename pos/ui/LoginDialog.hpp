@@ -15,6 +15,10 @@ namespace salon::db {
 class Database;
 }
 
+namespace salon::pos {
+class AuditKey;
+}
+
 namespace salon::ui {
 
 // A modeless dialog: the application learns of a sign-in through `on_signed_in` and of Quit (or Esc,
@@ -23,7 +27,8 @@ class LoginDialog : public wxDialog {
 public:
     using SignedIn = std::function<void(const pos::StaffMember&)>;
 
-    LoginDialog(db::Database& db, SignedIn on_signed_in);
+    // Refused sign-ins are written to the audit journal with `key`, which must outlive the dialog.
+    LoginDialog(db::Database& db, const pos::AuditKey& key, SignedIn on_signed_in);
 
     // Fills the fields and signs in as if the person had pressed Enter (for --login/--password).
     void sign_in_with(const wxString& login, const wxString& password);
@@ -36,6 +41,7 @@ private:
     void show_refusal(const wxString& message);
 
     db::Database& db_;
+    const pos::AuditKey& key_;
     SignedIn on_signed_in_;
     wxStaticText* heading_ = nullptr;
     wxStaticText* login_label_ = nullptr;

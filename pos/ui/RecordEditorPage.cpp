@@ -13,9 +13,11 @@ constexpr int kSavedShownMs = 3000;
 wxColour saved_colour() { return wxColour(0x1E, 0x7B, 0x34); }
 }  // namespace
 
-RecordEditorPage::RecordEditorPage(wxWindow* parent, db::Database& db, Text adding_title, Text editing_title)
+RecordEditorPage::RecordEditorPage(wxWindow* parent, db::Database& db, const pos::Actor& actor,
+                                   Text adding_title, Text editing_title)
     : StationPage(parent),
       db_(db),
+      actor_(actor),
       adding_title_(std::move(adding_title)),
       editing_title_(std::move(editing_title)),
       list_(new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "db/Text.hpp"
+#include "pos/core/Actor.hpp"
 #include "pos/ui/FormFields.hpp"
 #include "pos/ui/StationPage.hpp"
 
@@ -22,7 +23,9 @@ namespace salon::ui {
 class RecordEditorPage : public StationPage {
 public:
     // Subclasses add their inputs to `fields()` (as children of `form_panel()`) and then call `finish()`.
-    RecordEditorPage(wxWindow* parent, db::Database& db, Text adding_title, Text editing_title);
+    // `actor` is the signed-in person: core shows them what they see and refuses what they may not do.
+    RecordEditorPage(wxWindow* parent, db::Database& db, const pos::Actor& actor, Text adding_title,
+                     Text editing_title);
 
     void refresh() override;
     bool edits_records() const override { return true; }
@@ -43,6 +46,7 @@ protected:
     void finish(const std::vector<Column>& columns);
 
     db::Database& db() { return db_; }
+    const pos::Actor& actor() const { return actor_; }
     wxWindow* form_panel() { return form_panel_; }
     FormFields& fields() { return fields_; }
     std::int64_t editing_id() const { return editing_id_; }
@@ -66,6 +70,7 @@ private:
     void show_status(const wxString& text, bool is_error);
 
     db::Database& db_;
+    const pos::Actor actor_;
     Text adding_title_;
     Text editing_title_;
     wxListCtrl* list_ = nullptr;

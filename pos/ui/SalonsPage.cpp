@@ -16,8 +16,8 @@ const char* const kRussianTimeZones[] = {"Europe/Kaliningrad", "Europe/Moscow", 
 constexpr const char* kDefaultTimeZone = "Europe/Moscow";
 }  // namespace
 
-SalonsPage::SalonsPage(wxWindow* parent, db::Database& db)
-    : RecordEditorPage(parent, db, tr("New salon"), tr("Salon's details")) {
+SalonsPage::SalonsPage(wxWindow* parent, db::Database& db, const pos::Actor& actor)
+    : RecordEditorPage(parent, db, actor, tr("New salon"), tr("Salon's details")) {
     wxWindow* form = form_panel();
     dealer_ = new wxChoice(form, wxID_ANY);
     name_ = new wxTextCtrl(form, wxID_ANY);
@@ -36,19 +36,19 @@ SalonsPage::SalonsPage(wxWindow* parent, db::Database& db)
 
 std::vector<RecordEditorPage::Row> SalonsPage::load_rows() {
     std::vector<Row> rows;
-    for (const pos::Salon& s : pos::list_salons(db()))
+    for (const pos::Salon& s : pos::list_salons(db(), actor()))
         rows.push_back({s.id, {s.name, s.dealer_name, s.time_zone, s.address}});
     return rows;
 }
 
 void SalonsPage::reload_choices() {
     std::vector<std::pair<std::int64_t, std::string>> dealers;
-    for (const pos::Dealer& d : pos::list_dealers(db())) dealers.emplace_back(d.id, d.name);
+    for (const pos::Dealer& d : pos::list_dealers(db(), actor())) dealers.emplace_back(d.id, d.name);
     fill_choice(dealer_, dealers, chosen_id(dealer_));
 }
 
 void SalonsPage::load_form(std::int64_t id) {
-    const pos::Salon s = pos::get_salon(db(), id);
+    const pos::Salon s = pos::get_salon(db(), actor(), id);
     choose_id(dealer_, s.dealer_id);
     name_->ChangeValue(wxString::FromUTF8(s.name));
     address_->ChangeValue(wxString::FromUTF8(s.address));
@@ -74,7 +74,7 @@ std::int64_t SalonsPage::save_form(std::int64_t id) {
     form.address = address_->GetValue().utf8_string();
     form.time_zone = time_zone_->GetValue().utf8_string();
     form.active = id == 0 ? true : active_;
-    return pos::save_salon(db(), form, id);
+    return pos::save_salon(db(), actor(), form, id);
 }
 
 }  // namespace salon::ui

@@ -11,7 +11,7 @@ namespace salon::ui {
 
 class SalonsPage : public RecordEditorPage {
 public:
-    SalonsPage(wxWindow* parent, db::Database& db);
+    SalonsPage(wxWindow* parent, db::Database& db, const pos::Actor& actor);
 
 private:
     std::vector<Row> load_rows() override;

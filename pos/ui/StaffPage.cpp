@@ -25,8 +25,8 @@ std::string workplace(const pos::StaffMember& m) {
 }
 }  // namespace
 
-StaffPage::StaffPage(wxWindow* parent, db::Database& db)
-    : RecordEditorPage(parent, db, tr("New staff member"), tr("Staff member's details")) {
+StaffPage::StaffPage(wxWindow* parent, db::Database& db, const pos::Actor& actor)
+    : RecordEditorPage(parent, db, actor, tr("New staff member"), tr("Staff member's details")) {
     wxWindow* form = form_panel();
     login_ = new wxTextCtrl(form, wxID_ANY);
     full_name_ = new wxTextCtrl(form, wxID_ANY);
@@ -56,23 +56,23 @@ StaffPage::StaffPage(wxWindow* parent, db::Database& db)
 
 std::vector<RecordEditorPage::Row> StaffPage::load_rows() {
     std::vector<Row> rows;
-    for (const pos::StaffMember& m : pos::list_staff(db()))
+    for (const pos::StaffMember& m : pos::list_staff(db(), actor()))
         rows.push_back({m.id, {m.full_name, pos::role_title(m.role).str(), m.login, workplace(m)}});
     return rows;
 }
 
 void StaffPage::reload_choices() {
     std::vector<std::pair<std::int64_t, std::string>> salons;
-    for (const pos::Salon& s : pos::list_salons(db()))
+    for (const pos::Salon& s : pos::list_salons(db(), actor()))
         salons.emplace_back(s.id, s.name + " (" + s.dealer_name + ")");
     fill_choice(salon_, salons, chosen_id(salon_));
     std::vector<std::pair<std::int64_t, std::string>> dealers;
-    for (const pos::Dealer& d : pos::list_dealers(db())) dealers.emplace_back(d.id, d.name);
+    for (const pos::Dealer& d : pos::list_dealers(db(), actor())) dealers.emplace_back(d.id, d.name);
     fill_choice(dealer_, dealers, chosen_id(dealer_));
 }
 
 void StaffPage::load_form(std::int64_t id) {
-    const pos::StaffMember m = pos::get_staff(db(), id);
+    const pos::StaffMember m = pos::get_staff(db(), actor(), id);
     login_->ChangeValue(wxString::FromUTF8(m.login));
     full_name_->ChangeValue(wxString::FromUTF8(m.full_name));
     const auto& roles = pos::all_roles();
@@ -109,7 +109,7 @@ std::int64_t StaffPage::save_form(std::int64_t id) {
     }
     if (form.role == pos::Role::dealer_manager) form.dealer_id = chosen_id(dealer_);
     if (id == 0) form.password = password_->GetValue().utf8_string();
-    return pos::save_staff(db(), form, id);
+    return pos::save_staff(db(), actor(), form, id);
 }
 
 void StaffPage::adding_changed(bool adding) {

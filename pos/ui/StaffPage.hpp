@@ -10,7 +10,7 @@ namespace salon::ui {
 
 class StaffPage : public RecordEditorPage {
 public:
-    StaffPage(wxWindow* parent, db::Database& db);
+    StaffPage(wxWindow* parent, db::Database& db, const pos::Actor& actor);
 
 private:
     std::vector<Row> load_rows() override;

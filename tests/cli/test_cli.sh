@@ -6,8 +6,9 @@ set -u
 cli=${1:?salon-cli}
 work=$(mktemp -d /tmp/salon-cli-test-XXXXXX)
 trap 'rm -rf "$work"' EXIT
-export XDG_DATA_HOME=$work/xdg
-unset SALON_DB
+# The audit key is made on the first change: in the temporary folder, never in the real home.
+export XDG_DATA_HOME=$work/xdg XDG_CONFIG_HOME=$work/config
+unset SALON_DB SALON_AUDIT_KEY_FILE
 passed=0; failed=0
 
 # expect CODE DESCRIPTION -- COMMAND...: runs it, checks the exit code; output lands in $out
@@ -106,6 +107,23 @@ contains "says future" "Date: cannot be in the future"
 expect 1 "certify with a non-trainer" -- "$cli" --db "$db" --lang en staff certify 7 --date 2025-01-10 --trainer kim
 contains "says not a trainer" "is not a trainer"
 expect 0 "certify" -- "$cli" --db "$db" staff certify 7 --date 2025-01-10 --trainer trainer
+
+# every change above was audited as the command line, and a refused one wrote nothing
+entries() { "$cli" --db "$db" --json audit list --limit 100000 | grep -c '"mac"'; }
+before=$(entries)
+expect 1 "refused certification" -- "$cli" --db "$db" --lang en staff certify 7 --date 2099-01-01
+expect 1 "refused salon" -- "$cli" --db "$db" --lang en salon add --dealer 99 --name Z --address Z --tz Europe/Moscow
+[ "$(entries)" -eq "$before" ] && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: a refusal was audited"; }
+expect 0 "audit list" -- "$cli" --db "$db" --json audit list --limit 100000
+for action in dealer.save salon.save staff.save staff.lock staff.unlock staff.reset_password certification.record; do
+  contains "audited $action" "\"action\": \"$action\""
+done
+contains "names the operating-system user" "os_user="
+contains "no staff member acted" '"actor_id": null'
+if grep -qF -- "temporary1" <<<"$out"; then failed=$((failed + 1)); echo "FAIL: a password in the journal"; else passed=$((passed + 1)); fi
+expect 0 "audit verify" -- "$cli" --db "$db" --lang en audit verify
+contains "journal intact" "The journal is intact"
+[ -f "$work/config/salon-station/audit.key" ] && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: no key in XDG_CONFIG_HOME"; }
 
 # backup and restore
 expect 0 "backup" -- "$cli" --db "$db" db backup "$work/backup.bin"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # GUI smoke test under Xvfb: the station starts on a demo database, the sign-in window appears, a wrong
-# password is refused and the window stays, the right one opens the main window.
+# password is refused (and audited) and the window stays, the right one opens the main window.
 # usage: test_login_smoke.sh SALON_STATION SALON_CLI
 set -u
 station=${1:?salon-station}
@@ -49,5 +49,12 @@ INNER
 chmod +x "$work/drive.sh"
 xvfb-run -a -s "-screen 0 1280x800x24" "$work/drive.sh" "$station" "$db" "$work"
 rc=$?
+# The refused password went into the audit journal, with the key the demo seed made in $XDG_CONFIG_HOME.
+if "$cli" --db "$db" --json audit list | grep -qF '"action": "sign_in.refused"' &&
+   "$cli" --db "$db" audit verify >/dev/null; then
+  echo "ok: the refused sign-in is audited"
+else
+  echo "FAIL: the refused sign-in is not in the audit journal"; rc=1
+fi
 if [ $rc -ne 0 ]; then echo "screenshots and log kept in $work"; else rm -rf "$work"; fi
 exit $rc

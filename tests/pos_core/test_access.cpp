@@ -7,6 +7,7 @@
 #include "pos/core/Permission.hpp"
 #include "pos/core/Salon.hpp"
 #include "pos/core/StaffMember.hpp"
+#include "tests/pos_core/TestActor.hpp"
 #include "tests/support/TestDatabase.hpp"
 
 #include <filesystem>
@@ -23,19 +24,23 @@ struct People {
     StaffMember specialist, senior, trainer, admin;
 };
 
-People add_people(db::Database& db) {
-    const auto dealer =
-        save_dealer(db, {DealerKind::legal_entity, "ООО «Тест»", "7730543210", "1237700543211", "773001001"});
-    const auto salon = save_salon(db, {dealer, "Салон", "Адрес", "Europe/Moscow"});
+People add_people(db::Database& db, const Actor& cli) {
+    const auto dealer = save_dealer(
+        db, cli, {DealerKind::legal_entity, "ООО «Тест»", "7730543210", "1237700543211", "773001001"});
+    const auto salon = save_salon(db, cli, {dealer, "Салон", "Адрес", "Europe/Moscow"});
     People p;
     p.specialist = get_staff(
-        db, save_staff(db, {"spec", "Иванов", Role::specialist, salon, 0, std::nullopt, "password1"}));
-    p.senior = get_staff(db, save_staff(db, {"senior", "Петров", Role::senior_specialist, salon, 0,
-                                             std::nullopt, "password1"}));
-    p.trainer =
-        get_staff(db, save_staff(db, {"trainer", "Тренер", Role::trainer, 0, 0, std::nullopt, "password1"}));
+        db, cli,
+        save_staff(db, cli, {"spec", "Иванов", Role::specialist, salon, 0, std::nullopt, "password1"}));
+    p.senior = get_staff(
+        db, cli,
+        save_staff(db, cli,
+                   {"senior", "Петров", Role::senior_specialist, salon, 0, std::nullopt, "password1"}));
+    p.trainer = get_staff(
+        db, cli, save_staff(db, cli, {"trainer", "Тренер", Role::trainer, 0, 0, std::nullopt, "password1"}));
     p.admin = get_staff(
-        db, save_staff(db, {"admin", "Админ", Role::head_office_admin, 0, 0, std::nullopt, "password1"}));
+        db, cli,
+        save_staff(db, cli, {"admin", "Админ", Role::head_office_admin, 0, 0, std::nullopt, "password1"}));
     return p;
 }
 
@@ -62,7 +67,8 @@ void exec(db::Database& db, const std::string& sql, long long id) { db.sql() << 
 TEST_CASE("Default grants follow the role: a specialist sells, a senior also refunds",
           "[access][permissions]") {
     TestDatabase t;
-    const People p = add_people(t.db());
+    const Actor cli = salon::test::command_line(t);
+    const People p = add_people(t.db(), cli);
     CHECK(has_permission(t.db(), p.specialist, Permission::sell));
     CHECK(has_permission(t.db(), p.specialist, Permission::corporate_desk));
     CHECK_FALSE(has_permission(t.db(), p.specialist, Permission::refund));
@@ -79,7 +85,8 @@ TEST_CASE("Default grants follow the role: a specialist sells, a senior also ref
 
 TEST_CASE("A refusal names the missing permission in words", "[access][permissions]") {
     TestDatabase t;
-    const People p = add_people(t.db());
+    const Actor cli = salon::test::command_line(t);
+    const People p = add_people(t.db(), cli);
     try {
         require_permission(t.db(), p.specialist, Permission::refund);
         FAIL("a specialist refunded");
@@ -91,11 +98,12 @@ TEST_CASE("A refusal names the missing permission in words", "[access][permissio
 
 TEST_CASE("An inactive staff member has no permission at all", "[access][permissions]") {
     TestDatabase t;
-    const People p = add_people(t.db());
+    const Actor cli = salon::test::command_line(t);
+    const People p = add_people(t.db(), cli);
     exec(t.db(), "UPDATE staff SET active = 0 WHERE id = :id", p.admin.id);
     // Both the stale copy from sign-in and a fresh read are refused.
     CHECK_FALSE(has_permission(t.db(), p.admin, Permission::administer_database));
-    const StaffMember fresh = get_staff(t.db(), p.admin.id);
+    const StaffMember fresh = get_staff(t.db(), cli, p.admin.id);
     CHECK_FALSE(fresh.active);
     for (Permission each : all_permissions()) CHECK_FALSE(has_permission(t.db(), fresh, each));
     CHECK_THROWS_AS(require_permission(t.db(), fresh, Permission::sell), RefusedError);
@@ -103,8 +111,12 @@ TEST_CASE("An inactive staff member has no permission at all", "[access][permiss
 
 TEST_CASE("Grant and revoke change permissions as data and are audited", "[access][permissions][audit]") {
     TestDatabase t;
-    const People p = add_people(t.db());
+    const Actor cli = salon::test::command_line(t);
+    const People p = add_people(t.db(), cli);
     const AuditKey key = key_in(t);
+    // Setting the people up was audited on the command line's chain, with the same key.
+    const auto set_up = static_cast<std::int64_t>(list_entries(t.db(), "", 1000).size());
+    CHECK(set_up == 6);
     revoke(t.db(), key, "station:test", p.admin, Role::specialist, Permission::cash_in_out);
     CHECK_FALSE(has_permission(t.db(), p.specialist, Permission::cash_in_out));
     grant(t.db(), key, "station:test", p.admin, Role::specialist, Permission::refund);
@@ -119,7 +131,7 @@ TEST_CASE("Grant and revoke change permissions as data and are audited", "[acces
     CHECK(entries[0].details == "refund");
     CHECK(entries[0].actor_id == p.admin.id);
     CHECK(entries[1].action == "permission.revoke");
-    CHECK(verify(t.db(), key).entries == 2);
+    CHECK(verify(t.db(), key).entries == set_up + 2);
     CHECK_FALSE(verify(t.db(), key).problem);
 
     // Only administer_database may change grants; a refusal changes nothing and writes nothing.
@@ -129,7 +141,7 @@ TEST_CASE("Grant and revoke change permissions as data and are audited", "[acces
     CHECK_THROWS_AS(revoke(t.db(), key, "station:test", p.admin, Role::head_office_admin,
                            Permission::administer_database),
                     RefusedError);
-    CHECK(list_entries(t.db()).size() == 2);
+    CHECK(static_cast<std::int64_t>(list_entries(t.db(), "", 1000).size()) == set_up + 2);
 }
 
 TEST_CASE("The audit key is made once, private, outside the database", "[audit]") {

@@ -7,6 +7,7 @@
 #include "pos/core/Salon.hpp"
 #include "pos/core/StaffMember.hpp"
 #include "pos/core/TariffCatalog.hpp"
+#include "tests/pos_core/TestActor.hpp"
 #include "tests/support/TestDatabase.hpp"
 
 #include <set>
@@ -17,22 +18,23 @@ using salon::test::TestDatabase;
 
 TEST_CASE("The demo seed adds dealers of both kinds, salons in three zones and every role", "[demo]") {
     TestDatabase t;
-    const auto r = seed_demo(t.db());
+    const Actor cli = salon::test::command_line(t);
+    const auto r = seed_demo(t.db(), cli);
     CHECK_FALSE(r.already_present);
     std::set<DealerKind> kinds;
-    for (const auto& d : list_dealers(t.db())) kinds.insert(d.kind);
+    for (const auto& d : list_dealers(t.db(), cli)) kinds.insert(d.kind);
     CHECK(kinds.size() == 2);
     std::set<std::string> zones;
-    for (const auto& s : list_salons(t.db())) zones.insert(s.time_zone);
+    for (const auto& s : list_salons(t.db(), cli)) zones.insert(s.time_zone);
     CHECK(zones == std::set<std::string>{"Europe/Kaliningrad", "Europe/Moscow", "Asia/Vladivostok"});
     std::set<Role> roles;
-    for (const auto& m : list_staff(t.db())) roles.insert(m.role);
+    for (const auto& m : list_staff(t.db(), cli)) roles.insert(m.role);
     CHECK(roles.size() == all_roles().size());
     CHECK(sign_in(t.db(), "ivanov", kDemoPassword).full_name == "Иванов Артём Сергеевич");
 
-    const auto again = seed_demo(t.db());
+    const auto again = seed_demo(t.db(), cli);
     CHECK(again.already_present);
-    CHECK(list_dealers(t.db()).size() == 2);
+    CHECK(list_dealers(t.db(), cli).size() == 2);
 }
 
 TEST_CASE("The built-in catalog holds the seed's business tariffs [R-TAR-1]", "[catalog][R-TAR-1]") {
