@@ -104,6 +104,35 @@ void add_audit_commands(CLI::App& app, CliContext& ctx) {
             rows.push_back({role_title(role).str(), std::string(to_string(p)), permission_title(p).str()});
         print_table({tr("Role").str(), tr("Permission").str(), tr("What it allows").str()}, rows);
     });
+
+    // Permissions are data: head office changes who may do what without a new program.
+    for (const bool giving : {true, false}) {
+        auto role = std::make_shared<std::string>();
+        auto code = std::make_shared<std::string>();
+        auto* cmd = giving ? permission->add_subcommand("grant", tr("Give a role a permission").str())
+                           : permission->add_subcommand("revoke", tr("Take a permission from a role").str());
+        cmd->add_option("ROLE", *role,
+                        tr("specialist, senior_specialist, trainer, dealer_manager or head_office_admin").str())
+            ->required();
+        cmd->add_option("PERMISSION", *code, tr("A permission code, as `permission list --json` names it").str())
+            ->required();
+        cmd->callback([&ctx, role, code, giving] {
+            auto db = ctx.open();
+            const Role r = role_from_string(*role);
+            const Permission p = permission_from_string(*code);
+            if (giving)
+                grant(*db, ctx.actor(), r, p);
+            else
+                revoke(*db, ctx.actor(), r, p);
+            if (ctx.json)
+                print_json({{"ok", true}, {"role", *role}, {"permission", *code}, {"granted", giving}});
+            else
+                std::cout << (giving ? trf("{1} may now: {2}.", {role_title(r).str(), permission_title(p).str()})
+                                     : trf("{1} may no longer: {2}.", {role_title(r).str(), permission_title(p).str()}))
+                                 .str()
+                          << '\n';
+        });
+    }
 }
 
 }  // namespace salon::cli

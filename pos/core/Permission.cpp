@@ -1,5 +1,7 @@
 #include "pos/core/Permission.hpp"
 
+#include "pos/core/Actor.hpp"
+
 #include "db/Database.hpp"
 #include "pos/core/AuditJournal.hpp"
 #include "pos/core/FormInput.hpp"
@@ -98,23 +100,21 @@ bool granted(db::Database& db, const std::string& role, const std::string& code)
 
 }  // namespace
 
-void grant(db::Database& db, const AuditKey& key, const std::string& chain, const StaffMember& actor,
-           Role role, Permission permission) {
+void grant(db::Database& db, const Actor& actor, Role role, Permission permission) {
     db::WriteTransaction tx(db);
-    require_permission(db, actor, Permission::administer_database);
+    actor.require(db, Permission::administer_database);
     const std::string role_code(to_string(role));
     const std::string code(to_string(permission));
     if (granted(db, role_code, code)) return;
     db.sql() << "INSERT INTO role_permission (role, permission) VALUES (:r, :p)", soci::use(role_code),
         soci::use(code);
-    append(db, key, chain, actor.id, "permission.grant", "role:" + role_code, code);
+    actor.record(db, "permission.grant", "role:" + role_code, code);
     tx.commit();
 }
 
-void revoke(db::Database& db, const AuditKey& key, const std::string& chain, const StaffMember& actor,
-            Role role, Permission permission) {
+void revoke(db::Database& db, const Actor& actor, Role role, Permission permission) {
     db::WriteTransaction tx(db);
-    require_permission(db, actor, Permission::administer_database);
+    actor.require(db, Permission::administer_database);
     if (role == Role::head_office_admin && permission == Permission::administer_database)
         throw RefusedError(
             tr("Head-office administrators keep the right to administer the database: without it "
@@ -124,7 +124,7 @@ void revoke(db::Database& db, const AuditKey& key, const std::string& chain, con
     if (!granted(db, role_code, code)) return;
     db.sql() << "DELETE FROM role_permission WHERE role = :r AND permission = :p", soci::use(role_code),
         soci::use(code);
-    append(db, key, chain, actor.id, "permission.revoke", "role:" + role_code, code);
+    actor.record(db, "permission.revoke", "role:" + role_code, code);
     tx.commit();
 }
 

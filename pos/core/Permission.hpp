@@ -11,6 +11,8 @@
 
 namespace salon::pos {
 
+class Actor;
+
 class AuditKey;
 
 enum class Permission {
@@ -40,13 +42,11 @@ bool has_permission(db::Database& db, const StaffMember& member, Permission perm
 // Throws RefusedError naming the permission when `actor` does not have it.
 void require_permission(db::Database& db, const StaffMember& actor, Permission permission);
 
-// Give or take away a role's permission; `actor` needs administer_database. One transaction that also
-// writes an audit entry to `chain` (nothing is written when nothing changes). Taking administer_database
-// from head-office administrators is refused: nobody could give it back.
-void grant(db::Database& db, const AuditKey& key, const std::string& chain, const StaffMember& actor,
-           Role role, Permission permission);
-void revoke(db::Database& db, const AuditKey& key, const std::string& chain, const StaffMember& actor,
-            Role role, Permission permission);
+// Give or take away a role's permission; the actor needs administer_database. One transaction that also
+// writes an audit entry to the actor's chain (nothing is written when nothing changes). Taking
+// administer_database from head-office administrators is refused: nobody could give it back.
+void grant(db::Database& db, const Actor& actor, Role role, Permission permission);
+void revoke(db::Database& db, const Actor& actor, Role role, Permission permission);
 
 // Every grant, by role and then permission in the order of the enums.
 std::vector<std::pair<Role, Permission>> list_grants(db::Database& db);

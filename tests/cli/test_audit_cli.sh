@@ -5,33 +5,7 @@
 # Runs on SQLite, or on PostgreSQL when SALON_TEST_BACKEND=postgresql (SALON_TEST_PG names the server).
 set -u
 cli=${1:?salon-cli}
-work=$(mktemp -d /tmp/salon-audit-cli-test-XXXXXX)
-trap 'rm -rf "$work"' EXIT
-export XDG_DATA_HOME=$work/xdg XDG_CONFIG_HOME=$work/config
-unset SALON_DB SALON_AUDIT_KEY_FILE
-passed=0; failed=0
-
-# expect CODE DESCRIPTION -- COMMAND...: runs it, checks the exit code; output lands in $out
-expect() {
-  local code=$1 what=$2; shift 3
-  out=$("$@" 2>&1); local rc=$?
-  if [ "$rc" -eq "$code" ]; then passed=$((passed + 1)); else
-    failed=$((failed + 1)); echo "FAIL: $what: exit $rc, expected $code"; echo "$out" | head -5; fi
-}
-contains() {
-  if grep -qF -- "$2" <<<"$out"; then passed=$((passed + 1)); else
-    failed=$((failed + 1)); echo "FAIL: $1: output lacks '$2'"; echo "$out" | head -5; fi
-}
-
-if [ "${SALON_TEST_BACKEND:-sqlite}" = postgresql ]; then
-  [ -n "${SALON_TEST_PG:-}" ] || { echo "SALON_TEST_PG is not set"; exit 1; }
-  name="salon_audit_cli_$$"
-  psql "$SALON_TEST_PG" -qc "CREATE DATABASE $name" >/dev/null || exit 1
-  trap 'psql "$SALON_TEST_PG" -qc "DROP DATABASE IF EXISTS $name WITH (FORCE)" >/dev/null; rm -rf "$work"' EXIT
-  db="$SALON_TEST_PG dbname=$name"
-else
-  db="sqlite:$work/salon.db"
-fi
+source "$(dirname "$0")/cli_test_lib.sh"
 
 expect 0 "migrate" -- "$cli" --db "$db" db migrate
 
@@ -66,5 +40,19 @@ contains "title" "Refund a payment"
 expect 0 "permissions in Russian" -- "$cli" --db "$db" --lang ru permission list
 contains "Russian title" "Возвращать оплату"
 
-echo "audit cli: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+# permissions are data: grant and revoke, each audited, the last administrator right kept
+expect 0 "grant" -- "$cli" --db "$db" --lang en permission grant specialist refund
+contains "says granted" "may now"
+expect 0 "granted" -- "$cli" --db "$db" --json permission list
+contains "refund for specialists" '"permission": "refund",
+    "role": "specialist"'
+expect 0 "revoke" -- "$cli" --db "$db" permission revoke specialist refund
+expect 1 "keep the last administrator right" -- "$cli" --db "$db" --lang en permission revoke head_office_admin administer_database
+contains "says why" "nobody could grant permissions again"
+expect 1 "unknown permission" -- "$cli" --db "$db" --lang en permission grant specialist fly
+expect 0 "journal intact after grants" -- "$cli" --db "$db" --lang en audit verify
+expect 0 "grants journaled" -- "$cli" --db "$db" --json audit list
+contains "grant entry" '"action": "permission.grant"'
+contains "revoke entry" '"action": "permission.revoke"'
+
+cli_test_summary "audit cli"

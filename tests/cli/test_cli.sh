@@ -4,34 +4,7 @@
 # Runs on SQLite, or on PostgreSQL when SALON_TEST_BACKEND=postgresql (SALON_TEST_PG names the server).
 set -u
 cli=${1:?salon-cli}
-work=$(mktemp -d /tmp/salon-cli-test-XXXXXX)
-trap 'rm -rf "$work"' EXIT
-# The audit key is made on the first change: in the temporary folder, never in the real home.
-export XDG_DATA_HOME=$work/xdg XDG_CONFIG_HOME=$work/config
-unset SALON_DB SALON_AUDIT_KEY_FILE
-passed=0; failed=0
-
-# expect CODE DESCRIPTION -- COMMAND...: runs it, checks the exit code; output lands in $out
-expect() {
-  local code=$1 what=$2; shift 3
-  out=$("$@" 2>&1); local rc=$?
-  if [ "$rc" -eq "$code" ]; then passed=$((passed + 1)); else
-    failed=$((failed + 1)); echo "FAIL: $what: exit $rc, expected $code"; echo "$out" | head -5; fi
-}
-contains() {
-  if grep -qF -- "$2" <<<"$out"; then passed=$((passed + 1)); else
-    failed=$((failed + 1)); echo "FAIL: $1: output lacks '$2'"; echo "$out" | head -5; fi
-}
-
-if [ "${SALON_TEST_BACKEND:-sqlite}" = postgresql ]; then
-  [ -n "${SALON_TEST_PG:-}" ] || { echo "SALON_TEST_PG is not set"; exit 1; }
-  name="salon_cli_$$"
-  psql "$SALON_TEST_PG" -qc "CREATE DATABASE $name" >/dev/null || exit 1
-  trap 'psql "$SALON_TEST_PG" -qc "DROP DATABASE IF EXISTS $name WITH (FORCE)" >/dev/null; rm -rf "$work"' EXIT
-  db="$SALON_TEST_PG dbname=$name"
-else
-  db="sqlite:$work/salon.db"
-fi
+source "$(dirname "$0")/cli_test_lib.sh"
 
 # validate: the issue's own examples, in English and in Russian (the default)
 expect 0 "valid INN" -- "$cli" validate inn 7707083893
@@ -140,5 +113,4 @@ if [ "${SALON_TEST_BACKEND:-sqlite}" = sqlite ]; then
   contains "says newer" "newer than this program"
 fi
 
-echo "cli: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+cli_test_summary "cli"
