@@ -11,7 +11,7 @@ packages=(
   libsodium-dev libcli11-dev nlohmann-json3-dev libfmt-dev libphonenumber-dev
   libxlsxwriter-dev libqrencode-dev libcairo2-dev libpango1.0-dev libpugixml-dev
   # tests: Catch2 v2, a throwaway PostgreSQL server, a virtual display for GUI tests
-  catch2 postgresql sqlite3 xvfb xauth xdotool imagemagick x11-utils
+  catch2 postgresql sqlite3 xvfb xauth xdotool xclip imagemagick x11-utils
   fonts-dejavu-core
 )
 

@@ -18,11 +18,11 @@ namespace salon::app {
 
 using ui::ui_text;
 
-MainFrame::MainFrame(db::Database& db, const pos::Actor& actor, std::function<void()> on_sign_out)
-    : wxFrame(nullptr, wxID_ANY, ui_text(tr("Salon Station"))),
+MainFrame::MainFrame(db::Database& db, const pos::Actor& actor, Actions actions)
+    : wxFrame(nullptr, wxID_ANY, ui_text(trf("Salon Station — {1}", {actor.member().full_name}))),
       db_(db),
       actor_(actor),
-      on_sign_out_(std::move(on_sign_out)) {
+      actions_(std::move(actions)) {
     auto* panel = new wxPanel(this);
     navigation_ = new wxTreeCtrl(panel, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(180, -1)),
                                  wxTR_HIDE_ROOT | wxTR_NO_LINES | wxTR_HAS_BUTTONS | wxTR_FULL_ROW_HIGHLIGHT |
@@ -77,7 +77,8 @@ void MainFrame::add_page(wxTreeItemId section, ui::StationPage* page, const wxSt
 
 void MainFrame::build_menus() {
     auto* file = new wxMenu;
-    wxMenuItem* sign_out = file->Append(wxID_ANY, ui_text(tr("Sign &out")) + "\tCtrl+L");
+    wxMenuItem* switch_person = file->Append(wxID_ANY, ui_text(tr("S&witch person")) + "\tCtrl+L");
+    wxMenuItem* sign_out = file->Append(wxID_ANY, ui_text(tr("Sign &out")) + "\tCtrl+Shift+L");
     file->AppendSeparator();
     file->Append(wxID_EXIT, ui_text(tr("&Quit")) + "\tCtrl+Q");
 
@@ -100,15 +101,20 @@ void MainFrame::build_menus() {
     bar->Append(go, ui_text(tr("&Go")));
     SetMenuBar(bar);
 
+    // The application may hide or destroy this frame: each runs after the menu's event has been handled.
     Bind(
-        wxEVT_MENU,
-        [this](wxCommandEvent&) {
-            on_sign_out_();
-            Destroy();
-        },
-        sign_out->GetId());
+        wxEVT_MENU, [this](wxCommandEvent&) { CallAfter([this] { actions_.switch_person(); }); },
+        switch_person->GetId());
     Bind(
-        wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
+        wxEVT_MENU, [this](wxCommandEvent&) { CallAfter([this] { actions_.sign_out(); }); }, sign_out->GetId());
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { CallAfter([this] { actions_.quit(); }); }, wxID_EXIT);
+    // Closing one person's window closes the station, as Quit does, whoever else has work kept.
+    Bind(wxEVT_CLOSE_WINDOW, [this](wxCloseEvent& e) {
+        if (!e.CanVeto()) return e.Skip();
+        e.Veto();
+        CallAfter([this] { actions_.quit(); });
+    });
     Bind(
         wxEVT_MENU,
         [this](wxCommandEvent&) {
@@ -154,6 +160,21 @@ void MainFrame::show_page(std::size_t index) {
     const bool edits = pages_[index]->edits_records();
     new_item_->Enable(edits);
     save_item_->Enable(edits);
+}
+
+void MainFrame::put_away() {
+    wxWindow* focus = wxWindow::FindFocus();
+    focus_ = focus != nullptr && wxGetTopLevelParent(focus) == this ? focus : nullptr;
+    Hide();
+}
+
+void MainFrame::bring_back() {
+    Show();
+    Raise();
+    // Once the window manager has the frame back: focusing a window being mapped is lost.
+    CallAfter([this] {
+        if (focus_) focus_->SetFocus();
+    });
 }
 
 ui::StationPage* MainFrame::current_page() {

@@ -1,4 +1,5 @@
-// The station's one main window: navigation on the left, the page in the middle, the status bar below.
+// A signed-in person's main window: navigation on the left, the page in the middle, the status bar below.
+// Each person who signed in has their own, kept hidden with its unsaved work while someone else works.
 #pragma once
 
 #include "pos/core/Actor.hpp"
@@ -7,6 +8,7 @@
 #include <wx/menu.h>
 #include <wx/simplebook.h>
 #include <wx/treectrl.h>
+#include <wx/weakref.h>
 
 #include <functional>
 #include <vector>
@@ -23,9 +25,21 @@ namespace salon::app {
 
 class MainFrame : public wxFrame {
 public:
-    // `on_sign_out` runs before the frame destroys itself, so the application can show the sign-in first.
-    // The pages act as `actor`, the person who signed in.
-    MainFrame(db::Database& db, const pos::Actor& actor, std::function<void()> on_sign_out);
+    // What the menu asks of the application, which shows, hides and destroys the frames.
+    struct Actions {
+        std::function<void()> switch_person;  // File > Switch person: hide this frame, keep its work
+        std::function<void()> sign_out;       // File > Sign out: close this frame, discarding its work
+        std::function<void()> quit;           // File > Quit or closing the window: close the station
+    };
+    // The pages act as `actor`, the person who signed in, whose name the title shows.
+    MainFrame(db::Database& db, const pos::Actor& actor, Actions actions);
+
+    const pos::Actor& actor() const { return actor_; }
+
+    // Hides the frame with its work, remembering which input had the focus.
+    void put_away();
+    // Shows it again, the focus back in that input, so its person goes on typing where they stopped.
+    void bring_back();
 
 private:
     void build_pages();
@@ -37,7 +51,7 @@ private:
 
     db::Database& db_;
     pos::Actor actor_;
-    std::function<void()> on_sign_out_;
+    Actions actions_;
     wxTreeCtrl* navigation_ = nullptr;
     wxSimplebook* book_ = nullptr;
     std::vector<ui::StationPage*> pages_;
@@ -45,6 +59,7 @@ private:
     std::vector<wxString> page_titles_;
     wxMenuItem* new_item_ = nullptr;
     wxMenuItem* save_item_ = nullptr;
+    wxWindowRef focus_;  // the input that had the focus when the frame was put away
 };
 
 }  // namespace salon::app

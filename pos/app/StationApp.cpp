@@ -5,6 +5,7 @@
 #include "pos/app/MainFrame.hpp"
 #include "pos/app/ProcessStats.hpp"
 #include "pos/app/WindowScreenshot.hpp"
+#include "pos/core/Salon.hpp"
 #include "pos/ui/FormFields.hpp"
 #include "pos/ui/LoginDialog.hpp"
 
@@ -13,8 +14,10 @@
 #include <wx/filename.h>
 #include <wx/image.h>
 #include <wx/log.h>
+#include <wx/dialog.h>
 #include <wx/msgdlg.h>
 #include <wx/stdpaths.h>
+#include <wx/time.h>
 #include <wx/timer.h>
 
 #include <cstdlib>
@@ -25,9 +28,30 @@ namespace salon::app {
 namespace {
 // Long enough for the X server to map and paint the window before its pixels are copied.
 constexpr int kScreenshotDelayMs = 400;
+// How often the idle lock looks at the time of the last input.
+constexpr int kIdleTickMs = 500;
+
+long long now_ms() { return wxGetLocalTimeMillis().GetValue(); }
+
+// A modal dialog (a question, a refusal) is being answered: its window is not locked away under it.
+bool modal_dialog_shown() {
+    for (wxWindow* window : wxTopLevelWindows)
+        if (auto* dialog = dynamic_cast<wxDialog*>(window); dialog && dialog->IsModal()) return true;
+    return false;
+}
 }  // namespace
 
-StationApp::StationApp(StationOptions options) : options_(std::move(options)) {}
+StationApp::StationApp(StationOptions options) : options_(std::move(options)) {
+    idle_timer_.Bind(wxEVT_TIMER, [this](wxTimerEvent&) { on_idle_tick(); });
+}
+
+int StationApp::FilterEvent(wxEvent& event) {
+    const wxEventType type = event.GetEventType();
+    if (type == wxEVT_KEY_DOWN || type == wxEVT_CHAR || type == wxEVT_MOTION || type == wxEVT_LEFT_DOWN ||
+        type == wxEVT_RIGHT_DOWN || type == wxEVT_MIDDLE_DOWN || type == wxEVT_MOUSEWHEEL)
+        last_input_ms_ = now_ms();
+    return Event_Skip;
+}
 
 bool StationApp::OnInit() {
     SetAppName("salon-station");
@@ -129,6 +153,14 @@ void StationApp::fail(const wxString& message) {
 ui::LoginDialog* StationApp::show_login() {
     auto* login =
         new ui::LoginDialog(*db_, *audit_key_, [this](const pos::StaffMember& member) { show_main(member); });
+    // Quit in the sign-in window closes the station, with the windows of the people it hides.
+    login->Bind(wxEVT_DESTROY, [this, login](wxWindowDestroyEvent& e) {
+        e.Skip();
+        if (e.GetEventObject() == login)
+            CallAfter([this] {
+                if (current_ == nullptr) quit();
+            });
+    });
     login->Show();
     first_window_shown(login);
     return login;
@@ -137,12 +169,65 @@ ui::LoginDialog* StationApp::show_login() {
 void StationApp::show_main(const pos::StaffMember& member) {
     // Read afresh (RefusedError if the account was locked meanwhile); the callers show the refusal.
     const pos::Actor actor = pos::Actor::signed_in(*db_, member, *audit_key_);
-    // The frame exists before the sign-in window goes, so the application never finds itself windowless.
-    auto* frame = new MainFrame(*db_, actor, [this] { show_login(); });
-    frame->Show();
+    int idle_seconds = options_.idle_seconds;
+    if (idle_seconds <= 0) {
+        try {
+            idle_seconds = pos::idle_lock_seconds_for(*db_, actor);
+        } catch (const std::exception&) {
+            idle_seconds = pos::kDefaultIdleLockSeconds;  // the pages will say what is wrong
+        }
+    }
+    // The person's own window, as they left it; nobody else's is ever shown to them.
+    MainFrame*& frame = frames_[actor.staff_id()];
+    if (frame == nullptr)
+        frame = new MainFrame(*db_, actor,
+                              {[this] { lock(); }, [this] { sign_out(); }, [this] { quit(); }});
+    current_ = frame;
+    // The frame is shown before the sign-in window goes, so the application never finds itself windowless.
+    frame->bring_back();
     for (wxWindow* window : wxTopLevelWindows)
         if (window != frame && dynamic_cast<ui::LoginDialog*>(window)) window->Destroy();
+    idle_seconds_ = idle_seconds;
+    last_input_ms_ = now_ms();
+    idle_timer_.Start(kIdleTickMs);
     first_window_shown(frame);
+}
+
+void StationApp::on_idle_tick() {
+    if (current_ == nullptr || quitting_) return idle_timer_.Stop();
+    // A question being answered counts as work going on.
+    if (modal_dialog_shown()) last_input_ms_ = now_ms();
+    if (now_ms() - last_input_ms_ >= idle_seconds_ * 1000LL) lock();
+}
+
+void StationApp::lock() {
+    if (current_ == nullptr || quitting_) return;
+    idle_timer_.Stop();
+    MainFrame* frame = current_;
+    current_ = nullptr;
+    // Not destroyed: its forms keep what was typed until its person signs in again. Put away before the
+    // sign-in window takes the focus, so the input its person was in is the one remembered.
+    frame->put_away();
+    show_login();
+}
+
+void StationApp::sign_out() {
+    if (current_ == nullptr || quitting_) return;
+    idle_timer_.Stop();
+    MainFrame* frame = current_;
+    current_ = nullptr;
+    frames_.erase(frame->actor().staff_id());
+    show_login();
+    frame->Destroy();
+}
+
+void StationApp::quit() {
+    if (quitting_) return;
+    quitting_ = true;
+    idle_timer_.Stop();
+    current_ = nullptr;
+    frames_.clear();
+    for (wxWindow* window : wxTopLevelWindows) window->Destroy();
 }
 
 void StationApp::first_window_shown(wxTopLevelWindow* window) {

@@ -25,6 +25,11 @@ std::optional<int> parse_station_options(int argc, char** argv, StationOptions& 
     auto* password = cli.add_option("--password", options.password, tr("The password for --login").str());
     login->needs(password);
     password->needs(login);
+    cli.add_option("--idle-seconds", options.idle_seconds,
+                   tr("For tests only: lock to the sign-in window after this many idle seconds instead of "
+                      "the salon's period")
+                       .str())
+        ->check(CLI::Range(1, 86400));
     cli.add_flag("--startup-report", options.startup_report,
                  tr("Print startup_ms and rss_kb once the first window is shown").str());
     try {

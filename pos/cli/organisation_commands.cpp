@@ -22,7 +22,8 @@ nlohmann::json to_json(const Dealer& d) {
 
 nlohmann::json to_json(const Salon& s) {
     return {{"id", s.id},           {"dealer_id", s.dealer_id},     {"dealer", s.dealer_name}, {"name", s.name},
-            {"address", s.address}, {"time_zone", s.time_zone}, {"active", s.active}};
+            {"address", s.address}, {"time_zone", s.time_zone}, {"active", s.active},
+            {"idle_lock_seconds", s.idle_lock_seconds}};
 }
 
 nlohmann::json to_json(const StaffMember& m) {
@@ -68,7 +69,9 @@ struct DealerOptions {
 struct SalonOptions {
     long long dealer = 0;
     std::string name, address, time_zone;
+    int idle_lock = 0;  // 0: not given
     void add_to(CLI::App* cmd, bool required) {
+        cmd->add_option("--idle-lock", idle_lock, tr("Seconds without input before the station locks (30 to 3600)").str());
         auto* d = cmd->add_option("--dealer", dealer, tr("Dealer number").str());
         auto* n = cmd->add_option("--name", name, tr("Salon name").str());
         auto* a = cmd->add_option("--address", address, tr("Address").str());
@@ -81,6 +84,7 @@ struct SalonOptions {
         if (!name.empty()) f.name = name;
         if (!address.empty()) f.address = address;
         if (!time_zone.empty()) f.time_zone = time_zone;
+        if (idle_lock) f.idle_lock_seconds = idle_lock;
         return f;
     }
 };
@@ -189,8 +193,11 @@ void add_organisation_commands(CLI::App& app, CliContext& ctx) {
         }
         std::vector<std::vector<std::string>> rows;
         for (const auto& s : salons)
-            rows.push_back({std::to_string(s.id), s.name, s.dealer_name, s.time_zone, s.address});
-        print_table({"#", tr("Salon").str(), tr("Dealer").str(), tr("Time zone").str(), tr("Address").str()}, rows);
+            rows.push_back({std::to_string(s.id), s.name, s.dealer_name, s.time_zone,
+                            std::to_string(s.idle_lock_seconds), s.address});
+        print_table({"#", tr("Salon").str(), tr("Dealer").str(), tr("Time zone").str(), tr("Idle lock, s").str(),
+                     tr("Address").str()},
+                    rows);
     });
 
     // Staff

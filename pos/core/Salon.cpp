@@ -24,6 +24,14 @@ std::string validate_time_zone(const std::string& name) {
     return trimmed;
 }
 
+int validate_idle_lock_seconds(int seconds) {
+    if (seconds < kMinIdleLockSeconds || seconds > kMaxIdleLockSeconds)
+        throw InputError("idle_lock", tr("Idle lock"),
+                         trf("must be from {1} to {2} seconds",
+                             {std::to_string(kMinIdleLockSeconds), std::to_string(kMaxIdleLockSeconds)}));
+    return seconds;
+}
+
 namespace {
 // Head office for any dealer; a dealer's manager for his own. Asked before the form is read, and without
 // looking the dealer up, so the answer is the same for another dealer's number and a number nobody has.
@@ -43,9 +51,11 @@ std::int64_t save_salon(db::Database& db, const Actor& actor, const SalonForm& f
     const std::string name = required_text("name", tr("Name"), form.name);
     const std::string address = required_text("address", tr("Address"), form.address);
     const std::string zone = validate_time_zone(form.time_zone);
+    if (form.idle_lock_seconds) validate_idle_lock_seconds(*form.idle_lock_seconds);
     db::WriteTransaction tx(db);
     // An edit may not take another dealer's salon either (nor tell that its number exists).
     const Salon before = id == 0 ? Salon{} : get_salon(db, actor, id);
+    const int idle_lock = form.idle_lock_seconds.value_or(before.idle_lock_seconds);
     if (id != 0) require_may_save_salon(db, actor, before.dealer_id);
     parse_input("dealer", [&] { return get_dealer(db, actor, form.dealer_id); });
     long long other = 0;
@@ -58,23 +68,24 @@ std::int64_t save_salon(db::Database& db, const Actor& actor, const SalonForm& f
     const int active = form.active ? 1 : 0;
     if (id == 0) {
         const long long now = db.now();
-        db.sql() << "INSERT INTO salon (dealer_id, name, address, time_zone, active, created_at) "
-                    "VALUES (:d, :n, :a, :z, :act, :now) RETURNING id",
+        db.sql() << "INSERT INTO salon (dealer_id, name, address, time_zone, active, idle_lock_seconds, "
+                    "created_at) VALUES (:d, :n, :a, :z, :act, :idle, :now) RETURNING id",
             soci::use(dealer_id), soci::use(name), soci::use(address), soci::use(zone), soci::use(active),
-            soci::use(now), soci::into(saved);
+            soci::use(idle_lock), soci::use(now), soci::into(saved);
         actor.record(db, "salon.save", "salon:" + std::to_string(saved),
                      "added dealer=" + std::to_string(dealer_id));
     } else {
-        db.sql() << "UPDATE salon SET dealer_id = :d, name = :n, address = :a, time_zone = :z, active = :act "
-                    "WHERE id = :id",
+        db.sql() << "UPDATE salon SET dealer_id = :d, name = :n, address = :a, time_zone = :z, active = :act, "
+                    "idle_lock_seconds = :idle WHERE id = :id",
             soci::use(dealer_id), soci::use(name), soci::use(address), soci::use(zone), soci::use(active),
-            soci::use(saved);
+            soci::use(idle_lock), soci::use(saved);
         actor.record(db, "salon.save", "salon:" + std::to_string(saved),
                      changed_fields({{"dealer", before.dealer_id != form.dealer_id},
                                      {"name", before.name != name},
                                      {"address", before.address != address},
                                      {"time_zone", before.time_zone != zone},
-                                     {"active", before.active != form.active}}) +
+                                     {"active", before.active != form.active},
+                                     {"idle_lock", before.idle_lock_seconds != idle_lock}}) +
                          " dealer=" + std::to_string(dealer_id));
     }
     tx.commit();
@@ -91,20 +102,24 @@ std::vector<Salon> query_salons(db::Database& db, const Actor& actor, long long 
     Salon s;
     long long id = 0, dealer = 0;
     int active = 1;
+    int idle_lock = kDefaultIdleLockSeconds;
     soci::statement st =
-        (db.sql().prepare << "SELECT s.id, s.dealer_id, d.name, s.name, s.address, s.time_zone, s.active "
+        (db.sql().prepare << "SELECT s.id, s.dealer_id, d.name, s.name, s.address, s.time_zone, s.active, "
+                             "s.idle_lock_seconds "
                              "FROM salon s JOIN dealer d ON d.id = s.dealer_id "
                              "WHERE (:dealer = 0 OR s.dealer_id = :dealer2) AND (:only = 0 OR s.id = :only2) "
                              "AND (:all = 1 OR s.dealer_id = :own) "
                              "ORDER BY d.name, s.name, s.id",
          soci::use(dealer_id), soci::use(dealer_id), soci::use(only_id), soci::use(only_id), soci::use(all),
          soci::use(own), soci::into(id), soci::into(dealer), soci::into(s.dealer_name), soci::into(s.name),
-         soci::into(s.address), soci::into(s.time_zone), soci::into(active));
+         soci::into(s.address), soci::into(s.time_zone), soci::into(active),
+         soci::into(idle_lock));
     st.execute();
     while (st.fetch()) {
         s.id = id;
         s.dealer_id = dealer;
         s.active = active != 0;
+        s.idle_lock_seconds = idle_lock;
         out.push_back(s);
     }
     return out;
@@ -120,6 +135,13 @@ Salon get_salon(db::Database& db, const Actor& actor, std::int64_t id) {
     if (found.empty() || id == 0)
         throw ValidationError(tr("Salon"), trf("no salon with number {1}", {std::to_string(id)}));
     return found.front();
+}
+
+int idle_lock_seconds_for(db::Database& db, const Actor& actor) {
+    const std::int64_t salon_id = actor.member().salon_id;
+    if (salon_id == 0) return kDefaultIdleLockSeconds;
+    const auto found = query_salons(db, actor, 0, salon_id);
+    return found.empty() ? kDefaultIdleLockSeconds : found.front().idle_lock_seconds;
 }
 
 }  // namespace salon::pos

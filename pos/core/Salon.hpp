@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,7 +20,15 @@ struct SalonForm {
     std::string address;
     std::string time_zone;  // IANA name: Europe/Kaliningrad ... Asia/Vladivostok
     bool active = true;
+    // Seconds without input before the station locks to the sign-in window (kMinIdleLockSeconds ..
+    // kMaxIdleLockSeconds). Unset: a new salon gets kDefaultIdleLockSeconds, an edit keeps what is stored.
+    std::optional<int> idle_lock_seconds = std::nullopt;
 };
+
+// The idle lock of a salon's stations; head-office people (no salon) have the default.
+constexpr int kDefaultIdleLockSeconds = 180;
+constexpr int kMinIdleLockSeconds = 30;
+constexpr int kMaxIdleLockSeconds = 3600;
 
 struct Salon {
     std::int64_t id = 0;
@@ -29,7 +38,11 @@ struct Salon {
     std::string address;
     std::string time_zone;
     bool active = true;
+    int idle_lock_seconds = kDefaultIdleLockSeconds;
 };
+
+// Throws InputError("idle_lock") unless `seconds` is within kMinIdleLockSeconds .. kMaxIdleLockSeconds.
+int validate_idle_lock_seconds(int seconds);
 
 // Throws InputError("time_zone") unless `name` is an IANA time zone known to ICU.
 std::string validate_time_zone(const std::string& name);
@@ -45,5 +58,9 @@ std::int64_t save_salon(db::Database& db, const Actor& actor, const SalonForm& f
 std::vector<Salon> list_salons(db::Database& db, const Actor& actor, std::int64_t dealer_id = 0);
 // Throws ValidationError if there is none or the actor does not see it (the same words).
 Salon get_salon(db::Database& db, const Actor& actor, std::int64_t id);
+
+// How long the actor's station may stay idle before it locks: their salon's period, the default for
+// anyone without a salon (head office, dealers' managers) or whose salon cannot be read.
+int idle_lock_seconds_for(db::Database& db, const Actor& actor);
 
 }  // namespace salon::pos

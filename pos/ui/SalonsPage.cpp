@@ -5,6 +5,8 @@
 #include "pos/core/Salon.hpp"
 #include "pos/ui/ChoiceIds.hpp"
 
+#include <string>
+
 namespace salon::ui {
 
 namespace {
@@ -25,19 +27,24 @@ SalonsPage::SalonsPage(wxWindow* parent, db::Database& db, const pos::Actor& act
     wxArrayString zones;
     for (const char* zone : kRussianTimeZones) zones.Add(zone);
     time_zone_ = new wxComboBox(form, wxID_ANY, kDefaultTimeZone, wxDefaultPosition, wxDefaultSize, zones);
+    idle_lock_ = new wxSpinCtrl(form, wxID_ANY, wxEmptyString, wxDefaultPosition, wxDefaultSize,
+                                wxSP_ARROW_KEYS, pos::kMinIdleLockSeconds, pos::kMaxIdleLockSeconds,
+                                pos::kDefaultIdleLockSeconds);
 
     fields().add("dealer", tr("Dealer:"), dealer_);
     fields().add("name", tr("Name:"), name_);
     fields().add("address", tr("Address:"), address_);
     fields().add("time_zone", tr("Time zone:"), time_zone_);
+    fields().add("idle_lock", tr("Idle lock, seconds:"), idle_lock_);
 
-    finish({{tr("Name"), 160}, {tr("Dealer"), 160}, {tr("Time zone"), 140}, {tr("Address"), 260}});
+    finish({{tr("Name"), 160}, {tr("Dealer"), 160}, {tr("Time zone"), 140}, {tr("Address"), 260},
+            {tr("Idle lock, s"), 110}});
 }
 
 std::vector<RecordEditorPage::Row> SalonsPage::load_rows() {
     std::vector<Row> rows;
     for (const pos::Salon& s : pos::list_salons(db(), actor()))
-        rows.push_back({s.id, {s.name, s.dealer_name, s.time_zone, s.address}});
+        rows.push_back({s.id, {s.name, s.dealer_name, s.time_zone, s.address, std::to_string(s.idle_lock_seconds)}});
     return rows;
 }
 
@@ -53,6 +60,7 @@ void SalonsPage::load_form(std::int64_t id) {
     name_->ChangeValue(wxString::FromUTF8(s.name));
     address_->ChangeValue(wxString::FromUTF8(s.address));
     time_zone_->ChangeValue(wxString::FromUTF8(s.time_zone));
+    idle_lock_->SetValue(s.idle_lock_seconds);
     active_ = s.active;
 }
 
@@ -61,6 +69,7 @@ void SalonsPage::clear_form() {
     name_->ChangeValue(wxString());
     address_->ChangeValue(wxString());
     time_zone_->ChangeValue(kDefaultTimeZone);
+    idle_lock_->SetValue(pos::kDefaultIdleLockSeconds);
     active_ = true;
     (dealer_->GetSelection() == wxNOT_FOUND ? static_cast<wxWindow*>(dealer_) : name_)->SetFocus();
 }
@@ -73,6 +82,7 @@ std::int64_t SalonsPage::save_form(std::int64_t id) {
     form.name = name_->GetValue().utf8_string();
     form.address = address_->GetValue().utf8_string();
     form.time_zone = time_zone_->GetValue().utf8_string();
+    form.idle_lock_seconds = idle_lock_->GetValue();
     form.active = id == 0 ? true : active_;
     return pos::save_salon(db(), actor(), form, id);
 }

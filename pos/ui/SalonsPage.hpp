@@ -5,6 +5,7 @@
 
 #include <wx/choice.h>
 #include <wx/combobox.h>
+#include <wx/spinctrl.h>
 #include <wx/textctrl.h>
 
 namespace salon::ui {
@@ -24,6 +25,7 @@ private:
     wxTextCtrl* name_ = nullptr;
     wxTextCtrl* address_ = nullptr;
     wxComboBox* time_zone_ = nullptr;
+    wxSpinCtrl* idle_lock_ = nullptr;  // seconds
     bool active_ = true;  // not on the form yet: an edit keeps what is stored
 };
 

@@ -58,6 +58,11 @@ contains "roles shown" "Head-office administrator"
 expect 1 "bad time zone" -- "$cli" --db "$db" --lang en salon add --dealer 1 --name X --address Y --tz Mars/Base
 contains "names the field" "Time zone:"
 expect 0 "add salon" -- "$cli" --db "$db" --json salon add --dealer 1 --name "Омск, Ленина" --address "Омск, улица Ленина, 1" --tz Asia/Omsk
+expect 1 "idle lock too short" -- "$cli" --db "$db" --lang en salon edit 1 --idle-lock 5
+contains "names the field" "Idle lock:"
+expect 0 "idle lock set" -- "$cli" --db "$db" salon edit 1 --idle-lock 300
+expect 0 "idle lock listed" -- "$cli" --db "$db" --json salon list
+contains "kept" '"idle_lock_seconds": 300'
 expect 1 "duplicate salon" -- "$cli" --db "$db" --lang en salon add --dealer 1 --name "Омск, Ленина" --address A --tz Asia/Omsk
 expect 0 "rename dealer" -- "$cli" --db "$db" dealer edit 1 --name "ООО «Связь-Ритейл Плюс»"
 expect 0 "dealer renamed" -- "$cli" --db "$db" dealer list

@@ -29,7 +29,7 @@ shot login
 xdotool windowactivate --sync "$login" 2>/dev/null || xdotool windowfocus --sync "$login"
 xdotool type --delay 20 "ivanov"; xdotool key Tab; xdotool type --delay 20 "wrong-password"; xdotool key Return
 sleep 2
-if xdotool search --onlyvisible --name "sign in" >/dev/null && ! xdotool search --onlyvisible --name "^Salon Station$" >/dev/null; then
+if xdotool search --onlyvisible --name "sign in" >/dev/null && ! xdotool search --onlyvisible --name "^Salon Station — Иванов" >/dev/null; then
   ok "a wrong password keeps the sign-in window"
 else
   bad "a wrong password was accepted"
@@ -38,7 +38,7 @@ shot wrong-password
 
 # Right password: the main window opens (the login field keeps its text; the password was cleared)
 xdotool type --delay 20 "demo1234"; xdotool key Return
-main=$(timeout 20 xdotool search --sync --onlyvisible --name "^Salon Station$" | head -n 1)
+main=$(timeout 20 xdotool search --sync --onlyvisible --name "^Salon Station — Иванов" | head -n 1)
 if [ -n "$main" ]; then ok "the main window opens after signing in"; else bad "no main window"; fi
 sleep 1
 shot main

@@ -107,6 +107,34 @@ TEST_CASE("Salons carry an IANA time zone from Kaliningrad to Vladivostok", "[or
     CHECK(list_salons(t.db(), cli, dealer + 100).empty());
 }
 
+TEST_CASE("A salon's idle lock is 30 s to 1 h, 3 min unless set; an edit without it keeps it", "[organisation]") {
+    TestDatabase t;
+    const Actor cli = salon::test::command_line(t);
+    const auto dealer = save_dealer(t.db(), cli, retail());
+    const auto plain = save_salon(t.db(), cli, {dealer, "Салон 1", "Адрес", "Europe/Moscow"});
+    CHECK(get_salon(t.db(), cli, plain).idle_lock_seconds == 180);
+    SalonForm form{dealer, "Салон 2", "Адрес", "Europe/Moscow"};
+    form.idle_lock_seconds = 30;
+    const auto quick = save_salon(t.db(), cli, form);
+    CHECK(get_salon(t.db(), cli, quick).idle_lock_seconds == 30);
+    form.idle_lock_seconds = 3600;
+    save_salon(t.db(), cli, form, quick);
+    CHECK(list_salons(t.db(), cli, dealer).back().idle_lock_seconds == 3600);
+    // Unset on an edit (salon-cli's): what is stored stays.
+    save_salon(t.db(), cli, {dealer, "Салон 2", "Новый адрес", "Europe/Moscow"}, quick);
+    CHECK(get_salon(t.db(), cli, quick).idle_lock_seconds == 3600);
+    for (int wrong : {0, 29, 3601, -5}) {
+        form.idle_lock_seconds = wrong;
+        CHECK(refused_input([&] { save_salon(t.db(), cli, form, quick); }) == "idle_lock");
+    }
+    CHECK(get_salon(t.db(), cli, quick).idle_lock_seconds == 3600);
+    // Salon staff have their salon's period, anyone else the default.
+    CHECK(idle_lock_seconds_for(t.db(), cli) == kDefaultIdleLockSeconds);
+    const auto key = salon::test::test_audit_key(t);
+    const auto staff = save_staff(t.db(), cli, {"spec", "Специалист", Role::specialist, quick, 0, {}, "password1"});
+    CHECK(idle_lock_seconds_for(t.db(), Actor::signed_in(t.db(), get_staff(t.db(), cli, staff), key)) == 3600);
+}
+
 TEST_CASE("Staff are placed by role: salon staff in a salon, managers at a dealer [R-TRN-11]",
           "[organisation][R-TRN-11]") {
     TestDatabase t;
