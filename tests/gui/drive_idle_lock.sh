@@ -2,23 +2,8 @@
 # GUI test under Xvfb of the idle lock and the quick switch: ivanov's unsaved form is hidden behind the
 # sign-in window after the idle period, volkova then gets her own window without it, and ivanov, signing in
 # again after Switch person (Ctrl+L), finds his window with the typed text still there.
-# usage: test_idle_lock.sh SALON_STATION SALON_CLI
-set -u
-station=${1:?salon-station}
-cli=${2:?salon-cli}
-work=$(mktemp -d /tmp/salon-idle-test-XXXXXX)
-export XDG_CONFIG_HOME=$work/config
-db="sqlite:$work/salon.db"
-"$cli" --db "$db" demo seed >/dev/null || { echo "seed failed"; exit 1; }
-
-cat > "$work/drive.sh" <<'INNER'
-#!/usr/bin/env bash
-set -u
-station=$1; db=$2; work=$3
-passed=0; failed=0
-ok() { passed=$((passed + 1)); echo "ok: $1"; }
-bad() { failed=$((failed + 1)); echo "FAIL: $1"; }
-shot() { import -window root "$work/$1.png" 2>/dev/null; }
+# Runs inside Xvfb, started by run_under_xvfb.sh (see gui_test_lib.sh for its arguments).
+source "$(dirname "$0")/gui_test_lib.sh" "$@"
 # The visible main windows (titled "Salon Station — <the person's name>"), one id a line.
 main_windows() {
   local w
@@ -124,11 +109,4 @@ xdotool key ctrl+q
 for i in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
 if kill -0 "$pid" 2>/dev/null; then bad "Quit left the station running"; kill "$pid"; else ok "Quit ends the station"; fi
 wait "$pid" 2>/dev/null
-echo "gui: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
-INNER
-chmod +x "$work/drive.sh"
-xvfb-run -a -s "-screen 0 1280x800x24" "$work/drive.sh" "$station" "$db" "$work"
-rc=$?
-if [ $rc -ne 0 ]; then echo "screenshots and log kept in $work"; else rm -rf "$work"; fi
-exit $rc
+gui_test_summary
