@@ -4,6 +4,7 @@
 #include "db/Text.hpp"
 #include "pos/ui/DatabasePage.hpp"
 #include "pos/ui/DealersPage.hpp"
+#include "pos/ui/PermissionsPage.hpp"
 #include "pos/ui/FormFields.hpp"
 #include "pos/ui/SalonsPage.hpp"
 #include "pos/ui/StaffPage.hpp"
@@ -64,6 +65,7 @@ void MainFrame::build_pages() {
     add_page(administration, new ui::DealersPage(book_, db_, actor_), ui_text(tr("Dealers")));
     add_page(administration, new ui::SalonsPage(book_, db_, actor_), ui_text(tr("Salons")));
     add_page(administration, new ui::StaffPage(book_, db_, actor_), ui_text(tr("Staff")));
+    add_page(administration, new ui::PermissionsPage(book_, db_, actor_), ui_text(tr("Permissions")));
     add_page(administration, new ui::DatabasePage(book_, db_), ui_text(tr("Database")));
     navigation_->ExpandAll();
 }
