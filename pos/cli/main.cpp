@@ -30,6 +30,7 @@ int main(int argc, char** argv) {
     cli::add_organisation_commands(app, ctx);
     cli::add_demo_commands(app, ctx);
     cli::add_audit_commands(app, ctx);
+    cli::add_tariff_commands(app, ctx);
 
     try {
         app.parse(argc, argv);
