@@ -39,6 +39,8 @@ public:
     std::int64_t dealer_id() const { return member_.dealer_id; }
     const StaffMember& member() const { return member_; }
     const std::string& chain() const { return chain_; }
+    // The journal's key, for checks that write their own entries (a supervisor's sign-in).
+    const AuditKey& audit_key() const { return key_; }
 
     bool sees_dealer(std::int64_t dealer_id) const;
 

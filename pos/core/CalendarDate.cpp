@@ -1,0 +1,97 @@
+#include "pos/core/CalendarDate.hpp"
+
+#include "pos/core/FormInput.hpp"
+
+#include <unicode/timezone.h>
+#include <unicode/unistr.h>
+
+#include <cstdio>
+#include <memory>
+#include <regex>
+
+namespace salon::pos {
+
+using namespace std::chrono;
+
+CalendarDate CalendarDate::parse(std::string_view text, const char* input, const Text& field) {
+    static const std::regex iso(R"(\s*(\d{4})-(\d{2})-(\d{2})\s*)");
+    static const std::regex dotted(R"(\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*)");
+    const std::string s(text);
+    std::smatch m;
+    int y = 0;
+    unsigned mo = 0, d = 0;
+    if (std::regex_match(s, m, iso)) {
+        y = std::stoi(m[1]);
+        mo = static_cast<unsigned>(std::stoi(m[2]));
+        d = static_cast<unsigned>(std::stoi(m[3]));
+    } else if (std::regex_match(s, m, dotted)) {
+        d = static_cast<unsigned>(std::stoi(m[1]));
+        mo = static_cast<unsigned>(std::stoi(m[2]));
+        y = std::stoi(m[3]);
+    } else {
+        if (s.find_first_not_of(" \t") == std::string::npos) throw InputError(input, field, tr("must be filled in"));
+        throw InputError(input, field, tr("must be a date such as 25.11.2026"));
+    }
+    const year_month_day ymd{std::chrono::year{y}, std::chrono::month{mo}, std::chrono::day{d}};
+    if (!ymd.ok() || y < 1900 || y > 2200)
+        throw InputError(input, field, trf("there is no such day: {1}", {s}));
+    return CalendarDate(sys_days(ymd));
+}
+
+CalendarDate CalendarDate::from_days(std::int64_t days_since_epoch) {
+    return CalendarDate(sys_days(std::chrono::days(days_since_epoch)));
+}
+
+CalendarDate CalendarDate::of_utc(std::int64_t unix_seconds) {
+    return CalendarDate(floor<std::chrono::days>(sys_seconds(seconds(unix_seconds))));
+}
+
+namespace {
+// The zone's offset from UTC at a moment, in seconds (daylight time included; Russia has none now, but
+// history and other zones do).
+std::int64_t zone_offset(std::int64_t unix_seconds, const std::string& time_zone, bool local_time) {
+    std::unique_ptr<icu::TimeZone> zone(icu::TimeZone::createTimeZone(icu::UnicodeString::fromUTF8(time_zone)));
+    int32_t raw = 0, dst = 0;
+    UErrorCode status = U_ZERO_ERROR;
+    zone->getOffset(static_cast<UDate>(unix_seconds) * 1000.0, local_time, raw, dst, status);
+    if (U_FAILURE(status)) return 0;
+    return (static_cast<std::int64_t>(raw) + dst) / 1000;
+}
+}  // namespace
+
+CalendarDate CalendarDate::of(std::int64_t unix_seconds, const std::string& time_zone) {
+    return of_utc(unix_seconds + zone_offset(unix_seconds, time_zone, false));
+}
+
+std::int64_t CalendarDate::start_unix(const std::string& time_zone) const {
+    const std::int64_t local_midnight = days_since_epoch() * 86400;
+    return local_midnight - zone_offset(local_midnight, time_zone, true);
+}
+
+std::string CalendarDate::iso() const {
+    const year_month_day ymd{days_};
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", int(ymd.year()), unsigned(ymd.month()), unsigned(ymd.day()));
+    return buf;
+}
+
+std::string CalendarDate::display() const {
+    const year_month_day ymd{days_};
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%02u.%02u.%04d", unsigned(ymd.day()), unsigned(ymd.month()), int(ymd.year()));
+    return buf;
+}
+
+int CalendarDate::year() const { return int(year_month_day{days_}.year()); }
+unsigned CalendarDate::month() const { return unsigned(year_month_day{days_}.month()); }
+unsigned CalendarDate::day() const { return unsigned(year_month_day{days_}.day()); }
+std::int64_t CalendarDate::days_since_epoch() const { return days_.time_since_epoch().count(); }
+CalendarDate CalendarDate::plus_days(std::int64_t n) const { return CalendarDate(days_ + std::chrono::days(n)); }
+
+int CalendarDate::whole_years_until(const CalendarDate& later) const {
+    int years = later.year() - year();
+    if (later.month() < month() || (later.month() == month() && later.day() < day())) --years;
+    return years;
+}
+
+}  // namespace salon::pos

@@ -1,0 +1,229 @@
+#include "pos/core/Client.hpp"
+
+#include "db/Database.hpp"
+#include "db/UserError.hpp"
+#include "pos/core/Actor.hpp"
+#include "pos/core/CalendarDate.hpp"
+#include "pos/core/FormInput.hpp"
+#include "pos/core/Msisdn.hpp"
+#include "pos/core/Passport.hpp"
+#include "pos/core/Permission.hpp"
+#include "pos/core/PersonalDataMask.hpp"
+#include "pos/core/StationSetting.hpp"
+
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+namespace salon::pos {
+
+namespace {
+
+constexpr int kMinAge = 14;  // a Russian passport is issued at 14
+constexpr int kMaxAge = 120;
+constexpr std::size_t kMinReasonLength = 10;
+
+// Two to four words of letters, with hyphens and apostrophes inside words; spaces collapsed.
+std::string parse_full_name(const std::string& typed) {
+    const std::string text = required_text("full_name", tr("Full name"), typed);
+    const icu::UnicodeString name = icu::UnicodeString::fromUTF8(text);
+    icu::UnicodeString clean;
+    int words = 0;
+    bool in_word = false;
+    for (int32_t i = 0; i < name.length();) {
+        const UChar32 c = name.char32At(i);
+        i += U16_LENGTH(c);
+        if (u_isUWhiteSpace(c)) {
+            in_word = false;
+            continue;
+        }
+        if (!in_word) {
+            if (!u_isalpha(c))
+                throw InputError("full_name", tr("Full name"), tr("every word must begin with a letter"));
+            if (words > 0) clean.append(UChar32(' '));
+            ++words;
+            in_word = true;
+        } else if (!u_isalpha(c) && c != '-' && c != '\'' && c != 0x2019) {
+            throw InputError("full_name", tr("Full name"), tr("may hold only letters, hyphens and apostrophes"));
+        }
+        clean.append(c);
+    }
+    if (words < 2 || words > 4)
+        throw InputError("full_name", tr("Full name"), tr("must be a surname and a first name (and a patronymic)"));
+    std::string out;
+    clean.toUTF8String(out);
+    return out;
+}
+
+std::string optional_phone(const std::string& typed) {
+    if (typed.find_first_not_of(" \t") == std::string::npos) return {};
+    return parse_input("phone", [&] { return Msisdn::parse(typed); }).str();
+}
+
+ClientSummary summary_of(const ClientRecord& c, int live) {
+    ClientSummary s;
+    s.id = c.id;
+    s.full_name = c.full_name;
+    s.passport = mask(Passport::parse(c.passport));
+    s.birth_date = mask_birth_date(c.birth_date);
+    s.address = mask_address(c.address);
+    if (!c.phone.empty()) s.phone = mask(Msisdn::parse(c.phone));
+    s.live_numbers = live;
+    return s;
+}
+
+std::optional<ClientRecord> read_client(db::Database& db, const std::string& where_column, long long id,
+                                        const std::string& passport) {
+    ClientRecord c;
+    long long found_id = 0;
+    std::string phone;
+    soci::indicator phone_ind = soci::i_null, found = soci::i_null;
+    const std::string sql =
+        "SELECT id, full_name, birth_date, document_number, document_issued_on, document_issuer, address, phone "
+        "FROM client WHERE " +
+        where_column;  // a fixed column name chosen below, never input
+    if (where_column == "id = :v")
+        db.sql() << sql, soci::use(id), soci::into(found_id, found), soci::into(c.full_name), soci::into(c.birth_date),
+            soci::into(c.passport), soci::into(c.document_issued_on), soci::into(c.document_issuer),
+            soci::into(c.address), soci::into(phone, phone_ind);
+    else
+        db.sql() << sql, soci::use(passport), soci::into(found_id, found), soci::into(c.full_name),
+            soci::into(c.birth_date), soci::into(c.passport), soci::into(c.document_issued_on),
+            soci::into(c.document_issuer), soci::into(c.address), soci::into(phone, phone_ind);
+    if (found != soci::i_ok) return std::nullopt;
+    c.id = found_id;
+    if (phone_ind == soci::i_ok) c.phone = phone;
+    return c;
+}
+
+std::optional<ClientRecord> client_by_id(db::Database& db, std::int64_t id) {
+    return read_client(db, "id = :v", id, {});
+}
+std::optional<ClientRecord> client_by_passport(db::Database& db, const Passport& passport) {
+    return read_client(db, "document_kind = 'passport_rf' AND document_number = :v", 0, passport.str());
+}
+
+void require_desk(db::Database& db, const Actor& actor) {
+    if (!actor.may(db, Permission::sell)) actor.require(db, Permission::corporate_desk);
+}
+
+ClientRecord existing(db::Database& db, std::int64_t id) {
+    auto c = client_by_id(db, id);
+    if (!c || id == 0) throw ValidationError(tr("Client"), trf("no client with number {1}", {std::to_string(id)}));
+    return *c;
+}
+
+}  // namespace
+
+ClientRecord parse_client_form(const ClientForm& form, const std::string& today_iso) {
+    const CalendarDate today = CalendarDate::parse(today_iso, "today", tr("Date"));
+    ClientRecord c;
+    c.full_name = parse_full_name(form.full_name);
+    const CalendarDate birth = CalendarDate::parse(form.birth_date, "birth_date", tr("Date of birth"));
+    const int age = birth.whole_years_until(today);
+    if (birth > today) throw InputError("birth_date", tr("Date of birth"), tr("cannot be in the future"));
+    if (age < kMinAge)
+        throw InputError("birth_date", tr("Date of birth"),
+                         trf("the client must be at least {1} years old", {std::to_string(kMinAge)}));
+    if (age > kMaxAge) throw InputError("birth_date", tr("Date of birth"), tr("is not a plausible date of birth"));
+    c.birth_date = birth.iso();
+    c.passport = parse_input("passport", [&] { return Passport::parse(form.passport); }).str();
+    const CalendarDate issued =
+        CalendarDate::parse(form.document_issued_on, "document_issued_on", tr("Date of issue"));
+    if (issued > today) throw InputError("document_issued_on", tr("Date of issue"), tr("cannot be in the future"));
+    if (birth.whole_years_until(issued) < kMinAge)
+        throw InputError("document_issued_on", tr("Date of issue"),
+                         tr("a passport is issued at 14 at the earliest: check the date or the date of birth"));
+    c.document_issued_on = issued.iso();
+    c.document_issuer = required_text("document_issuer", tr("Issued by"), form.document_issuer);
+    if (c.document_issuer.size() < 5)
+        throw InputError("document_issuer", tr("Issued by"), tr("write the issuing office as in the passport"));
+    c.address = required_text("address", tr("Registration address"), form.address);
+    if (c.address.size() < 10)
+        throw InputError("address", tr("Registration address"), tr("write the whole address: region, town, street, house"));
+    c.phone = optional_phone(form.phone);
+    return c;
+}
+
+std::int64_t save_client(db::Database& db, const Actor& actor, const ClientForm& form) {
+    require_desk(db, actor);
+    const ClientRecord c = parse_client_form(form, CalendarDate::of_utc(db.now()).iso());
+    db::WriteTransaction tx(db);
+    const auto before = client_by_passport(db, Passport::parse(c.passport));
+    const long long now = db.now();
+    const long long by = actor.staff_id();
+    soci::indicator by_ind = by ? soci::i_ok : soci::i_null;
+    soci::indicator phone_ind = c.phone.empty() ? soci::i_null : soci::i_ok;
+    long long id = 0;
+    if (!before) {
+        db.sql() << "INSERT INTO client (full_name, birth_date, document_kind, document_number, document_issued_on, "
+                    "document_issuer, address, phone, created_at, created_by, updated_at) "
+                    "VALUES (:n, :b, 'passport_rf', :p, :i, :iss, :a, :ph, :now, :by, :now2) RETURNING id",
+            soci::use(c.full_name), soci::use(c.birth_date), soci::use(c.passport), soci::use(c.document_issued_on),
+            soci::use(c.document_issuer), soci::use(c.address), soci::use(c.phone, phone_ind), soci::use(now),
+            soci::use(by, by_ind), soci::use(now), soci::into(id);
+        actor.record(db, "client.save", "client:" + std::to_string(id), "added");
+    } else {
+        id = before->id;
+        db.sql() << "UPDATE client SET full_name = :n, birth_date = :b, document_issued_on = :i, "
+                    "document_issuer = :iss, address = :a, phone = :ph, updated_at = :now WHERE id = :id",
+            soci::use(c.full_name), soci::use(c.birth_date), soci::use(c.document_issued_on),
+            soci::use(c.document_issuer), soci::use(c.address), soci::use(c.phone, phone_ind), soci::use(now),
+            soci::use(id);
+        actor.record(db, "client.save", "client:" + std::to_string(id),
+                     changed_fields({{"full_name", before->full_name != c.full_name},
+                                     {"birth_date", before->birth_date != c.birth_date},
+                                     {"document_issued_on", before->document_issued_on != c.document_issued_on},
+                                     {"document_issuer", before->document_issuer != c.document_issuer},
+                                     {"address", before->address != c.address},
+                                     {"phone", before->phone != c.phone}}));
+    }
+    tx.commit();
+    return id;
+}
+
+ClientSummary client_summary(db::Database& db, const Actor& actor, std::int64_t client_id) {
+    actor.confirm(db);
+    const ClientRecord c = existing(db, client_id);
+    return summary_of(c, live_numbers(db, c.id));
+}
+
+std::optional<ClientSummary> find_client_by_passport(db::Database& db, const Actor& actor,
+                                                     const std::string& passport) {
+    actor.confirm(db);
+    const Passport p = parse_input("passport", [&] { return Passport::parse(passport); });
+    const auto c = client_by_passport(db, p);
+    if (!c) return std::nullopt;
+    return summary_of(*c, live_numbers(db, c->id));
+}
+
+ClientRecord reveal_client(db::Database& db, const Actor& actor, std::int64_t client_id, const std::string& reason) {
+    actor.require(db, Permission::reveal_personal_data);
+    const std::string why = required_text("reason", tr("Reason"), reason);
+    if (icu::UnicodeString::fromUTF8(why).countChar32() < static_cast<int32_t>(kMinReasonLength))
+        throw InputError("reason", tr("Reason"),
+                         trf("say why in at least {1} characters", {std::to_string(kMinReasonLength)}));
+    db::WriteTransaction tx(db);
+    const ClientRecord c = existing(db, client_id);
+    actor.record(db, "personal_data.reveal", "client:" + std::to_string(c.id), "reason=" + why);
+    tx.commit();
+    return c;
+}
+
+int live_numbers(db::Database& db, std::int64_t client_id) {
+    int count = 0;
+    const long long id = client_id;
+    db.sql() << "SELECT COUNT(*) FROM subscription WHERE client_id = :c AND ended_at IS NULL", soci::use(id),
+        soci::into(count);
+    return count;
+}
+
+void require_within_sim_limit(db::Database& db, std::int64_t client_id, int adding) {
+    const long long limit = setting_number(db, kSimLimitPerPerson, 20);
+    const int has = live_numbers(db, client_id);
+    if (has + adding > limit)
+        throw InputError("passport", tr("Passport"),
+                         trf("this person already has {1} numbers; the limit is {2} per person", {std::to_string(has),
+                                                                                                 std::to_string(limit)}));
+}
+
+}  // namespace salon::pos

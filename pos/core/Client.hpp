@@ -1,0 +1,77 @@
+// A private client and the electronic registration form that replaces the paper one (R-POS-7): identity
+// document, full name, date of birth and registration address, validated where typed. Clients are the
+// operator's, so any dealer's salon serves them. Their personal data are shown masked (152-FZ); the whole
+// record is revealed only with the permission and a typed reason, and the reveal is journaled.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace salon::db {
+class Database;
+}
+
+namespace salon::pos {
+
+class Actor;
+
+// As typed at the desk; every field is checked by `parse_client_form`.
+struct ClientForm {
+    std::string full_name;           // «Иванов Иван Иванович»: two to four words of letters
+    std::string birth_date;          // 25.11.1990 or 1990-11-25; 14 to 120 years old
+    std::string passport;            // series and number of a Russian passport
+    std::string document_issued_on;  // after the 14th birthday, not in the future
+    std::string document_issuer;     // the issuing office, as in the passport
+    std::string address;             // the registration address
+    std::string phone;               // a contact number; may be empty
+};
+
+// The whole record: only `reveal_client` and the sale's own code see it.
+struct ClientRecord {
+    std::int64_t id = 0;
+    std::string full_name;
+    std::string birth_date;  // YYYY-MM-DD
+    std::string passport;    // "4506 123456"
+    std::string document_issued_on;
+    std::string document_issuer;
+    std::string address;
+    std::string phone;  // E.164 or empty
+};
+
+// What every list and screen shows.
+struct ClientSummary {
+    std::int64_t id = 0;
+    std::string full_name;
+    std::string passport;    // "45 ** ****56"
+    std::string birth_date;  // "**.**.1990"
+    std::string address;     // "Москва, ***"
+    std::string phone;       // "+7 912 ***-**-89" or empty
+    int live_numbers = 0;    // numbers in service under this client
+};
+
+// Checks the form field by field in the order shown and throws InputError for the first wrong one
+// (inputs: full_name, birth_date, passport, document_issued_on, document_issuer, address, phone).
+// `today` is YYYY-MM-DD.
+ClientRecord parse_client_form(const ClientForm& form, const std::string& today);
+
+// Registers the client or, when the passport is already registered, updates that client's data (a new
+// address, a changed name): one client per passport. Needs sell or corporate_desk. One transaction with
+// its audit entry ("client.save", the client's number and the changed field names, no values).
+std::int64_t save_client(db::Database& db, const Actor& actor, const ClientForm& form);
+
+ClientSummary client_summary(db::Database& db, const Actor& actor, std::int64_t client_id);
+std::optional<ClientSummary> find_client_by_passport(db::Database& db, const Actor& actor, const std::string& passport);
+
+// The whole record, for someone with reveal_personal_data who typed why (at least 10 characters); the
+// reveal is journaled with the reason ("personal_data.reveal"). Throws RefusedError / InputError("reason").
+ClientRecord reveal_client(db::Database& db, const Actor& actor, std::int64_t client_id, const std::string& reason);
+
+// SIM cards per person (R-POS-7): numbers in service under the client across the whole database.
+int live_numbers(db::Database& db, std::int64_t client_id);
+// Throws InputError("passport") when `adding` more numbers would pass the limit (setting
+// sim_limit_per_person, default 20).
+void require_within_sim_limit(db::Database& db, std::int64_t client_id, int adding);
+
+}  // namespace salon::pos
