@@ -2,7 +2,14 @@
 
 #include "db/migrations.hpp"
 
+#include "db/UserError.hpp"
+#include "pos/core/StaffMember.hpp"
+
+#include <termios.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cstdlib>
 #include <iostream>
 
 namespace salon::cli {
@@ -19,6 +26,42 @@ std::unique_ptr<db::Database> CliContext::open_as_is() const {
 }
 
 pos::Actor CliContext::actor() const { return pos::Actor::command_line(pos::AuditKey::load_or_create()); }
+
+pos::Actor CliContext::person(db::Database& db) const {
+    if (as_login.empty())
+        throw UserError(tr("This verb works at a salon's till: say who you are with --as LOGIN."));
+    const pos::AuditKey key = pos::AuditKey::load_or_create();
+    const std::string password = read_password("SALON_PASSWORD", trf("Password of {1}: ", {as_login}).str());
+    const pos::StaffMember member = pos::sign_in(db, key, as_login, password);
+    return pos::Actor::signed_in(db, member, key);
+}
+
+std::string CliContext::till_name() const {
+    if (!till.empty()) return till;
+    char host[256] = {};
+    if (gethostname(host, sizeof host - 1) != 0 || host[0] == 0) return "till";
+    return host;
+}
+
+std::string read_password(const char* env, const std::string& prompt) {
+    if (const char* value = std::getenv(env)) return value;
+    const bool terminal = isatty(STDIN_FILENO);
+    termios saved{};
+    if (terminal) {
+        std::cerr << prompt << std::flush;
+        tcgetattr(STDIN_FILENO, &saved);
+        termios quiet = saved;
+        quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+        tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+    }
+    std::string line;
+    std::getline(std::cin, line);
+    if (terminal) {
+        tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+        std::cerr << '\n';
+    }
+    return line;
+}
 
 namespace {
 // Display width of UTF-8 text: counts code points, not bytes, so Cyrillic columns line up.

@@ -15,6 +15,8 @@ namespace salon::cli {
 struct CliContext {
     std::string db_url;  // --db, else SALON_DB, else the default file
     bool json = false;   // --json: machine-readable output on stdout
+    std::string as_login;  // --as: the salon person the till's verbs act as (signed in with a password)
+    std::string till;      // --till: this station's name at the salon (default: the host name)
 
     // Opens the database and applies pending migrations. `create` allows a new SQLite file.
     std::unique_ptr<db::Database> open(bool create = false) const;
@@ -22,7 +24,17 @@ struct CliContext {
     std::unique_ptr<db::Database> open_as_is() const;
     // Who acts: the command line, with the station's audit key (made on first use, see AuditKey).
     pos::Actor actor() const;
+    // The person at the till, for the desk's verbs (shift, sale): --as LOGIN signed in with the password
+    // from SALON_PASSWORD or typed at the prompt, with the sign-in's rules (lockout, journal). Throws
+    // UserError without --as.
+    pos::Actor person(db::Database& db) const;
+    // The till's name: --till, else the host name.
+    std::string till_name() const;
 };
+
+// A password from the environment variable `env`, else typed at the terminal without echo.
+std::string read_password(const char* env, const std::string& prompt);
+
 
 // Prints `rows` as aligned columns under `headers` (text mode).
 void print_table(const std::vector<std::string>& headers, const std::vector<std::vector<std::string>>& rows);

@@ -23,6 +23,9 @@ int main(int argc, char** argv) {
     app.add_option("--db", ctx.db_url,
                    tr("Database URL: sqlite:FILE or postgresql://... (default: SALON_DB, else the per-user file)").str());
     app.add_flag("--json", ctx.json, tr("Print machine-readable JSON").str());
+    app.add_option("--as", ctx.as_login,
+                   tr("The salon person the till's verbs act as (password: SALON_PASSWORD, else asked)").str());
+    app.add_option("--till", ctx.till, tr("This station's name at the salon (default: the host name)").str());
     app.add_option("--lang", lang, tr("Language of messages: ru or en (default: SALON_LANG, LANG)").str());
 
     cli::add_db_commands(app, ctx);
@@ -31,6 +34,7 @@ int main(int argc, char** argv) {
     cli::add_demo_commands(app, ctx);
     cli::add_audit_commands(app, ctx);
     cli::add_tariff_commands(app, ctx);
+    cli::add_shift_commands(app, ctx);
 
     try {
         app.parse(argc, argv);

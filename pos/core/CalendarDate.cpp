@@ -95,3 +95,16 @@ int CalendarDate::whole_years_until(const CalendarDate& later) const {
 }
 
 }  // namespace salon::pos
+
+namespace salon::pos {
+
+std::string local_date_time(std::int64_t unix_seconds, const std::string& time_zone) {
+    const std::int64_t local = unix_seconds + zone_offset(unix_seconds, time_zone, false);
+    const CalendarDate day = CalendarDate::of_utc(local);
+    const std::int64_t second_of_day = local - day.days_since_epoch() * 86400;
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "%02d:%02d", int(second_of_day / 3600), int(second_of_day / 60 % 60));
+    return day.display() + " " + buf;
+}
+
+}  // namespace salon::pos

@@ -50,4 +50,7 @@ private:
     std::chrono::sys_days days_{};
 };
 
+// "30.11.2026 16:05": a moment on the clock of an IANA time zone, for receipts and reports.
+std::string local_date_time(std::int64_t unix_seconds, const std::string& time_zone);
+
 }  // namespace salon::pos

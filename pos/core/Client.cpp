@@ -54,6 +54,9 @@ std::string parse_full_name(const std::string& typed) {
     return out;
 }
 
+// Letters as a person counts them, not UTF-8 bytes.
+std::int32_t characters(const std::string& text) { return icu::UnicodeString::fromUTF8(text).countChar32(); }
+
 std::string optional_phone(const std::string& typed) {
     if (typed.find_first_not_of(" \t") == std::string::npos) return {};
     return parse_input("phone", [&] { return Msisdn::parse(typed); }).str();
@@ -135,19 +138,16 @@ ClientRecord parse_client_form(const ClientForm& form, const std::string& today_
                          tr("a passport is issued at 14 at the earliest: check the date or the date of birth"));
     c.document_issued_on = issued.iso();
     c.document_issuer = required_text("document_issuer", tr("Issued by"), form.document_issuer);
-    if (c.document_issuer.size() < 5)
+    if (characters(c.document_issuer) < 5)
         throw InputError("document_issuer", tr("Issued by"), tr("write the issuing office as in the passport"));
     c.address = required_text("address", tr("Registration address"), form.address);
-    if (c.address.size() < 10)
+    if (characters(c.address) < 10)
         throw InputError("address", tr("Registration address"), tr("write the whole address: region, town, street, house"));
     c.phone = optional_phone(form.phone);
     return c;
 }
 
-std::int64_t save_client(db::Database& db, const Actor& actor, const ClientForm& form) {
-    require_desk(db, actor);
-    const ClientRecord c = parse_client_form(form, CalendarDate::of_utc(db.now()).iso());
-    db::WriteTransaction tx(db);
+std::int64_t store_client(db::Database& db, const Actor& actor, const ClientRecord& c) {
     const auto before = client_by_passport(db, Passport::parse(c.passport));
     const long long now = db.now();
     const long long by = actor.staff_id();
@@ -177,6 +177,14 @@ std::int64_t save_client(db::Database& db, const Actor& actor, const ClientForm&
                                      {"address", before->address != c.address},
                                      {"phone", before->phone != c.phone}}));
     }
+    return id;
+}
+
+std::int64_t save_client(db::Database& db, const Actor& actor, const ClientForm& form) {
+    require_desk(db, actor);
+    const ClientRecord c = parse_client_form(form, CalendarDate::of_utc(db.now()).iso());
+    db::WriteTransaction tx(db);
+    const std::int64_t id = store_client(db, actor, c);
     tx.commit();
     return id;
 }

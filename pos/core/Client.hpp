@@ -61,6 +61,10 @@ ClientRecord parse_client_form(const ClientForm& form, const std::string& today)
 // its audit entry ("client.save", the client's number and the changed field names, no values).
 std::int64_t save_client(db::Database& db, const Actor& actor, const ClientForm& form);
 
+// The same for a form already parsed, INSIDE the caller's transaction (a sale registers its buyer in the
+// sale's own transaction); no permission check of its own.
+std::int64_t store_client(db::Database& db, const Actor& actor, const ClientRecord& client);
+
 ClientSummary client_summary(db::Database& db, const Actor& actor, std::int64_t client_id);
 std::optional<ClientSummary> find_client_by_passport(db::Database& db, const Actor& actor, const std::string& passport);
 

@@ -21,6 +21,7 @@ constexpr PermissionName kPermissions[] = {
     {Permission::refund, "refund"},
     {Permission::shift_open_close, "shift_open_close"},
     {Permission::cash_in_out, "cash_in_out"},
+    {Permission::approve_cash_difference, "approve_cash_difference"},
     {Permission::reveal_personal_data, "reveal_personal_data"},
     {Permission::manage_staff, "manage_staff"},
     {Permission::run_training, "run_training"},
@@ -51,6 +52,7 @@ Text permission_title(Permission permission) {
     case Permission::refund: return tr("Refund a payment");
     case Permission::shift_open_close: return tr("Open and close shifts");
     case Permission::cash_in_out: return tr("Put cash into the till and take it out");
+    case Permission::approve_cash_difference: return tr("Approve a cash difference or close another's shift");
     case Permission::reveal_personal_data: return tr("See a client's personal data unmasked");
     case Permission::manage_staff: return tr("Manage staff");
     case Permission::run_training: return tr("Run training and tests");

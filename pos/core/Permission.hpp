@@ -21,6 +21,7 @@ enum class Permission {
     refund,
     shift_open_close,
     cash_in_out,
+    approve_cash_difference,
     reveal_personal_data,
     manage_staff,
     run_training,

@@ -30,7 +30,9 @@ std::int64_t require_or_approved(db::Database& db, const Actor& actor, Permissio
     if (actor.may(db, permission)) return 0;
     if (approval && approval->permission == permission && approval->approver_id != 0) {
         // The approver's permission is read again: it may have been taken away since the dialog.
-        const StaffMember senior = current_record(db, StaffMember{.id = approval->approver_id});
+        StaffMember approver;
+        approver.id = approval->approver_id;
+        const StaffMember senior = current_record(db, approver);
         if (senior.active && has_permission(db, senior, permission)) return senior.id;
     }
     actor.require(db, permission);  // throws, naming the permission

@@ -1,6 +1,7 @@
 #include "pos/core/TariffAdvisor.hpp"
 
 #include "db/Database.hpp"
+#include "pos/core/CalendarDate.hpp"
 #include "pos/core/FormInput.hpp"
 
 #include <algorithm>
@@ -230,22 +231,6 @@ std::vector<TariffInForce> tariffs_in_force(db::Database& db, const std::string&
     return out;
 }
 
-std::string today_utc(db::Database& db) {
-    // Days since 1970-01-01 to a civil date (H. Hinnant's algorithm).
-    const long long now = db.now();
-    long long z = now / 86400;
-    if (now < 0 && now % 86400 != 0) --z;
-    z += 719468;
-    const long long era = (z >= 0 ? z : z - 146096) / 146097;
-    const long long doe = z - era * 146097;
-    const long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const long long mp = (5 * doy + 2) / 153;
-    const long long d = doy - (153 * mp + 2) / 5 + 1;
-    const long long m = mp < 10 ? mp + 3 : mp - 9;
-    const long long y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-    auto two = [](long long n) { return std::string(n < 10 ? "0" : "") + std::to_string(n); };
-    return std::to_string(y) + "-" + two(m) + "-" + two(d);
-}
+std::string today_utc(db::Database& db) { return CalendarDate::of_utc(db.now()).iso(); }
 
 }  // namespace salon::pos
