@@ -14,5 +14,6 @@ void add_demo_commands(CLI::App& app, CliContext& ctx);
 void add_audit_commands(CLI::App& app, CliContext& ctx);
 void add_tariff_commands(CLI::App& app, CliContext& ctx);
 void add_shift_commands(CLI::App& app, CliContext& ctx);
+void add_queue_commands(CLI::App& app, CliContext& ctx);
 
 }  // namespace salon::cli

@@ -35,6 +35,7 @@ int main(int argc, char** argv) {
     cli::add_audit_commands(app, ctx);
     cli::add_tariff_commands(app, ctx);
     cli::add_shift_commands(app, ctx);
+    cli::add_queue_commands(app, ctx);
 
     try {
         app.parse(argc, argv);
