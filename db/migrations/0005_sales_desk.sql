@@ -41,7 +41,7 @@ CREATE INDEX product_version_product ON product_version (product_id, valid_from)
 CREATE TABLE sim_card (
     id          {{id}},
     iccid       TEXT   NOT NULL UNIQUE,
-    msisdn      TEXT,                        -- 11 digits, 7XXXXXXXXXX
+    msisdn      TEXT,                        -- E.164 "+7XXXXXXXXXX" (Msisdn::str()); NULL for a blank card
     sim_format  TEXT   NOT NULL CHECK (sim_format IN ('triple', 'nano', 'esim')),
     salon_id    BIGINT NOT NULL REFERENCES salon (id),
     status      TEXT   NOT NULL CHECK (status IN ('in_stock', 'sold', 'replaced', 'returned', 'defective')),

@@ -15,5 +15,6 @@ void add_audit_commands(CLI::App& app, CliContext& ctx);
 void add_tariff_commands(CLI::App& app, CliContext& ctx);
 void add_shift_commands(CLI::App& app, CliContext& ctx);
 void add_queue_commands(CLI::App& app, CliContext& ctx);
+void add_stock_commands(CLI::App& app, CliContext& ctx);
 
 }  // namespace salon::cli

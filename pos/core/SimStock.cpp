@@ -1,0 +1,592 @@
+#include "pos/core/SimStock.hpp"
+
+#include "db/Database.hpp"
+#include "pos/core/Actor.hpp"
+#include "pos/core/Iccid.hpp"
+#include "pos/core/Msisdn.hpp"
+#include "pos/core/Permission.hpp"
+#include "pos/core/Salon.hpp"
+#include "pos/core/StaffMember.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <fstream>
+#include <map>
+#include <set>
+
+namespace salon::pos {
+
+namespace {
+
+constexpr int kMaxRange = 100000;
+constexpr std::size_t kProblemsInMessage = 5;
+
+bool is_live(const std::string& status) {
+    return status == kSimInStock || status == kSimSold || status == kSimReturned;
+}
+
+bool is_known_status(const std::string& status) {
+    return is_live(status) || status == kSimReplaced || status == kSimDefective;
+}
+
+std::string trimmed(const std::string& text) {
+    const auto first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string::npos) return {};
+    const auto last = text.find_last_not_of(" \t\r\n");
+    return text.substr(first, last - first + 1);
+}
+
+std::string lower(std::string text) {
+    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
+    return text;
+}
+
+// triple, nano or esim, whatever the case; empty when it is none of them.
+std::string normal_format(const std::string& text) {
+    const std::string f = lower(trimmed(text));
+    return f == "triple" || f == "nano" || f == "esim" ? f : std::string();
+}
+
+Text format_field() { return tr("SIM format"); }
+Text iccid_field() { return tr("ICCID"); }
+
+// Who handles a salon's stock (see receive_sims). Another dealer's salon is "not found", as elsewhere.
+Salon require_stock_access(db::Database& db, const Actor& actor, std::int64_t salon_id) {
+    const Salon salon = parse_input("salon", [&] { return get_salon(db, actor, salon_id); });
+    if (actor.is_command_line()) return salon;
+    const StaffMember& me = actor.member();
+    if (works_in_salon(me.role)) {
+        actor.require(db, Permission::sell);
+        if (me.salon_id != salon.id) throw RefusedError(tr("You handle only your own salon's SIM stock."));
+    } else if (me.role == Role::dealer_manager) {
+        actor.require(db, Permission::manage_staff);  // get_salon has kept him to his own dealer
+    } else {
+        actor.require(db, Permission::administer_database);
+    }
+    return salon;
+}
+
+void refuse_closed(const Salon& salon) {
+    if (!salon.active)
+        throw RefusedError(trf("Salon «{1}» is closed: its SIM stock cannot change.", {salon.name}));
+}
+
+struct CardRow {
+    SimCard card;
+    std::int64_t dealer_id = 0;
+};
+
+enum class CardKey { iccid, live_msisdn, id };
+
+// One card with its salon. The WHERE clauses are fixed texts; the value is always bound.
+std::optional<CardRow> load_card(db::Database& db, CardKey key, const std::string& value, long long id = 0,
+                                 bool lock = false) {
+    std::string sql =
+        "SELECT c.id, c.iccid, c.msisdn, c.sim_format, c.salon_id, s.name, c.status, c.received_at, "
+        "c.updated_at, s.dealer_id FROM sim_card c JOIN salon s ON s.id = c.salon_id WHERE ";
+    switch (key) {
+    case CardKey::iccid: sql += "c.iccid = :v"; break;
+    case CardKey::live_msisdn: sql += "c.msisdn = :v AND c.status IN ('in_stock', 'sold', 'returned')"; break;
+    case CardKey::id: sql += "c.id = :v"; break;
+    }
+    // Two tills selling the same card: the second waits for the first's commit, then sees it sold.
+    if (lock && db.backend() == db::Backend::postgresql) sql += " FOR UPDATE OF c";
+    CardRow row;
+    long long card_id = 0, salon_id = 0, received = 0, updated = 0, dealer = 0;
+    std::string msisdn;
+    soci::indicator msisdn_ind = soci::i_ok;
+    std::string bound = value;
+    soci::statement st(db.sql());
+    if (key == CardKey::id)
+        st.exchange(soci::use(id));
+    else
+        st.exchange(soci::use(bound));
+    st.exchange(soci::into(card_id));
+    st.exchange(soci::into(row.card.iccid));
+    st.exchange(soci::into(msisdn, msisdn_ind));
+    st.exchange(soci::into(row.card.format));
+    st.exchange(soci::into(salon_id));
+    st.exchange(soci::into(row.card.salon_name));
+    st.exchange(soci::into(row.card.status));
+    st.exchange(soci::into(received));
+    st.exchange(soci::into(updated));
+    st.exchange(soci::into(dealer));
+    st.alloc();
+    st.prepare(sql);
+    st.define_and_bind();
+    if (!st.execute(true)) return std::nullopt;
+    row.card.id = card_id;
+    row.card.msisdn = msisdn_ind == soci::i_ok ? msisdn : std::string();
+    row.card.salon_id = salon_id;
+    row.card.received_at = received;
+    row.card.updated_at = updated;
+    row.dealer_id = dealer;
+    return row;
+}
+
+// The movement of one card; `from_salon` 0 when it came from outside (received).
+void write_movement(db::Database& db, long long card_id, long long at, long long staff_id,
+                    long long from_salon, long long to_salon, const std::string& status,
+                    const std::string& reason) {
+    soci::indicator staff_ind = staff_id ? soci::i_ok : soci::i_null;
+    soci::indicator from_ind = from_salon ? soci::i_ok : soci::i_null;
+    db.sql() << "INSERT INTO sim_movement (sim_card_id, at, staff_id, from_salon, to_salon, status, reason) "
+                "VALUES (:c, :at, :staff, :from, :to, :status, :reason)",
+        soci::use(card_id), soci::use(at), soci::use(staff_id, staff_ind), soci::use(from_salon, from_ind),
+        soci::use(to_salon), soci::use(status), soci::use(reason);
+}
+
+// Why a card that exists cannot leave the stock (sold, replaced, defective); empty Text when it can.
+Text unavailable_reason(const std::string& status) {
+    if (status == kSimSold) return tr("this card is already sold");
+    if (status == kSimReplaced) return tr("this card was replaced and is out of service");
+    if (status == kSimDefective) return tr("this card is marked defective");
+    return {};
+}
+
+struct CheckedRow {
+    std::string iccid;
+    std::string msisdn;  // E.164 or empty
+    std::string format;
+};
+
+// Every problem of the batch; `checked` gets the normalised rows (meaningful only when there is none).
+std::vector<IntakeProblem> find_problems(db::Database& db, const Actor& actor,
+                                         const std::vector<SimIntake>& rows,
+                                         std::vector<CheckedRow>& checked) {
+    std::vector<IntakeProblem> problems;
+    std::map<std::string, int> iccid_rows, msisdn_rows;
+    checked.clear();
+    checked.reserve(rows.size());
+
+    std::string iccid_value, found_salon, found_status, live_iccid;
+    long long found_dealer = 0, live_dealer = 0;
+    soci::statement by_iccid =
+        (db.sql().prepare
+             << "SELECT s.name, c.status, s.dealer_id FROM sim_card c JOIN salon s ON s.id = c.salon_id "
+                "WHERE c.iccid = :i",
+         soci::use(iccid_value), soci::into(found_salon), soci::into(found_status), soci::into(found_dealer));
+    std::string msisdn_value;
+    soci::statement by_msisdn =
+        (db.sql().prepare << "SELECT c.iccid, s.dealer_id FROM sim_card c JOIN salon s ON s.id = c.salon_id "
+                             "WHERE c.msisdn = :m AND c.status IN ('in_stock', 'sold', 'returned')",
+         soci::use(msisdn_value), soci::into(live_iccid), soci::into(live_dealer));
+
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const SimIntake& in = rows[i];
+        const int row = in.line ? in.line : static_cast<int>(i) + 1;
+        auto problem = [&](const char* input, const std::string& value, const UserError& e) {
+            problems.push_back({row, input, value, e.message()});
+        };
+        CheckedRow out;
+        bool row_ok = true;
+        try {
+            out.iccid = Iccid::parse(in.iccid).str();
+        } catch (const ValidationError& e) {
+            problem("iccid", in.iccid, e);
+            row_ok = false;
+        }
+        if (!trimmed(in.msisdn).empty()) {
+            try {
+                out.msisdn = Msisdn::parse(in.msisdn).str();
+            } catch (const ValidationError& e) {
+                problem("msisdn", in.msisdn, e);
+                row_ok = false;
+            }
+        }
+        out.format = normal_format(in.format);
+        if (out.format.empty()) {
+            problem("format", in.format,
+                    ValidationError(format_field(),
+                                    trf("must be triple, nano or esim, not \"{1}\"", {trimmed(in.format)})));
+            row_ok = false;
+        }
+        if (!out.iccid.empty()) {
+            if (auto [it, fresh] = iccid_rows.emplace(out.iccid, row); !fresh) {
+                problem("iccid", in.iccid,
+                        ValidationError(iccid_field(), trf("appears twice in the batch (also row {1})",
+                                                           {std::to_string(it->second)})));
+                row_ok = false;
+            } else {
+                iccid_value = out.iccid;
+                by_iccid.execute(true);
+                if (by_iccid.got_data()) {
+                    problem("iccid", in.iccid,
+                            ValidationError(iccid_field(),
+                                            actor.sees_dealer(found_dealer)
+                                                ? trf("is already in the stock records (salon «{1}», {2})",
+                                                      {found_salon, sim_status_title(found_status)})
+                                                : tr("is already in the stock records")));
+                    row_ok = false;
+                }
+            }
+        }
+        if (!out.msisdn.empty()) {
+            if (auto [it, fresh] = msisdn_rows.emplace(out.msisdn, row); !fresh) {
+                problem("msisdn", in.msisdn,
+                        ValidationError(tr("Phone number"), trf("appears twice in the batch (also row {1})",
+                                                                {std::to_string(it->second)})));
+                row_ok = false;
+            } else {
+                msisdn_value = out.msisdn;
+                by_msisdn.execute(true);
+                if (by_msisdn.got_data()) {
+                    problem("msisdn", in.msisdn,
+                            ValidationError(tr("Phone number"),
+                                            actor.sees_dealer(live_dealer)
+                                                ? trf("is already live on card {1}", {live_iccid})
+                                                : tr("is already live on another card")));
+                    row_ok = false;
+                }
+            }
+        }
+        if (row_ok) checked.push_back(std::move(out));
+    }
+    return problems;
+}
+
+SimIntakeError refused_batch(const std::vector<IntakeProblem>& problems) {
+    std::string first;
+    for (std::size_t i = 0; i < problems.size() && i < kProblemsInMessage; ++i)
+        first += (i ? "; " : "") + trf("row {1}", {std::to_string(problems[i].row)}).str() + ": " +
+                 problems[i].message;
+    if (problems.size() > kProblemsInMessage) first += "; …";
+    return SimIntakeError(
+        tr("SIM cards"),
+        trf("rows with problems: {1}; nothing was received. {2}", {std::to_string(problems.size()), first}),
+        problems);
+}
+
+// Counts a decimal string up by `step`; false when it would need another digit.
+bool add_to_digits(std::string& digits, long long step) {
+    for (auto it = digits.rbegin(); it != digits.rend() && step > 0; ++it) {
+        const long long d = (*it - '0') + step;
+        *it = static_cast<char>('0' + d % 10);
+        step = d / 10;
+    }
+    return step == 0;
+}
+
+}  // namespace
+
+std::string sim_status_title(const std::string& status) {
+    if (status == kSimInStock) return tr("in stock").str();
+    if (status == kSimSold) return tr("sold").str();
+    if (status == kSimReplaced) return tr("replaced").str();
+    if (status == kSimReturned) return tr("returned").str();
+    if (status == kSimDefective) return tr("defective").str();
+    return status;
+}
+
+std::string iccid_with_check_digit(const std::string& body) {
+    int sum = 0;
+    bool twice = true;  // the digit next to the check digit is doubled
+    for (auto it = body.rbegin(); it != body.rend(); ++it) {
+        int d = *it - '0';
+        if (twice) {
+            d *= 2;
+            if (d > 9) d -= 9;
+        }
+        sum += d;
+        twice = !twice;
+    }
+    return body + static_cast<char>('0' + (10 - sum % 10) % 10);
+}
+
+std::vector<IntakeProblem> check_intake(db::Database& db, const Actor& actor, std::int64_t salon_id,
+                                        const std::vector<SimIntake>& rows) {
+    require_stock_access(db, actor, salon_id);
+    std::vector<CheckedRow> checked;
+    return find_problems(db, actor, rows, checked);
+}
+
+int receive_sims(db::Database& db, const Actor& actor, std::int64_t salon_id,
+                 const std::vector<SimIntake>& rows) {
+    if (rows.empty()) throw InputError("iccid", iccid_field(), tr("no SIM cards were given"));
+    db::WriteTransaction tx(db);
+    const Salon salon = require_stock_access(db, actor, salon_id);
+    refuse_closed(salon);
+    std::vector<CheckedRow> checked;
+    const auto problems = find_problems(db, actor, rows, checked);
+    if (!problems.empty()) throw refused_batch(problems);
+
+    const long long now = db.now();
+    const long long to_salon = salon.id;
+    const long long staff_id = actor.staff_id();
+    soci::indicator staff_ind = staff_id ? soci::i_ok : soci::i_null;
+    const std::string status = kSimInStock;
+    const std::string reason = "received";
+    CheckedRow row;
+    soci::indicator msisdn_ind = soci::i_ok;
+    long long card_id = 0;
+    {  // the prepared statements end before the commit (SQLite refuses it while one is in progress)
+        soci::statement insert_card =
+            (db.sql().prepare
+                 << "INSERT INTO sim_card (iccid, msisdn, sim_format, salon_id, status, received_at, "
+                    "updated_at) VALUES (:i, :m, :f, :s, :st, :now, :now2) RETURNING id",
+             soci::use(row.iccid), soci::use(row.msisdn, msisdn_ind), soci::use(row.format),
+             soci::use(to_salon), soci::use(status), soci::use(now), soci::use(now), soci::into(card_id));
+        soci::statement insert_movement =
+            (db.sql().prepare
+                 << "INSERT INTO sim_movement (sim_card_id, at, staff_id, from_salon, to_salon, status, "
+                    "reason) VALUES (:c, :at, :staff, NULL, :to, :st, :reason)",
+             soci::use(card_id), soci::use(now), soci::use(staff_id, staff_ind), soci::use(to_salon),
+             soci::use(status), soci::use(reason));
+        for (const CheckedRow& c : checked) {
+            row = c;
+            msisdn_ind = row.msisdn.empty() ? soci::i_null : soci::i_ok;
+            insert_card.execute(true);
+            insert_movement.execute(true);
+        }
+    }
+    const int count = static_cast<int>(checked.size());
+    actor.record(db, "sim.receive", "salon:" + std::to_string(salon.id), "count=" + std::to_string(count));
+    tx.commit();
+    return count;
+}
+
+std::vector<SimIntake> sim_range(const std::string& first_iccid, int count, const std::string& first_msisdn,
+                                 const std::string& format) {
+    const Iccid first = parse_input("iccid", [&] { return Iccid::parse(first_iccid); });
+    if (count < 1 || count > kMaxRange)
+        throw InputError("count", tr("Count"),
+                         trf("must be from {1} to {2}", {"1", std::to_string(kMaxRange)}));
+    std::string body = first.str().substr(0, first.str().size() - 1);
+    if (std::string last = body; !add_to_digits(last, count - 1) || last.compare(0, 2, "89") != 0)
+        throw InputError("count", tr("Count"), tr("the range runs past the last ICCID of this length"));
+    std::string national;  // the ten digits after +7
+    if (!trimmed(first_msisdn).empty()) {
+        national = parse_input("msisdn", [&] { return Msisdn::parse(first_msisdn); }).str().substr(2);
+        if (std::string last = national; !add_to_digits(last, count - 1))
+            throw InputError("count", tr("Count"), tr("the range runs past the last phone number"));
+    }
+    std::vector<SimIntake> out;
+    out.reserve(static_cast<std::size_t>(count));
+    for (int i = 0; i < count; ++i) {
+        if (i > 0) {
+            add_to_digits(body, 1);
+            if (!national.empty()) add_to_digits(national, 1);
+        }
+        out.push_back(
+            {iccid_with_check_digit(body), national.empty() ? std::string() : "+7" + national, format, 0});
+    }
+    return out;
+}
+
+std::vector<SimIntake> read_sim_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw InputError("file", tr("File"), trf("cannot open {1}", {path}));
+    std::vector<SimIntake> out;
+    std::string text;
+    int line = 0;
+    bool first_content = true;
+    auto bad_line = [&](const Text& why) {
+        return InputError("file", tr("File"), trf("line {1}: {2}", {std::to_string(line), why.str()}));
+    };
+    while (std::getline(in, text)) {
+        ++line;
+        if (line == 1 && text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);  // spreadsheets' UTF-8 mark
+        const std::string content = trimmed(text);
+        if (content.empty() || content[0] == '#') continue;
+        const char separator = content.find(';') != std::string::npos ? ';' : ',';
+        std::vector<std::string> fields;
+        std::size_t start = 0;
+        while (true) {
+            const auto end = content.find(separator, start);
+            fields.push_back(
+                trimmed(content.substr(start, end == std::string::npos ? std::string::npos : end - start)));
+            if (end == std::string::npos) break;
+            start = end + 1;
+        }
+        // A header names the columns: its first field has no digit.
+        if (first_content) {
+            first_content = false;
+            if (fields[0].find_first_of("0123456789") == std::string::npos) continue;
+        }
+        if (fields.size() > 3) throw bad_line(tr("expected iccid;msisdn;format, found more fields"));
+        if (fields[0].empty()) throw bad_line(tr("the ICCID is missing"));
+        if (fields[0].find_first_of("eE") != std::string::npos && fields[0].find('+') != std::string::npos)
+            throw bad_line(tr("the ICCID was saved as a number such as 8.97E+18: format the column as text"));
+        fields.resize(3);
+        out.push_back({fields[0], fields[1], fields[2], line});
+    }
+    if (in.bad()) throw InputError("file", tr("File"), trf("cannot read {1}", {path}));
+    return out;
+}
+
+void move_sims(db::Database& db, const Actor& actor, const std::vector<std::string>& iccids,
+               std::int64_t to_salon_id, const std::string& reason) {
+    const std::string why = required_text("reason", tr("Reason"), reason);
+    if (iccids.empty()) throw InputError("iccid", iccid_field(), tr("no SIM cards were given"));
+    db::WriteTransaction tx(db);
+    const Salon to = parse_input("salon", [&] { return get_salon(db, actor, to_salon_id); });
+    refuse_closed(to);
+    std::set<std::int64_t> sources;
+    std::set<std::string> seen;
+    std::vector<CardRow> cards;
+    for (const std::string& raw : iccids) {
+        const std::string iccid = parse_input("iccid", [&] { return Iccid::parse(raw); }).str();
+        const Text field = trf("ICCID {1}", {iccid});
+        if (!seen.insert(iccid).second) throw InputError("iccid", field, tr("is given twice"));
+        auto row = load_card(db, CardKey::iccid, iccid, 0, true);
+        if (!row || !actor.sees_dealer(row->dealer_id))
+            throw InputError("iccid", field, tr("no such card in the stock"));
+        if (const Text why_not = unavailable_reason(row->card.status); !why_not.empty())
+            throw InputError("iccid", field, why_not);
+        if (row->card.salon_id == to.id)
+            throw InputError("iccid", field, trf("is already in salon «{1}»", {to.name}));
+        if (row->dealer_id != to.dealer_id && !actor.is_head_office())
+            throw RefusedError(tr("SIM cards move only between salons of the same dealer."));
+        if (sources.insert(row->card.salon_id).second) require_stock_access(db, actor, row->card.salon_id);
+        cards.push_back(std::move(*row));
+    }
+    const long long now = db.now();
+    const long long to_salon = to.id;
+    std::string from_list;
+    for (const CardRow& c : cards) {
+        const long long id = c.card.id;
+        db.sql() << "UPDATE sim_card SET salon_id = :to, updated_at = :now WHERE id = :id",
+            soci::use(to_salon), soci::use(now), soci::use(id);
+        write_movement(db, id, now, actor.staff_id(), c.card.salon_id, to_salon, c.card.status, why);
+    }
+    for (const auto id : sources) from_list += (from_list.empty() ? "" : ",") + std::to_string(id);
+    actor.record(db, "sim.move", "salon:" + std::to_string(to.id),
+                 "count=" + std::to_string(cards.size()) + " from=salon:" + from_list);
+    tx.commit();
+}
+
+void mark_defective(db::Database& db, const Actor& actor, const std::string& iccid,
+                    const std::string& reason) {
+    const std::string why = required_text("reason", tr("Reason"), reason);
+    const std::string digits = parse_input("iccid", [&] { return Iccid::parse(iccid); }).str();
+    db::WriteTransaction tx(db);
+    actor.confirm(db);
+    auto row = load_card(db, CardKey::iccid, digits, 0, true);
+    if (!row || !actor.sees_dealer(row->dealer_id))
+        throw InputError("iccid", iccid_field(), tr("no such card in the stock"));
+    require_stock_access(db, actor, row->card.salon_id);
+    if (const Text why_not = unavailable_reason(row->card.status); !why_not.empty())
+        throw InputError("iccid", iccid_field(), why_not);
+    const long long now = db.now();
+    const long long id = row->card.id;
+    const std::string status = kSimDefective;
+    db.sql() << "UPDATE sim_card SET status = :st, updated_at = :now WHERE id = :id", soci::use(status),
+        soci::use(now), soci::use(id);
+    write_movement(db, id, now, actor.staff_id(), row->card.salon_id, row->card.salon_id, status, why);
+    actor.record(db, "sim.defective", "sim_card:" + std::to_string(id),
+                 "salon=" + std::to_string(row->card.salon_id));
+    tx.commit();
+}
+
+std::optional<SimCard> find_sim(db::Database& db, const Actor& actor, const std::string& query) {
+    actor.confirm(db);
+    const std::string text = trimmed(query);
+    std::size_t digits = 0;
+    for (const char c : text)
+        if (c >= '0' && c <= '9') ++digits;
+    std::optional<CardRow> row;
+    // A phone number has at most 11 digits, an ICCID 19 or 20: the count tells which was meant.
+    if (digits >= 15) {
+        const Iccid iccid = parse_input("query", [&] { return Iccid::parse(text); });
+        row = load_card(db, CardKey::iccid, iccid.str());
+    } else {
+        if (text.empty()) throw InputError("query", tr("Search"), tr("type an ICCID or a phone number"));
+        const Msisdn number = parse_input("query", [&] { return Msisdn::parse(text); });
+        row = load_card(db, CardKey::live_msisdn, number.str());
+    }
+    if (!row || !actor.sees_dealer(row->dealer_id)) return std::nullopt;
+    return row->card;
+}
+
+std::vector<SimCard> list_stock(db::Database& db, const Actor& actor, std::int64_t salon_id,
+                                const std::string& status, int limit) {
+    const Salon salon = parse_input("salon", [&] { return get_salon(db, actor, salon_id); });
+    const std::string wanted = trimmed(status);
+    if (!wanted.empty() && !is_known_status(wanted))
+        throw InputError("status", tr("Status"),
+                         tr("must be in_stock, sold, replaced, returned or defective"));
+    if (limit < 1 || limit > kMaxRange)
+        throw InputError("limit", tr("Limit"),
+                         trf("must be from {1} to {2}", {"1", std::to_string(kMaxRange)}));
+    const long long id = salon.id;
+    std::string sql =
+        "SELECT c.id, c.iccid, c.msisdn, c.sim_format, c.status, c.received_at, c.updated_at FROM sim_card c "
+        "WHERE c.salon_id = :s";
+    if (!wanted.empty()) sql += " AND c.status = :st";
+    sql += " ORDER BY c.id LIMIT :lim";
+    std::vector<SimCard> out;
+    SimCard card;
+    card.salon_id = salon.id;
+    card.salon_name = salon.name;
+    long long card_id = 0, received = 0, updated = 0;
+    std::string msisdn;
+    soci::indicator msisdn_ind = soci::i_ok;
+    soci::statement st(db.sql());
+    st.exchange(soci::use(id));
+    if (!wanted.empty()) st.exchange(soci::use(wanted));
+    st.exchange(soci::use(limit));
+    st.exchange(soci::into(card_id));
+    st.exchange(soci::into(card.iccid));
+    st.exchange(soci::into(msisdn, msisdn_ind));
+    st.exchange(soci::into(card.format));
+    st.exchange(soci::into(card.status));
+    st.exchange(soci::into(received));
+    st.exchange(soci::into(updated));
+    st.alloc();
+    st.prepare(sql);
+    st.define_and_bind();
+    st.execute();
+    while (st.fetch()) {
+        card.id = card_id;
+        card.msisdn = msisdn_ind == soci::i_ok ? msisdn : std::string();
+        card.received_at = received;
+        card.updated_at = updated;
+        out.push_back(card);
+    }
+    return out;
+}
+
+SimCard take_sim_for_sale(db::Database& db, std::int64_t salon_id, const std::string& iccid) {
+    const std::string digits = parse_input("iccid", [&] { return Iccid::parse(iccid); }).str();
+    auto row = load_card(db, CardKey::iccid, digits, 0, true);
+    if (!row) throw InputError("iccid", iccid_field(), tr("no such card in the stock"));
+    if (row->card.salon_id != salon_id) {
+        long long selling_dealer = 0;
+        const long long selling_salon = salon_id;
+        db.sql() << "SELECT dealer_id FROM salon WHERE id = :id", soci::use(selling_salon),
+            soci::into(selling_dealer);
+        if (selling_dealer != row->dealer_id)
+            throw InputError("iccid", iccid_field(), tr("this card is another dealer's"));
+        throw InputError("iccid", iccid_field(),
+                         trf("this card is in the stock of salon «{1}»", {row->card.salon_name}));
+    }
+    if (const Text why_not = unavailable_reason(row->card.status); !why_not.empty())
+        throw InputError("iccid", iccid_field(), why_not);
+    return row->card;
+}
+
+void set_sim_status(db::Database& db, std::int64_t sim_card_id, const std::string& status,
+                    std::int64_t staff_id, const std::string& reason, const std::string& msisdn) {
+    if (!is_known_status(status))
+        throw InputError("status", tr("Status"),
+                         tr("must be in_stock, sold, replaced, returned or defective"));
+    const std::string why = required_text("reason", tr("Reason"), reason);
+    auto row = load_card(db, CardKey::id, {}, sim_card_id, true);
+    if (!row) throw InputError("iccid", iccid_field(), tr("no such card in the stock"));
+    std::string number = row->card.msisdn;
+    if (!trimmed(msisdn).empty()) number = parse_input("msisdn", [&] { return Msisdn::parse(msisdn); }).str();
+    if (is_live(status) && !number.empty()) {
+        const auto other = load_card(db, CardKey::live_msisdn, number);
+        if (other && other->card.id != row->card.id)
+            throw InputError("msisdn", tr("Phone number"),
+                             trf("is already live on card {1}", {other->card.iccid}));
+    }
+    const long long now = db.now();
+    const long long id = row->card.id;
+    soci::indicator number_ind = number.empty() ? soci::i_null : soci::i_ok;
+    db.sql() << "UPDATE sim_card SET status = :st, msisdn = :m, updated_at = :now WHERE id = :id",
+        soci::use(status), soci::use(number, number_ind), soci::use(now), soci::use(id);
+    write_movement(db, id, now, staff_id, row->card.salon_id, row->card.salon_id, status, why);
+}
+
+}  // namespace salon::pos
