@@ -70,6 +70,17 @@ nlohmann::json to_json(const PriceImportPreview& preview) {
     return {{"ok", preview.ok()}, {"rows", rows}, {"problems", problems}};
 }
 
+// A problem's column in the words of the screen (the JSON keeps the stable key).
+std::string column_title(const std::string& column) {
+    if (column == "code") return tr("Product code").str();
+    if (column == "name") return tr("Name").str();
+    if (column == "kind") return tr("Kind").str();
+    if (column == "price") return tr("Price").str();
+    if (column == "vat") return tr("VAT").str();
+    if (column == "valid_from") return tr("Valid from").str();
+    return column;
+}
+
 void print_preview(const PriceImportPreview& preview) {
     std::vector<std::vector<std::string>> rows;
     for (const auto& r : preview.rows)
@@ -81,7 +92,9 @@ void print_preview(const PriceImportPreview& preview) {
                      tr("Valid from").str(), tr("What happens").str()},
                     rows);
     for (const auto& p : preview.problems)
-        std::cout << trf("Row {1}, column {2}: {3}", {std::to_string(p.row), p.column, p.message}).str()
+        std::cout << trf("Row {1}, column \"{2}\": {3}",
+                         {std::to_string(p.row), column_title(p.column), p.message})
+                         .str()
                   << '\n';
 }
 

@@ -135,8 +135,7 @@ std::string validate_name(const std::string& name) {
 }
 
 // A price starts today or later, so no sale already made can find a different price for its date.
-void require_not_past(db::Database& db, const CalendarDate& from) {
-    const CalendarDate now = today(db);
+void require_not_past(const CalendarDate& now, const CalendarDate& from) {
     if (from < now)
         throw InputError(
             "valid_from", tr("Valid from"),
@@ -321,7 +320,7 @@ std::int64_t add_product(db::Database& db, const Actor& actor, const std::string
     const std::string k = validate_product_kind(kind);
     require_price(price);
     db::WriteTransaction tx(db);
-    require_not_past(db, valid_from);
+    require_not_past(today(db), valid_from);
     vat_basis_points(db, vat_code, valid_from);
     if (find_product(db, c, 0)) throw InputError("code", tr("Product code"), tr("is already in the catalog"));
     const long long id = insert_product(db, c, n, k);
@@ -339,7 +338,7 @@ void set_price(db::Database& db, const Actor& actor, const std::string& code, co
     db::WriteTransaction tx(db);
     const Product p = existing_product(db, trim(code));
     const auto versions = versions_of(db, p.id);
-    require_not_past(db, valid_from);
+    require_not_past(today(db), valid_from);
     require_after_latest(p, versions, valid_from);
     std::string vat = trim(vat_code);
     if (vat.empty()) vat = versions.empty() ? "standard" : versions.back().vat;
@@ -355,7 +354,7 @@ void end_sale(db::Database& db, const Actor& actor, const std::string& code, con
     db::WriteTransaction tx(db);
     const Product p = existing_product(db, trim(code));
     const auto versions = versions_of(db, p.id);
-    require_not_past(db, from);
+    require_not_past(today(db), from);
     if (versions.empty() || (!versions.back().to.empty() && versions.back().to <= from.iso()))
         throw InputError("valid_from", tr("Valid from"),
                          trf("{1} is not on sale by then already", {quoted(p)}));
@@ -414,10 +413,67 @@ std::string kind_from_list(const std::string& text) {
 
 // The VAT column: a rate code (standard, none), "без НДС", or a percentage ("22%", "22") matched against
 // the rates in force on the row's date. Empty means standard. Returns the code, or throws InputError.
-std::string vat_from_list(db::Database& db, const std::string& text, const CalendarDate& on) {
+// The catalog as the import checks it: read once, so a list of thousands of rows costs three queries
+// rather than several round trips per row (a PostgreSQL server may be far from the head office).
+struct CatalogSnapshot {
+    std::map<std::string, Product> products;             // by code
+    std::map<long long, std::vector<Version>> versions;  // by product id, oldest first
+    std::vector<VatRate> vat;                            // every rate, in force or not
+
+    explicit CatalogSnapshot(db::Database& db) {
+        for (auto& p : list_products(db)) products.emplace(p.code, p);
+        Version v;
+        long long product_id = 0;
+        std::string to;
+        soci::indicator to_ind = soci::i_null;
+        soci::statement st =
+            (db.sql().prepare
+                 << "SELECT product_id, id, valid_from, valid_to, price, vat_code FROM product_version "
+                    "ORDER BY product_id, valid_from",
+             soci::into(product_id), soci::into(v.id), soci::into(v.from), soci::into(to, to_ind),
+             soci::into(v.price), soci::into(v.vat));
+        st.execute();
+        while (st.fetch()) {
+            v.to = to_ind == soci::i_ok ? to : std::string();
+            versions[product_id].push_back(v);
+        }
+        VatRate r;
+        soci::statement rates =
+            (db.sql().prepare << "SELECT code, basis_points, valid_from, valid_to FROM vat_rate",
+             soci::into(r.code), soci::into(r.basis_points), soci::into(r.valid_from),
+             soci::into(to, to_ind));
+        rates.execute();
+        while (rates.fetch()) {
+            r.valid_to = to_ind == soci::i_ok ? to : std::string();
+            vat.push_back(r);
+        }
+    }
+
+    const Product* product(const std::string& code) const {
+        const auto it = products.find(code);
+        return it == products.end() ? nullptr : &it->second;
+    }
+    const std::vector<Version>& versions_of(long long product_id) const {
+        static const std::vector<Version> none;
+        const auto it = versions.find(product_id);
+        return it == versions.end() ? none : it->second;
+    }
+    const VatRate* rate(const std::string& code, const std::string& day) const {
+        for (const auto& r : vat)
+            if (r.code == code && r.valid_from <= day && (r.valid_to.empty() || r.valid_to > day)) return &r;
+        return nullptr;
+    }
+};
+
+// The VAT column: a rate code (standard, none), "без НДС", or a percentage ("22%", "22") matched against
+// the rates in force on the row's date. Empty means standard. Returns the code, or throws InputError.
+std::string vat_from_list(const CatalogSnapshot& catalog, const std::string& text, const CalendarDate& on) {
     const std::string t = lower(trim(text));
+    const std::string day = on.iso();
     auto in_force = [&](const std::string& code) {
-        vat_basis_points(db, code, on);
+        if (!catalog.rate(code, day))
+            throw InputError("vat", tr("VAT"),
+                             trf("no VAT rate \"{1}\" is in force on {2}", {code, on.display()}));
         return code;
     };
     if (t.empty()) return in_force("standard");
@@ -428,14 +484,14 @@ std::string vat_from_list(db::Database& db, const std::string& text, const Calen
         std::string fraction = m[2].str();
         fraction.resize(2, '0');
         const int bp = std::stoi(m[1].str()) * 100 + std::stoi(fraction);
-        for (const auto& r : vat_rates_in_force(db, on))
-            if (r.basis_points == bp) return r.code;
+        for (const auto& r : catalog.vat)
+            if (r.basis_points == bp && catalog.rate(r.code, day) == &r) return r.code;
         throw InputError("vat", tr("VAT"),
                          trf("no VAT rate of {1} is in force on {2}", {vat_percent(bp), on.display()}));
     }
-    int known = 0;
-    db.sql() << "SELECT count(*) FROM vat_rate WHERE code = :c", soci::use(t), soci::into(known);
-    if (known == 0)
+    const bool known =
+        std::any_of(catalog.vat.begin(), catalog.vat.end(), [&](const VatRate& r) { return r.code == t; });
+    if (!known)
         throw InputError("vat", tr("VAT"),
                          trf("\"{1}\" is not a VAT rate: write standard, none or a percentage", {text}));
     return in_force(t);
@@ -446,6 +502,7 @@ std::string vat_from_list(db::Database& db, const std::string& text, const Calen
 PriceImportPreview plan_price_list(db::Database& db, const std::vector<PriceRow>& rows) {
     PriceImportPreview out;
     const CalendarDate now = today(db);
+    const CatalogSnapshot catalog(db);
     std::map<std::string, int> seen;  // code -> first row
     for (const auto& row : rows) {
         std::vector<PriceRowProblem> problems;
@@ -457,12 +514,12 @@ PriceImportPreview plan_price_list(db::Database& db, const std::vector<PriceRow>
         };
         PriceRowPlan plan;
         plan.row = row.row;
-        std::optional<Product> existing;
+        const Product* existing = nullptr;
         try {
             plan.code = validate_code(row.code);
             if (auto [it, added] = seen.emplace(plan.code, row.row); !added)
                 problem("code", trf("{1} is already in row {2}", {plan.code, std::to_string(it->second)}));
-            existing = find_product(db, plan.code, 0);
+            existing = catalog.product(plan.code);
         } catch (const ValidationError& e) {
             problem_from("code", e);
         }
@@ -483,7 +540,7 @@ PriceImportPreview plan_price_list(db::Database& db, const std::vector<PriceRow>
         }
         if (from) {
             try {
-                plan.vat_code = vat_from_list(db, row.vat_code, *from);
+                plan.vat_code = vat_from_list(catalog, row.vat_code, *from);
             } catch (const ValidationError& e) {
                 problem_from("vat", e);
             }
@@ -499,7 +556,7 @@ PriceImportPreview plan_price_list(db::Database& db, const std::vector<PriceRow>
                 problem("kind", trf("{1} is a {2} in the catalog: a product's kind does not change",
                                     {plan.code, existing->kind}));
             if (problems.empty() && priced && from) {
-                const auto versions = versions_of(db, existing->id);
+                const auto& versions = catalog.versions_of(existing->id);
                 const Version* current = version_on(versions, plan.valid_from);
                 if (current && current->price == plan.price && current->vat == plan.vat_code) {
                     plan.action = PriceRowAction::unchanged;
@@ -507,7 +564,7 @@ PriceImportPreview plan_price_list(db::Database& db, const std::vector<PriceRow>
                     plan.action = PriceRowAction::new_price;
                     plan.previous_price = current ? current->price : -1;
                     try {
-                        require_not_past(db, *from);
+                        require_not_past(now, *from);
                         require_after_latest(*existing, versions, *from);
                     } catch (const ValidationError& e) {
                         problem_from("valid_from", e);
@@ -529,7 +586,7 @@ PriceImportPreview plan_price_list(db::Database& db, const std::vector<PriceRow>
             plan.kind = kind;
             if (from && *from < now) {
                 try {
-                    require_not_past(db, *from);
+                    require_not_past(now, *from);
                 } catch (const ValidationError& e) {
                     problem_from("valid_from", e);
                 }

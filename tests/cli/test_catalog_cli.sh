@@ -79,8 +79,8 @@ svc-oops;Опечатка;услуга;1O0;;$(dotted 3)
 acc-glass;;;390;;2026-02-01
 CSV
 expect_text 1 "preview with problems" -- "$cli" --db "$db" --lang en catalog import "$work/bad.csv"
-contains "row 3 price" "Row 3, column price"
-contains "row 4 date" "Row 4, column valid_from"
+contains "row 3 price" 'Row 3, column "Price"'
+contains "row 4 date" 'Row 4, column "Valid from"'
 contains "good row shown" "new product"
 contains "summary" "2 problems; nothing was saved"
 expect 1 "apply refused" -- "$cli" --db "$db" --lang en catalog import "$work/bad.csv" --apply
