@@ -10,6 +10,7 @@ packages=(
   libwxgtk3.2-dev libsoci-dev libsqlite3-dev libpq-dev libboost-locale-dev
   libsodium-dev libcli11-dev nlohmann-json3-dev libfmt-dev libphonenumber-dev
   libxlsxwriter-dev libqrencode-dev libcairo2-dev libpango1.0-dev libpugixml-dev
+  libzip-dev
   # tests: Catch2 v2, a throwaway PostgreSQL server, a virtual display for GUI tests
   catch2 postgresql sqlite3 xvfb xauth xdotool xclip imagemagick x11-utils
   fonts-dejavu-core

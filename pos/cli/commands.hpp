@@ -16,5 +16,6 @@ void add_tariff_commands(CLI::App& app, CliContext& ctx);
 void add_shift_commands(CLI::App& app, CliContext& ctx);
 void add_queue_commands(CLI::App& app, CliContext& ctx);
 void add_stock_commands(CLI::App& app, CliContext& ctx);
+void add_catalog_commands(CLI::App& app, CliContext& ctx);
 
 }  // namespace salon::cli

@@ -4,6 +4,7 @@
 #include "pos/core/Actor.hpp"
 #include "pos/core/Certification.hpp"
 #include "pos/core/Dealer.hpp"
+#include "pos/core/ProductCatalog.hpp"
 #include "pos/core/Salon.hpp"
 #include "pos/core/StaffMember.hpp"
 #include "pos/core/TariffCatalog.hpp"
@@ -34,6 +35,7 @@ DemoSeedResult seed_demo(db::Database& db, const Actor& actor) {
 
     const auto catalog = import_tariff_catalog(db, builtin_tariff_catalog());
     result.tariffs = catalog.tariffs_added;
+    seed_demo_products(db);
 
     const std::int64_t retail = save_dealer(
         db, actor,
