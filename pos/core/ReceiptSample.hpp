@@ -1,0 +1,16 @@
+// A receipt document built in code for `salon-cli receipt sample`, the tests and previews: a SIM sale
+// with a bundle tariff, an accessory, a service and a top-up accepted as the operator's payment agent,
+// paid partly by card, with change. Labelled as a sample on the document itself.
+#pragma once
+
+#include "pos/core/ReceiptDocument.hpp"
+
+namespace salon::pos {
+
+ReceiptDocument sample_receipt();
+
+// The VAT included in an amount at a rate (amount × rate / (100% + rate), to the kopeck, half away
+// from zero): what a line carries when its price includes VAT.
+std::int64_t vat_included(std::int64_t amount, int basis_points);
+
+}  // namespace salon::pos
