@@ -13,5 +13,6 @@ void add_organisation_commands(CLI::App& app, CliContext& ctx);
 void add_demo_commands(CLI::App& app, CliContext& ctx);
 void add_audit_commands(CLI::App& app, CliContext& ctx);
 void add_tariff_commands(CLI::App& app, CliContext& ctx);
+void add_receipt_commands(CLI::App& app, CliContext& ctx);
 
 }  // namespace salon::cli

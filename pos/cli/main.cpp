@@ -31,6 +31,7 @@ int main(int argc, char** argv) {
     cli::add_demo_commands(app, ctx);
     cli::add_audit_commands(app, ctx);
     cli::add_tariff_commands(app, ctx);
+    cli::add_receipt_commands(app, ctx);
 
     try {
         app.parse(argc, argv);
