@@ -14,6 +14,8 @@ packages=(
   # tests: Catch2 v2, a throwaway PostgreSQL server, a virtual display for GUI tests
   catch2 postgresql sqlite3 xvfb xauth xdotool xclip imagemagick x11-utils
   fonts-dejavu-core
+  # receipts: tests read the PDFs back (pdftotext, pdfinfo, pdftoppm) and decode their QR codes
+  poppler-utils zbar-tools
 )
 
 missing=()

@@ -17,5 +17,6 @@ void add_shift_commands(CLI::App& app, CliContext& ctx);
 void add_queue_commands(CLI::App& app, CliContext& ctx);
 void add_stock_commands(CLI::App& app, CliContext& ctx);
 void add_catalog_commands(CLI::App& app, CliContext& ctx);
+void add_receipt_commands(CLI::App& app, CliContext& ctx);
 
 }  // namespace salon::cli

@@ -38,6 +38,7 @@ int main(int argc, char** argv) {
     cli::add_queue_commands(app, ctx);
     cli::add_stock_commands(app, ctx);
     cli::add_catalog_commands(app, ctx);
+    cli::add_receipt_commands(app, ctx);
 
     try {
         app.parse(argc, argv);

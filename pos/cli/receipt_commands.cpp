@@ -1,0 +1,63 @@
+// salon-cli receipt sample: the customer's receipt (R-POS-10) as text and as an 80 mm or A4 PDF, for a
+// sample document built in code. `receipt show SALE_ID` comes with the sales code.
+#include "db/Text.hpp"
+#include "pos/cli/CliContext.hpp"
+#include "pos/cli/commands.hpp"
+#include "pos/core/ReceiptSample.hpp"
+#include "pos/print/ReceiptPdf.hpp"
+
+#include <iostream>
+#include <memory>
+
+namespace salon::cli {
+using namespace salon::pos;
+
+namespace {
+
+struct SampleOptions {
+    std::string pdf;
+    std::string paper = "80mm";
+    bool text = false;
+    int width = 42;
+};
+
+}  // namespace
+
+void add_receipt_commands(CLI::App& app, CliContext& ctx) {
+    auto* receipt = app.add_subcommand("receipt", tr("The customer's receipt: text and PDF").str());
+    receipt->require_subcommand(1);
+
+    auto options = std::make_shared<SampleOptions>();
+    auto* sample = receipt->add_subcommand(
+        "sample",
+        tr("Render a SAMPLE receipt built in code (no database, not a sale): a SIM with a bundle tariff, "
+           "an accessory, a service and a top-up as payment agent, paid partly by card")
+            .str());
+    sample->add_option("--pdf", options->pdf, tr("Write the receipt as a PDF to this file").str());
+    sample->add_option("--paper", options->paper, tr("Paper of the PDF: 80mm (receipt roll) or a4").str());
+    sample->add_flag("--text", options->text,
+                     tr("Print the receipt as text (the default without --pdf)").str());
+    sample->add_option("--width", options->width, tr("Characters per line of the text (at least 24)").str())
+        ->check(CLI::Range(24, 200));
+    sample->callback([&ctx, options] {
+        const ReceiptPaper paper = parse_receipt_paper(options->paper);
+        const ReceiptDocument doc = sample_receipt();
+        const bool text = options->text || options->pdf.empty();
+        if (!options->pdf.empty()) write_receipt_pdf(doc, options->pdf, paper);
+        if (ctx.json) {
+            nlohmann::json out = {{"ok", true}, {"sample", true}, {"qr_payload", receipt_qr_text(doc)}};
+            if (!options->pdf.empty()) {
+                out["pdf"] = options->pdf;
+                out["paper"] = paper == ReceiptPaper::a4 ? "a4" : "80mm";
+            }
+            if (text) out["text"] = receipt_text(doc, options->width);
+            return print_json(out);
+        }
+        if (text)
+            for (const auto& line : receipt_text(doc, options->width)) std::cout << line << '\n';
+        if (!options->pdf.empty())
+            std::cerr << trf("Sample receipt written to {1}", {options->pdf}).str() << '\n';
+    });
+}
+
+}  // namespace salon::cli
