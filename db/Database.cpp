@@ -105,6 +105,7 @@ int Database::schema_version() {
 }
 
 std::int64_t Database::now() {
+    if (clock_) return *clock_;
     long long seconds = 0;
     if (backend() == Backend::sqlite)
         session_ << "SELECT CAST(strftime('%s','now') AS INTEGER)", soci::into(seconds);

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace salon::db {
@@ -30,6 +31,9 @@ public:
     int schema_version();
     // The database's clock, in Unix seconds (UTC): time that matters is taken from here.
     std::int64_t now();
+    // Makes now() return `seconds` until cleared (std::nullopt): the demo generator writes 90 days of history
+    // through the same core operations as the desk, each at its own moment. Never set by a station.
+    void set_clock(std::optional<std::int64_t> seconds) { clock_ = seconds; }
     // The id the last INSERT ... RETURNING id gave back is read with `into()`; this names the
     // backend-specific parts of a migration's text (see migrations/README).
     std::string dialect(std::string sql_text) const;
@@ -45,6 +49,7 @@ private:
 
     DatabaseUrl url_;
     soci::session session_;
+    std::optional<std::int64_t> clock_;
 };
 
 // One business operation: commits on `commit()`, rolls back if left without it (an exception).

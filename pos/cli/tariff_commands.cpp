@@ -126,6 +126,7 @@ void add_tariff_commands(CLI::App& app, CliContext& ctx) {
     adv->add_option("--sms", profile->sms, tr("SMS a month").str());
     adv->add_option("--months", profile->months, tr("Months to compare over (1 to 36)").str());
     adv->add_option("--numbers", profile->numbers, tr("Numbers of the client (1 to 1000)").str());
+    adv->add_option("--segment", profile->segment, tr("Only tariffs for private or business clients (default: every tariff)").str());
     adv->add_option("--date", *advise_date, tr("Date YYYY-MM-DD (default: today, UTC)").str());
     adv->callback([&ctx, profile, advise_date] {
         auto db = ctx.open();

@@ -205,6 +205,8 @@ void validate(const UsageProfile& p) {
     check_not_negative("sms", tr("SMS"), p.sms);
     check_range("months", tr("Months"), p.months, 1, 36);
     check_range("numbers", tr("Numbers"), p.numbers, 1, 1000);
+    if (!p.segment.empty() && p.segment != "private" && p.segment != "business")
+        throw InputError("segment", tr("Segment"), tr("must be private or business"));
 }
 
 std::vector<TariffQuote> advise(db::Database& db, const UsageProfile& profile, const std::string& on_date) {
@@ -213,7 +215,8 @@ std::vector<TariffQuote> advise(db::Database& db, const UsageProfile& profile, c
     const auto standard = standard_rates(db, on_date);
     const Pricer pricer(standard, on_date);
     std::vector<TariffQuote> out;
-    for (const auto& v : versions) out.push_back(price(db, v, profile, pricer));
+    for (const auto& v : versions)
+        if (profile.segment.empty() || v.segment == profile.segment) out.push_back(price(db, v, profile, pricer));
     std::sort(out.begin(), out.end(), [](const TariffQuote& a, const TariffQuote& b) {
         if (a.individual != b.individual) return !a.individual;
         if (!a.individual && a.total != b.total) return a.total < b.total;

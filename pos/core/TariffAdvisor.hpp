@@ -26,6 +26,7 @@ struct UsageProfile {
     int sms = 0;
     int months = 1;   // 1..36: the period compared
     int numbers = 1;  // 1..1000: the client's numbers on the tariff
+    std::string segment;  // "private" (the desk), "business" (the corporate desk), empty: every tariff
 };
 
 // Throws InputError naming the first bad input.

@@ -32,7 +32,7 @@ expect 0 "nothing in force before the catalog" -- "$cli" --db "$db" --json tarif
 [ "$(tr -d ' \n' <<<"$out")" = "[]" ] && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: 2025 list: $out"; }
 
 # light user: Вега 190.50 a month; over 2 months for 3 numbers (190.50 × 2 + 0) × 3 = 1143.00
-expect_text 0 "advise a light user" -- "$cli" --db "$db" --lang en tariffs advise --corporate 30 --russia 20 \
+expect_text 0 "advise a light user" -- "$cli" --db "$db" --lang en tariffs advise --segment business --corporate 30 --russia 20 \
   --other 10 --zone 3 --mb 10 --sms 5 --months 2 --numbers 3 --date 2026-03-01
 contains "Вега first" "1. Вега (vega)"
 contains "zone rate line" "10 × RUB 10.00 = RUB 100.00"

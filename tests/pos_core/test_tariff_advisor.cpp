@@ -53,6 +53,7 @@ TEST_CASE("A light user pays least on Вега, with the arithmetic shown [R-TAR
     TestDatabase t;
     import_tariff_catalog(t.db(), builtin_tariff_catalog());
     UsageProfile p;
+    p.segment = "business";  // the seed's tariffs
     p.minutes_corporate = 30;
     p.minutes_russia = 20;
     p.minutes_other_operators = 10;
@@ -102,6 +103,7 @@ TEST_CASE("A heavy internet user: Альфа's 15 GB against Бета and Гам
     TestDatabase t;
     import_tariff_catalog(t.db(), builtin_tariff_catalog());
     UsageProfile p;
+    p.segment = "business";  // the seed's tariffs
     p.minutes_russia = 300;
     p.mb = 20480;
     // Альфа: 5120 MB beyond 15360 × 2.00 = 10 240, + 750 connection = 10 990
@@ -119,6 +121,7 @@ TEST_CASE("The connection fee stands apart; months multiply the monthly part onl
     TestDatabase t;
     import_tariff_catalog(t.db(), builtin_tariff_catalog());
     UsageProfile p;
+    p.segment = "business";  // the seed's tariffs
     p.minutes_russia = 1500;
     p.mb = 10240;
     // Бета covers it all for 550 a month; Альфа for 0 a month and 750 once per number.
@@ -155,6 +158,7 @@ TEST_CASE("Теле2 бизнес is listed last, priced by agreement [R-TAR-1]"
     TestDatabase t;
     import_tariff_catalog(t.db(), builtin_tariff_catalog());
     UsageProfile p;
+    p.segment = "business";  // the seed's tariffs
     p.minutes_corporate = 100000;  // even when everything else costs a fortune
     const auto quotes = advise(t.db(), p, kDate);
     REQUIRE(quotes.size() == 5);
@@ -174,6 +178,7 @@ TEST_CASE("A new version changes the quote only from its first day [R-TAR-2]", "
         "included_minutes": 1500, "included_mb": 10240}]}],
         "standard_rates": [{"code": "mb", "unit": "mb", "price": 100, "valid_from": "2026-09-01"}]})");
     UsageProfile p;
+    p.segment = "business";  // the seed's tariffs
     p.minutes_russia = 300;
     p.mb = 20480;
     // Before 1 July: 550 + 10240×2.00; from 1 July 590 + 10240×2.00; from 1 September 590 + 10240×1.00
@@ -203,6 +208,7 @@ TEST_CASE("A bad usage profile is refused naming the input [R-TAR-1]", "[tariff]
     TestDatabase t;
     import_tariff_catalog(t.db(), builtin_tariff_catalog());
     UsageProfile p;
+    p.segment = "business";  // the seed's tariffs
     CHECK(rejected_input(t.db(), p) == "(accepted)");
     CHECK(rejected_input(t.db(), p, "1 May") == "date");
     CHECK(rejected_input(t.db(), p, "2026-13-01") == "date");
