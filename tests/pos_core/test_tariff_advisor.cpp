@@ -201,7 +201,7 @@ TEST_CASE("A new version changes the quote only from its first day [R-TAR-2]", "
     REQUIRE(listed.size() == 1);
     CHECK(listed[0].monthly_fee.kopecks() == 59000);
     CHECK(listed[0].version_from == "2026-07-01");
-    CHECK(tariffs_in_force(t.db(), "2026-06-15").size() == 5);
+    CHECK(tariffs_in_force(t.db(), "2026-06-15").size() == 9);  // five business, four private
 }
 
 TEST_CASE("A bad usage profile is refused naming the input [R-TAR-1]", "[tariff][R-TAR-1]") {
