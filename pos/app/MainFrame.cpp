@@ -3,6 +3,9 @@
 #include "db/Database.hpp"
 #include "db/Text.hpp"
 #include "pos/ui/DatabasePage.hpp"
+#include "pos/ui/DeskPage.hpp"
+#include "pos/ui/RatingFrame.hpp"
+#include "pos/ui/ShiftPage.hpp"
 #include "pos/ui/DealersPage.hpp"
 #include "pos/ui/PermissionsPage.hpp"
 #include "pos/ui/FormFields.hpp"
@@ -19,11 +22,12 @@ namespace salon::app {
 
 using ui::ui_text;
 
-MainFrame::MainFrame(db::Database& db, const pos::Actor& actor, Actions actions)
+MainFrame::MainFrame(db::Database& db, const pos::Actor& actor, Actions actions, std::string till)
     : wxFrame(nullptr, wxID_ANY, ui_text(trf("Salon Station — {1}", {actor.member().full_name}))),
       db_(db),
       actor_(actor),
-      actions_(std::move(actions)) {
+      actions_(std::move(actions)),
+      till_(std::move(till)) {
     auto* panel = new wxPanel(this);
     navigation_ = new wxTreeCtrl(panel, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(180, -1)),
                                  wxTR_HIDE_ROOT | wxTR_NO_LINES | wxTR_HAS_BUTTONS | wxTR_FULL_ROW_HIGHLIGHT |
@@ -55,11 +59,32 @@ MainFrame::MainFrame(db::Database& db, const pos::Actor& actor, Actions actions)
     SetMinSize(FromDIP(wxSize(900, 560)));
     Centre();
     navigation_->SelectItem(page_items_.front());  // shows the first page through the selection event
-    navigation_->SetFocus();
+    // A salon's person starts at the desk, whose keys (F3 call, F5 top-up...) work inside the page.
+    if (rating_ != nullptr) {
+        pages_.front()->SetFocus();
+        focus_ = pages_.front();  // bring_back() gives it the focus once the frame is mapped
+    } else {
+        navigation_->SetFocus();
+    }
+}
+
+MainFrame::~MainFrame() {
+    if (rating_) rating_->Destroy();
 }
 
 void MainFrame::build_pages() {
     const wxTreeItemId root = navigation_->AddRoot(wxString());
+    // A salon's people work at its desk first: the sale, then the shift.
+    if (pos::works_in_salon(actor_.member().role) && actor_.member().salon_id != 0) {
+        const wxTreeItemId desk = navigation_->AppendItem(root, ui_text(tr("Desk")));
+        navigation_->SetItemBold(desk);
+        rating_ = new ui::RatingFrame(db_);
+        add_page(desk,
+                 new ui::DeskPage(book_, db_, actor_, till_, nullptr,
+                                  [this](std::int64_t visit, const std::string& label) { rating_->ask(visit, label); }),
+                 ui_text(tr("Sale")));
+        add_page(desk, new ui::ShiftPage(book_, db_, actor_, till_), ui_text(tr("Shift")));
+    }
     const wxTreeItemId administration = navigation_->AppendItem(root, ui_text(tr("Administration")));
     navigation_->SetItemBold(administration);
     add_page(administration, new ui::DealersPage(book_, db_, actor_), ui_text(tr("Dealers")));

@@ -11,6 +11,7 @@
 #include <wx/weakref.h>
 
 #include <functional>
+#include <string>
 #include <vector>
 
 namespace salon::db {
@@ -19,6 +20,7 @@ class Database;
 
 namespace salon::ui {
 class StationPage;
+class RatingFrame;
 }
 
 namespace salon::app {
@@ -32,7 +34,9 @@ public:
         std::function<void()> quit;           // File > Quit or closing the window: close the station
     };
     // The pages act as `actor`, the person who signed in, whose name the title shows.
-    MainFrame(db::Database& db, const pos::Actor& actor, Actions actions);
+    // `till` names this station at the salon's counter (shifts and drafts are per till).
+    MainFrame(db::Database& db, const pos::Actor& actor, Actions actions, std::string till);
+    ~MainFrame() override;
 
     const pos::Actor& actor() const { return actor_; }
 
@@ -59,7 +63,9 @@ private:
     std::vector<wxString> page_titles_;
     wxMenuItem* new_item_ = nullptr;
     wxMenuItem* save_item_ = nullptr;
-    wxWindowRef focus_;  // the input that had the focus when the frame was put away
+    wxWindowRef focus_;
+    std::string till_;
+    ui::RatingFrame* rating_ = nullptr;  // the visitor's screen, made when a salon person's desk needs it  // the input that had the focus when the frame was put away
 };
 
 }  // namespace salon::app

@@ -1,5 +1,7 @@
 #include "pos/app/StationApp.hpp"
 
+#include <wx/utils.h>
+
 #include "db/UserError.hpp"
 #include "db/migrations.hpp"
 #include "pos/app/MainFrame.hpp"
@@ -181,7 +183,8 @@ void StationApp::show_main(const pos::StaffMember& member) {
     MainFrame*& frame = frames_[actor.staff_id()];
     if (frame == nullptr)
         frame = new MainFrame(*db_, actor,
-                              {[this] { lock(); }, [this] { sign_out(); }, [this] { quit(); }});
+                              {[this] { lock(); }, [this] { sign_out(); }, [this] { quit(); }},
+                              options_.till.empty() ? wxGetHostName().utf8_string() : options_.till);
     current_ = frame;
     // The frame is shown before the sign-in window goes, so the application never finds itself windowless.
     frame->bring_back();

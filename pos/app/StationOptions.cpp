@@ -25,6 +25,7 @@ std::optional<int> parse_station_options(int argc, char** argv, StationOptions& 
     auto* password = cli.add_option("--password", options.password, tr("The password for --login").str());
     login->needs(password);
     password->needs(login);
+    cli.add_option("--till", options.till, tr("This station's name at the salon (default: the host name)").str());
     cli.add_option("--idle-seconds", options.idle_seconds,
                    tr("For tests only: lock to the sign-in window after this many idle seconds instead of "
                       "the salon's period")

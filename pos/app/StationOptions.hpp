@@ -12,6 +12,7 @@ struct StationOptions {
     std::string screenshot;  // --screenshot FILE: save the first window as PNG and exit
     std::string login;       // --login and --password: sign in without the form
     std::string password;
+    std::string till;      // --till NAME: this station's name at the salon's counter (default: the host name)
     int idle_seconds = 0;  // --idle-seconds N (tests): lock after N idle seconds instead of the salon's period
     bool startup_report = false;  // --startup-report: print startup_ms and rss_kb once the first window shows
 };

@@ -189,6 +189,10 @@ std::int64_t save_client(db::Database& db, const Actor& actor, const ClientForm&
     return id;
 }
 
+std::optional<ClientRecord> client_record_by_passport(db::Database& db, const std::string& passport) {
+    return client_by_passport(db, parse_input("passport", [&] { return Passport::parse(passport); }));
+}
+
 ClientSummary client_summary(db::Database& db, const Actor& actor, std::int64_t client_id) {
     actor.confirm(db);
     const ClientRecord c = existing(db, client_id);

@@ -65,6 +65,10 @@ std::int64_t save_client(db::Database& db, const Actor& actor, const ClientForm&
 // sale's own transaction); no permission check of its own.
 std::int64_t store_client(db::Database& db, const Actor& actor, const ClientRecord& client);
 
+// The whole record of the client with this passport, for the sale's own code (never shown): a known
+// client is identified at the desk by the passport alone.
+std::optional<ClientRecord> client_record_by_passport(db::Database& db, const std::string& passport);
+
 ClientSummary client_summary(db::Database& db, const Actor& actor, std::int64_t client_id);
 std::optional<ClientSummary> find_client_by_passport(db::Database& db, const Actor& actor, const std::string& passport);
 

@@ -141,6 +141,7 @@ struct PricingContext {
     std::int64_t salon_id = 0;
     CalendarDate today;
     std::optional<ClientRecord> client;
+    bool client_known = false;  // identified by the passport alone: the record is used as it is
     std::set<std::string> new_numbers;
     std::set<std::string> cards_in_sale;
     std::set<std::string> numbers_changed;  // tariff changed or card replaced in this sale: once each
@@ -345,11 +346,26 @@ SaleQuote price_with(PricingContext& ctx, const SaleDraft& draft, bool with_paym
     return q;
 }
 
+// Only the passport typed: a client already registered, identified by the document alone.
+bool passport_only(const ClientForm& c) {
+    auto blank = [](const std::string& s) { return s.find_first_not_of(" \t") == std::string::npos; };
+    return !blank(c.passport) && blank(c.full_name) && blank(c.birth_date) && blank(c.document_issued_on) &&
+           blank(c.document_issuer) && blank(c.address) && blank(c.phone);
+}
+
 PricingContext context_for(db::Database& db, const Actor& actor, const SaleDraft& draft) {
-    PricingContext ctx{db, actor, actor.member().salon_id, CalendarDate::of_utc(db.now()), std::nullopt, {}, {}, {}};
+    PricingContext ctx{db, actor, actor.member().salon_id, CalendarDate::of_utc(db.now()), std::nullopt, false, {}, {}, {}};
     if (draft.with_client || needs_client(draft)) {
         if (!draft.with_client)
             throw InputError("client", tr("Client"), tr("fill in the client's registration form first"));
+        if (passport_only(draft.client)) {
+            ctx.client = client_record_by_passport(db, draft.client.passport);
+            if (!ctx.client)
+                throw InputError("full_name", tr("Full name"),
+                                 tr("this passport is not registered yet: fill in the whole form"));
+            ctx.client_known = true;
+            return ctx;
+        }
         ClientRecord c = parse_client_form(draft.client, ctx.today.iso());
         // An existing client keeps his number; a new one gets it when the sale commits.
         long long id = 0;
@@ -504,7 +520,7 @@ CommittedSale commit_sale(db::Database& db, const Actor& actor, const std::strin
             // A new person: the limit still applies to one sale's worth of cards.
             require_within_sim_limit(db, 0, adding);
         }
-        client_id = store_client(db, actor, *ctx.client);
+        client_id = ctx.client_known ? ctx.client->id : store_client(db, actor, *ctx.client);
     }
     const long long shift_id = shift->id;
     const int receipt = next_receipt(db, shift_id);

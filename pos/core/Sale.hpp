@@ -45,7 +45,7 @@ struct DraftLine {
 struct SaleDraft {
     std::int64_t visit_id = 0;
     bool with_client = false;  // the registration form below is filled (a SIM, a replacement, a port-in)
-    ClientForm client;
+    ClientForm client;         // only the passport: a client already registered, used as recorded
     std::vector<DraftLine> lines;
     std::string paid_cash;  // as typed
     std::string paid_card;

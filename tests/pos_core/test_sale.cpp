@@ -211,12 +211,24 @@ TEST_CASE("A whole visit: SIM replacement, tariff change, service, top-up, paid 
     CHECK(deliver_gateway_requests(f.db()) == 5);  // the first sale's activation; replacement, tariff, service, top-up
     CHECK(sandbox_balance(f.db(), "+79160000001") == rub(500));
     CHECK(f.count("SELECT COUNT(*) FROM gateway_request WHERE status = 'pending'") == 0);
+    // A known client is identified by the passport alone; an unknown passport asks for the whole form.
+    SaleDraft known;
+    known.with_client = true;
+    known.client.passport = "45 06 123456";
+    known.lines.push_back({LineKind::sim_replacement, "", 1, f.blank[1], "+79160000001"});
+    known.paid_cash = "100";
+    const long long saves = f.count("SELECT COUNT(*) FROM audit_entry WHERE action = 'client.save'");
+    CHECK(commit_sale(f.db(), f.specialist(), "till-1", known).total == rub(100));
+    CHECK(f.count("SELECT COUNT(*) FROM audit_entry WHERE action = 'client.save'") == saves);  // not rewritten
+    known.client.passport = "4506 999999";
+    known.lines[0].iccid = f.blank[2];
+    CHECK(failing_input([&] { commit_sale(f.db(), f.specialist(), "till-1", known); }) == "full_name");
     // A replacement is only for the owner, and needs a blank card.
     SaleDraft other;
     other.with_client = true;
     other.client = ivanov();
     other.client.passport = "4506 654321";
-    other.lines.push_back({LineKind::sim_replacement, "", 1, f.blank[1], "+79160000001"});
+    other.lines.push_back({LineKind::sim_replacement, "", 1, f.blank[3], "+79160000001"});
     CHECK(failing_input([&] { commit_sale(f.db(), f.specialist(), "till-1", other); }) == "line1.msisdn");
 }
 

@@ -1,0 +1,43 @@
+// The cash drawer's shift at this till: open with a float, cash in and out with a reason, the X report at
+// any time and the Z report at close, where a difference (or another's shift) asks for a senior's approval.
+#pragma once
+
+#include "pos/core/Actor.hpp"
+#include "pos/ui/StationPage.hpp"
+
+#include <wx/button.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+
+#include <string>
+
+namespace salon::db {
+class Database;
+}
+
+namespace salon::ui {
+
+class ShiftPage : public StationPage {
+public:
+    ShiftPage(wxWindow* parent, db::Database& db, const pos::Actor& actor, std::string till);
+    void refresh() override;
+
+private:
+    void open();
+    void move_cash(bool in);
+    void close();
+    void show_text(const std::vector<std::string>& lines);
+    void status(const wxString& text, bool error);
+
+    db::Database& db_;
+    pos::Actor actor_;
+    std::string till_;
+    wxStaticText* status_ = nullptr;
+    wxTextCtrl* report_ = nullptr;
+    wxButton* open_ = nullptr;
+    wxButton* cash_in_ = nullptr;
+    wxButton* cash_out_ = nullptr;
+    wxButton* close_ = nullptr;
+};
+
+}  // namespace salon::ui
