@@ -5,22 +5,41 @@
 #include "pos/core/DemoData.hpp"
 
 #include <iostream>
+#include <memory>
 
 namespace salon::cli {
 
 void add_demo_commands(CLI::App& app, CliContext& ctx) {
     auto* demo = app.add_subcommand("demo", tr("Demo data for trying the station").str());
     demo->require_subcommand(1);
-    demo->add_subcommand("seed", tr("Create the database if needed and add the demo network").str())->callback([&ctx] {
+    auto* seed = demo->add_subcommand("seed", tr("Create the database if needed and add the demo network").str());
+    auto days = std::make_shared<int>(pos::kDemoHistoryDays);
+    seed->add_option("--days", *days,
+                     trf("Days of history before today: visits, sales, top-ups, ratings and shifts (default {1}; "
+                         "0: none)",
+                         {std::to_string(pos::kDemoHistoryDays)})
+                         .str());
+    seed->callback([&ctx, days] {
         auto db = ctx.open(true);
-        const auto r = pos::seed_demo(*db, ctx.actor());
+        const auto r = pos::seed_demo(*db, ctx.actor(), *days);
+        const auto& h = r.history;
         if (ctx.json) {
             print_json({{"ok", true},
                         {"already_present", r.already_present},
                         {"dealers", r.dealers},
                         {"salons", r.salons},
                         {"staff", r.staff},
-                        {"tariffs", r.tariffs}});
+                        {"tariffs", r.tariffs},
+                        {"history",
+                         {{"days", h.days},
+                          {"shifts", h.shifts},
+                          {"visits", h.visits},
+                          {"left", h.left},
+                          {"sales", h.sales},
+                          {"refunds", h.refunds},
+                          {"top_ups", h.top_ups},
+                          {"sim_sales", h.sim_sales},
+                          {"clients", h.clients}}}});
             return;
         }
         if (r.already_present) {
@@ -33,6 +52,14 @@ void add_demo_commands(CLI::App& app, CliContext& ctx) {
                           std::to_string(r.staff), std::to_string(r.tariffs), pos::kDemoPassword})
                          .str()
                   << '\n';
+        if (h.days > 0)
+            std::cout << trf("History of {1} days up to yesterday: {2} visits ({3} left the queue), {4} sales, "
+                             "{5} refunds, {6} top-ups, {7} SIM cards sold, {8} shifts.",
+                             {std::to_string(h.days), std::to_string(h.visits), std::to_string(h.left),
+                              std::to_string(h.sales), std::to_string(h.refunds), std::to_string(h.top_ups),
+                              std::to_string(h.sim_sales), std::to_string(h.shifts)})
+                             .str()
+                      << '\n';
     });
 }
 

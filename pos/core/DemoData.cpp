@@ -2,8 +2,11 @@
 
 #include "db/Database.hpp"
 #include "pos/core/Actor.hpp"
+#include "pos/core/CalendarDate.hpp"
 #include "pos/core/Certification.hpp"
 #include "pos/core/Dealer.hpp"
+#include "pos/core/DemoHistory.hpp"
+#include "pos/core/FormInput.hpp"
 #include "pos/core/ProductCatalog.hpp"
 #include "pos/core/Salon.hpp"
 #include "pos/core/StaffMember.hpp"
@@ -25,13 +28,24 @@ struct DemoPerson {
 };
 }  // namespace
 
-DemoSeedResult seed_demo(db::Database& db, const Actor& actor) {
+DemoSeedResult seed_demo(db::Database& db, const Actor& actor, int history_days) {
     DemoSeedResult result;
+    if (history_days < 0 || history_days > kDemoHistoryMaxDays)
+        throw InputError("days", tr("Days of history"),
+                         trf("must be from 0 to {1}", {std::to_string(kDemoHistoryMaxDays)}));
     for (const auto& d : list_dealers(db, actor))
         if (d.inn == kRetailInn) {
             result.already_present = true;
             return result;
         }
+    // With a history, the network was set up the morning before its first day, so nothing in it is dated
+    // before the dealer, the salon or the person it belongs to.
+    struct ClockGuard {
+        db::Database& db;
+        ~ClockGuard() { db.set_clock(std::nullopt); }
+    } clock_guard{db};
+    if (history_days > 0)
+        db.set_clock(CalendarDate::of_utc(db.now()).plus_days(-history_days - 1).start_unix("UTC") + 6 * 3600);
 
     const auto catalog = import_tariff_catalog(db, builtin_tariff_catalog());
     result.tariffs = catalog.tariffs_added;
@@ -67,6 +81,10 @@ DemoSeedResult seed_demo(db::Database& db, const Actor& actor) {
         {"ivanov", "Иванов Артём Сергеевич", Role::specialist, 1, -1, CareerLevel::specialist},
         {"sokolova", "Соколова Елена Павловна", Role::specialist, 0, -1, CareerLevel::trainee},
         {"kim", "Ким Денис Владимирович", Role::specialist, 2, -1, CareerLevel::specialist},
+        // So that each salon's people have days off in the history's rota.
+        {"morozov", "Морозов Никита Андреевич", Role::specialist, 1, -1, CareerLevel::specialist},
+        {"belov", "Белов Андрей Николаевич", Role::specialist, 0, -1, CareerLevel::specialist},
+        {"pak", "Пак Виктория Сергеевна", Role::specialist, 2, -1, CareerLevel::specialist},
     };
     std::int64_t trainer_id = 0;
     for (const auto& p : people) {
@@ -86,6 +104,8 @@ DemoSeedResult seed_demo(db::Database& db, const Actor& actor) {
         if (works_in_salon(p.role)) record_certification(db, actor, id, "2025-10-31", trainer_id);
         ++result.staff;
     }
+    db.set_clock(std::nullopt);
+    result.history = add_demo_history(db, actor, history_days);
     return result;
 }
 

@@ -22,7 +22,7 @@ expect_text 0 "VAT in 2026" -- "$cli" --db "$db" --lang en catalog vat --on 01.0
 contains "22% from 2026" "22%"
 contains "none" "none"
 
-expect 0 "demo seed loads the products" -- "$cli" --db "$db" demo seed
+expect 0 "demo seed loads the products" -- "$cli" --db "$db" demo seed --days 0
 expect_text 0 "list services" -- "$cli" --db "$db" --lang en catalog list --on 2026-03-01 --kind service
 contains "messengers" "Безлимитные мессенджеры"
 contains "watch eSIM" "Второй номер на часах (eSIM)"

@@ -46,7 +46,8 @@ contains "says cannot connect" "Cannot connect to PostgreSQL"
 expect 0 "migrate" -- "$cli" --db "$db" db migrate
 expect 0 "status" -- "$cli" --db "$db" --json db status
 contains "no pending" '"pending": []'
-expect 0 "seed" -- "$cli" --db "$db" demo seed
+expect 0 "seed with two days of history" -- "$cli" --db "$db" --lang en demo seed --days 2
+contains "history counted" "History of 2 days up to yesterday"
 expect 0 "seed again" -- "$cli" --db "$db" --lang en demo seed
 contains "second seed adds nothing" "nothing added"
 expect 0 "dealers" -- "$cli" --db "$db" --json dealer list

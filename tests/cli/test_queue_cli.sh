@@ -6,7 +6,7 @@ source "$(dirname "$0")/cli_test_lib.sh"
 export SALON_PASSWORD=demo1234
 run() { "$cli" --db "$db" --lang en "$@"; }
 
-expect 0 "demo seed" -- run demo seed
+expect 0 "demo seed" -- run demo seed --days 0
 salon=$(run --json salon list | python3 -c 'import json,sys; print([s["id"] for s in json.load(sys.stdin) if "Киевская" in s["name"]][0])')
 expect 0 "a kiosk ticket" -- run queue take --salon "$salon" --purpose top_up
 contains "labelled" "Б-001"

@@ -7,7 +7,7 @@ source "$(dirname "$0")/cli_test_lib.sh"
 export SALON_PASSWORD=demo1234
 run() { "$cli" --db "$db" --lang en --till till-7 "$@"; }
 
-expect 0 "demo seed" -- "$cli" --db "$db" demo seed
+expect 0 "demo seed" -- "$cli" --db "$db" demo seed --days 0
 expect 1 "a till verb needs --as" -- run shift open --float 1000
 contains "asks who" "--as LOGIN"
 SALON_PASSWORD=wrong expect 1 "a wrong password is refused" -- run --as ivanov shift open --float 1000

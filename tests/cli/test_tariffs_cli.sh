@@ -15,7 +15,7 @@ expect_text() {
 expect 0 "migrate" -- "$cli" --db "$db" db migrate
 expect 0 "no tariffs before the catalog is loaded" -- "$cli" --db "$db" --json tariffs list --date 2026-03-01
 [ "$(tr -d ' \n' <<<"$out")" = "[]" ] && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: empty list: $out"; }
-expect 0 "demo seed loads the catalog" -- "$cli" --db "$db" demo seed
+expect 0 "demo seed loads the catalog" -- "$cli" --db "$db" demo seed --days 0
 
 expect_text 0 "list" -- "$cli" --db "$db" --lang en tariffs list --date 2026-03-01
 contains "Бета listed" "Бета"
