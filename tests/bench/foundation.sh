@@ -9,7 +9,7 @@ station=$build/pos/app/salon-station
 work=$(mktemp -d /tmp/salon-bench-XXXXXX)
 trap 'rm -rf "$work"' EXIT
 db="sqlite:$work/salon.db"
-"$cli" --db "$db" demo seed >/dev/null
+"$cli" --db "$db" demo seed --days 0 >/dev/null
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 p99() { sort -n | awk '{a[NR]=$1} END {i=int(NR*0.99); if (i<1) i=1; print a[i]}'; }
