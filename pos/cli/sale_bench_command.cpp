@@ -21,6 +21,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <ctime>
 #include <cstdio>
 #include <iostream>
 #include <map>
@@ -33,6 +34,7 @@ namespace {
 
 constexpr const char* kBenchSalon = "Салон бенчмарка продаж";
 constexpr const char* kBenchTill = "bench-sale";
+constexpr int kProfiled = 10;  // sales whose statements --statements times (the first only warms up)
 
 using Clock = std::chrono::steady_clock;
 double ms_between(Clock::time_point a, Clock::time_point b) {
@@ -55,22 +57,35 @@ std::string ms(double value) {
     return buf;
 }
 
-// Counts the statements SOCI prepares while it is installed (one per `sql() << ...` and per prepare).
-class StatementCounter : public soci::logger_impl {
-public:
-    explicit StatementCounter(std::shared_ptr<std::map<std::string, int>> counts) : counts_(std::move(counts)) {}
-    void start_query(const std::string& query) override { ++(*counts_)[query]; }
-
-private:
-    logger_impl* do_clone() const override { return new StatementCounter(counts_); }
-    std::shared_ptr<std::map<std::string, int>> counts_;
+// Counts the statements SOCI prepares while it is installed (one per `sql() << ...` and per prepare), and
+// gives each the time until the next one starts: its own work and the program's until then.
+struct StatementLog {
+    std::map<std::string, std::pair<int, double>> by_query;  // count, milliseconds
+    std::string last;
+    Clock::time_point last_at;
+    int count = 0;
+    void close(Clock::time_point at) {
+        if (!last.empty()) by_query[last].second += ms_between(last_at, at);
+        last.clear();
+    }
 };
 
-int total(const std::map<std::string, int>& counts) {
-    int n = 0;
-    for (const auto& [query, count] : counts) n += count;
-    return n;
-}
+class StatementCounter : public soci::logger_impl {
+public:
+    explicit StatementCounter(std::shared_ptr<StatementLog> log) : log_(std::move(log)) {}
+    void start_query(const std::string& query) override {
+        const auto now = Clock::now();
+        log_->close(now);
+        ++log_->by_query[query].first;
+        ++log_->count;
+        log_->last = query;
+        log_->last_at = now;
+    }
+
+private:
+    logger_impl* do_clone() const override { return new StatementCounter(log_); }
+    std::shared_ptr<StatementLog> log_;
+};
 
 // The bench's cards: ICCIDs 89702 + 14 digits, numbers +7902 + 7 digits (the stock bench uses 89701/+7900).
 std::string bench_iccid(long long i) {
@@ -143,7 +158,15 @@ SaleDraft sim_sale(long long n, std::int64_t visit) {
 
 struct SaleTimes {
     double complete = 0, commit = 0;
+    double commit_cpu = 0;  // the program's own processor time in commit_sale: what the machine's other load
+                            // and the disk do not change
 };
+
+double thread_cpu_ms() {
+    timespec t{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_nsec) / 1e6;
+}
 
 // One complete sale: the visitor takes a ticket, the specialist calls him and sells him a SIM; the visit
 // is finished outside the timing (the desk does it when the client leaves).
@@ -153,11 +176,13 @@ SaleTimes one_sale(db::Database& db, const Actor& seller, std::int64_t salon, lo
     const auto visit = call_next(db, seller, VisitPurpose::sale);
     if (!visit) throw ValidationError(tr("Bench"), tr("the queue lost the bench's visitor"));
     const auto t1 = Clock::now();
+    const double cpu0 = thread_cpu_ms();
     const CommittedSale sale = commit_sale(db, seller, kBenchTill, sim_sale(card, visit->id));
+    const double cpu1 = thread_cpu_ms();
     const auto t2 = Clock::now();
     if (sale.receipt_number <= 0) throw ValidationError(tr("Bench"), tr("the sale got no receipt number"));
     finish_visit(db, seller, visit->id);
-    return {ms_between(t0, t2), ms_between(t1, t2)};
+    return {ms_between(t0, t2), ms_between(t1, t2), cpu1 - cpu0};
 }
 
 double one_insert(db::Database& db, long long n) {
@@ -207,54 +232,75 @@ void run_sale_bench(CliContext& ctx, int sales, bool show_statements) {
                      .str()
               << '\n';
 
-    const BenchDesk desk = prepare_desk(*db, cli, sales + 1);
+    const BenchDesk desk = prepare_desk(*db, cli, sales + 1 + (show_statements ? kProfiled : 0));
     const Actor seller = Actor::signed_in(*db, get_staff(*db, cli, desk.seller), cli.audit_key());
     if (!open_shift_at(*db, seller, kBenchTill)) open_shift(*db, seller, kBenchTill, Money());
     if (auto serving = serving_now(*db, seller)) finish_visit(*db, seller, serving->id);  // a run cut short
     db->sql() << "CREATE TABLE IF NOT EXISTS bench_commit (n BIGINT NOT NULL, at BIGINT NOT NULL)";
 
-    // A warm-up sale, untimed, with its statements counted by phase.
-    auto counts = std::make_shared<std::map<std::string, int>>();
+    // A warm-up sale, untimed, with its statements counted by phase; the commit's statements are timed
+    // over ten more sales for --statements.
+    auto log = std::make_shared<StatementLog>();
     const soci::logger saved = db->sql().get_logger();
-    db->sql().set_logger(new StatementCounter(counts));
+    db->sql().set_logger(new StatementCounter(log));
     take_ticket(*db, desk.salon, VisitPurpose::sale);
-    const int ticket_statements = total(*counts);
-    const auto visit = call_next(*db, seller, VisitPurpose::sale);
-    const int call_statements = total(*counts) - ticket_statements;
-    counts->clear();
+    const int ticket_statements = log->count;
+    auto visit = call_next(*db, seller, VisitPurpose::sale);
+    const int call_statements = log->count - ticket_statements;
+    log->count = 0;
     commit_sale(*db, seller, kBenchTill, sim_sale(desk.first_card, visit ? visit->id : 0));
-    const std::map<std::string, int> commit_counts = *counts;
-    db->sql().set_logger(saved);
+    const int commit_statements = log->count;
     if (visit) finish_visit(*db, seller, visit->id);
-    const int commit_statements = total(commit_counts);
-    out << trf("Statements: take_ticket {1}, call_next {2}, commit_sale {3}.",
-                     {std::to_string(ticket_statements), std::to_string(call_statements),
-                      std::to_string(commit_statements)})
-                     .str()
-              << '\n';
+    std::map<std::string, std::pair<int, double>> profile;  // the commits' statements: count, ms
     if (show_statements) {
-        std::vector<std::pair<int, std::string>> sorted;
-        for (const auto& [query, n] : commit_counts) sorted.push_back({n, query});
-        std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
-        for (const auto& [n, query] : sorted) out << "  " << n << "× " << query.substr(0, 150) << '\n';
+        for (int i = 0; i < kProfiled; ++i) {
+            take_ticket(*db, desk.salon, VisitPurpose::sale);
+            visit = call_next(*db, seller, VisitPurpose::sale);
+            log->close(Clock::now());
+            log->by_query.clear();
+            log->last = "(program before the first statement)";
+            log->last_at = Clock::now();
+            commit_sale(*db, seller, kBenchTill, sim_sale(desk.first_card + sales + 1 + i, visit ? visit->id : 0));
+            log->close(Clock::now());  // the last statement's time includes the commit (the fsync)
+            if (i > 0)  // the first warms the caches
+                for (const auto& [query, entry] : log->by_query) {
+                    profile[query].first += entry.first;
+                    profile[query].second += entry.second;
+                }
+            if (visit) finish_visit(*db, seller, visit->id);
+        }
+    }
+    db->sql().set_logger(saved);
+    out << trf("Statements: take_ticket {1}, call_next {2}, commit_sale {3}.",
+               {std::to_string(ticket_statements), std::to_string(call_statements), std::to_string(commit_statements)})
+               .str()
+        << '\n';
+    if (show_statements) {
+        std::vector<std::pair<double, std::string>> sorted;
+        for (const auto& [query, entry] : profile)
+            sorted.push_back({entry.second / (kProfiled - 1), std::to_string(entry.first / (kProfiled - 1)) + "× " + query});
+        std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+        for (const auto& [time, what] : sorted) out << "  " << ms(time) << " ms  " << what.substr(0, 140) << '\n';
     }
 
-    std::vector<double> complete, commit, insert;
+    std::vector<double> complete, commit, commit_cpu, insert;
     for (int i = 0; i < sales; ++i) {
         const SaleTimes t = one_sale(*db, seller, desk.salon, desk.first_card + 1 + i);
         complete.push_back(t.complete);
         commit.push_back(t.commit);
+        commit_cpu.push_back(t.commit_cpu);
         insert.push_back(one_insert(*db, i));
     }
     db->sql() << "DELETE FROM bench_commit";
 
-    const Spread c = spread(complete), s = spread(commit), b = spread(insert);
+    const Spread c = spread(complete), s = spread(commit), cpu = spread(commit_cpu), b = spread(insert);
     const double ratio = s.median / b.median, ratio_complete = c.median / b.median;
     auto row = [&out](const Text& what, const Spread& x) {
         out << trf("{1}: median {2} ms, p99 {3} ms", {what.str(), ms(x.median), ms(x.p99)}).str() << '\n';
     };
     row(tr("Complete sale (ticket + call + commit_sale)"), c);
     row(tr("commit_sale alone"), s);
+    row(tr("commit_sale, processor time of the program"), cpu);
     row(tr("Bare single-row commit"), b);
     out << trf("Ratio of medians: commit_sale / bare commit {1}×, complete sale / bare commit {2}×.",
                      {ms(ratio), ms(ratio_complete)})
@@ -267,6 +313,7 @@ void run_sale_bench(CliContext& ctx, int sales, bool show_statements) {
                                     {"commit_sale", commit_statements}}},
                     {"complete_median_ms", c.median},
                     {"complete_p99_ms", c.p99},
+                    {"commit_cpu_median_ms", cpu.median},
                     {"commit_median_ms", s.median},
                     {"commit_p99_ms", s.p99},
                     {"bare_median_ms", b.median},

@@ -44,9 +44,16 @@ struct SoldDesk : salon::test::DeskFixture {
         d.with_client = true;
         d.client = ClientForm{"Иванов Иван Иванович", "25.11.1990", "4506 123456", "10.12.2010",
                               "ОВД Тверского района г. Москвы", "г. Москва, ул. Тверская, д. 1, кв. 2", ""};
-        d.lines.push_back({LineKind::sim, "", 1, cards[0], "", "smart"});
-        d.lines.push_back({LineKind::top_up, "", 1, "", "+79160000001", "", "500"});
-        d.lines.push_back({LineKind::accessory, "acc-case", 1});
+        DraftLine sim, top_up, accessory;
+        sim.kind = LineKind::sim;
+        sim.iccid = cards[0];
+        sim.tariff_code = "smart";
+        top_up.kind = LineKind::top_up;
+        top_up.msisdn = "+79160000001";
+        top_up.amount = "500";
+        accessory.kind = LineKind::accessory;
+        accessory.product_code = "acc-case";
+        d.lines = {sim, top_up, accessory};
         d.paid_card = "300";
         d.paid_cash = "2000";
         sale = commit_sale(db(), specialist(), "till-1", d);
