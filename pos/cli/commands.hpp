@@ -18,5 +18,6 @@ void add_queue_commands(CLI::App& app, CliContext& ctx);
 void add_stock_commands(CLI::App& app, CliContext& ctx);
 void add_catalog_commands(CLI::App& app, CliContext& ctx);
 void add_receipt_commands(CLI::App& app, CliContext& ctx);
+void add_sales_commands(CLI::App& app, CliContext& ctx);
 
 }  // namespace salon::cli

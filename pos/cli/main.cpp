@@ -39,6 +39,7 @@ int main(int argc, char** argv) {
     cli::add_stock_commands(app, ctx);
     cli::add_catalog_commands(app, ctx);
     cli::add_receipt_commands(app, ctx);
+    cli::add_sales_commands(app, ctx);
 
     try {
         app.parse(argc, argv);
