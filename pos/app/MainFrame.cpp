@@ -5,6 +5,7 @@
 #include "pos/ui/DatabasePage.hpp"
 #include "pos/ui/DeskPage.hpp"
 #include "pos/ui/RatingFrame.hpp"
+#include "pos/ui/ReceiptDialog.hpp"
 #include "pos/ui/ShiftPage.hpp"
 #include "pos/ui/DealersPage.hpp"
 #include "pos/ui/PermissionsPage.hpp"
@@ -80,7 +81,8 @@ void MainFrame::build_pages() {
         navigation_->SetItemBold(desk);
         rating_ = new ui::RatingFrame(db_);
         add_page(desk,
-                 new ui::DeskPage(book_, db_, actor_, till_, nullptr,
+                 new ui::DeskPage(book_, db_, actor_, till_,
+                                  [this](std::int64_t sale) { ui::show_receipt(this, db_, actor_, sale); },
                                   [this](std::int64_t visit, const std::string& label) { rating_->ask(visit, label); }),
                  ui_text(tr("Sale")));
         add_page(desk, new ui::ShiftPage(book_, db_, actor_, till_), ui_text(tr("Shift")));

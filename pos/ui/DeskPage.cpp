@@ -198,7 +198,7 @@ void DeskPage::build() {
     card_ = input(sale_panel);
     change_ = new wxStaticText(sale_panel, wxID_ANY, wxString());
     change_->SetFont(change_->GetFont().Bold());
-    payment_->add("total", tr("Total"), total_);
+    payment_->add("total", tr("Total to pay"), total_);
     payment_->add("paid_cash", tr("Cash"), cash_);
     payment_->add("paid_card", tr("Card"), card_);
     payment_->add("change", tr("Change"), change_);

@@ -10,7 +10,7 @@ export SALON_PASSWORD=demo1234
 run() { "$cli" --db "$db" --lang en --till till-3 "$@"; }
 json_field() { python3 -c 'import json,sys; print(eval("json.loads(sys.argv[1])" + sys.argv[2]))' "$out" "$1"; }
 
-expect 0 "demo seed" -- "$cli" --db "$db" demo seed
+expect 0 "demo seed" -- "$cli" --db "$db" demo seed --days 0
 salon=$(run --json salon list | python3 -c 'import json,sys; print([s["id"] for s in json.load(sys.stdin) if "Киевская" in s["name"]][0])')
 # A card with a number in ivanov's salon (the Kiyevskaya salon), received first.
 iccid=89701990000000000017

@@ -49,7 +49,11 @@ k F11; sleep 0.8                      # the advisor: 500 minutes, 15 GB a month
 t "500"; k Tab; k Tab; t "15000"; k Return; sleep 0.5; k Return; sleep 0.5
 t "$numbered"; k Return               # the scanner types the ICCID and Enter
 shot desk-sim
-k F12; t "500"; k Return; sleep 1      # F12: to the payment; the client hands over 500
+k F12; t "500"; k Return; sleep 1.5    # F12: to the payment; the client hands over 500
+receipt=$(timeout 10 xdotool search --sync --onlyvisible --name "^Receipt 1" | head -n 1)
+[ -n "$receipt" ] && ok "the receipt shows on screen" || bad "no receipt window"
+shot desk-receipt
+k Escape; sleep 0.5
 [ "$(q "SELECT COUNT(*) FROM sale")" = 1 ] && ok "the SIM sale is committed" || bad "no sale after F12"
 [ "$(q "SELECT status FROM sim_card WHERE iccid = '$numbered'")" = sold ] && ok "the card is sold" || bad "card not sold"
 [ "$(q "SELECT t.code FROM subscription s JOIN tariff t ON t.id = s.tariff_id WHERE s.msisdn = '+79163330001'")" = smart ] &&
@@ -71,8 +75,9 @@ k F11; sleep 0.8; t "1500"; k Tab; k Tab; t "40000"; k Return; sleep 0.5; k Retu
 k F9; t "89163330001"; k Return; k Return
 k F5; t "89163330001"; k Return; t "300"; k Return
 shot desk-visit
-k Return; sleep 1                    # the cash field holds the total: Enter pays
+k Return; sleep 1.5                  # the cash field holds the total: Enter pays
 shot desk-paid
+k Escape; sleep 0.5                  # the receipt
 [ "$(q "SELECT COUNT(*) FROM sale")" = 2 ] && ok "the second sale is committed" || bad "no second sale"
 kinds=$(q "SELECT group_concat(kind, ',') FROM (SELECT l.kind FROM sale_line l JOIN sale s ON s.id = l.sale_id WHERE s.receipt_number = 2 ORDER BY l.line_no)")
 [ "$kinds" = "sim_replacement,tariff_change,service,top_up" ] && ok "replacement, tariff change, service, top-up" ||

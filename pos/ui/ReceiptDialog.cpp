@@ -1,0 +1,69 @@
+#include "pos/ui/ReceiptDialog.hpp"
+
+#include "db/UserError.hpp"
+#include "pos/core/SaleReceipt.hpp"
+#include "pos/print/ReceiptPdf.hpp"
+#include "pos/ui/FormFields.hpp"
+
+#include <wx/button.h>
+#include <wx/dialog.h>
+#include <wx/filename.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+#include <wx/stdpaths.h>
+#include <wx/textctrl.h>
+
+namespace salon::ui {
+
+void show_receipt(wxWindow* parent, db::Database& db, const pos::Actor& actor, std::int64_t sale_id) {
+    pos::ReceiptDocument doc;
+    try {
+        doc = pos::receipt_for_sale(db, actor, sale_id);
+    } catch (const UserError&) {
+        return;  // the desk already said the sale is saved; a receipt it cannot read is not shown
+    }
+    wxDialog dialog(parent, wxID_ANY, ui_text(trf("Receipt {1}", {std::to_string(doc.receipt_number)})));
+    wxString text;
+    for (const auto& line : pos::receipt_text(doc, 42)) text << wxString::FromUTF8(line) << "\n";
+    auto* view = new wxTextCtrl(&dialog, wxID_ANY, text, wxDefaultPosition, dialog.FromDIP(wxSize(430, 480)),
+                                wxTE_MULTILINE | wxTE_READONLY | wxTE_DONTWRAP);
+    view->SetFont(wxFont(wxFontInfo(10).Family(wxFONTFAMILY_TELETYPE)));
+    auto* saved = new wxStaticText(&dialog, wxID_ANY, wxString());
+    auto* roll = new wxButton(&dialog, wxID_ANY, ui_text(tr("PDF 80 mm")));
+    auto* a4 = new wxButton(&dialog, wxID_ANY, ui_text(tr("PDF A4")));
+    auto* close = new wxButton(&dialog, wxID_OK, ui_text(tr("Close")));
+    auto save = [&](pos::ReceiptPaper paper, const char* suffix) {
+        wxFileName folder(wxStandardPaths::Get().GetDocumentsDir(), wxString());
+        folder.AppendDir("receipts");
+        folder.Mkdir(wxS_DIR_DEFAULT, wxPATH_MKDIR_FULL);
+        const wxString path = folder.GetPathWithSep() +
+                              wxString::Format("receipt-%d-%d-%s.pdf", doc.shift_number, doc.receipt_number, suffix);
+        try {
+            pos::write_receipt_pdf(doc, path.utf8_string(), paper);
+            saved->SetLabel(ui_text(trf("Saved: {1}", {path.utf8_string()})));
+            saved->SetForegroundColour(wxColour(0x1E, 0x7B, 0x34));
+        } catch (const UserError& e) {
+            saved->SetLabel(wxString::FromUTF8(e.message()));
+            saved->SetForegroundColour(error_colour());
+        }
+        dialog.Layout();
+    };
+    roll->Bind(wxEVT_BUTTON, [&](wxCommandEvent&) { save(pos::ReceiptPaper::roll80, "80mm"); });
+    a4->Bind(wxEVT_BUTTON, [&](wxCommandEvent&) { save(pos::ReceiptPaper::a4, "a4"); });
+    auto* buttons = new wxBoxSizer(wxHORIZONTAL);
+    buttons->Add(roll, 0, wxRIGHT, 6);
+    buttons->Add(a4, 0, wxRIGHT, 6);
+    buttons->AddStretchSpacer();
+    buttons->Add(close);
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    sizer->Add(view, 1, wxEXPAND | wxALL, 12);
+    sizer->Add(saved, 0, wxEXPAND | wxLEFT | wxRIGHT, 12);
+    sizer->Add(buttons, 0, wxEXPAND | wxALL, 12);
+    dialog.SetSizerAndFit(sizer);
+    dialog.SetEscapeId(wxID_OK);
+    close->SetDefault();
+    close->SetFocus();
+    dialog.ShowModal();
+}
+
+}  // namespace salon::ui

@@ -1,0 +1,21 @@
+// The customer's receipt on screen after a sale is committed, and as a PDF for the 80 mm printer or A4.
+#pragma once
+
+#include <cstdint>
+
+class wxWindow;
+
+namespace salon::db {
+class Database;
+}
+namespace salon::pos {
+class Actor;
+}
+
+namespace salon::ui {
+
+// Shows the receipt of `sale_id`; Enter or Esc closes it, the buttons save it as a PDF in the person's
+// documents folder (receipts/), saying where.
+void show_receipt(wxWindow* parent, db::Database& db, const pos::Actor& actor, std::int64_t sale_id);
+
+}  // namespace salon::ui
