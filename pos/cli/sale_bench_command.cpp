@@ -3,6 +3,7 @@
 // database can do, a single-row insert committed in its own transaction, measured in the same run on the
 // same database so the machine's disk speed cancels out of the ratio.
 #include "db/UserError.hpp"
+#include "pos/cli/BenchFigures.hpp"
 #include "pos/cli/CliContext.hpp"
 #include "pos/cli/commands.hpp"
 #include "pos/core/CalendarDate.hpp"
@@ -41,21 +42,6 @@ double ms_between(Clock::time_point a, Clock::time_point b) {
     return std::chrono::duration<double, std::milli>(b - a).count();
 }
 
-struct Spread {
-    double median = 0, p99 = 0;
-};
-Spread spread(std::vector<double> samples) {
-    std::sort(samples.begin(), samples.end());
-    const std::size_t n = samples.size();
-    const std::size_t p99 = std::max<std::size_t>(1, static_cast<std::size_t>(n * 0.99)) - 1;
-    return {samples[(n - 1) / 2], samples[std::min(p99, n - 1)]};
-}
-
-std::string ms(double value) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.3f", value);
-    return buf;
-}
 
 // Counts the statements SOCI prepares while it is installed (one per `sql() << ...` and per prepare), and
 // gives each the time until the next one starts: its own work and the program's until then.

@@ -1,5 +1,6 @@
 // salon-cli stock receive|find|list|move|defective: the salons' serialised SIM stock; and salon-cli bench
 // stock, which times the stock lookups among a million cards on a scratch database.
+#include "pos/cli/BenchFigures.hpp"
 #include "pos/cli/CliContext.hpp"
 #include "pos/cli/commands.hpp"
 #include "pos/core/Dealer.hpp"
@@ -73,19 +74,6 @@ std::vector<SimIntake> batch_of(const ReceiveOptions& o) {
     return rows;
 }
 
-// Milliseconds, the median and the 99th percentile of `samples` (sorted here).
-std::pair<double, double> median_p99(std::vector<double>& samples) {
-    std::sort(samples.begin(), samples.end());
-    const std::size_t n = samples.size();
-    const std::size_t p99 = std::max<std::size_t>(1, static_cast<std::size_t>(n * 0.99)) - 1;
-    return {samples[(n - 1) / 2], samples[std::min(p99, n - 1)]};
-}
-
-std::string ms(double value) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.3f", value);
-    return buf;
-}
 
 // The bench's cards: ICCIDs 89701 + 14 digits, numbers +7900 + 7 digits, all in stock in one salon.
 std::string bench_iccid(long long i) {
@@ -206,26 +194,26 @@ void run_stock_bench(CliContext& ctx, long long cards, int lookups) {
                 throw ValidationError(tr("Bench"), trf("card {1} was not found", {query}));
             samples.push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
         }
-        return median_p99(samples);
+        return spread(std::move(samples));
     };
     const auto by_iccid = time_lookups([](long long n) { return bench_iccid(n); });
     // Numbers typed the way people do: "8 900 ...".
     const auto by_number = time_lookups([](long long n) { return "8 " + bench_msisdn(n).substr(2); });
     std::cout << trf("find_sim by ICCID: median {1} ms, p99 {2} ms",
-                     {ms(by_iccid.first), ms(by_iccid.second)})
+                     {ms(by_iccid.median), ms(by_iccid.p99)})
                      .str()
               << '\n'
               << trf("find_sim by number: median {1} ms, p99 {2} ms",
-                     {ms(by_number.first), ms(by_number.second)})
+                     {ms(by_number.median), ms(by_number.p99)})
                      .str()
               << '\n';
     if (ctx.json)
         print_json({{"cards", cards},
                     {"lookups", lookups},
-                    {"iccid_median_ms", by_iccid.first},
-                    {"iccid_p99_ms", by_iccid.second},
-                    {"number_median_ms", by_number.first},
-                    {"number_p99_ms", by_number.second}});
+                    {"iccid_median_ms", by_iccid.median},
+                    {"iccid_p99_ms", by_iccid.p99},
+                    {"number_median_ms", by_number.median},
+                    {"number_p99_ms", by_number.p99}});
 }
 
 }  // namespace

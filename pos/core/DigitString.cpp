@@ -33,10 +33,10 @@ std::string digits_of(std::string_view input, const Text& field, Separators allo
     return out;
 }
 
-bool luhn_valid(std::string_view digits) {
+char luhn_check_digit(std::string_view body) {
     int sum = 0;
-    bool twice = false;
-    for (auto it = digits.rbegin(); it != digits.rend(); ++it) {
+    bool twice = true;  // the digit next to the check digit is doubled
+    for (auto it = body.rbegin(); it != body.rend(); ++it) {
         int d = *it - '0';
         if (twice) {
             d *= 2;
@@ -45,7 +45,11 @@ bool luhn_valid(std::string_view digits) {
         sum += d;
         twice = !twice;
     }
-    return sum % 10 == 0;
+    return static_cast<char>('0' + (10 - sum % 10) % 10);
+}
+
+bool luhn_valid(std::string_view digits) {
+    return !digits.empty() && luhn_check_digit(digits.substr(0, digits.size() - 1)) == digits.back();
 }
 
 bool remainder_check_valid(std::string_view digits, int modulus) {

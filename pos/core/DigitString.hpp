@@ -28,6 +28,8 @@ std::string digits_of(std::string_view input, const Text& field, Separators allo
 
 // Luhn over all of `digits`, the last one being the check digit (ICCID, IMEI).
 bool luhn_valid(std::string_view digits);
+// The Luhn check digit to append to `body` (digits only).
+char luhn_check_digit(std::string_view body);
 
 // The digits but the last read as one number, mod `modulus`, then mod 10, equal the last digit (OGRN with 11,
 // OGRNIP with 13).

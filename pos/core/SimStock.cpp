@@ -1,5 +1,7 @@
 #include "pos/core/SimStock.hpp"
 
+#include "pos/core/DigitString.hpp"
+
 #include "db/Database.hpp"
 #include "pos/core/Actor.hpp"
 #include "pos/core/Iccid.hpp"
@@ -278,20 +280,7 @@ std::string sim_status_title(const std::string& status) {
     return status;
 }
 
-std::string iccid_with_check_digit(const std::string& body) {
-    int sum = 0;
-    bool twice = true;  // the digit next to the check digit is doubled
-    for (auto it = body.rbegin(); it != body.rend(); ++it) {
-        int d = *it - '0';
-        if (twice) {
-            d *= 2;
-            if (d > 9) d -= 9;
-        }
-        sum += d;
-        twice = !twice;
-    }
-    return body + static_cast<char>('0' + (10 - sum % 10) % 10);
-}
+std::string iccid_with_check_digit(const std::string& body) { return body + luhn_check_digit(body); }
 
 std::vector<IntakeProblem> check_intake(db::Database& db, const Actor& actor, std::int64_t salon_id,
                                         const std::vector<SimIntake>& rows) {

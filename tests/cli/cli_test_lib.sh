@@ -15,6 +15,12 @@ expect() {
   if [ "$rc" -eq "$code" ]; then passed=$((passed + 1)); else
     failed=$((failed + 1)); echo "FAIL: $what: exit $rc, expected $code"; echo "$out" | head -5; fi
 }
+# expect_text: as expect, with money's no-break spaces (between the sign and digit groups) made plain spaces
+expect_text() {
+  expect "$@"
+  out=${out//$'\xc2\xa0'/ }
+  out=${out//$'\xe2\x80\xaf'/ }
+}
 # contains DESCRIPTION TEXT: the last command's output holds TEXT
 contains() {
   if grep -qF -- "$2" <<<"$out"; then passed=$((passed + 1)); else

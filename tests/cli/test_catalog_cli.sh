@@ -5,12 +5,6 @@
 set -u
 cli=${1:?salon-cli}
 source "$(dirname "$0")/cli_test_lib.sh"
-# Money is formatted with no-break spaces between the sign and digit groups: compare with plain spaces.
-expect_text() {
-  expect "$@"
-  out=${out//$'\xc2\xa0'/ }
-  out=${out//$'\xe2\x80\xaf'/ }
-}
 today=$(date -u +%F)
 day() { date -u -d "$today + $1 days" +%F; }
 dotted() { date -u -d "$today + $1 days" +%d.%m.%Y; }
