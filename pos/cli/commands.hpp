@@ -15,6 +15,7 @@ void add_audit_commands(CLI::App& app, CliContext& ctx);
 void add_tariff_commands(CLI::App& app, CliContext& ctx);
 void add_shift_commands(CLI::App& app, CliContext& ctx);
 void add_queue_commands(CLI::App& app, CliContext& ctx);
+void add_client_commands(CLI::App& app, CliContext& ctx);
 void add_stock_commands(CLI::App& app, CliContext& ctx);
 void add_catalog_commands(CLI::App& app, CliContext& ctx);
 void add_receipt_commands(CLI::App& app, CliContext& ctx);

@@ -36,6 +36,7 @@ int main(int argc, char** argv) {
     cli::add_tariff_commands(app, ctx);
     cli::add_shift_commands(app, ctx);
     cli::add_queue_commands(app, ctx);
+    cli::add_client_commands(app, ctx);
     cli::add_stock_commands(app, ctx);
     cli::add_catalog_commands(app, ctx);
     cli::add_receipt_commands(app, ctx);

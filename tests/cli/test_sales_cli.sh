@@ -108,4 +108,15 @@ if [ "${SALON_TEST_BACKEND:-sqlite}" = sqlite ]; then
   expect 0 "bench again on the same file" -- "$cli" --db "sqlite:$work/bench.db" --lang en bench sale --sales 10
   contains "medians" "Ratio of medians"
 fi
+# The buyer's personal data: masked when found, revealed only with the permission and a reason (journaled).
+expect 0 "find the buyer by passport" -- "$cli" --db "$db" --lang en --as ivanov client find "45 10 654321"
+contains "passport masked" "45 ** ****21"
+client_id=$("$cli" --db "$db" --json --as ivanov client find "4510 654321" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+expect 1 "a specialist may not reveal" -- "$cli" --db "$db" --lang en --as ivanov client reveal "$client_id" --reason "клиент просит копию анкеты"
+contains "permission named" "you do not have this permission"
+expect 1 "a reason too short" -- "$cli" --db "$db" --lang en --as volkova client reveal "$client_id" --reason "надо"
+expect 0 "the senior reveals with a reason" -- "$cli" --db "$db" --lang en --as volkova client reveal "$client_id" --reason "клиент просит копию анкеты"
+contains "whole passport" "4510 654321"
+expect 0 "the reveal is journaled" -- "$cli" --db "$db" --json audit list --limit 5
+contains "reveal entry" "personal_data.reveal"
 cli_test_summary test_sales_cli
