@@ -4,6 +4,7 @@
 #include "pos/cli/CliContext.hpp"
 #include "pos/cli/commands.hpp"
 #include "pos/core/Client.hpp"
+#include "pos/core/DeskSearch.hpp"
 
 #include <iostream>
 #include <memory>
@@ -40,6 +41,22 @@ void add_client_commands(CLI::App& app, CliContext& ctx) {
                      tr("Registration address").str(), tr("Numbers").str()},
                     {{std::to_string(found->id), found->full_name, found->passport, found->birth_date, found->address,
                       std::to_string(found->live_numbers)}});
+    });
+
+    auto text = std::make_shared<std::string>();
+    auto* any = app.add_subcommand("find", tr("The desk's search box: a card by ICCID or number, its client, a client by passport").str());
+    any->add_option("text", *text, tr("ICCID, phone number or passport").str())->required();
+    any->callback([&ctx, text] {
+        auto db = ctx.open();
+        const Actor person = ctx.as_login.empty() ? ctx.actor() : ctx.person(*db);
+        const auto hits = desk_search(*db, person, *text);
+        if (ctx.json) {
+            nlohmann::json out = nlohmann::json::array();
+            for (const auto& h : hits) out.push_back({{"kind", h.kind}, {"id", h.id}, {"title", h.title}, {"detail", h.detail}});
+            return print_json(out);
+        }
+        if (hits.empty()) std::cout << tr("Nothing found.").str() << '\n';
+        for (const auto& h : hits) std::cout << h.title << " — " << h.detail << '\n';
     });
 
     auto id = std::make_shared<std::int64_t>(0);

@@ -4,6 +4,7 @@
 #include "db/UserError.hpp"
 #include "pos/core/CalendarDate.hpp"
 #include "pos/core/Client.hpp"
+#include "pos/core/DeskSearch.hpp"
 #include "pos/core/FormInput.hpp"
 #include "pos/core/Iccid.hpp"
 #include "pos/core/ProductCatalog.hpp"
@@ -72,11 +73,16 @@ void DeskPage::build() {
     finish->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { finish_visit(); });
     thanks->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { record_thanks(); });
     status_ = new wxStaticText(this, wxID_ANY, wxString());
+    // One box for any card, number or passport (Ctrl+F): the answer shows in the status line, masked.
+    search_ = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, FromDIP(wxSize(220, -1)), wxTE_PROCESS_ENTER);
+    search_->SetHint(ui_text(tr("ICCID, number or passport (Ctrl+F)")));
+    search_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { search(); });
     auto* header = new wxBoxSizer(wxHORIZONTAL);
     auto* header_text = new wxBoxSizer(wxVERTICAL);
     header_text->Add(visit_text_);
     header_text->Add(shift_text_, 0, wxTOP, 2);
     header->Add(header_text, 1, wxALIGN_CENTER_VERTICAL);
+    header->Add(search_, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, 6);
     header->Add(call, 0, wxLEFT, 6);
     header->Add(finish, 0, wxLEFT, 6);
     header->Add(thanks, 0, wxLEFT, 6);
@@ -235,6 +241,10 @@ void DeskPage::build() {
     // The desk's keys work wherever the focus is on this page.
     Bind(wxEVT_CHAR_HOOK, [this](wxKeyEvent& e) {
         switch (e.GetKeyCode()) {
+        case 'F':
+            if (!e.ControlDown()) return e.Skip();
+            search_->SetFocus();
+            return search_->SelectAll();
         case WXK_F3: return call_next();
         case WXK_F4: return finish_visit();
         case WXK_F5: return choose_operation(Operation::top_up);
@@ -453,6 +463,18 @@ void DeskPage::add_line() {
         return;
     }
     inputs_for(operation_).front()->SetFocus();
+}
+
+void DeskPage::search() {
+    try {
+        const auto hits = pos::desk_search(db_, actor_, text_of(search_));
+        if (hits.empty()) return status(ui_text(tr("Nothing found.")), true);
+        wxString text;
+        for (const auto& h : hits) text << (text.empty() ? "" : "   |   ") << wxString::FromUTF8(h.title + " — " + h.detail);
+        status(text, false);
+    } catch (const UserError& e) {
+        status(wxString::FromUTF8(e.message()), true);
+    }
 }
 
 void DeskPage::void_selected_line() {

@@ -47,6 +47,7 @@ private:
     void on_enter(wxWindow* input);
     void add_line();
     void void_selected_line();
+    void search();
     void pay();
     void call_next();
     void finish_visit();
@@ -77,6 +78,7 @@ private:
     wxStaticText* shift_text_ = nullptr;
     wxStaticText* visit_text_ = nullptr;
     wxStaticText* status_ = nullptr;
+    wxTextCtrl* search_ = nullptr;
     wxChoice* operation_choice_ = nullptr;
     wxTextCtrl* number_ = nullptr;
     wxTextCtrl* iccid_ = nullptr;

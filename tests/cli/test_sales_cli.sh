@@ -119,4 +119,8 @@ expect 0 "the senior reveals with a reason" -- "$cli" --db "$db" --lang en --as 
 contains "whole passport" "4510 654321"
 expect 0 "the reveal is journaled" -- "$cli" --db "$db" --json audit list --limit 5
 contains "reveal entry" "personal_data.reveal"
+expect 0 "one search box: a passport" -- "$cli" --db "$db" --lang en --as ivanov find "4510 654321"
+contains "client found masked" "45 ** ****21"
+expect 0 "one search box: nothing" -- "$cli" --db "$db" --lang en find "4510 000000"
+contains "nothing" "Nothing found."
 cli_test_summary test_sales_cli

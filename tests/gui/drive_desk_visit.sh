@@ -90,6 +90,10 @@ rating=$(xdotool search --onlyvisible --name "^Rate the service" | head -n 1)
 [ -n "$rating" ] && xdotool windowfocus --sync "$rating" 2>/dev/null; sleep 0.3
 k 4; sleep 0.5
 [ "$(q "SELECT rating FROM visit WHERE ticket = 2")" = 4 ] && ok "the second visit rated 4" || bad "second rating not stored"
+# The one search box finds the client by passport (Ctrl+F, type, Enter); the answer is in the status line.
+xdotool windowfocus --sync "$main" 2>/dev/null; sleep 0.3
+k ctrl+f; t "4510 987654"; k Return; sleep 0.5
+shot desk-search
 "$cli" --db "$db" audit verify >/dev/null && ok "the audit chain verifies" || bad "audit verify failed"
 kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
 [ -n "${SALON_GUI_SHOTS:-}" ] && cp "$work"/desk-*.png "$SALON_GUI_SHOTS"/ 2>/dev/null

@@ -4,6 +4,7 @@
 // refunds with a supervisor override.
 #include <catch2/catch.hpp>
 
+#include "pos/core/DeskSearch.hpp"
 #include "pos/core/Permission.hpp"
 #include "pos/core/ProductCatalog.hpp"
 #include "pos/core/Sale.hpp"
@@ -314,4 +315,27 @@ TEST_CASE("A refund needs a senior; a refunded SIM returns to stock as returned 
     CHECK(x.cash_paid_back == rub(490));
     CHECK(x.expected_cash == rub(1000) + rub(790) - rub(490));
     CHECK(x.agent_total == rub(200));
+}
+
+TEST_CASE("One search box finds a card, a number with its client, or a client by passport, masked", "[sale][search]") {
+    Desk f;
+    f.sell_sim(0, "smart");
+    auto hits = desk_search(f.db(), f.specialist(), f.numbered[0]);
+    REQUIRE(hits.size() == 2);
+    CHECK(hits[0].kind == "sim");
+    CHECK_THAT(hits[0].detail, Catch::Contains("Салон на Тверской"));
+    CHECK(hits[1].kind == "client");
+    CHECK(hits[1].title == "Иванов Иван Иванович");
+    CHECK_THAT(hits[1].detail, Catch::StartsWith("45 ** ****56"));
+    CHECK(desk_search(f.db(), f.specialist(), "8 (916) 000-00-01").size() == 2);
+    hits = desk_search(f.db(), f.specialist(), "4506 123456");
+    REQUIRE(hits.size() == 1);
+    CHECK(hits[0].kind == "client");
+    CHECK(desk_search(f.db(), f.specialist(), "4506 000000").empty());
+    CHECK(desk_search(f.db(), f.specialist(), "кофе").empty());
+    // A scanned ICCID with a wrong check digit is refused; another dealer's people find nothing.
+    std::string wrong = f.numbered[1];
+    wrong.back() = wrong.back() == '0' ? '1' : '0';
+    CHECK_THROWS_AS(desk_search(f.db(), f.specialist(), wrong), InputError);
+    CHECK(desk_search(f.db(), f.stranger(), f.numbered[0]).empty());
 }
