@@ -1,6 +1,8 @@
 // What every `salon-cli bench ...` prints: the median and the 99th percentile of timed samples, in ms.
 #pragma once
 
+#include "pos/core/SimStock.hpp"
+
 #include <algorithm>
 #include <cstdio>
 #include <string>
@@ -26,6 +28,19 @@ inline std::string ms(double value) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.3f", value);
     return buf;
+}
+
+// The benches' own cards: ICCID `prefix` (5 digits) + `i` in 14 digits + the check digit, and number
+// `prefix` ("+7900") + `i` in 7 digits. Each bench has its own prefixes so their cards never meet.
+inline std::string bench_iccid(const char* prefix, long long i) {
+    char body[32];
+    std::snprintf(body, sizeof body, "%s%014lld", prefix, i);
+    return pos::iccid_with_check_digit(body);
+}
+inline std::string bench_msisdn(const char* prefix, long long i) {
+    char number[32];
+    std::snprintf(number, sizeof number, "%s%07lld", prefix, i);
+    return number;
 }
 
 }  // namespace salon::cli

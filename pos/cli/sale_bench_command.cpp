@@ -74,16 +74,8 @@ private:
 };
 
 // The bench's cards: ICCIDs 89702 + 14 digits, numbers +7902 + 7 digits (the stock bench uses 89701/+7900).
-std::string bench_iccid(long long i) {
-    char body[32];
-    std::snprintf(body, sizeof body, "89702%014lld", i);
-    return iccid_with_check_digit(body);
-}
-std::string bench_msisdn(long long i) {
-    char number[32];
-    std::snprintf(number, sizeof number, "+7902%07lld", i);
-    return number;
-}
+std::string bench_iccid(long long i) { return cli::bench_iccid("89702", i); }
+std::string bench_msisdn(long long i) { return cli::bench_msisdn("+7902", i); }
 
 struct BenchDesk {
     std::int64_t salon = 0, seller = 0;

@@ -76,16 +76,8 @@ std::vector<SimIntake> batch_of(const ReceiveOptions& o) {
 
 
 // The bench's cards: ICCIDs 89701 + 14 digits, numbers +7900 + 7 digits, all in stock in one salon.
-std::string bench_iccid(long long i) {
-    char body[32];
-    std::snprintf(body, sizeof body, "89701%014lld", i);
-    return iccid_with_check_digit(body);
-}
-std::string bench_msisdn(long long i) {
-    char number[32];
-    std::snprintf(number, sizeof number, "+7900%07lld", i);
-    return number;
-}
+std::string bench_iccid(long long i) { return cli::bench_iccid("89701", i); }
+std::string bench_msisdn(long long i) { return cli::bench_msisdn("+7900", i); }
 
 void run_stock_bench(CliContext& ctx, long long cards, int lookups) {
     if (cards < 1 || cards > 9999999)
