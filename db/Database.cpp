@@ -108,10 +108,45 @@ std::int64_t Database::now() {
     if (clock_) return *clock_;
     long long seconds = 0;
     if (backend() == Backend::sqlite)
-        session_ << "SELECT CAST(strftime('%s','now') AS INTEGER)", soci::into(seconds);
+        run("SELECT CAST(strftime('%s','now') AS INTEGER)", soci::into(seconds));
     else
-        session_ << "SELECT CAST(floor(extract(epoch FROM now())) AS BIGINT)", soci::into(seconds);
+        run("SELECT CAST(floor(extract(epoch FROM now())) AS BIGINT)", soci::into(seconds));
     return seconds;
+}
+
+Statement Database::checkout(const std::string& text) {
+    auto found = statements_.find(text);
+    if (found != statements_.end() && !found->second.busy) {
+        session_.log_query(text);  // a logger (the sale bench's statement count) sees every execution
+        found->second.busy = true;
+        return Statement(*this, found->second.st, &found->second.busy);
+    }
+    soci::statement st(session_);
+    st.alloc();
+    st.prepare(text);  // throws on a wrong text: nothing is cached
+    if (found != statements_.end()) return Statement(*this, st, nullptr);  // the cached one is in use
+    Cached& cached = statements_.emplace(text, Cached{st, true}).first->second;
+    return Statement(*this, cached.st, &cached.busy);
+}
+
+void Database::release(soci::statement& st, bool* busy) noexcept {
+    try {
+        st.bind_clean_up();
+        if (backend() == Backend::sqlite)
+            if (auto* b = static_cast<soci::sqlite3_statement_backend*>(st.get_backend()); b && b->stmt_)
+                sqlite_api::sqlite3_reset(b->stmt_);
+        if (busy) *busy = false;
+    } catch (...) {
+        // A statement that cannot be cleaned stays marked busy: the next use of its text prepares a new one.
+    }
+}
+
+Statement::Statement(Statement&& other) noexcept : db_(other.db_), st_(other.st_), busy_(other.busy_) {
+    other.db_ = nullptr;
+}
+
+Statement::~Statement() {
+    if (db_) db_->release(st_, busy_);
 }
 
 std::string Database::dialect(std::string sql_text) const {

@@ -9,8 +9,36 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
+#include <utility>
 
 namespace salon::db {
+
+class Database;
+
+// A statement from the connection's cache (Database::query), bound for one use: execute, then fetch row by
+// row, as with a soci::statement. When it goes out of scope its bindings are dropped and, on SQLite, it is
+// reset so that it holds no read snapshot until its next use.
+class Statement {
+public:
+    bool execute(bool exchange_data = false) { return st_.execute(exchange_data); }
+    bool fetch() { return st_.fetch(); }
+    bool got_data() const { return st_.got_data(); }
+
+    Statement(Statement&& other) noexcept;
+    Statement(const Statement&) = delete;
+    Statement& operator=(const Statement&) = delete;
+    Statement& operator=(Statement&&) = delete;
+    ~Statement();
+
+private:
+    friend class Database;
+    Statement(Database& db, soci::statement st, bool* busy) : db_(&db), st_(std::move(st)), busy_(busy) {}
+
+    Database* db_;
+    soci::statement st_;
+    bool* busy_;  // the cache entry's mark, cleared when done; null for a statement outside the cache
+};
 
 class Database {
 public:
@@ -24,6 +52,29 @@ public:
     static std::unique_ptr<Database> open(const DatabaseUrl& url, Mode mode);
 
     soci::session& sql() { return session_; }
+
+    // Statements from this connection's cache of prepared statements, keyed by their text: each text is
+    // parsed and planned once per connection instead of at every call (a sale runs some forty statements,
+    // and parsing them anew cost more than the commit's fsync). The text must be one of the program's own
+    // (never built from input, or the cache would grow with it). A text already in use further up the stack
+    // gets a statement of its own.
+    //
+    // query: `auto st = db.query(text, soci::use(...), soci::into(...)); st.execute(); while (st.fetch())`.
+    template <class... Binds>
+    Statement query(const std::string& text, Binds&&... binds) {
+        Statement st = checkout(text);
+        (st.st_.exchange(std::forward<Binds>(binds)), ...);
+        st.st_.define_and_bind();
+        return st;
+    }
+    // run: one statement that writes or reads at most one row, as `sql() << text, use(...), into(...)` does.
+    // Returns whether a row came back.
+    template <class... Binds>
+    bool run(const std::string& text, Binds&&... binds) {
+        return query(text, std::forward<Binds>(binds)...).execute(true);
+    }
+    // Forgets the prepared statements (after the schema changed under them).
+    void forget_statements() { statements_.clear(); }
     Backend backend() const { return url_.backend; }
     const DatabaseUrl& url() const { return url_; }
 
@@ -47,9 +98,19 @@ private:
     void configure_sqlite();
     bool has_table(const std::string& name);
 
+    friend class Statement;
+    struct Cached {
+        soci::statement st;
+        bool busy = false;
+    };
+    Statement checkout(const std::string& text);
+    void release(soci::statement& st, bool* busy) noexcept;
+
     DatabaseUrl url_;
     soci::session session_;
     std::optional<std::int64_t> clock_;
+    // After session_: destroyed first, while the connection is still open.
+    std::unordered_map<std::string, Cached> statements_;
 };
 
 // One business operation: commits on `commit()`, rolls back if left without it (an exception).

@@ -65,6 +65,7 @@ std::vector<int> migrate(Database& db) {
         tx.commit();
         applied.push_back(m.version);
     }
+    if (!applied.empty()) db.forget_statements();  // planned against the old schema
     return applied;
 }
 

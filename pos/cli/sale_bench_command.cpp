@@ -87,7 +87,7 @@ BenchDesk prepare_desk(db::Database& db, const Actor& cli, int cards) {
     BenchDesk desk;
     const CalendarDate today = CalendarDate::of_utc(db.now());
     long long tariffs = 0;
-    db.sql() << "SELECT COUNT(*) FROM tariff WHERE code = 'smart'", soci::into(tariffs);
+    db.run("SELECT COUNT(*) FROM tariff WHERE code = 'smart'", soci::into(tariffs));
     if (!tariffs) import_tariff_catalog(db, builtin_tariff_catalog());
     if (products_on_sale(db, today, "sim").empty()) seed_demo_products(db);
 
@@ -111,7 +111,7 @@ BenchDesk prepare_desk(db::Database& db, const Actor& cli, int cards) {
     if (!is_certified(db, desk.seller)) record_certification(db, cli, desk.seller, today.iso(), trainer);
 
     // New cards for every run, numbered after the earlier runs' ones.
-    db.sql() << "SELECT COUNT(*) FROM sim_card WHERE iccid LIKE '89702%'", soci::into(desk.first_card);
+    db.run("SELECT COUNT(*) FROM sim_card WHERE iccid LIKE '89702%'", soci::into(desk.first_card));
     receive_sims(db, cli, desk.salon,
                  sim_range(bench_iccid(desk.first_card), cards, bench_msisdn(desk.first_card), "nano"));
     return desk;
@@ -167,7 +167,7 @@ double one_insert(db::Database& db, long long n) {
     const auto t0 = Clock::now();
     db::WriteTransaction tx(db);
     const long long at = 1700000000 + n;
-    db.sql() << "INSERT INTO bench_commit (n, at) VALUES (:n, :at)", soci::use(n), soci::use(at);
+    db.run("INSERT INTO bench_commit (n, at) VALUES (:n, :at)", soci::use(n), soci::use(at));
     tx.commit();
     return ms_between(t0, Clock::now());
 }
@@ -198,8 +198,8 @@ void run_sale_bench(CliContext& ctx, int sales, bool show_statements) {
     // Real sales are never mixed with the bench's: only a database without sales, or with the bench's own.
     long long foreign = 0;
     const std::string bench_salon = kBenchSalon;
-    db->sql() << "SELECT COUNT(*) FROM sale s JOIN salon sa ON sa.id = s.salon_id WHERE sa.name <> :n",
-        soci::use(bench_salon), soci::into(foreign);
+    db->run("SELECT COUNT(*) FROM sale s JOIN salon sa ON sa.id = s.salon_id WHERE sa.name <> :n",
+            soci::use(bench_salon), soci::into(foreign));
     if (foreign > 0)
         throw RefusedError(tr("This database has real sales: run the bench on a scratch database (an empty file or "
                               "server database, or one only the bench has used)."));
@@ -269,7 +269,7 @@ void run_sale_bench(CliContext& ctx, int sales, bool show_statements) {
         commit_cpu.push_back(t.commit_cpu);
         insert.push_back(one_insert(*db, i));
     }
-    db->sql() << "DELETE FROM bench_commit";
+    db->run("DELETE FROM bench_commit");
 
     const Spread c = spread(complete), s = spread(commit), cpu = spread(commit_cpu), b = spread(insert);
     const double ratio = s.median / b.median, ratio_complete = c.median / b.median;

@@ -330,7 +330,7 @@ void add_sales_commands(CLI::App& app, CliContext& ctx) {
     send->callback([&ctx, gateway_limit] {
         auto db = ctx.open();
         long long waiting = 0;
-        db->sql() << "SELECT COUNT(*) FROM gateway_request WHERE status = 'pending'", soci::into(waiting);
+        db->run("SELECT COUNT(*) FROM gateway_request WHERE status = 'pending'", soci::into(waiting));
         const int sent = deliver_gateway_requests(*db, *gateway_limit);
         const long long left = waiting - sent;
         if (ctx.json) {

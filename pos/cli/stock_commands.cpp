@@ -90,10 +90,10 @@ void run_stock_bench(CliContext& ctx, long long cards, int lookups) {
     auto db = ctx.open(true);
     const Actor actor = ctx.actor();
     long long sales = 0, existing = 0, foreign = 0;
-    db->sql() << "SELECT count(*) FROM sale", soci::into(sales);
+    db->run("SELECT count(*) FROM sale", soci::into(sales));
     if (sales > 0) throw RefusedError(tr("This database has sales: run the bench on a scratch database."));
-    db->sql() << "SELECT count(*) FROM sim_card", soci::into(existing);
-    db->sql() << "SELECT count(*) FROM sim_card WHERE iccid NOT LIKE '89701%'", soci::into(foreign);
+    db->run("SELECT count(*) FROM sim_card", soci::into(existing));
+    db->run("SELECT count(*) FROM sim_card WHERE iccid NOT LIKE '89701%'", soci::into(foreign));
     if (foreign > 0)
         throw RefusedError(
             tr("This database has SIM cards of its own: run the bench on a scratch database."));
@@ -168,7 +168,7 @@ void run_stock_bench(CliContext& ctx, long long cards, int lookups) {
                          {std::to_string(cards), ms(fill)})
                          .str()
                   << '\n';
-        if (db->backend() == db::Backend::postgresql) db->sql() << "ANALYZE sim_card";
+        if (db->backend() == db::Backend::postgresql) db->run("ANALYZE sim_card");
     }
 
     std::mt19937_64 random(20261125);

@@ -142,8 +142,8 @@ AuditEntry append(db::Database& db, const AuditKey& key, const std::string& chai
     // reads the new head (on SQLite the write transaction already serialises them).
     if (db.backend() == db::Backend::postgresql) {
         int lock_class = kAuditLockClass;
-        db.sql() << "SELECT pg_advisory_xact_lock(:class, hashtext(:chain))", soci::use(lock_class),
-            soci::use(chain);
+        db.run("SELECT pg_advisory_xact_lock(:class, hashtext(:chain))", soci::use(lock_class),
+               soci::use(chain));
     }
     AuditEntry e;
     e.chain = chain;
@@ -154,8 +154,8 @@ AuditEntry append(db::Database& db, const AuditKey& key, const std::string& chai
     long long last_seq = 0;
     std::string previous_mac;
     soci::indicator ind = soci::i_null;
-    db.sql() << "SELECT seq, mac FROM audit_entry WHERE chain = :c ORDER BY seq DESC LIMIT 1",
-        soci::use(chain), soci::into(last_seq, ind), soci::into(previous_mac);
+    db.run("SELECT seq, mac FROM audit_entry WHERE chain = :c ORDER BY seq DESC LIMIT 1", soci::use(chain),
+           soci::into(last_seq, ind), soci::into(previous_mac));
     if (ind != soci::i_ok) {
         last_seq = 0;
         previous_mac.clear();
@@ -166,10 +166,11 @@ AuditEntry append(db::Database& db, const AuditKey& key, const std::string& chai
     const long long seq = e.seq, at = e.at, actor = actor_id;
     soci::indicator actor_ind = actor_id ? soci::i_ok : soci::i_null;
     long long id = 0;
-    db.sql() << "INSERT INTO audit_entry (chain, seq, at, actor_id, action, subject, details, mac) "
-                "VALUES (:chain, :seq, :at, :actor, :action, :subject, :details, :mac) RETURNING id",
+    db.run(
+        "INSERT INTO audit_entry (chain, seq, at, actor_id, action, subject, details, mac) "
+        "VALUES (:chain, :seq, :at, :actor, :action, :subject, :details, :mac) RETURNING id",
         soci::use(chain), soci::use(seq), soci::use(at), soci::use(actor, actor_ind), soci::use(action),
-        soci::use(subject), soci::use(details), soci::use(e.mac), soci::into(id);
+        soci::use(subject), soci::use(details), soci::use(e.mac), soci::into(id));
     e.id = id;
     return e;
 }
@@ -182,8 +183,8 @@ bool out_of_written_order(db::Database& db, const AuditProblem& p, long long pre
     if (p.id < previous_id) return true;
     long long earlier_written_later_placed = 0;
     const long long seq = p.seq, id = p.id;
-    db.sql() << "SELECT count(*) FROM audit_entry WHERE chain = :c AND seq > :s AND id < :id",
-        soci::use(p.chain), soci::use(seq), soci::use(id), soci::into(earlier_written_later_placed);
+    db.run("SELECT count(*) FROM audit_entry WHERE chain = :c AND seq > :s AND id < :id", soci::use(p.chain),
+           soci::use(seq), soci::use(id), soci::into(earlier_written_later_placed));
     return earlier_written_later_placed > 0;
 }
 
@@ -196,12 +197,12 @@ AuditCheck verify(db::Database& db, const AuditKey& key) {
         AuditEntry e;
         long long id = 0, seq = 0, at = 0, actor = 0;
         soci::indicator actor_ind = soci::i_null;
-        soci::statement st =
-            (db.sql().prepare << "SELECT id, chain, seq, at, actor_id, action, subject, details, mac "
-                                 "FROM audit_entry ORDER BY chain, seq, id",
-             soci::into(id), soci::into(e.chain), soci::into(seq), soci::into(at),
-             soci::into(actor, actor_ind), soci::into(e.action), soci::into(e.subject), soci::into(e.details),
-             soci::into(e.mac));
+        db::Statement st = db.query(
+            "SELECT id, chain, seq, at, actor_id, action, subject, details, mac "
+            "FROM audit_entry ORDER BY chain, seq, id",
+            soci::into(id), soci::into(e.chain), soci::into(seq), soci::into(at),
+            soci::into(actor, actor_ind), soci::into(e.action), soci::into(e.subject), soci::into(e.details),
+            soci::into(e.mac));
         st.execute();
         std::string chain, previous_mac;
         long long expected_seq = 1;
@@ -260,8 +261,8 @@ Text describe(const AuditProblem& p) {
 std::string chain_head(db::Database& db, const std::string& chain) {
     std::string mac;
     soci::indicator ind = soci::i_null;
-    db.sql() << "SELECT mac FROM audit_entry WHERE chain = :c ORDER BY seq DESC LIMIT 1", soci::use(chain),
-        soci::into(mac, ind);
+    db.run("SELECT mac FROM audit_entry WHERE chain = :c ORDER BY seq DESC LIMIT 1", soci::use(chain),
+           soci::into(mac, ind));
     return ind == soci::i_ok ? mac : std::string();
 }
 
@@ -270,13 +271,12 @@ std::vector<AuditEntry> list_entries(db::Database& db, const std::string& chain,
     AuditEntry e;
     long long id = 0, seq = 0, at = 0, actor = 0, max_rows = limit;
     soci::indicator actor_ind = soci::i_null;
-    soci::statement st =
-        (db.sql().prepare
-             << "SELECT id, chain, seq, at, actor_id, action, subject, details, mac FROM audit_entry "
-                "WHERE :chain = '' OR chain = :chain2 ORDER BY id DESC LIMIT :n",
-         soci::use(chain), soci::use(chain), soci::use(max_rows), soci::into(id), soci::into(e.chain),
-         soci::into(seq), soci::into(at), soci::into(actor, actor_ind), soci::into(e.action),
-         soci::into(e.subject), soci::into(e.details), soci::into(e.mac));
+    db::Statement st = db.query(
+        "SELECT id, chain, seq, at, actor_id, action, subject, details, mac FROM audit_entry "
+        "WHERE :chain = '' OR chain = :chain2 ORDER BY id DESC LIMIT :n",
+        soci::use(chain), soci::use(chain), soci::use(max_rows), soci::into(id), soci::into(e.chain),
+        soci::into(seq), soci::into(at), soci::into(actor, actor_ind), soci::into(e.action),
+        soci::into(e.subject), soci::into(e.details), soci::into(e.mac));
     st.execute();
     while (st.fetch()) {
         e.id = id;

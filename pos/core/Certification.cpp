@@ -34,9 +34,9 @@ std::int64_t record_certification(db::Database& db, const Actor& actor, std::int
     }
     std::string today;
     if (db.backend() == db::Backend::sqlite)
-        db.sql() << "SELECT date('now')", soci::into(today);
+        db.run("SELECT date('now')", soci::into(today));
     else
-        db.sql() << "SELECT to_char(CURRENT_DATE, 'YYYY-MM-DD')", soci::into(today);
+        db.run("SELECT to_char(CURRENT_DATE, 'YYYY-MM-DD')", soci::into(today));
     if (date > today) throw InputError("date", tr("Date"), tr("cannot be in the future"));
 
     const long long now = db.now();
@@ -45,10 +45,11 @@ std::int64_t record_certification(db::Database& db, const Actor& actor, std::int
     soci::indicator trainer_ind = trainer ? soci::i_ok : soci::i_null;
     soci::indicator by_ind = by ? soci::i_ok : soci::i_null;
     long long id = 0;
-    db.sql() << "INSERT INTO certification (staff_id, certified_on, trainer_id, source, recorded_by, recorded_at) "
-                "VALUES (:s, :d, :t, :src, :by, :at) RETURNING id",
+    db.run(
+        "INSERT INTO certification (staff_id, certified_on, trainer_id, source, recorded_by, recorded_at) "
+        "VALUES (:s, :d, :t, :src, :by, :at) RETURNING id",
         soci::use(staff), soci::use(date), soci::use(trainer, trainer_ind), soci::use(source_code),
-        soci::use(by, by_ind), soci::use(now), soci::into(id);
+        soci::use(by, by_ind), soci::use(now), soci::into(id));
     actor.record(db, "certification.record", "staff:" + std::to_string(staff),
                  "certification=" + std::to_string(id) + " date=" + date +
                      " trainer=" + std::to_string(trainer) + " source=" + source_code);
@@ -63,12 +64,12 @@ std::vector<Certification> certifications_of(db::Database& db, const Actor& acto
     long long id = 0, staff = staff_id, trainer = 0, by = 0, at = 0;
     std::string source, trainer_name;
     soci::indicator trainer_ind, by_ind, name_ind;
-    soci::statement st =
-        (db.sql().prepare << "SELECT c.id, c.certified_on, c.trainer_id, t.full_name, c.source, c.recorded_by, "
-                             "c.recorded_at FROM certification c LEFT JOIN staff t ON t.id = c.trainer_id "
-                             "WHERE c.staff_id = :s ORDER BY c.certified_on, c.id",
-         soci::use(staff), soci::into(id), soci::into(c.certified_on), soci::into(trainer, trainer_ind),
-         soci::into(trainer_name, name_ind), soci::into(source), soci::into(by, by_ind), soci::into(at));
+    db::Statement st = db.query(
+        "SELECT c.id, c.certified_on, c.trainer_id, t.full_name, c.source, c.recorded_by, "
+        "c.recorded_at FROM certification c LEFT JOIN staff t ON t.id = c.trainer_id "
+        "WHERE c.staff_id = :s ORDER BY c.certified_on, c.id",
+        soci::use(staff), soci::into(id), soci::into(c.certified_on), soci::into(trainer, trainer_ind),
+        soci::into(trainer_name, name_ind), soci::into(source), soci::into(by, by_ind), soci::into(at));
     st.execute();
     while (st.fetch()) {
         c.id = id;
@@ -86,7 +87,7 @@ std::vector<Certification> certifications_of(db::Database& db, const Actor& acto
 bool is_certified(db::Database& db, std::int64_t staff_id) {
     int count = 0;
     const long long id = staff_id;
-    db.sql() << "SELECT count(*) FROM certification WHERE staff_id = :s", soci::use(id), soci::into(count);
+    db.run("SELECT count(*) FROM certification WHERE staff_id = :s", soci::use(id), soci::into(count));
     return count > 0;
 }
 

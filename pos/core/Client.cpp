@@ -69,7 +69,7 @@ ClientSummary summary_of(const ClientRecord& c, int live) {
     s.passport = mask(Passport::parse(c.passport));
     s.birth_date = mask_birth_date(c.birth_date);
     s.address = mask_address(c.address);
-    if (!c.phone.empty()) s.phone = mask(Msisdn::parse(c.phone));
+    if (!c.phone.empty()) s.phone = mask(Msisdn::stored(c.phone));
     s.live_numbers = live;
     return s;
 }
@@ -85,13 +85,13 @@ std::optional<ClientRecord> read_client(db::Database& db, const std::string& whe
         "FROM client WHERE " +
         where_column;  // a fixed column name chosen below, never input
     if (where_column == "id = :v")
-        db.sql() << sql, soci::use(id), soci::into(found_id, found), soci::into(c.full_name), soci::into(c.birth_date),
-            soci::into(c.passport), soci::into(c.document_issued_on), soci::into(c.document_issuer),
-            soci::into(c.address), soci::into(phone, phone_ind);
+        db.run(sql, soci::use(id), soci::into(found_id, found), soci::into(c.full_name),
+               soci::into(c.birth_date), soci::into(c.passport), soci::into(c.document_issued_on),
+               soci::into(c.document_issuer), soci::into(c.address), soci::into(phone, phone_ind));
     else
-        db.sql() << sql, soci::use(passport), soci::into(found_id, found), soci::into(c.full_name),
-            soci::into(c.birth_date), soci::into(c.passport), soci::into(c.document_issued_on),
-            soci::into(c.document_issuer), soci::into(c.address), soci::into(phone, phone_ind);
+        db.run(sql, soci::use(passport), soci::into(found_id, found), soci::into(c.full_name),
+               soci::into(c.birth_date), soci::into(c.passport), soci::into(c.document_issued_on),
+               soci::into(c.document_issuer), soci::into(c.address), soci::into(phone, phone_ind));
     if (found != soci::i_ok) return std::nullopt;
     c.id = found_id;
     if (phone_ind == soci::i_ok) c.phone = phone;
@@ -155,20 +155,23 @@ std::int64_t store_client(db::Database& db, const Actor& actor, const ClientReco
     soci::indicator phone_ind = c.phone.empty() ? soci::i_null : soci::i_ok;
     long long id = 0;
     if (!before) {
-        db.sql() << "INSERT INTO client (full_name, birth_date, document_kind, document_number, document_issued_on, "
-                    "document_issuer, address, phone, created_at, created_by, updated_at) "
-                    "VALUES (:n, :b, 'passport_rf', :p, :i, :iss, :a, :ph, :now, :by, :now2) RETURNING id",
-            soci::use(c.full_name), soci::use(c.birth_date), soci::use(c.passport), soci::use(c.document_issued_on),
-            soci::use(c.document_issuer), soci::use(c.address), soci::use(c.phone, phone_ind), soci::use(now),
-            soci::use(by, by_ind), soci::use(now), soci::into(id);
+        db.run(
+            "INSERT INTO client (full_name, birth_date, document_kind, document_number, document_issued_on, "
+            "document_issuer, address, phone, created_at, created_by, updated_at) "
+            "VALUES (:n, :b, 'passport_rf', :p, :i, :iss, :a, :ph, :now, :by, :now2) RETURNING id",
+            soci::use(c.full_name), soci::use(c.birth_date), soci::use(c.passport),
+            soci::use(c.document_issued_on), soci::use(c.document_issuer), soci::use(c.address),
+            soci::use(c.phone, phone_ind), soci::use(now), soci::use(by, by_ind), soci::use(now),
+            soci::into(id));
         actor.record(db, "client.save", "client:" + std::to_string(id), "added");
     } else {
         id = before->id;
-        db.sql() << "UPDATE client SET full_name = :n, birth_date = :b, document_issued_on = :i, "
-                    "document_issuer = :iss, address = :a, phone = :ph, updated_at = :now WHERE id = :id",
+        db.run(
+            "UPDATE client SET full_name = :n, birth_date = :b, document_issued_on = :i, "
+            "document_issuer = :iss, address = :a, phone = :ph, updated_at = :now WHERE id = :id",
             soci::use(c.full_name), soci::use(c.birth_date), soci::use(c.document_issued_on),
             soci::use(c.document_issuer), soci::use(c.address), soci::use(c.phone, phone_ind), soci::use(now),
-            soci::use(id);
+            soci::use(id));
         actor.record(db, "client.save", "client:" + std::to_string(id),
                      changed_fields({{"full_name", before->full_name != c.full_name},
                                      {"birth_date", before->birth_date != c.birth_date},
@@ -224,8 +227,8 @@ ClientRecord reveal_client(db::Database& db, const Actor& actor, std::int64_t cl
 int live_numbers(db::Database& db, std::int64_t client_id) {
     int count = 0;
     const long long id = client_id;
-    db.sql() << "SELECT COUNT(*) FROM subscription WHERE client_id = :c AND ended_at IS NULL", soci::use(id),
-        soci::into(count);
+    db.run("SELECT COUNT(*) FROM subscription WHERE client_id = :c AND ended_at IS NULL", soci::use(id),
+           soci::into(count));
     return count;
 }
 

@@ -65,16 +65,18 @@ std::int64_t save_dealer(db::Database& db, const Actor& actor, const DealerForm&
     long long saved = id;
     if (id == 0) {
         const long long now = db.now();
-        db.sql() << "INSERT INTO dealer (kind, name, inn, ogrn, kpp, created_at) "
-                    "VALUES (:kind, :name, :inn, :ogrn, :kpp, :now) RETURNING id",
-            soci::use(kind), soci::use(d.name), soci::use(d.inn), soci::use(d.ogrn), soci::use(d.kpp, kpp_ind),
-            soci::use(now), soci::into(saved);
+        db.run(
+            "INSERT INTO dealer (kind, name, inn, ogrn, kpp, created_at) "
+            "VALUES (:kind, :name, :inn, :ogrn, :kpp, :now) RETURNING id",
+            soci::use(kind), soci::use(d.name), soci::use(d.inn), soci::use(d.ogrn),
+            soci::use(d.kpp, kpp_ind), soci::use(now), soci::into(saved));
         actor.record(db, "dealer.save", "dealer:" + std::to_string(saved), "added kind=" + kind);
     } else {
-        db.sql() << "UPDATE dealer SET kind = :kind, name = :name, inn = :inn, ogrn = :ogrn, kpp = :kpp "
-                    "WHERE id = :id",
-            soci::use(kind), soci::use(d.name), soci::use(d.inn), soci::use(d.ogrn), soci::use(d.kpp, kpp_ind),
-            soci::use(saved);
+        db.run(
+            "UPDATE dealer SET kind = :kind, name = :name, inn = :inn, ogrn = :ogrn, kpp = :kpp "
+            "WHERE id = :id",
+            soci::use(kind), soci::use(d.name), soci::use(d.inn), soci::use(d.ogrn),
+            soci::use(d.kpp, kpp_ind), soci::use(saved));
         // A sole proprietor's name and INN are personal data: the entry names the fields only.
         actor.record(db, "dealer.save", "dealer:" + std::to_string(saved),
                      changed_fields({{"kind", before.kind != d.kind},
@@ -97,12 +99,13 @@ std::vector<Dealer> query_dealers(db::Database& db, const Actor& actor, long lon
     long long id = 0;
     std::string kind, kpp;
     soci::indicator kpp_ind = soci::i_ok;
-    soci::statement st = (db.sql().prepare << "SELECT id, kind, name, inn, ogrn, kpp FROM dealer "
-                                              "WHERE (:only = 0 OR id = :only2) AND (:all = 1 OR id = :own) "
-                                              "ORDER BY name, id",
-                          soci::use(only_id), soci::use(only_id), soci::use(all), soci::use(own),
-                          soci::into(id), soci::into(kind), soci::into(d.name), soci::into(d.inn),
-                          soci::into(d.ogrn), soci::into(kpp, kpp_ind));
+    db::Statement st = db.query(
+        "SELECT id, kind, name, inn, ogrn, kpp FROM dealer "
+        "WHERE (:only = 0 OR id = :only2) AND (:all = 1 OR id = :own) "
+        "ORDER BY name, id",
+        soci::use(only_id), soci::use(only_id), soci::use(all), soci::use(own), soci::into(id),
+        soci::into(kind), soci::into(d.name), soci::into(d.inn), soci::into(d.ogrn),
+        soci::into(kpp, kpp_ind));
     st.execute();
     while (st.fetch()) {
         d.id = id;

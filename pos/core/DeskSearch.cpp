@@ -30,14 +30,14 @@ std::vector<SearchHit> desk_search(db::Database& db, const Actor& actor, const s
     }
     if (auto card = found) {
         std::string number;
-        if (!card->msisdn.empty()) number = " " + Msisdn::parse(card->msisdn).display();
+        if (!card->msisdn.empty()) number = " " + Msisdn::stored(card->msisdn).display();
         hits.push_back({"sim", card->id, "SIM " + card->iccid + number,
                         sim_status_title(card->status) + " · " + card->salon_name});
         if (!card->msisdn.empty()) {
             long long client_id = 0;
             soci::indicator ind = soci::i_null;
-            db.sql() << "SELECT client_id FROM subscription WHERE msisdn = :m AND ended_at IS NULL",
-                soci::use(card->msisdn), soci::into(client_id, ind);
+            db.run("SELECT client_id FROM subscription WHERE msisdn = :m AND ended_at IS NULL",
+                   soci::use(card->msisdn), soci::into(client_id, ind));
             if (ind == soci::i_ok) {
                 const ClientSummary c = client_summary(db, actor, client_id);
                 hits.push_back({"client", c.id, c.full_name,

@@ -81,4 +81,15 @@ Msisdn Msisdn::parse(std::string_view input) {
     return Msisdn(std::move(e164), std::move(display));
 }
 
+Msisdn Msisdn::stored(std::string_view e164) {
+    const bool plain = e164.size() == 12 && e164.substr(0, 2) == "+7" &&
+                       e164.substr(2).find_first_not_of("0123456789") == std::string_view::npos;
+    if (!plain) return parse(e164);
+    // +7 912 345-67-89: how libphonenumber writes every Russian mobile number (a test holds the two
+    // together).
+    const std::string d(e164.substr(2));
+    return Msisdn(std::string(e164), "+7 " + d.substr(0, 3) + " " + d.substr(3, 3) + "-" + d.substr(6, 2) +
+                                         "-" + d.substr(8, 2));
+}
+
 }  // namespace salon::pos

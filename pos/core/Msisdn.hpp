@@ -12,6 +12,10 @@ public:
     // Any way a Russian mobile number is written: "8 912 345-67-89", "+7 (912) 345 67 89", "9123456789",
     // "89123456789". Landlines, toll-free and foreign numbers are refused. Throws ValidationError.
     static Msisdn parse(std::string_view input);
+    // A number read back from the database, where only parse()'s E.164 result is ever written: a "+7" and ten
+    // digits is taken as it is and grouped for display without libphonenumber (whose parse costs a sale a
+    // tenth of a millisecond a number); anything else goes through parse().
+    static Msisdn stored(std::string_view e164);
 
     // "+79123456789" (E.164).
     const std::string& str() const { return e164_; }

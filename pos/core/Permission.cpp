@@ -79,9 +79,10 @@ bool has_permission(db::Database& db, const StaffMember& member, Permission perm
     const long long id = member.id;
     const std::string code(to_string(permission));
     long long count = 0;
-    db.sql() << "SELECT count(*) FROM staff s JOIN role_permission rp ON rp.role = s.role "
-                "WHERE s.id = :id AND s.active = 1 AND rp.permission = :p",
-        soci::use(id), soci::use(code), soci::into(count);
+    db.run(
+        "SELECT count(*) FROM staff s JOIN role_permission rp ON rp.role = s.role "
+        "WHERE s.id = :id AND s.active = 1 AND rp.permission = :p",
+        soci::use(id), soci::use(code), soci::into(count));
     return count > 0;
 }
 
@@ -95,8 +96,8 @@ namespace {
 
 bool granted(db::Database& db, const std::string& role, const std::string& code) {
     long long count = 0;
-    db.sql() << "SELECT count(*) FROM role_permission WHERE role = :r AND permission = :p", soci::use(role),
-        soci::use(code), soci::into(count);
+    db.run("SELECT count(*) FROM role_permission WHERE role = :r AND permission = :p", soci::use(role),
+           soci::use(code), soci::into(count));
     return count > 0;
 }
 
@@ -108,8 +109,8 @@ void grant(db::Database& db, const Actor& actor, Role role, Permission permissio
     const std::string role_code(to_string(role));
     const std::string code(to_string(permission));
     if (granted(db, role_code, code)) return;
-    db.sql() << "INSERT INTO role_permission (role, permission) VALUES (:r, :p)", soci::use(role_code),
-        soci::use(code);
+    db.run("INSERT INTO role_permission (role, permission) VALUES (:r, :p)", soci::use(role_code),
+           soci::use(code));
     actor.record(db, "permission.grant", "role:" + role_code, code);
     tx.commit();
 }
@@ -124,8 +125,8 @@ void revoke(db::Database& db, const Actor& actor, Role role, Permission permissi
     const std::string role_code(to_string(role));
     const std::string code(to_string(permission));
     if (!granted(db, role_code, code)) return;
-    db.sql() << "DELETE FROM role_permission WHERE role = :r AND permission = :p", soci::use(role_code),
-        soci::use(code);
+    db.run("DELETE FROM role_permission WHERE role = :r AND permission = :p", soci::use(role_code),
+           soci::use(code));
     actor.record(db, "permission.revoke", "role:" + role_code, code);
     tx.commit();
 }
@@ -133,8 +134,8 @@ void revoke(db::Database& db, const Actor& actor, Role role, Permission permissi
 std::vector<std::pair<Role, Permission>> list_grants(db::Database& db) {
     std::vector<std::pair<Role, Permission>> out;
     std::string role, code;
-    soci::statement st = (db.sql().prepare << "SELECT role, permission FROM role_permission",
-                          soci::into(role), soci::into(code));
+    db::Statement st =
+        db.query("SELECT role, permission FROM role_permission", soci::into(role), soci::into(code));
     st.execute();
     while (st.fetch()) out.emplace_back(role_from_string(role), permission_from_string(code));
     std::sort(out.begin(), out.end());

@@ -58,11 +58,11 @@ std::vector<Version> versions_of(db::Database& db, long long product_id) {
     Version v;
     std::string to;
     soci::indicator to_ind = soci::i_null;
-    soci::statement st =
-        (db.sql().prepare << "SELECT id, valid_from, valid_to, price, vat_code FROM product_version "
-                             "WHERE product_id = :p ORDER BY valid_from",
-         soci::use(product_id), soci::into(v.id), soci::into(v.from), soci::into(to, to_ind),
-         soci::into(v.price), soci::into(v.vat));
+    db::Statement st = db.query(
+        "SELECT id, valid_from, valid_to, price, vat_code FROM product_version "
+        "WHERE product_id = :p ORDER BY valid_from",
+        soci::use(product_id), soci::into(v.id), soci::into(v.from), soci::into(to, to_ind),
+        soci::into(v.price), soci::into(v.vat));
     st.execute();
     while (st.fetch()) {
         v.to = to_ind == soci::i_ok ? to : std::string();
@@ -153,8 +153,8 @@ void require_after_latest(const Product& p, const std::vector<Version>& versions
 long long insert_product(db::Database& db, const std::string& code, const std::string& name,
                          const std::string& kind) {
     long long id = 0;
-    db.sql() << "INSERT INTO product (code, name, kind, active) VALUES (:c, :n, :k, 1) RETURNING id",
-        soci::use(code), soci::use(name), soci::use(kind), soci::into(id);
+    db.run("INSERT INTO product (code, name, kind, active) VALUES (:c, :n, :k, 1) RETURNING id",
+           soci::use(code), soci::use(name), soci::use(kind), soci::into(id));
     return id;
 }
 
@@ -163,15 +163,17 @@ long long insert_version(db::Database& db, long long product_id, const std::vect
                          const std::string& from, long long price, const std::string& vat) {
     if (!versions.empty()) {
         const long long latest = versions.back().id;
-        db.sql() << "UPDATE product_version SET valid_to = :f WHERE id = :id AND (valid_to IS NULL OR "
-                    "valid_to > :f2)",
-            soci::use(from), soci::use(latest), soci::use(from);
+        db.run(
+            "UPDATE product_version SET valid_to = :f WHERE id = :id AND (valid_to IS NULL OR "
+            "valid_to > :f2)",
+            soci::use(from), soci::use(latest), soci::use(from));
     }
     long long id = 0;
-    db.sql() << "INSERT INTO product_version (product_id, valid_from, price, vat_code) VALUES (:p, :f, "
-                ":price, :v) "
-                "RETURNING id",
-        soci::use(product_id), soci::use(from), soci::use(price), soci::use(vat), soci::into(id);
+    db.run(
+        "INSERT INTO product_version (product_id, valid_from, price, vat_code) VALUES (:p, :f, "
+        ":price, :v) "
+        "RETURNING id",
+        soci::use(product_id), soci::use(from), soci::use(price), soci::use(vat), soci::into(id));
     return id;
 }
 
@@ -228,16 +230,15 @@ std::vector<PriceInForce> products_on_sale(db::Database& db, const CalendarDate&
     long long product_id = 0, version_id = 0, price = 0;
     std::string to;
     soci::indicator to_ind = soci::i_null;
-    soci::statement st =
-        (db.sql().prepare
-             << "SELECT p.id, v.id, p.code, p.name, p.kind, v.price, v.vat_code, v.valid_from, v.valid_to "
-                "FROM product p JOIN product_version v ON v.product_id = p.id "
-                "WHERE p.active = 1 AND (:kind = '' OR p.kind = :kind2) AND v.valid_from <= :on "
-                "AND (v.valid_to IS NULL OR v.valid_to > :on2) "
-                "ORDER BY p.kind, p.name, p.code",
-         soci::use(kind), soci::use(kind), soci::use(day), soci::use(day), soci::into(product_id),
-         soci::into(version_id), soci::into(r.code), soci::into(r.name), soci::into(r.kind),
-         soci::into(price), soci::into(r.vat_code), soci::into(r.valid_from), soci::into(to, to_ind));
+    db::Statement st = db.query(
+        "SELECT p.id, v.id, p.code, p.name, p.kind, v.price, v.vat_code, v.valid_from, v.valid_to "
+        "FROM product p JOIN product_version v ON v.product_id = p.id "
+        "WHERE p.active = 1 AND (:kind = '' OR p.kind = :kind2) AND v.valid_from <= :on "
+        "AND (v.valid_to IS NULL OR v.valid_to > :on2) "
+        "ORDER BY p.kind, p.name, p.code",
+        soci::use(kind), soci::use(kind), soci::use(day), soci::use(day), soci::into(product_id),
+        soci::into(version_id), soci::into(r.code), soci::into(r.name), soci::into(r.kind), soci::into(price),
+        soci::into(r.vat_code), soci::into(r.valid_from), soci::into(to, to_ind));
     st.execute();
     while (st.fetch()) {
         r.product_id = product_id;
@@ -259,9 +260,10 @@ int vat_basis_points(db::Database& db, const std::string& vat_code, const Calend
     const std::string day = on.iso();
     int bp = 0;
     soci::indicator ind = soci::i_null;
-    db.sql() << "SELECT basis_points FROM vat_rate WHERE code = :c AND valid_from <= :on "
-                "AND (valid_to IS NULL OR valid_to > :on2)",
-        soci::use(vat_code), soci::use(day), soci::use(day), soci::into(bp, ind);
+    db.run(
+        "SELECT basis_points FROM vat_rate WHERE code = :c AND valid_from <= :on "
+        "AND (valid_to IS NULL OR valid_to > :on2)",
+        soci::use(vat_code), soci::use(day), soci::use(day), soci::into(bp, ind));
     if (ind != soci::i_ok)
         throw InputError("vat", tr("VAT"),
                          trf("no VAT rate \"{1}\" is in force on {2}", {vat_code, on.display()}));
@@ -274,12 +276,12 @@ std::vector<VatRate> vat_rates_in_force(db::Database& db, const CalendarDate& on
     VatRate r;
     std::string to;
     soci::indicator to_ind = soci::i_null;
-    soci::statement st =
-        (db.sql().prepare << "SELECT code, basis_points, valid_from, valid_to FROM vat_rate "
-                             "WHERE valid_from <= :on AND (valid_to IS NULL OR valid_to > :on2) "
-                             "ORDER BY code",
-         soci::use(day), soci::use(day), soci::into(r.code), soci::into(r.basis_points),
-         soci::into(r.valid_from), soci::into(to, to_ind));
+    db::Statement st = db.query(
+        "SELECT code, basis_points, valid_from, valid_to FROM vat_rate "
+        "WHERE valid_from <= :on AND (valid_to IS NULL OR valid_to > :on2) "
+        "ORDER BY code",
+        soci::use(day), soci::use(day), soci::into(r.code), soci::into(r.basis_points),
+        soci::into(r.valid_from), soci::into(to, to_ind));
     st.execute();
     while (st.fetch()) {
         r.valid_to = to_ind == soci::i_ok ? to : std::string();
@@ -361,8 +363,7 @@ void end_sale(db::Database& db, const Actor& actor, const std::string& code, con
     require_after_latest(p, versions, from);
     const std::string to = from.iso();
     const long long version_id = versions.back().id;
-    db.sql() << "UPDATE product_version SET valid_to = :f WHERE id = :id", soci::use(to),
-        soci::use(version_id);
+    db.run("UPDATE product_version SET valid_to = :f WHERE id = :id", soci::use(to), soci::use(version_id));
     actor.record(db, "product.end", "product:" + std::to_string(p.id),
                  "code=" + p.code + " to=" + from.iso());
     tx.commit();
@@ -374,7 +375,7 @@ void set_product_active(db::Database& db, const Actor& actor, const std::string&
     const Product p = existing_product(db, trim(code));
     const int value = active ? 1 : 0;
     const long long id = p.id;
-    db.sql() << "UPDATE product SET active = :a WHERE id = :id", soci::use(value), soci::use(id);
+    db.run("UPDATE product SET active = :a WHERE id = :id", soci::use(value), soci::use(id));
     actor.record(db, "product.active", "product:" + std::to_string(p.id),
                  "code=" + p.code + " active=" + std::to_string(value));
     tx.commit();
@@ -385,9 +386,9 @@ std::vector<Product> list_products(db::Database& db) {
     Product p;
     long long id = 0;
     int active = 1;
-    soci::statement st =
-        (db.sql().prepare << "SELECT id, code, name, kind, active FROM product ORDER BY code", soci::into(id),
-         soci::into(p.code), soci::into(p.name), soci::into(p.kind), soci::into(active));
+    db::Statement st =
+        db.query("SELECT id, code, name, kind, active FROM product ORDER BY code", soci::into(id),
+                 soci::into(p.code), soci::into(p.name), soci::into(p.kind), soci::into(active));
     st.execute();
     while (st.fetch()) {
         p.id = id;
@@ -426,22 +427,20 @@ struct CatalogSnapshot {
         long long product_id = 0;
         std::string to;
         soci::indicator to_ind = soci::i_null;
-        soci::statement st =
-            (db.sql().prepare
-                 << "SELECT product_id, id, valid_from, valid_to, price, vat_code FROM product_version "
-                    "ORDER BY product_id, valid_from",
-             soci::into(product_id), soci::into(v.id), soci::into(v.from), soci::into(to, to_ind),
-             soci::into(v.price), soci::into(v.vat));
+        db::Statement st = db.query(
+            "SELECT product_id, id, valid_from, valid_to, price, vat_code FROM product_version "
+            "ORDER BY product_id, valid_from",
+            soci::into(product_id), soci::into(v.id), soci::into(v.from), soci::into(to, to_ind),
+            soci::into(v.price), soci::into(v.vat));
         st.execute();
         while (st.fetch()) {
             v.to = to_ind == soci::i_ok ? to : std::string();
             versions[product_id].push_back(v);
         }
         VatRate r;
-        soci::statement rates =
-            (db.sql().prepare << "SELECT code, basis_points, valid_from, valid_to FROM vat_rate",
-             soci::into(r.code), soci::into(r.basis_points), soci::into(r.valid_from),
-             soci::into(to, to_ind));
+        db::Statement rates =
+            db.query("SELECT code, basis_points, valid_from, valid_to FROM vat_rate", soci::into(r.code),
+                     soci::into(r.basis_points), soci::into(r.valid_from), soci::into(to, to_ind));
         rates.execute();
         while (rates.fetch()) {
             r.valid_to = to_ind == soci::i_ok ? to : std::string();

@@ -41,8 +41,8 @@ SalonClock salon_clock(db::Database& db, std::int64_t salon_id) {
     int active = 0;
     soci::indicator ind = soci::i_null;
     const long long id = salon_id;
-    db.sql() << "SELECT dealer_id, time_zone, active FROM salon WHERE id = :id", soci::use(id),
-        soci::into(dealer, ind), soci::into(s.time_zone), soci::into(active);
+    db.run("SELECT dealer_id, time_zone, active FROM salon WHERE id = :id", soci::use(id),
+           soci::into(dealer, ind), soci::into(s.time_zone), soci::into(active));
     if (ind != soci::i_ok || !active)
         throw ValidationError(tr("Salon"), trf("no salon with number {1}", {std::to_string(salon_id)}));
     s.id = salon_id;
@@ -78,11 +78,11 @@ std::vector<Visit> query_visits(db::Database& db, const std::string& where, long
     long long id = 0, salon = 0, joined = 0, called = 0, finished = 0, served_by = 0, client = 0;
     std::string purpose;
     const std::string sql = std::string(kVisitSelect) + where;
-    soci::statement st =
-        (db.sql().prepare << sql, soci::use(a, "a"), soci::use(b, "b"), soci::into(id), soci::into(salon),
-         soci::into(v.ticket_day), soci::into(v.ticket), soci::into(purpose), soci::into(v.status), soci::into(joined),
-         soci::into(called), soci::into(finished), soci::into(served_by), soci::into(v.served_by_name),
-         soci::into(client), soci::into(v.rating), soci::into(v.thanks));
+    db::Statement st = db.query(sql, soci::use(a, "a"), soci::use(b, "b"), soci::into(id), soci::into(salon),
+                                soci::into(v.ticket_day), soci::into(v.ticket), soci::into(purpose),
+                                soci::into(v.status), soci::into(joined), soci::into(called),
+                                soci::into(finished), soci::into(served_by), soci::into(v.served_by_name),
+                                soci::into(client), soci::into(v.rating), soci::into(v.thanks));
     st.execute();
     while (st.fetch()) {
         v.id = id;
@@ -162,14 +162,16 @@ Visit take_ticket(db::Database& db, std::int64_t salon_id, VisitPurpose purpose)
     // The salon's row is locked first on PostgreSQL so two kiosks never draw the same number; SQLite's
     // write transaction already holds the whole database.
     if (db.backend() == db::Backend::postgresql)
-        db.sql() << "SELECT id FROM salon WHERE id = :s FOR UPDATE", soci::use(id_salon), soci::into(ticket);
-    db.sql() << "SELECT COALESCE(MAX(ticket), 0) + 1 FROM visit WHERE salon_id = :s AND ticket_day = :d",
-        soci::use(id_salon), soci::use(day), soci::into(ticket);
+        db.run("SELECT id FROM salon WHERE id = :s FOR UPDATE", soci::use(id_salon), soci::into(ticket));
+    db.run("SELECT COALESCE(MAX(ticket), 0) + 1 FROM visit WHERE salon_id = :s AND ticket_day = :d",
+           soci::use(id_salon), soci::use(day), soci::into(ticket));
     const std::string purpose_text = to_string(purpose);
     long long id = 0;
-    db.sql() << "INSERT INTO visit (salon_id, ticket_day, ticket, purpose, status, joined_at) "
-                "VALUES (:s, :d, :t, :p, 'waiting', :at) RETURNING id",
-        soci::use(id_salon), soci::use(day), soci::use(ticket), soci::use(purpose_text), soci::use(now), soci::into(id);
+    db.run(
+        "INSERT INTO visit (salon_id, ticket_day, ticket, purpose, status, joined_at) "
+        "VALUES (:s, :d, :t, :p, 'waiting', :at) RETURNING id",
+        soci::use(id_salon), soci::use(day), soci::use(ticket), soci::use(purpose_text), soci::use(now),
+        soci::into(id));
     tx.commit();
     return read_visit(db, id);
 }
@@ -199,9 +201,10 @@ std::optional<Visit> call_next(db::Database& db, const Actor& actor, std::option
     const long long id = waiting.front().id;
     const long long staff = actor.staff_id();
     const long long now = db.now();
-    db.sql() << "UPDATE visit SET status = 'serving', called_at = :at, served_by = :s WHERE id = :id AND status = "
-                "'waiting'",
-        soci::use(now), soci::use(staff), soci::use(id);
+    db.run(
+        "UPDATE visit SET status = 'serving', called_at = :at, served_by = :s WHERE id = :id AND status = "
+        "'waiting'",
+        soci::use(now), soci::use(staff), soci::use(id));
     tx.commit();
     return read_visit(db, id);
 }
@@ -213,7 +216,8 @@ void finish_visit(db::Database& db, const Actor& actor, std::int64_t visit_id) {
         throw ValidationError(tr("Visit"), trf("visitor {1} is not being served", {v.label}));
     require_server_or_senior(db, actor, v);
     const long long now = db.now(), id = visit_id;
-    db.sql() << "UPDATE visit SET status = 'done', finished_at = :at WHERE id = :id", soci::use(now), soci::use(id);
+    db.run("UPDATE visit SET status = 'done', finished_at = :at WHERE id = :id", soci::use(now),
+           soci::use(id));
     tx.commit();
 }
 
@@ -224,7 +228,8 @@ void mark_left(db::Database& db, const Actor& actor, std::int64_t visit_id) {
         throw ValidationError(tr("Visit"), trf("visitor {1} is no longer in the queue", {v.label}));
     if (v.status == "serving") require_server_or_senior(db, actor, v);
     const long long now = db.now(), id = visit_id;
-    db.sql() << "UPDATE visit SET status = 'left', finished_at = :at WHERE id = :id", soci::use(now), soci::use(id);
+    db.run("UPDATE visit SET status = 'left', finished_at = :at WHERE id = :id", soci::use(now),
+           soci::use(id));
     tx.commit();
 }
 
@@ -236,7 +241,7 @@ void record_thanks(db::Database& db, const Actor& actor, std::int64_t visit_id, 
     const Visit v = own_visit(db, actor, visit_id);
     if (v.status == "waiting") throw ValidationError(tr("Visit"), trf("visitor {1} has not been served yet", {v.label}));
     const long long id = visit_id;
-    db.sql() << "UPDATE visit SET thanks = :t WHERE id = :id", soci::use(text), soci::use(id);
+    db.run("UPDATE visit SET thanks = :t WHERE id = :id", soci::use(text), soci::use(id));
     tx.commit();
 }
 
@@ -251,8 +256,8 @@ void rate_visit(db::Database& db, std::int64_t visit_id, int rating) {
     if (v.status == "done" && now - v.finished_at > kRatingWindowSeconds)
         throw ValidationError(tr("Visit"), tr("a rating is given within an hour of the service"));
     const long long id = visit_id;
-    db.sql() << "UPDATE visit SET rating = :r, rated_at = :at WHERE id = :id", soci::use(rating), soci::use(now),
-        soci::use(id);
+    db.run("UPDATE visit SET rating = :r, rated_at = :at WHERE id = :id", soci::use(rating), soci::use(now),
+           soci::use(id));
     tx.commit();
 }
 
@@ -261,7 +266,7 @@ Visit get_visit(db::Database& db, const Actor& actor, std::int64_t visit_id) {
     const Visit v = read_visit(db, visit_id);
     long long dealer = 0;
     const long long salon = v.salon_id;
-    db.sql() << "SELECT dealer_id FROM salon WHERE id = :s", soci::use(salon), soci::into(dealer);
+    db.run("SELECT dealer_id FROM salon WHERE id = :s", soci::use(salon), soci::into(dealer));
     if (!actor.sees_dealer(dealer))
         throw ValidationError(tr("Visit"), trf("no visit with number {1}", {std::to_string(visit_id)}));
     return v;
@@ -286,9 +291,10 @@ std::vector<SpecialistNorms> specialist_norms(db::Database& db, const Actor& act
     {
         long long id = 0;
         std::string name;
-        soci::statement st = (db.sql().prepare << "SELECT id, full_name FROM staff WHERE salon_id = :s AND active = 1 "
-                                                  "AND role IN ('specialist', 'senior_specialist')",
-                              soci::use(sid), soci::into(id), soci::into(name));
+        db::Statement st = db.query(
+            "SELECT id, full_name FROM staff WHERE salon_id = :s AND active = 1 "
+            "AND role IN ('specialist', 'senior_specialist')",
+            soci::use(sid), soci::into(id), soci::into(name));
         st.execute();
         while (st.fetch()) {
             by_staff[id].staff_id = id;
@@ -304,16 +310,16 @@ std::vector<SpecialistNorms> specialist_norms(db::Database& db, const Actor& act
     {
         long long id = 0, served = 0, seconds = 0, good = 0, rated = 0;
         std::string name;
-        soci::statement st =
-            (db.sql().prepare << "SELECT v.served_by, p.full_name, COUNT(*), "
-                                 "CAST(COALESCE(SUM(v.finished_at - v.called_at), 0) AS BIGINT), "
-                                 "CAST(COALESCE(SUM(CASE WHEN v.rating >= 4 THEN 1 ELSE 0 END), 0) AS BIGINT), "
-                                 "CAST(COALESCE(SUM(CASE WHEN v.rating IS NOT NULL THEN 1 ELSE 0 END), 0) AS BIGINT) "
-                                 "FROM visit v JOIN staff p ON p.id = v.served_by WHERE v.salon_id = :s "
-                                 "AND v.status = 'done' AND v.finished_at >= :f AND v.finished_at < :t "
-                                 "GROUP BY v.served_by, p.full_name",
-             soci::use(sid), soci::use(f), soci::use(t), soci::into(id), soci::into(name), soci::into(served),
-             soci::into(seconds), soci::into(good), soci::into(rated));
+        db::Statement st = db.query(
+            "SELECT v.served_by, p.full_name, COUNT(*), "
+            "CAST(COALESCE(SUM(v.finished_at - v.called_at), 0) AS BIGINT), "
+            "CAST(COALESCE(SUM(CASE WHEN v.rating >= 4 THEN 1 ELSE 0 END), 0) AS BIGINT), "
+            "CAST(COALESCE(SUM(CASE WHEN v.rating IS NOT NULL THEN 1 ELSE 0 END), 0) AS BIGINT) "
+            "FROM visit v JOIN staff p ON p.id = v.served_by WHERE v.salon_id = :s "
+            "AND v.status = 'done' AND v.finished_at >= :f AND v.finished_at < :t "
+            "GROUP BY v.served_by, p.full_name",
+            soci::use(sid), soci::use(f), soci::use(t), soci::into(id), soci::into(name), soci::into(served),
+            soci::into(seconds), soci::into(good), soci::into(rated));
         st.execute();
         while (st.fetch()) {
             SpecialistNorms& n = row(id, name);
@@ -326,16 +332,16 @@ std::vector<SpecialistNorms> specialist_norms(db::Database& db, const Actor& act
     {
         long long id = 0, all = 0, bundles = 0;
         std::string name;
-        soci::statement st =
-            (db.sql().prepare << "SELECT s.staff_id, p.full_name, COUNT(*), "
-                                 "CAST(COALESCE(SUM(l.is_bundle), 0) AS BIGINT) FROM sale_line l "
-                                 "JOIN sale s ON s.id = l.sale_id JOIN staff p ON p.id = s.staff_id "
-                                 "WHERE s.salon_id = :s AND s.kind = 'sale' AND s.created_at >= :f AND s.created_at < :t "
-                                 "AND l.kind IN ('sim', 'tariff_change', 'port_in') "
-                                 "AND NOT EXISTS (SELECT 1 FROM sale_line r WHERE r.refund_of_line = l.id) "
-                                 "GROUP BY s.staff_id, p.full_name",
-             soci::use(sid), soci::use(f), soci::use(t), soci::into(id), soci::into(name), soci::into(all),
-             soci::into(bundles));
+        db::Statement st = db.query(
+            "SELECT s.staff_id, p.full_name, COUNT(*), "
+            "CAST(COALESCE(SUM(l.is_bundle), 0) AS BIGINT) FROM sale_line l "
+            "JOIN sale s ON s.id = l.sale_id JOIN staff p ON p.id = s.staff_id "
+            "WHERE s.salon_id = :s AND s.kind = 'sale' AND s.created_at >= :f AND s.created_at < :t "
+            "AND l.kind IN ('sim', 'tariff_change', 'port_in') "
+            "AND NOT EXISTS (SELECT 1 FROM sale_line r WHERE r.refund_of_line = l.id) "
+            "GROUP BY s.staff_id, p.full_name",
+            soci::use(sid), soci::use(f), soci::use(t), soci::into(id), soci::into(name), soci::into(all),
+            soci::into(bundles));
         st.execute();
         while (st.fetch()) {
             SpecialistNorms& n = row(id, name);

@@ -140,7 +140,7 @@ std::string receipt_percent(int basis_points) { return percent_text(basis_points
 
 std::string receipt_msisdn(const std::string& msisdn) {
     try {
-        return Msisdn::parse(msisdn).display();
+        return Msisdn::stored(msisdn).display();
     } catch (const ValidationError&) {
         return msisdn;  // printed as stored rather than hidden
     }

@@ -64,8 +64,9 @@ TariffChoice tariff_in_force(db::Database& db, const std::string& code, const Ca
     int bundle = 0, individual = 0;
     long long tariff_id = 0;
     soci::indicator ind = soci::i_null;
-    db.sql() << "SELECT id, name, segment, is_bundle, individual FROM tariff WHERE code = :c", soci::use(code),
-        soci::into(tariff_id, ind), soci::into(t.name), soci::into(segment), soci::into(bundle), soci::into(individual);
+    db.run("SELECT id, name, segment, is_bundle, individual FROM tariff WHERE code = :c", soci::use(code),
+           soci::into(tariff_id, ind), soci::into(t.name), soci::into(segment), soci::into(bundle),
+           soci::into(individual));
     if (ind != soci::i_ok) throw InputError("tariff", tr("Tariff"), trf("there is no tariff \"{1}\"", {code}));
     if (segment != "private" || individual)
         throw InputError("tariff", tr("Tariff"),
@@ -73,9 +74,10 @@ TariffChoice tariff_in_force(db::Database& db, const std::string& code, const Ca
     const std::string day = on.iso();
     long long version = 0, fee = 0;
     soci::indicator vind = soci::i_null;
-    db.sql() << "SELECT id, connection_fee FROM tariff_version WHERE tariff_id = :t AND valid_from <= :d "
-                "AND (valid_to IS NULL OR valid_to > :d2)",
-        soci::use(tariff_id), soci::use(day), soci::use(day), soci::into(version, vind), soci::into(fee);
+    db.run(
+        "SELECT id, connection_fee FROM tariff_version WHERE tariff_id = :t AND valid_from <= :d "
+        "AND (valid_to IS NULL OR valid_to > :d2)",
+        soci::use(tariff_id), soci::use(day), soci::use(day), soci::into(version, vind), soci::into(fee));
     if (vind != soci::i_ok)
         throw InputError("tariff", tr("Tariff"), trf("{1} is not on sale on {2}", {t.name, on.display()}));
     t.tariff_id = tariff_id;
@@ -94,10 +96,11 @@ std::optional<Subscriber> live_subscription(db::Database& db, const std::string&
     Subscriber s;
     long long id = 0, client = 0, card = 0, tariff = 0;
     soci::indicator ind = soci::i_null;
-    db.sql() << "SELECT s.id, s.client_id, s.sim_card_id, s.tariff_id, t.name FROM subscription s "
-                "JOIN tariff t ON t.id = s.tariff_id WHERE s.msisdn = :m AND s.ended_at IS NULL",
+    db.run(
+        "SELECT s.id, s.client_id, s.sim_card_id, s.tariff_id, t.name FROM subscription s "
+        "JOIN tariff t ON t.id = s.tariff_id WHERE s.msisdn = :m AND s.ended_at IS NULL",
         soci::use(msisdn), soci::into(id, ind), soci::into(client), soci::into(card), soci::into(tariff),
-        soci::into(s.tariff_name);
+        soci::into(s.tariff_name));
     if (ind != soci::i_ok) return std::nullopt;
     s.id = id;
     s.client_id = client;
@@ -175,7 +178,8 @@ PricedLine price_line(PricingContext& ctx, const DraftLine& d) {
         p.product_version_id = price.version_id;
         p.unit_price = Money::from_kopecks(price.price) + t.connection_fee;
         p.vat_code = price.vat_code;
-        p.description = trf("SIM card {1}, tariff «{2}»", {Msisdn::parse(card.msisdn).display(), t.name}).str();
+        p.description =
+            trf("SIM card {1}, tariff «{2}»", {Msisdn::stored(card.msisdn).display(), t.name}).str();
         ctx.new_numbers.insert(card.msisdn);
         break;
     }
@@ -370,8 +374,8 @@ PricingContext context_for(db::Database& db, const Actor& actor, const SaleDraft
         // An existing client keeps his number; a new one gets it when the sale commits.
         long long id = 0;
         soci::indicator ind = soci::i_null;
-        db.sql() << "SELECT id FROM client WHERE document_kind = 'passport_rf' AND document_number = :p",
-            soci::use(c.passport), soci::into(id, ind);
+        db.run("SELECT id FROM client WHERE document_kind = 'passport_rf' AND document_number = :p",
+               soci::use(c.passport), soci::into(id, ind));
         c.id = ind == soci::i_ok ? id : 0;
         ctx.client = c;
     }
@@ -389,17 +393,18 @@ long long insert_gateway_request(db::Database& db, long long now, long long line
                                  const nlohmann::json& payload) {
     const std::string text = payload.dump();
     long long id = 0;
-    db.sql() << "INSERT INTO gateway_request (sale_line_id, kind, payload, status, created_at) "
-                "VALUES (:l, :k, :p, 'pending', :at) RETURNING id",
-        soci::use(line_id), soci::use(kind), soci::use(text), soci::use(now), soci::into(id);
+    db.run(
+        "INSERT INTO gateway_request (sale_line_id, kind, payload, status, created_at) "
+        "VALUES (:l, :k, :p, 'pending', :at) RETURNING id",
+        soci::use(line_id), soci::use(kind), soci::use(text), soci::use(now), soci::into(id));
     return id;
 }
 
 // The next receipt number of the shift, taken in the sale's transaction: contiguous, never reused.
 int next_receipt(db::Database& db, long long shift_id) {
     int number = 0;
-    db.sql() << "UPDATE shift SET last_receipt = last_receipt + 1 WHERE id = :s RETURNING last_receipt",
-        soci::use(shift_id), soci::into(number);
+    db.run("UPDATE shift SET last_receipt = last_receipt + 1 WHERE id = :s RETURNING last_receipt",
+           soci::use(shift_id), soci::into(number));
     return number;
 }
 
@@ -415,15 +420,17 @@ long long insert_line(db::Database& db, long long sale_id, int line_no, const Pr
     const long long unit = p.unit_price.kopecks(), amount = p.amount.kopecks(), vat = p.vat_amount.kopecks();
     const int quantity = p.quantity, bp = p.vat_basis_points;
     long long id = 0;
-    db.sql() << "INSERT INTO sale_line (sale_id, line_no, kind, description, product_id, product_version_id, "
-                "tariff_version_id, is_bundle, sim_card_id, old_sim_card_id, msisdn, quantity, unit_price, amount, "
-                "vat_code, vat_basis_points, vat_amount, agent, refund_of_line) VALUES (:s, :n, :k, :d, :p, :pv, "
-                ":tv, :b, :c, :oc, :m, :q, :u, :a, :vc, :vb, :va, :ag, :r) RETURNING id",
+    db.run(
+        "INSERT INTO sale_line (sale_id, line_no, kind, description, product_id, product_version_id, "
+        "tariff_version_id, is_bundle, sim_card_id, old_sim_card_id, msisdn, quantity, unit_price, amount, "
+        "vat_code, vat_basis_points, vat_amount, agent, refund_of_line) VALUES (:s, :n, :k, :d, :p, :pv, "
+        ":tv, :b, :c, :oc, :m, :q, :u, :a, :vc, :vb, :va, :ag, :r) RETURNING id",
         soci::use(sale_id), soci::use(line_no), soci::use(kind), soci::use(p.description),
         soci::use(product, product_ind), soci::use(version, version_ind), soci::use(tariff_version, tv_ind),
-        soci::use(bundle), soci::use(card, card_ind), soci::use(old_card, old_ind), soci::use(p.msisdn, msisdn_ind),
-        soci::use(quantity), soci::use(unit), soci::use(amount), soci::use(p.vat_code), soci::use(bp), soci::use(vat),
-        soci::use(agent), soci::use(refund_of, refund_ind), soci::into(id);
+        soci::use(bundle), soci::use(card, card_ind), soci::use(old_card, old_ind),
+        soci::use(p.msisdn, msisdn_ind), soci::use(quantity), soci::use(unit), soci::use(amount),
+        soci::use(p.vat_code), soci::use(bp), soci::use(vat), soci::use(agent),
+        soci::use(refund_of, refund_ind), soci::into(id));
     return id;
 }
 
@@ -435,9 +442,10 @@ void apply_line(db::Database& db, const Actor& actor, const PricedLine& p, long 
     case LineKind::sim: {
         set_sim_status(db, p.sim_card_id, "sold", staff, "sale line " + std::to_string(line_id), "");
         long long card = p.sim_card_id, tariff = p.tariff_id;
-        db.sql() << "INSERT INTO subscription (msisdn, client_id, sim_card_id, tariff_id, started_at) "
-                    "VALUES (:m, :c, :s, :t, :at)",
-            soci::use(p.msisdn), soci::use(client_id), soci::use(card), soci::use(tariff), soci::use(now);
+        db.run(
+            "INSERT INTO subscription (msisdn, client_id, sim_card_id, tariff_id, started_at) "
+            "VALUES (:m, :c, :s, :t, :at)",
+            soci::use(p.msisdn), soci::use(client_id), soci::use(card), soci::use(tariff), soci::use(now));
         insert_gateway_request(db, now, line_id, "activate", {{"msisdn", p.msisdn}, {"sim_card", card}, {"tariff", d.tariff_code}});
         break;
     }
@@ -445,25 +453,27 @@ void apply_line(db::Database& db, const Actor& actor, const PricedLine& p, long 
         set_sim_status(db, p.old_sim_card_id, "replaced", staff, "replaced by sale line " + std::to_string(line_id), "");
         set_sim_status(db, p.sim_card_id, "sold", staff, "sale line " + std::to_string(line_id), p.msisdn);
         long long card = p.sim_card_id;
-        db.sql() << "UPDATE subscription SET sim_card_id = :c WHERE msisdn = :m AND ended_at IS NULL", soci::use(card),
-            soci::use(p.msisdn);
+        db.run("UPDATE subscription SET sim_card_id = :c WHERE msisdn = :m AND ended_at IS NULL",
+               soci::use(card), soci::use(p.msisdn));
         insert_gateway_request(db, now, line_id, "sim_replacement", {{"msisdn", p.msisdn}, {"sim_card", card}});
         break;
     }
     case LineKind::tariff_change: {
         long long tariff = p.tariff_id;
-        db.sql() << "UPDATE subscription SET tariff_id = :t WHERE msisdn = :m AND ended_at IS NULL", soci::use(tariff),
-            soci::use(p.msisdn);
+        db.run("UPDATE subscription SET tariff_id = :t WHERE msisdn = :m AND ended_at IS NULL",
+               soci::use(tariff), soci::use(p.msisdn));
         insert_gateway_request(db, now, line_id, "tariff_change", {{"msisdn", p.msisdn}, {"tariff", d.tariff_code}});
         break;
     }
     case LineKind::port_in: {
         const std::string wanted = CalendarDate::parse(d.desired_date, "desired_date", tr("Transfer date")).iso();
         const std::string donor = required_text("donor", tr("Donor operator"), d.donor_operator);
-        db.sql() << "INSERT INTO port_request (sale_line_id, client_id, msisdn, donor_operator, desired_date, status, "
-                    "created_at, updated_at) VALUES (:l, :c, :m, :d, :w, 'submitted', :at, :at2)",
-            soci::use(line_id), soci::use(client_id), soci::use(p.msisdn), soci::use(donor), soci::use(wanted),
-            soci::use(now), soci::use(now);
+        db.run(
+            "INSERT INTO port_request (sale_line_id, client_id, msisdn, donor_operator, desired_date, "
+            "status, "
+            "created_at, updated_at) VALUES (:l, :c, :m, :d, :w, 'submitted', :at, :at2)",
+            soci::use(line_id), soci::use(client_id), soci::use(p.msisdn), soci::use(donor),
+            soci::use(wanted), soci::use(now), soci::use(now));
         insert_gateway_request(db, now, line_id, "port_in",
                                {{"msisdn", p.msisdn}, {"donor", donor}, {"date", wanted}, {"tariff", d.tariff_code}});
         break;
@@ -511,10 +521,11 @@ CommittedSale commit_sale(db::Database& db, const Actor& actor, const std::strin
     {
         const long long salon = actor.member().salon_id;
         soci::indicator ind = soci::i_null;
-        db.sql() << "SELECT sh.id, sh.number, sa.dealer_id FROM shift sh JOIN salon sa ON sa.id = sh.salon_id "
-                    "WHERE sh.salon_id = :s AND sh.till = :t AND sh.closed_at IS NULL",
+        db.run(
+            "SELECT sh.id, sh.number, sa.dealer_id FROM shift sh JOIN salon sa ON sa.id = sh.salon_id "
+            "WHERE sh.salon_id = :s AND sh.till = :t AND sh.closed_at IS NULL",
             soci::use(salon), soci::use(till), soci::into(shift_id, ind), soci::into(shift_number),
-            soci::into(dealer_id);
+            soci::into(dealer_id));
         if (ind != soci::i_ok) throw RefusedError(tr("No shift is open at this till: open a shift first."));
     }
     PricingContext ctx = context_for(db, actor, draft);
@@ -541,26 +552,29 @@ CommittedSale commit_sale(db::Database& db, const Actor& actor, const std::strin
     const long long total = q.total.kopecks(), cash = q.paid_cash.kopecks(), card = q.paid_card.kopecks(),
                     change = q.change_due.kopecks();
     long long sale_id = 0;
-    db.sql() << "INSERT INTO sale (dealer_id, salon_id, shift_id, staff_id, visit_id, client_id, kind, receipt_number, "
-                "created_at, total, paid_cash, paid_card, change_due) VALUES (:d, :s, :sh, :st, :v, :c, 'sale', :r, "
-                ":at, :t, :pc, :pd, :ch) RETURNING id",
-        soci::use(dealer_id), soci::use(salon_id), soci::use(shift_id), soci::use(staff), soci::use(visit, visit_ind),
-        soci::use(client_id, client_ind), soci::use(receipt), soci::use(now), soci::use(total), soci::use(cash),
-        soci::use(card), soci::use(change), soci::into(sale_id);
+    db.run(
+        "INSERT INTO sale (dealer_id, salon_id, shift_id, staff_id, visit_id, client_id, kind, "
+        "receipt_number, "
+        "created_at, total, paid_cash, paid_card, change_due) VALUES (:d, :s, :sh, :st, :v, :c, 'sale', :r, "
+        ":at, :t, :pc, :pd, :ch) RETURNING id",
+        soci::use(dealer_id), soci::use(salon_id), soci::use(shift_id), soci::use(staff),
+        soci::use(visit, visit_ind), soci::use(client_id, client_ind), soci::use(receipt), soci::use(now),
+        soci::use(total), soci::use(cash), soci::use(card), soci::use(change), soci::into(sale_id));
     for (std::size_t i = 0; i < q.lines.size(); ++i) {
         const long long line_id = insert_line(db, sale_id, static_cast<int>(i + 1), q.lines[i], 0);
         apply_line(db, actor, q.lines[i], line_id, client_id, draft.lines[i], now);
     }
     if (visit) {
         long long found = 0;
-        db.sql() << "SELECT COUNT(*) FROM visit WHERE id = :v AND salon_id = :s", soci::use(visit), soci::use(salon_id),
-            soci::into(found);
+        db.run("SELECT COUNT(*) FROM visit WHERE id = :v AND salon_id = :s", soci::use(visit),
+               soci::use(salon_id), soci::into(found));
         if (!found) throw InputError("visit", tr("Visit"), tr("this visit is not in this salon's queue"));
         if (client_id)
-            db.sql() << "UPDATE visit SET client_id = :c WHERE id = :v", soci::use(client_id), soci::use(visit);
+            db.run("UPDATE visit SET client_id = :c WHERE id = :v", soci::use(client_id), soci::use(visit));
     }
     const long long till_staff = staff;
-    db.sql() << "DELETE FROM sale_draft WHERE staff_id = :s AND till = :t", soci::use(till_staff), soci::use(till);
+    db.run("DELETE FROM sale_draft WHERE staff_id = :s AND till = :t", soci::use(till_staff),
+           soci::use(till));
     actor.record(db, "sale.commit", "sale:" + std::to_string(sale_id),
                  "shift=" + std::to_string(shift_id) + " receipt=" + std::to_string(receipt) +
                      " lines=" + std::to_string(q.lines.size()) + " total=" + q.total.plain());
@@ -638,14 +652,16 @@ void save_draft(db::Database& db, const Actor& actor, const std::string& till, c
     const long long now = db.now();
     db::WriteTransaction tx(db);
     long long count = 0;
-    db.sql() << "SELECT COUNT(*) FROM sale_draft WHERE staff_id = :s AND till = :t", soci::use(staff), soci::use(till),
-        soci::into(count);
+    db.run("SELECT COUNT(*) FROM sale_draft WHERE staff_id = :s AND till = :t", soci::use(staff),
+           soci::use(till), soci::into(count));
     if (count)
-        db.sql() << "UPDATE sale_draft SET content = :c, updated_at = :at WHERE staff_id = :s AND till = :t",
-            soci::use(content), soci::use(now), soci::use(staff), soci::use(till);
+        db.run("UPDATE sale_draft SET content = :c, updated_at = :at WHERE staff_id = :s AND till = :t",
+               soci::use(content), soci::use(now), soci::use(staff), soci::use(till));
     else
-        db.sql() << "INSERT INTO sale_draft (staff_id, salon_id, till, content, updated_at) VALUES (:s, :sa, :t, :c, :at)",
-            soci::use(staff), soci::use(salon), soci::use(till), soci::use(content), soci::use(now);
+        db.run(
+            "INSERT INTO sale_draft (staff_id, salon_id, till, content, updated_at) VALUES (:s, :sa, :t, :c, "
+            ":at)",
+            soci::use(staff), soci::use(salon), soci::use(till), soci::use(content), soci::use(now));
     tx.commit();
 }
 
@@ -654,8 +670,8 @@ std::optional<SaleDraft> load_draft(db::Database& db, const Actor& actor, const 
     const long long staff = actor.staff_id();
     std::string content;
     soci::indicator ind = soci::i_null;
-    db.sql() << "SELECT content FROM sale_draft WHERE staff_id = :s AND till = :t", soci::use(staff), soci::use(till),
-        soci::into(content, ind);
+    db.run("SELECT content FROM sale_draft WHERE staff_id = :s AND till = :t", soci::use(staff),
+           soci::use(till), soci::into(content, ind));
     if (ind != soci::i_ok) return std::nullopt;
     return draft_from_json(content);
 }
@@ -664,7 +680,7 @@ void discard_draft(db::Database& db, const Actor& actor, const std::string& till
     actor.confirm(db);
     const long long staff = actor.staff_id();
     db::WriteTransaction tx(db);
-    db.sql() << "DELETE FROM sale_draft WHERE staff_id = :s AND till = :t", soci::use(staff), soci::use(till);
+    db.run("DELETE FROM sale_draft WHERE staff_id = :s AND till = :t", soci::use(staff), soci::use(till));
     tx.commit();
 }
 
@@ -679,8 +695,8 @@ SaleDraft void_draft_line(db::Database& db, const Actor& actor, const std::strin
     const long long staff = actor.staff_id();
     const std::string content = draft_to_json(*draft);
     const long long now = db.now();
-    db.sql() << "UPDATE sale_draft SET content = :c, updated_at = :at WHERE staff_id = :s AND till = :t",
-        soci::use(content), soci::use(now), soci::use(staff), soci::use(till);
+    db.run("UPDATE sale_draft SET content = :c, updated_at = :at WHERE staff_id = :s AND till = :t",
+           soci::use(content), soci::use(now), soci::use(staff), soci::use(till));
     actor.record(db, "sale.void_line", "till:" + till, "line=" + std::to_string(index + 1) + " kind=" + to_string(kind));
     tx.commit();
     return *draft;
@@ -704,14 +720,14 @@ std::vector<SaleRecord> query_sales(db::Database& db, const Actor& actor, const 
         "s.change_due, COALESCE(s.approved_by, 0), s.fiscal_state FROM sale s JOIN dealer d ON d.id = s.dealer_id "
         "JOIN salon sa ON sa.id = s.salon_id JOIN shift sh ON sh.id = s.shift_id JOIN staff p ON p.id = s.staff_id " +
         where + " ORDER BY s.created_at DESC, s.id DESC";
-    soci::statement st =
-        (db.sql().prepare << sql, soci::use(a, "a"), soci::use(b, "b"), soci::use(c, "c"), soci::into(id),
-         soci::into(s.kind), soci::into(refund_of), soci::into(dealer), soci::into(salon), soci::into(shift),
-         soci::into(staff), soci::into(visit), soci::into(client), soci::into(s.dealer_name), soci::into(s.dealer_inn),
-         soci::into(s.salon_name), soci::into(s.salon_address), soci::into(s.time_zone), soci::into(s.till),
-         soci::into(s.staff_name), soci::into(s.shift_number), soci::into(s.receipt_number), soci::into(at),
-         soci::into(total), soci::into(cash), soci::into(card), soci::into(change), soci::into(approved),
-         soci::into(s.fiscal_state));
+    db::Statement st = db.query(
+        sql, soci::use(a, "a"), soci::use(b, "b"), soci::use(c, "c"), soci::into(id), soci::into(s.kind),
+        soci::into(refund_of), soci::into(dealer), soci::into(salon), soci::into(shift), soci::into(staff),
+        soci::into(visit), soci::into(client), soci::into(s.dealer_name), soci::into(s.dealer_inn),
+        soci::into(s.salon_name), soci::into(s.salon_address), soci::into(s.time_zone), soci::into(s.till),
+        soci::into(s.staff_name), soci::into(s.shift_number), soci::into(s.receipt_number), soci::into(at),
+        soci::into(total), soci::into(cash), soci::into(card), soci::into(change), soci::into(approved),
+        soci::into(s.fiscal_state));
     st.execute();
     while (st.fetch()) {
         if (!actor.sees_dealer(dealer)) continue;
@@ -742,14 +758,14 @@ void read_lines(db::Database& db, SaleRecord& s) {
     int agent = 0, bundle = 0;
     soci::indicator msisdn_ind = soci::i_null;
     const long long sale_id = s.id;
-    soci::statement st =
-        (db.sql().prepare << "SELECT id, line_no, kind, description, msisdn, quantity, unit_price, amount, vat_code, "
-                             "vat_basis_points, vat_amount, agent, is_bundle, COALESCE(refund_of_line, 0) "
-                             "FROM sale_line WHERE sale_id = :s ORDER BY line_no",
-         soci::use(sale_id), soci::into(id), soci::into(l.line_no), soci::into(kind), soci::into(l.description),
-         soci::into(l.msisdn, msisdn_ind), soci::into(l.quantity), soci::into(unit), soci::into(amount),
-         soci::into(l.vat_code), soci::into(l.vat_basis_points), soci::into(vat), soci::into(agent), soci::into(bundle),
-         soci::into(refund_of));
+    db::Statement st = db.query(
+        "SELECT id, line_no, kind, description, msisdn, quantity, unit_price, amount, vat_code, "
+        "vat_basis_points, vat_amount, agent, is_bundle, COALESCE(refund_of_line, 0) "
+        "FROM sale_line WHERE sale_id = :s ORDER BY line_no",
+        soci::use(sale_id), soci::into(id), soci::into(l.line_no), soci::into(kind),
+        soci::into(l.description), soci::into(l.msisdn, msisdn_ind), soci::into(l.quantity), soci::into(unit),
+        soci::into(amount), soci::into(l.vat_code), soci::into(l.vat_basis_points), soci::into(vat),
+        soci::into(agent), soci::into(bundle), soci::into(refund_of));
     st.execute();
     s.lines.clear();
     while (st.fetch()) {
@@ -815,7 +831,8 @@ CommittedSale refund_sale(db::Database& db, const Actor& actor, const std::strin
                                  {std::to_string(l->line_no), l->description}));
         long long already = 0;
         const long long lid = l->id;
-        db.sql() << "SELECT COUNT(*) FROM sale_line WHERE refund_of_line = :l", soci::use(lid), soci::into(already);
+        db.run("SELECT COUNT(*) FROM sale_line WHERE refund_of_line = :l", soci::use(lid),
+               soci::into(already));
         if (already)
             throw InputError("lines", tr("Lines"), trf("line {1} is already refunded", {std::to_string(l->line_no)}));
         PricedLine p;
@@ -831,9 +848,11 @@ CommittedSale refund_sale(db::Database& db, const Actor& actor, const std::strin
         p.is_bundle = l->is_bundle;
         long long card = 0, product = 0, version = 0, tariff_version = 0;
         soci::indicator ci = soci::i_null, pi = soci::i_null, vi = soci::i_null, ti = soci::i_null;
-        db.sql() << "SELECT sim_card_id, product_id, product_version_id, tariff_version_id FROM sale_line WHERE id = :l",
+        db.run(
+            "SELECT sim_card_id, product_id, product_version_id, tariff_version_id FROM sale_line WHERE id = "
+            ":l",
             soci::use(lid), soci::into(card, ci), soci::into(product, pi), soci::into(version, vi),
-            soci::into(tariff_version, ti);
+            soci::into(tariff_version, ti));
         p.sim_card_id = ci == soci::i_ok ? card : 0;
         p.product_id = pi == soci::i_ok ? product : 0;
         p.product_version_id = vi == soci::i_ok ? version : 0;
@@ -853,20 +872,22 @@ CommittedSale refund_sale(db::Database& db, const Actor& actor, const std::strin
     soci::indicator client_ind = client ? soci::i_ok : soci::i_null;
     soci::indicator appr_ind = appr ? soci::i_ok : soci::i_null;
     long long refund_id = 0;
-    db.sql() << "INSERT INTO sale (dealer_id, salon_id, shift_id, staff_id, client_id, kind, refund_of, receipt_number, "
-                "created_at, total, paid_cash, paid_card, change_due, approved_by) VALUES (:d, :s, :sh, :st, :c, "
-                "'refund', :of, :r, :at, :t, :pc, :pd, 0, :a) RETURNING id",
-        soci::use(dealer), soci::use(salon), soci::use(shift_id), soci::use(staff), soci::use(client, client_ind),
-        soci::use(of), soci::use(receipt), soci::use(now), soci::use(t), soci::use(cash), soci::use(card),
-        soci::use(appr, appr_ind), soci::into(refund_id);
+    db.run(
+        "INSERT INTO sale (dealer_id, salon_id, shift_id, staff_id, client_id, kind, refund_of, "
+        "receipt_number, "
+        "created_at, total, paid_cash, paid_card, change_due, approved_by) VALUES (:d, :s, :sh, :st, :c, "
+        "'refund', :of, :r, :at, :t, :pc, :pd, 0, :a) RETURNING id",
+        soci::use(dealer), soci::use(salon), soci::use(shift_id), soci::use(staff),
+        soci::use(client, client_ind), soci::use(of), soci::use(receipt), soci::use(now), soci::use(t),
+        soci::use(cash), soci::use(card), soci::use(appr, appr_ind), soci::into(refund_id));
     for (std::size_t i = 0; i < back.size(); ++i) {
         insert_line(db, refund_id, static_cast<int>(i + 1), back[i], chosen[i]->id);
         if (back[i].kind == LineKind::sim || back[i].kind == LineKind::sim_replacement) {
             // The card comes back as returned, not as new; the number leaves service with it.
             set_sim_status(db, back[i].sim_card_id, "returned", staff, "refund " + std::to_string(refund_id), "");
             const long long card_id = back[i].sim_card_id;
-            db.sql() << "UPDATE subscription SET ended_at = :at WHERE sim_card_id = :c AND ended_at IS NULL",
-                soci::use(now), soci::use(card_id);
+            db.run("UPDATE subscription SET ended_at = :at WHERE sim_card_id = :c AND ended_at IS NULL",
+                   soci::use(now), soci::use(card_id));
         }
     }
     actor.record(db, "sale.refund", "sale:" + std::to_string(refund_id),
@@ -883,9 +904,10 @@ int deliver_gateway_requests(db::Database& db, int limit) {
     {
         long long id = 0;
         std::string kind, payload;
-        soci::statement st = (db.sql().prepare << "SELECT id, kind, payload FROM gateway_request WHERE status = "
-                                                  "'pending' ORDER BY id",
-                              soci::into(id), soci::into(kind), soci::into(payload));
+        db::Statement st = db.query(
+            "SELECT id, kind, payload FROM gateway_request WHERE status = "
+            "'pending' ORDER BY id",
+            soci::into(id), soci::into(kind), soci::into(payload));
         st.execute();
         while (st.fetch() && static_cast<int>(pending.size()) < limit) pending.push_back({id, {kind, payload}});
     }
@@ -898,19 +920,20 @@ int deliver_gateway_requests(db::Database& db, int limit) {
             const std::string msisdn = payload.value("msisdn", std::string());
             const long long amount = payload.value("amount", 0LL);
             long long count = 0;
-            db.sql() << "SELECT COUNT(*) FROM sandbox_balance WHERE msisdn = :m", soci::use(msisdn), soci::into(count);
+            db.run("SELECT COUNT(*) FROM sandbox_balance WHERE msisdn = :m", soci::use(msisdn),
+                   soci::into(count));
             if (count)
-                db.sql() << "UPDATE sandbox_balance SET balance = balance + :a WHERE msisdn = :m", soci::use(amount),
-                    soci::use(msisdn);
+                db.run("UPDATE sandbox_balance SET balance = balance + :a WHERE msisdn = :m",
+                       soci::use(amount), soci::use(msisdn));
             else
-                db.sql() << "INSERT INTO sandbox_balance (msisdn, balance) VALUES (:m, :a)", soci::use(msisdn),
-                    soci::use(amount);
+                db.run("INSERT INTO sandbox_balance (msisdn, balance) VALUES (:m, :a)", soci::use(msisdn),
+                       soci::use(amount));
             reply = "sandbox: credited";
         }
         const long long now = db.now();
         const long long rid = id;
-        db.sql() << "UPDATE gateway_request SET status = 'done', sent_at = :at, reply = :r WHERE id = :id",
-            soci::use(now), soci::use(reply), soci::use(rid);
+        db.run("UPDATE gateway_request SET status = 'done', sent_at = :at, reply = :r WHERE id = :id",
+               soci::use(now), soci::use(reply), soci::use(rid));
         tx.commit();
         ++sent;
     }
@@ -920,7 +943,8 @@ int deliver_gateway_requests(db::Database& db, int limit) {
 Money sandbox_balance(db::Database& db, const std::string& msisdn) {
     long long balance = 0;
     soci::indicator ind = soci::i_null;
-    db.sql() << "SELECT balance FROM sandbox_balance WHERE msisdn = :m", soci::use(msisdn), soci::into(balance, ind);
+    db.run("SELECT balance FROM sandbox_balance WHERE msisdn = :m", soci::use(msisdn),
+           soci::into(balance, ind));
     return Money::from_kopecks(ind == soci::i_ok ? balance : 0);
 }
 

@@ -62,23 +62,25 @@ std::int64_t save_salon(db::Database& db, const Actor& actor, const SalonForm& f
     soci::indicator ind = soci::i_null;
     const long long dealer_id = form.dealer_id;
     long long saved = id;
-    db.sql() << "SELECT id FROM salon WHERE dealer_id = :d AND name = :n AND id <> :id", soci::use(dealer_id),
-        soci::use(name), soci::use(saved), soci::into(other, ind);
+    db.run("SELECT id FROM salon WHERE dealer_id = :d AND name = :n AND id <> :id", soci::use(dealer_id),
+           soci::use(name), soci::use(saved), soci::into(other, ind));
     if (ind == soci::i_ok) throw InputError("name", tr("Name"), tr("this dealer already has a salon with this name"));
     const int active = form.active ? 1 : 0;
     if (id == 0) {
         const long long now = db.now();
-        db.sql() << "INSERT INTO salon (dealer_id, name, address, time_zone, active, idle_lock_seconds, "
-                    "created_at) VALUES (:d, :n, :a, :z, :act, :idle, :now) RETURNING id",
+        db.run(
+            "INSERT INTO salon (dealer_id, name, address, time_zone, active, idle_lock_seconds, "
+            "created_at) VALUES (:d, :n, :a, :z, :act, :idle, :now) RETURNING id",
             soci::use(dealer_id), soci::use(name), soci::use(address), soci::use(zone), soci::use(active),
-            soci::use(idle_lock), soci::use(now), soci::into(saved);
+            soci::use(idle_lock), soci::use(now), soci::into(saved));
         actor.record(db, "salon.save", "salon:" + std::to_string(saved),
                      "added dealer=" + std::to_string(dealer_id));
     } else {
-        db.sql() << "UPDATE salon SET dealer_id = :d, name = :n, address = :a, time_zone = :z, active = :act, "
-                    "idle_lock_seconds = :idle WHERE id = :id",
+        db.run(
+            "UPDATE salon SET dealer_id = :d, name = :n, address = :a, time_zone = :z, active = :act, "
+            "idle_lock_seconds = :idle WHERE id = :id",
             soci::use(dealer_id), soci::use(name), soci::use(address), soci::use(zone), soci::use(active),
-            soci::use(idle_lock), soci::use(saved);
+            soci::use(idle_lock), soci::use(saved));
         actor.record(db, "salon.save", "salon:" + std::to_string(saved),
                      changed_fields({{"dealer", before.dealer_id != form.dealer_id},
                                      {"name", before.name != name},
@@ -103,17 +105,16 @@ std::vector<Salon> query_salons(db::Database& db, const Actor& actor, long long 
     long long id = 0, dealer = 0;
     int active = 1;
     int idle_lock = kDefaultIdleLockSeconds;
-    soci::statement st =
-        (db.sql().prepare << "SELECT s.id, s.dealer_id, d.name, s.name, s.address, s.time_zone, s.active, "
-                             "s.idle_lock_seconds "
-                             "FROM salon s JOIN dealer d ON d.id = s.dealer_id "
-                             "WHERE (:dealer = 0 OR s.dealer_id = :dealer2) AND (:only = 0 OR s.id = :only2) "
-                             "AND (:all = 1 OR s.dealer_id = :own) "
-                             "ORDER BY d.name, s.name, s.id",
-         soci::use(dealer_id), soci::use(dealer_id), soci::use(only_id), soci::use(only_id), soci::use(all),
-         soci::use(own), soci::into(id), soci::into(dealer), soci::into(s.dealer_name), soci::into(s.name),
-         soci::into(s.address), soci::into(s.time_zone), soci::into(active),
-         soci::into(idle_lock));
+    db::Statement st = db.query(
+        "SELECT s.id, s.dealer_id, d.name, s.name, s.address, s.time_zone, s.active, "
+        "s.idle_lock_seconds "
+        "FROM salon s JOIN dealer d ON d.id = s.dealer_id "
+        "WHERE (:dealer = 0 OR s.dealer_id = :dealer2) AND (:only = 0 OR s.id = :only2) "
+        "AND (:all = 1 OR s.dealer_id = :own) "
+        "ORDER BY d.name, s.name, s.id",
+        soci::use(dealer_id), soci::use(dealer_id), soci::use(only_id), soci::use(only_id), soci::use(all),
+        soci::use(own), soci::into(id), soci::into(dealer), soci::into(s.dealer_name), soci::into(s.name),
+        soci::into(s.address), soci::into(s.time_zone), soci::into(active), soci::into(idle_lock));
     st.execute();
     while (st.fetch()) {
         s.id = id;

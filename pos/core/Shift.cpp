@@ -39,13 +39,13 @@ std::vector<Shift> query_shifts(db::Database& db, const Actor& actor, const std:
     int number = 0, last_receipt = 0;
     soci::indicator expected_ind = soci::i_null, counted_ind = soci::i_null;
     const std::string sql = std::string(kShiftSelect) + where + " ORDER BY sh.opened_at DESC, sh.id DESC";
-    soci::statement st =
-        (db.sql().prepare << sql, soci::use(a, "a"), soci::use(b, "b"), soci::into(id), soci::into(salon_id),
-         soci::into(s.salon_name), soci::into(s.time_zone), soci::into(dealer_id), soci::into(s.till),
-         soci::into(number), soci::into(opened_by), soci::into(s.opened_by_name), soci::into(opened_at),
-         soci::into(float_k), soci::into(closed_by), soci::into(s.closed_by_name), soci::into(closed_at),
-         soci::into(expected, expected_ind), soci::into(counted, counted_ind), soci::into(approved_by),
-         soci::into(s.approved_by_name), soci::into(s.chain_head), soci::into(last_receipt));
+    db::Statement st = db.query(
+        sql, soci::use(a, "a"), soci::use(b, "b"), soci::into(id), soci::into(salon_id),
+        soci::into(s.salon_name), soci::into(s.time_zone), soci::into(dealer_id), soci::into(s.till),
+        soci::into(number), soci::into(opened_by), soci::into(s.opened_by_name), soci::into(opened_at),
+        soci::into(float_k), soci::into(closed_by), soci::into(s.closed_by_name), soci::into(closed_at),
+        soci::into(expected, expected_ind), soci::into(counted, counted_ind), soci::into(approved_by),
+        soci::into(s.approved_by_name), soci::into(s.chain_head), soci::into(last_receipt));
     st.execute();
     while (st.fetch()) {
         if (!actor.sees_dealer(dealer_id)) continue;
@@ -85,7 +85,7 @@ Shift require_open(db::Database& db, const Actor& actor, std::int64_t shift_id) 
 
 long long scalar(db::Database& db, const std::string& sql, long long id) {
     long long value = 0;
-    db.sql() << sql, soci::use(id), soci::into(value);
+    db.run(sql, soci::use(id), soci::into(value));
     return value;
 }
 
@@ -106,10 +106,11 @@ Shift open_shift(db::Database& db, const Actor& actor, const std::string& till, 
     const long long now = db.now();
     const long long float_k = opening_float.kopecks();
     long long id = 0;
-    db.sql() << "INSERT INTO shift (salon_id, till, number, opened_by, opened_at, opening_float) "
-                "VALUES (:s, :t, :n, :o, :at, :f) RETURNING id",
+    db.run(
+        "INSERT INTO shift (salon_id, till, number, opened_by, opened_at, opening_float) "
+        "VALUES (:s, :t, :n, :o, :at, :f) RETURNING id",
         soci::use(salon_id), soci::use(till_name), soci::use(number), soci::use(staff), soci::use(now),
-        soci::use(float_k), soci::into(id);
+        soci::use(float_k), soci::into(id));
     actor.record(db, "shift.open", "shift:" + std::to_string(id),
                  "salon=" + std::to_string(salon_id) + " number=" + std::to_string(number) +
                      " float=" + opening_float.plain());
@@ -123,8 +124,8 @@ std::optional<Shift> open_shift_at(db::Database& db, const Actor& actor, const s
     if (salon_id == 0) return std::nullopt;
     long long id = 0;
     soci::indicator ind = soci::i_null;
-    db.sql() << "SELECT id FROM shift WHERE salon_id = :s AND till = :t AND closed_at IS NULL", soci::use(salon_id),
-        soci::use(till), soci::into(id, ind);
+    db.run("SELECT id FROM shift WHERE salon_id = :s AND till = :t AND closed_at IS NULL",
+           soci::use(salon_id), soci::use(till), soci::into(id, ind));
     if (ind != soci::i_ok) return std::nullopt;
     return get_shift(db, actor, id);
 }
@@ -164,9 +165,10 @@ void move_cash(db::Database& db, const Actor& actor, std::int64_t shift_id, Cash
     const long long now = db.now();
     if (staff == 0)
         throw RefusedError(tr("Only a salon's staff work at its till: you are not bound to a salon."));
-    db.sql() << "INSERT INTO cash_movement (shift_id, kind, amount, reason, staff_id, at) "
-                "VALUES (:s, :k, :a, :r, :st, :at)",
-        soci::use(id), soci::use(kind), soci::use(kopecks), soci::use(why), soci::use(staff), soci::use(now);
+    db.run(
+        "INSERT INTO cash_movement (shift_id, kind, amount, reason, staff_id, at) "
+        "VALUES (:s, :k, :a, :r, :st, :at)",
+        soci::use(id), soci::use(kind), soci::use(kopecks), soci::use(why), soci::use(staff), soci::use(now));
     actor.record(db, "cash." + kind, "shift:" + std::to_string(shift_id), "amount=" + amount.plain());
     tx.commit();
 }
@@ -179,11 +181,12 @@ ShiftReport shift_report(db::Database& db, const Actor& actor, std::int64_t shif
     {
         std::string kind;
         long long count = 0, total = 0, cash = 0, card = 0;
-        soci::statement st =
-            (db.sql().prepare << "SELECT kind, COUNT(*), CAST(COALESCE(SUM(total), 0) AS BIGINT), "
-                                 "CAST(COALESCE(SUM(paid_cash - change_due), 0) AS BIGINT), "
-                                 "CAST(COALESCE(SUM(paid_card), 0) AS BIGINT) FROM sale WHERE shift_id = :s GROUP BY kind",
-             soci::use(id), soci::into(kind), soci::into(count), soci::into(total), soci::into(cash), soci::into(card));
+        db::Statement st = db.query(
+            "SELECT kind, COUNT(*), CAST(COALESCE(SUM(total), 0) AS BIGINT), "
+            "CAST(COALESCE(SUM(paid_cash - change_due), 0) AS BIGINT), "
+            "CAST(COALESCE(SUM(paid_card), 0) AS BIGINT) FROM sale WHERE shift_id = :s GROUP BY kind",
+            soci::use(id), soci::into(kind), soci::into(count), soci::into(total), soci::into(cash),
+            soci::into(card));
         st.execute();
         while (st.fetch()) {
             if (kind == "sale") {
@@ -202,12 +205,12 @@ ShiftReport shift_report(db::Database& db, const Actor& actor, std::int64_t shif
     {
         VatTotal v;
         long long amount = 0;
-        soci::statement st =
-            (db.sql().prepare << "SELECT l.vat_code, l.vat_basis_points, CAST(COALESCE(SUM(CASE WHEN s.kind = 'sale' "
-                                 "THEN l.vat_amount ELSE -l.vat_amount END), 0) AS BIGINT) "
-                                 "FROM sale_line l JOIN sale s ON s.id = l.sale_id WHERE s.shift_id = :s "
-                                 "GROUP BY l.vat_code, l.vat_basis_points ORDER BY l.vat_basis_points DESC, l.vat_code",
-             soci::use(id), soci::into(v.code), soci::into(v.basis_points), soci::into(amount));
+        db::Statement st = db.query(
+            "SELECT l.vat_code, l.vat_basis_points, CAST(COALESCE(SUM(CASE WHEN s.kind = 'sale' "
+            "THEN l.vat_amount ELSE -l.vat_amount END), 0) AS BIGINT) "
+            "FROM sale_line l JOIN sale s ON s.id = l.sale_id WHERE s.shift_id = :s "
+            "GROUP BY l.vat_code, l.vat_basis_points ORDER BY l.vat_basis_points DESC, l.vat_code",
+            soci::use(id), soci::into(v.code), soci::into(v.basis_points), soci::into(amount));
         st.execute();
         while (st.fetch()) {
             v.amount = Money::from_kopecks(amount);
@@ -223,11 +226,11 @@ ShiftReport shift_report(db::Database& db, const Actor& actor, std::int64_t shif
         CashMovement m;
         std::string kind;
         long long amount = 0, at = 0;
-        soci::statement st =
-            (db.sql().prepare << "SELECT m.kind, m.amount, m.reason, p.full_name, m.at FROM cash_movement m "
-                                 "JOIN staff p ON p.id = m.staff_id WHERE m.shift_id = :s ORDER BY m.at, m.id",
-             soci::use(id), soci::into(kind), soci::into(amount), soci::into(m.reason), soci::into(m.staff_name),
-             soci::into(at));
+        db::Statement st = db.query(
+            "SELECT m.kind, m.amount, m.reason, p.full_name, m.at FROM cash_movement m "
+            "JOIN staff p ON p.id = m.staff_id WHERE m.shift_id = :s ORDER BY m.at, m.id",
+            soci::use(id), soci::into(kind), soci::into(amount), soci::into(m.reason),
+            soci::into(m.staff_name), soci::into(at));
         st.execute();
         while (st.fetch()) {
             m.direction = kind == "in" ? CashDirection::in : CashDirection::out;
@@ -276,10 +279,11 @@ ShiftReport close_shift(db::Database& db, const Actor& actor, std::int64_t shift
     const long long approved = approver;
     soci::indicator closer_ind = closer ? soci::i_ok : soci::i_null;
     soci::indicator approved_ind = approver ? soci::i_ok : soci::i_null;
-    db.sql() << "UPDATE shift SET closed_by = :c, closed_at = :at, expected_cash = :e, counted_cash = :n, "
-                "approved_by = :a, chain_head = :h WHERE id = :id",
+    db.run(
+        "UPDATE shift SET closed_by = :c, closed_at = :at, expected_cash = :e, counted_cash = :n, "
+        "approved_by = :a, chain_head = :h WHERE id = :id",
         soci::use(closer, closer_ind), soci::use(now), soci::use(expected), soci::use(counted_k),
-        soci::use(approved, approved_ind), soci::use(entry.mac), soci::use(id);
+        soci::use(approved, approved_ind), soci::use(entry.mac), soci::use(id));
     tx.commit();
     return shift_report(db, actor, shift_id);
 }

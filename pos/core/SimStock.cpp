@@ -98,25 +98,13 @@ std::optional<CardRow> load_card(db::Database& db, CardKey key, const std::strin
     std::string msisdn;
     soci::indicator msisdn_ind = soci::i_ok;
     std::string bound = value;
-    soci::statement st(db.sql());
-    if (key == CardKey::id)
-        st.exchange(soci::use(id));
-    else
-        st.exchange(soci::use(bound));
-    st.exchange(soci::into(card_id));
-    st.exchange(soci::into(row.card.iccid));
-    st.exchange(soci::into(msisdn, msisdn_ind));
-    st.exchange(soci::into(row.card.format));
-    st.exchange(soci::into(salon_id));
-    st.exchange(soci::into(row.card.salon_name));
-    st.exchange(soci::into(row.card.status));
-    st.exchange(soci::into(received));
-    st.exchange(soci::into(updated));
-    st.exchange(soci::into(dealer));
-    st.alloc();
-    st.prepare(sql);
-    st.define_and_bind();
-    if (!st.execute(true)) return std::nullopt;
+    auto read = [&](auto&& key_value) {
+        return db.run(sql, std::forward<decltype(key_value)>(key_value), soci::into(card_id),
+                      soci::into(row.card.iccid), soci::into(msisdn, msisdn_ind), soci::into(row.card.format),
+                      soci::into(salon_id), soci::into(row.card.salon_name), soci::into(row.card.status),
+                      soci::into(received), soci::into(updated), soci::into(dealer));
+    };
+    if (!(key == CardKey::id ? read(soci::use(id)) : read(soci::use(bound)))) return std::nullopt;
     row.card.id = card_id;
     row.card.msisdn = msisdn_ind == soci::i_ok ? msisdn : std::string();
     row.card.salon_id = salon_id;
@@ -132,10 +120,11 @@ void write_movement(db::Database& db, long long card_id, long long at, long long
                     const std::string& reason) {
     soci::indicator staff_ind = staff_id ? soci::i_ok : soci::i_null;
     soci::indicator from_ind = from_salon ? soci::i_ok : soci::i_null;
-    db.sql() << "INSERT INTO sim_movement (sim_card_id, at, staff_id, from_salon, to_salon, status, reason) "
-                "VALUES (:c, :at, :staff, :from, :to, :status, :reason)",
+    db.run(
+        "INSERT INTO sim_movement (sim_card_id, at, staff_id, from_salon, to_salon, status, reason) "
+        "VALUES (:c, :at, :staff, :from, :to, :status, :reason)",
         soci::use(card_id), soci::use(at), soci::use(staff_id, staff_ind), soci::use(from_salon, from_ind),
-        soci::use(to_salon), soci::use(status), soci::use(reason);
+        soci::use(to_salon), soci::use(status), soci::use(reason));
 }
 
 // Why a card that exists cannot leave the stock (sold, replaced, defective); empty Text when it can.
@@ -163,16 +152,15 @@ std::vector<IntakeProblem> find_problems(db::Database& db, const Actor& actor,
 
     std::string iccid_value, found_salon, found_status, live_iccid;
     long long found_dealer = 0, live_dealer = 0;
-    soci::statement by_iccid =
-        (db.sql().prepare
-             << "SELECT s.name, c.status, s.dealer_id FROM sim_card c JOIN salon s ON s.id = c.salon_id "
-                "WHERE c.iccid = :i",
-         soci::use(iccid_value), soci::into(found_salon), soci::into(found_status), soci::into(found_dealer));
+    db::Statement by_iccid = db.query(
+        "SELECT s.name, c.status, s.dealer_id FROM sim_card c JOIN salon s ON s.id = c.salon_id "
+        "WHERE c.iccid = :i",
+        soci::use(iccid_value), soci::into(found_salon), soci::into(found_status), soci::into(found_dealer));
     std::string msisdn_value;
-    soci::statement by_msisdn =
-        (db.sql().prepare << "SELECT c.iccid, s.dealer_id FROM sim_card c JOIN salon s ON s.id = c.salon_id "
-                             "WHERE c.msisdn = :m AND c.status IN ('in_stock', 'sold', 'returned')",
-         soci::use(msisdn_value), soci::into(live_iccid), soci::into(live_dealer));
+    db::Statement by_msisdn = db.query(
+        "SELECT c.iccid, s.dealer_id FROM sim_card c JOIN salon s ON s.id = c.salon_id "
+        "WHERE c.msisdn = :m AND c.status IN ('in_stock', 'sold', 'returned')",
+        soci::use(msisdn_value), soci::into(live_iccid), soci::into(live_dealer));
 
     for (std::size_t i = 0; i < rows.size(); ++i) {
         const SimIntake& in = rows[i];
@@ -309,18 +297,16 @@ int receive_sims(db::Database& db, const Actor& actor, std::int64_t salon_id,
     soci::indicator msisdn_ind = soci::i_ok;
     long long card_id = 0;
     {  // the prepared statements end before the commit (SQLite refuses it while one is in progress)
-        soci::statement insert_card =
-            (db.sql().prepare
-                 << "INSERT INTO sim_card (iccid, msisdn, sim_format, salon_id, status, received_at, "
-                    "updated_at) VALUES (:i, :m, :f, :s, :st, :now, :now2) RETURNING id",
-             soci::use(row.iccid), soci::use(row.msisdn, msisdn_ind), soci::use(row.format),
-             soci::use(to_salon), soci::use(status), soci::use(now), soci::use(now), soci::into(card_id));
-        soci::statement insert_movement =
-            (db.sql().prepare
-                 << "INSERT INTO sim_movement (sim_card_id, at, staff_id, from_salon, to_salon, status, "
-                    "reason) VALUES (:c, :at, :staff, NULL, :to, :st, :reason)",
-             soci::use(card_id), soci::use(now), soci::use(staff_id, staff_ind), soci::use(to_salon),
-             soci::use(status), soci::use(reason));
+        db::Statement insert_card = db.query(
+            "INSERT INTO sim_card (iccid, msisdn, sim_format, salon_id, status, received_at, "
+            "updated_at) VALUES (:i, :m, :f, :s, :st, :now, :now2) RETURNING id",
+            soci::use(row.iccid), soci::use(row.msisdn, msisdn_ind), soci::use(row.format),
+            soci::use(to_salon), soci::use(status), soci::use(now), soci::use(now), soci::into(card_id));
+        db::Statement insert_movement = db.query(
+            "INSERT INTO sim_movement (sim_card_id, at, staff_id, from_salon, to_salon, status, "
+            "reason) VALUES (:c, :at, :staff, NULL, :to, :st, :reason)",
+            soci::use(card_id), soci::use(now), soci::use(staff_id, staff_ind), soci::use(to_salon),
+            soci::use(status), soci::use(reason));
         for (const CheckedRow& c : checked) {
             row = c;
             msisdn_ind = row.msisdn.empty() ? soci::i_null : soci::i_ok;
@@ -434,8 +420,8 @@ void move_sims(db::Database& db, const Actor& actor, const std::vector<std::stri
     std::string from_list;
     for (const CardRow& c : cards) {
         const long long id = c.card.id;
-        db.sql() << "UPDATE sim_card SET salon_id = :to, updated_at = :now WHERE id = :id",
-            soci::use(to_salon), soci::use(now), soci::use(id);
+        db.run("UPDATE sim_card SET salon_id = :to, updated_at = :now WHERE id = :id", soci::use(to_salon),
+               soci::use(now), soci::use(id));
         write_movement(db, id, now, actor.staff_id(), c.card.salon_id, to_salon, c.card.status, why);
     }
     for (const auto id : sources) from_list += (from_list.empty() ? "" : ",") + std::to_string(id);
@@ -459,8 +445,8 @@ void mark_defective(db::Database& db, const Actor& actor, const std::string& icc
     const long long now = db.now();
     const long long id = row->card.id;
     const std::string status = kSimDefective;
-    db.sql() << "UPDATE sim_card SET status = :st, updated_at = :now WHERE id = :id", soci::use(status),
-        soci::use(now), soci::use(id);
+    db.run("UPDATE sim_card SET status = :st, updated_at = :now WHERE id = :id", soci::use(status),
+           soci::use(now), soci::use(id));
     write_movement(db, id, now, actor.staff_id(), row->card.salon_id, row->card.salon_id, status, why);
     actor.record(db, "sim.defective", "sim_card:" + std::to_string(id),
                  "salon=" + std::to_string(row->card.salon_id));
@@ -542,8 +528,8 @@ SimCard take_sim_for_sale(db::Database& db, std::int64_t salon_id, const std::st
     if (row->card.salon_id != salon_id) {
         long long selling_dealer = 0;
         const long long selling_salon = salon_id;
-        db.sql() << "SELECT dealer_id FROM salon WHERE id = :id", soci::use(selling_salon),
-            soci::into(selling_dealer);
+        db.run("SELECT dealer_id FROM salon WHERE id = :id", soci::use(selling_salon),
+               soci::into(selling_dealer));
         if (selling_dealer != row->dealer_id)
             throw InputError("iccid", iccid_field(), tr("this card is another dealer's"));
         throw InputError("iccid", iccid_field(),
@@ -573,8 +559,8 @@ void set_sim_status(db::Database& db, std::int64_t sim_card_id, const std::strin
     const long long now = db.now();
     const long long id = row->card.id;
     soci::indicator number_ind = number.empty() ? soci::i_null : soci::i_ok;
-    db.sql() << "UPDATE sim_card SET status = :st, msisdn = :m, updated_at = :now WHERE id = :id",
-        soci::use(status), soci::use(number, number_ind), soci::use(now), soci::use(id);
+    db.run("UPDATE sim_card SET status = :st, msisdn = :m, updated_at = :now WHERE id = :id",
+           soci::use(status), soci::use(number, number_ind), soci::use(now), soci::use(id));
     write_movement(db, id, now, staff_id, row->card.salon_id, row->card.salon_id, status, why);
 }
 

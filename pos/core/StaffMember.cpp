@@ -152,20 +152,19 @@ std::vector<StaffMember> query_staff(db::Database& db, int all, long long own, l
     std::string role, level, salon_name, dealer_name;
     int must_change = 0, active = 1;
     soci::indicator dealer_ind, salon_ind, level_ind, salon_name_ind, dealer_name_ind;
-    soci::statement st =
-        (db.sql().prepare
-             << "SELECT m.id, m.login, m.full_name, m.role, m.dealer_id, m.salon_id, m.career_level, "
-                "m.must_change_password, m.active, s.name, d.name "
-                "FROM staff m LEFT JOIN salon s ON s.id = m.salon_id "
-                "LEFT JOIN dealer d ON d.id = m.dealer_id "
-                "WHERE (:only = 0 OR m.id = :only2) AND (:login = '' OR m.login = :login2) "
-                "AND (:all = 1 OR m.dealer_id = :own) "
-                "ORDER BY m.full_name, m.id",
-         soci::use(only_id), soci::use(only_id), soci::use(login), soci::use(login), soci::use(all),
-         soci::use(own), soci::into(id), soci::into(m.login), soci::into(m.full_name), soci::into(role),
-         soci::into(dealer_id, dealer_ind), soci::into(salon_id, salon_ind), soci::into(level, level_ind),
-         soci::into(must_change), soci::into(active), soci::into(salon_name, salon_name_ind),
-         soci::into(dealer_name, dealer_name_ind));
+    db::Statement st = db.query(
+        "SELECT m.id, m.login, m.full_name, m.role, m.dealer_id, m.salon_id, m.career_level, "
+        "m.must_change_password, m.active, s.name, d.name "
+        "FROM staff m LEFT JOIN salon s ON s.id = m.salon_id "
+        "LEFT JOIN dealer d ON d.id = m.dealer_id "
+        "WHERE (:only = 0 OR m.id = :only2) AND (:login = '' OR m.login = :login2) "
+        "AND (:all = 1 OR m.dealer_id = :own) "
+        "ORDER BY m.full_name, m.id",
+        soci::use(only_id), soci::use(only_id), soci::use(login), soci::use(login), soci::use(all),
+        soci::use(own), soci::into(id), soci::into(m.login), soci::into(m.full_name), soci::into(role),
+        soci::into(dealer_id, dealer_ind), soci::into(salon_id, salon_ind), soci::into(level, level_ind),
+        soci::into(must_change), soci::into(active), soci::into(salon_name, salon_name_ind),
+        soci::into(dealer_name, dealer_name_ind));
     st.execute();
     while (st.fetch()) {
         m.id = id;
@@ -221,8 +220,8 @@ std::int64_t save_staff(db::Database& db, const Actor& actor, const StaffForm& f
     const Placement p = place(db, actor, form);
     long long saved = id, other = 0;
     soci::indicator other_ind = soci::i_null;
-    db.sql() << "SELECT id FROM staff WHERE login = :l AND id <> :id", soci::use(login), soci::use(saved),
-        soci::into(other, other_ind);
+    db.run("SELECT id FROM staff WHERE login = :l AND id <> :id", soci::use(login), soci::use(saved),
+           soci::into(other, other_ind));
     if (other_ind == soci::i_ok) throw InputError("login", tr("Login"), tr("is already taken"));
     const std::string role(to_string(form.role));
     const std::string level = p.level ? std::string(to_string(*p.level)) : std::string();
@@ -231,19 +230,21 @@ std::int64_t save_staff(db::Database& db, const Actor& actor, const StaffForm& f
     soci::indicator level_ind = p.level ? soci::i_ok : soci::i_null;
     if (id == 0) {
         const long long now = db.now();
-        db.sql() << "INSERT INTO staff (login, full_name, role, dealer_id, salon_id, career_level, password_hash, "
-                    "must_change_password, active, created_at) "
-                    "VALUES (:login, :name, :role, :dealer, :salon, :level, :hash, 1, 1, :now) RETURNING id",
+        db.run(
+            "INSERT INTO staff (login, full_name, role, dealer_id, salon_id, career_level, password_hash, "
+            "must_change_password, active, created_at) "
+            "VALUES (:login, :name, :role, :dealer, :salon, :level, :hash, 1, 1, :now) RETURNING id",
             soci::use(login), soci::use(full_name), soci::use(role), soci::use(p.dealer_id, dealer_ind),
             soci::use(p.salon_id, salon_ind), soci::use(level, level_ind), soci::use(hash), soci::use(now),
-            soci::into(saved);
+            soci::into(saved));
         actor.record(db, "staff.save", "staff:" + std::to_string(saved),
                      "added " + placement_details(form.role, p));
     } else {
-        db.sql() << "UPDATE staff SET login = :login, full_name = :name, role = :role, dealer_id = :dealer, "
-                    "salon_id = :salon, career_level = :level WHERE id = :id",
+        db.run(
+            "UPDATE staff SET login = :login, full_name = :name, role = :role, dealer_id = :dealer, "
+            "salon_id = :salon, career_level = :level WHERE id = :id",
             soci::use(login), soci::use(full_name), soci::use(role), soci::use(p.dealer_id, dealer_ind),
-            soci::use(p.salon_id, salon_ind), soci::use(level, level_ind), soci::use(saved);
+            soci::use(p.salon_id, salon_ind), soci::use(level, level_ind), soci::use(saved));
         // The login and the name are personal data: named, never written.
         actor.record(db, "staff.save", "staff:" + std::to_string(saved),
                      changed_fields({{"login", before.login != login},
@@ -317,8 +318,8 @@ StaffMember sign_in_with(db::Database& db, const AuditKey* key, const std::strin
     const long long now = db.now();
     long long locked_until = 0;
     soci::indicator locked_ind = soci::i_null;
-    db.sql() << "SELECT locked_until FROM sign_in_attempt WHERE login = :l", soci::use(login),
-        soci::into(locked_until, locked_ind);
+    db.run("SELECT locked_until FROM sign_in_attempt WHERE login = :l", soci::use(login),
+           soci::into(locked_until, locked_ind));
     if (locked_ind == soci::i_ok && locked_until > now) {
         if (key) {
             db::WriteTransaction tx(db);
@@ -333,7 +334,8 @@ StaffMember sign_in_with(db::Database& db, const AuditKey* key, const std::strin
     std::string hash;
     soci::indicator hash_ind = soci::i_null;
     if (member)
-        db.sql() << "SELECT password_hash FROM staff WHERE id = :id", soci::use(member->id), soci::into(hash, hash_ind);
+        db.run("SELECT password_hash FROM staff WHERE id = :id", soci::use(member->id),
+               soci::into(hash, hash_ind));
     const bool has_hash = member && hash_ind == soci::i_ok;
     const bool password_ok = verify_password(has_hash ? hash : decoy_hash(), password);
 
@@ -341,7 +343,8 @@ StaffMember sign_in_with(db::Database& db, const AuditKey* key, const std::strin
     if (!has_hash || !password_ok || !member->active) {
         int failures = 0;
         soci::indicator row = soci::i_null;
-        db.sql() << "SELECT failures FROM sign_in_attempt WHERE login = :l", soci::use(login), soci::into(failures, row);
+        db.run("SELECT failures FROM sign_in_attempt WHERE login = :l", soci::use(login),
+               soci::into(failures, row));
         failures = row == soci::i_ok ? failures + 1 : 1;
         long long until = 0;
         soci::indicator until_ind = soci::i_null;
@@ -351,11 +354,11 @@ StaffMember sign_in_with(db::Database& db, const AuditKey* key, const std::strin
             failures = 0;
         }
         if (row == soci::i_ok)
-            db.sql() << "UPDATE sign_in_attempt SET failures = :f, locked_until = :u WHERE login = :l",
-                soci::use(failures), soci::use(until, until_ind), soci::use(login);
+            db.run("UPDATE sign_in_attempt SET failures = :f, locked_until = :u WHERE login = :l",
+                   soci::use(failures), soci::use(until, until_ind), soci::use(login));
         else
-            db.sql() << "INSERT INTO sign_in_attempt (login, failures, locked_until) VALUES (:l, :f, :u)",
-                soci::use(login), soci::use(failures), soci::use(until, until_ind);
+            db.run("INSERT INTO sign_in_attempt (login, failures, locked_until) VALUES (:l, :f, :u)",
+                   soci::use(login), soci::use(failures), soci::use(until, until_ind));
         const std::string reason = !member           ? "unknown_login"
                                    : !member->active ? "account_locked"
                                                      : "wrong_password";
@@ -363,10 +366,10 @@ StaffMember sign_in_with(db::Database& db, const AuditKey* key, const std::strin
         tx.commit();
         throw RefusedError(tr("Wrong login or password."));
     }
-    db.sql() << "DELETE FROM sign_in_attempt WHERE login = :l", soci::use(login);
+    db.run("DELETE FROM sign_in_attempt WHERE login = :l", soci::use(login));
     if (password_needs_rehash(hash)) {
         const std::string fresh = hash_password(password);
-        db.sql() << "UPDATE staff SET password_hash = :h WHERE id = :id", soci::use(fresh), soci::use(member->id);
+        db.run("UPDATE staff SET password_hash = :h WHERE id = :id", soci::use(fresh), soci::use(member->id));
     }
     tx.commit();
     return *member;
@@ -390,8 +393,8 @@ void change_password(db::Database& db, std::int64_t staff_id, const std::string&
     if (query_any(db, staff_id, {}).empty() || staff_id == 0)
         throw ValidationError(tr("Staff member"), no_staff_member(staff_id));
     const long long id = staff_id;
-    db.sql() << "UPDATE staff SET password_hash = :h, must_change_password = 0 WHERE id = :id", soci::use(hash),
-        soci::use(id);
+    db.run("UPDATE staff SET password_hash = :h, must_change_password = 0 WHERE id = :id", soci::use(hash),
+           soci::use(id));
     tx.commit();
 }
 
@@ -403,8 +406,8 @@ void reset_password(db::Database& db, const Actor& actor, std::int64_t staff_id,
     db::WriteTransaction tx(db);
     const StaffMember m = get_staff(db, actor, staff_id);
     const long long id = m.id;
-    db.sql() << "UPDATE staff SET password_hash = :h, must_change_password = 1 WHERE id = :id", soci::use(hash),
-        soci::use(id);
+    db.run("UPDATE staff SET password_hash = :h, must_change_password = 1 WHERE id = :id", soci::use(hash),
+           soci::use(id));
     actor.record(db, "staff.reset_password", "staff:" + std::to_string(m.id), {});
     tx.commit();
 }
@@ -415,8 +418,8 @@ void set_staff_active(db::Database& db, const Actor& actor, std::int64_t staff_i
     const StaffMember m = get_staff(db, actor, staff_id);
     const int flag = active ? 1 : 0;
     const long long id = m.id;
-    db.sql() << "UPDATE staff SET active = :a WHERE id = :id", soci::use(flag), soci::use(id);
-    if (active) db.sql() << "DELETE FROM sign_in_attempt WHERE login = :l", soci::use(m.login);
+    db.run("UPDATE staff SET active = :a WHERE id = :id", soci::use(flag), soci::use(id));
+    if (active) db.run("DELETE FROM sign_in_attempt WHERE login = :l", soci::use(m.login));
     actor.record(db, active ? "staff.unlock" : "staff.lock", "staff:" + std::to_string(m.id), {});
     tx.commit();
 }

@@ -9,7 +9,7 @@ namespace salon::pos {
 long long setting_number(db::Database& db, const std::string& name, long long fallback) {
     std::string value;
     soci::indicator ind = soci::i_null;
-    db.sql() << "SELECT value FROM setting WHERE name = :n", soci::use(name), soci::into(value, ind);
+    db.run("SELECT value FROM setting WHERE name = :n", soci::use(name), soci::into(value, ind));
     if (ind != soci::i_ok) return fallback;
     try {
         std::size_t used = 0;
@@ -25,11 +25,11 @@ void save_setting_number(db::Database& db, const Actor& actor, const std::string
     db::WriteTransaction tx(db);
     const std::string text = std::to_string(value);
     int exists = 0;
-    db.sql() << "SELECT COUNT(*) FROM setting WHERE name = :n", soci::use(name), soci::into(exists);
+    db.run("SELECT COUNT(*) FROM setting WHERE name = :n", soci::use(name), soci::into(exists));
     if (exists)
-        db.sql() << "UPDATE setting SET value = :v WHERE name = :n", soci::use(text), soci::use(name);
+        db.run("UPDATE setting SET value = :v WHERE name = :n", soci::use(text), soci::use(name));
     else
-        db.sql() << "INSERT INTO setting (name, value) VALUES (:n, :v)", soci::use(name), soci::use(text);
+        db.run("INSERT INTO setting (name, value) VALUES (:n, :v)", soci::use(name), soci::use(text));
     actor.record(db, "setting.save", "setting:" + name, "value=" + text);
     tx.commit();
 }

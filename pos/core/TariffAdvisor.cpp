@@ -47,20 +47,21 @@ std::vector<VersionRow> versions_in_force(db::Database& db, const std::string& d
     int bundle = 0, individual = 0, unlimited = 0, minutes = 0, mb = 0, sms = 0;
     long long m_corp = 0, m_russia = 0, m_other = 0, mb_price = 0, sms_price = 0;
     soci::indicator i_to, i_corp, i_russia, i_other, i_mb, i_sms, i_assumed;
-    soci::statement st =
-        (db.sql().prepare << "SELECT t.id, t.code, t.name, t.segment, t.is_bundle, t.individual, v.id, v.valid_from, "
-                             "v.valid_to, v.monthly_fee, v.connection_fee, v.included_minutes, v.included_mb, "
-                             "v.included_sms, v.unlimited_corporate, v.minute_corporate, v.minute_russia, "
-                             "v.minute_other_operator, v.mb_price, v.sms_price, v.assumed "
-                             "FROM tariff t JOIN tariff_version v ON v.tariff_id = t.id "
-                             "WHERE v.valid_from <= :d AND (v.valid_to IS NULL OR v.valid_to > :d2) "
-                             "ORDER BY t.id, v.valid_from DESC",
-         soci::use(date), soci::use(date), soci::into(r.tariff_id), soci::into(r.code), soci::into(r.name),
-         soci::into(r.segment), soci::into(bundle), soci::into(individual), soci::into(r.version_id),
-         soci::into(r.valid_from), soci::into(r.valid_to, i_to), soci::into(r.monthly_fee),
-         soci::into(r.connection_fee), soci::into(minutes), soci::into(mb), soci::into(sms), soci::into(unlimited),
-         soci::into(m_corp, i_corp), soci::into(m_russia, i_russia), soci::into(m_other, i_other),
-         soci::into(mb_price, i_mb), soci::into(sms_price, i_sms), soci::into(r.assumed, i_assumed));
+    db::Statement st = db.query(
+        "SELECT t.id, t.code, t.name, t.segment, t.is_bundle, t.individual, v.id, v.valid_from, "
+        "v.valid_to, v.monthly_fee, v.connection_fee, v.included_minutes, v.included_mb, "
+        "v.included_sms, v.unlimited_corporate, v.minute_corporate, v.minute_russia, "
+        "v.minute_other_operator, v.mb_price, v.sms_price, v.assumed "
+        "FROM tariff t JOIN tariff_version v ON v.tariff_id = t.id "
+        "WHERE v.valid_from <= :d AND (v.valid_to IS NULL OR v.valid_to > :d2) "
+        "ORDER BY t.id, v.valid_from DESC",
+        soci::use(date), soci::use(date), soci::into(r.tariff_id), soci::into(r.code), soci::into(r.name),
+        soci::into(r.segment), soci::into(bundle), soci::into(individual), soci::into(r.version_id),
+        soci::into(r.valid_from), soci::into(r.valid_to, i_to), soci::into(r.monthly_fee),
+        soci::into(r.connection_fee), soci::into(minutes), soci::into(mb), soci::into(sms),
+        soci::into(unlimited), soci::into(m_corp, i_corp), soci::into(m_russia, i_russia),
+        soci::into(m_other, i_other), soci::into(mb_price, i_mb), soci::into(sms_price, i_sms),
+        soci::into(r.assumed, i_assumed));
     st.execute();
     auto optional = [](soci::indicator ind, long long value) {
         return ind == soci::i_ok ? std::optional<long long>(value) : std::nullopt;
@@ -91,11 +92,11 @@ std::map<std::string, long long> standard_rates(db::Database& db, const std::str
     std::map<std::string, long long> out;
     std::string code;
     long long price = 0;
-    soci::statement st =
-        (db.sql().prepare << "SELECT code, price FROM standard_rate "
-                             "WHERE valid_from <= :d AND (valid_to IS NULL OR valid_to > :d2) "
-                             "ORDER BY code, valid_from DESC",
-         soci::use(date), soci::use(date), soci::into(code), soci::into(price));
+    db::Statement st = db.query(
+        "SELECT code, price FROM standard_rate "
+        "WHERE valid_from <= :d AND (valid_to IS NULL OR valid_to > :d2) "
+        "ORDER BY code, valid_from DESC",
+        soci::use(date), soci::use(date), soci::into(code), soci::into(price));
     st.execute();
     while (st.fetch()) out.emplace(code, price);  // the first of each code is the latest
     return out;
@@ -104,9 +105,10 @@ std::map<std::string, long long> standard_rates(db::Database& db, const std::str
 std::optional<long long> zone_rate(db::Database& db, long long version_id, const std::string& zone) {
     long long price = 0;
     soci::indicator ind = soci::i_null;
-    db.sql() << "SELECT minute_price FROM tariff_zone_rate WHERE tariff_version_id = :v AND zone = :z",
-        soci::use(version_id), soci::use(zone), soci::into(price, ind);
-    if (!db.sql().got_data() || ind != soci::i_ok) return std::nullopt;
+    const bool found =
+        db.run("SELECT minute_price FROM tariff_zone_rate WHERE tariff_version_id = :v AND zone = :z",
+               soci::use(version_id), soci::use(zone), soci::into(price, ind));
+    if (!found || ind != soci::i_ok) return std::nullopt;
     return price;
 }
 

@@ -65,14 +65,14 @@ CatalogImportResult import_tariff_catalog(db::Database& db, const std::string& j
         const auto unit = member<std::string>(rate, "unit", code);
         const auto price = member<long long>(rate, "price", code);
         int exists = 0;
-        db.sql() << "SELECT count(*) FROM standard_rate WHERE code = :c AND valid_from = :f", soci::use(code),
-            soci::use(from), soci::into(exists);
+        db.run("SELECT count(*) FROM standard_rate WHERE code = :c AND valid_from = :f", soci::use(code),
+               soci::use(from), soci::into(exists));
         if (exists) {
             ++result.unchanged;
             continue;
         }
-        db.sql() << "INSERT INTO standard_rate (code, valid_from, price, unit) VALUES (:c, :f, :p, :u)",
-            soci::use(code), soci::use(from), soci::use(price), soci::use(unit);
+        db.run("INSERT INTO standard_rate (code, valid_from, price, unit) VALUES (:c, :f, :p, :u)",
+               soci::use(code), soci::use(from), soci::use(price), soci::use(unit));
         ++result.standard_rates_added;
     }
     for (const auto& t : doc.value("tariffs", json::array())) {
@@ -85,20 +85,21 @@ CatalogImportResult import_tariff_catalog(db::Database& db, const std::string& j
         const int individual = member<bool>(t, "individual", code, false) ? 1 : 0;
         long long tariff_id = 0;
         soci::indicator found = soci::i_null;
-        db.sql() << "SELECT id FROM tariff WHERE code = :c", soci::use(code), soci::into(tariff_id, found);
+        db.run("SELECT id FROM tariff WHERE code = :c", soci::use(code), soci::into(tariff_id, found));
         if (found != soci::i_ok) {
-            db.sql() << "INSERT INTO tariff (code, name, segment, is_bundle, individual) "
-                        "VALUES (:c, :n, :s, :b, :i) RETURNING id",
-                soci::use(code), soci::use(name), soci::use(segment), soci::use(bundle), soci::use(individual),
-                soci::into(tariff_id);
+            db.run(
+                "INSERT INTO tariff (code, name, segment, is_bundle, individual) "
+                "VALUES (:c, :n, :s, :b, :i) RETURNING id",
+                soci::use(code), soci::use(name), soci::use(segment), soci::use(bundle),
+                soci::use(individual), soci::into(tariff_id));
             ++result.tariffs_added;
         }
         for (const auto& v : member<json>(t, "versions", code)) {
             const std::string where = code;
             const auto from = date_member(v, "valid_from", where);
             int exists = 0;
-            db.sql() << "SELECT count(*) FROM tariff_version WHERE tariff_id = :t AND valid_from = :f",
-                soci::use(tariff_id), soci::use(from), soci::into(exists);
+            db.run("SELECT count(*) FROM tariff_version WHERE tariff_id = :t AND valid_from = :f",
+                   soci::use(tariff_id), soci::use(from), soci::into(exists));
             if (exists) {
                 ++result.unchanged;
                 continue;
@@ -118,20 +119,23 @@ CatalogImportResult import_tariff_catalog(db::Database& db, const std::string& j
             std::string assumed = member<std::string>(v, "assumed", where, std::string());
             soci::indicator i_assumed = assumed.empty() ? soci::i_null : soci::i_ok;
             long long version_id = 0;
-            db.sql() << "INSERT INTO tariff_version (tariff_id, valid_from, monthly_fee, connection_fee, "
-                        "included_minutes, included_mb, included_sms, unlimited_corporate, minute_corporate, "
-                        "minute_russia, minute_other_operator, mb_price, sms_price, assumed) VALUES (:t, :f, :mf, "
-                        ":cf, :im, :imb, :isms, :uc, :mc, :mr, :mo, :mbp, :smsp, :a) RETURNING id",
-                soci::use(tariff_id), soci::use(from), soci::use(monthly), soci::use(connection), soci::use(minutes),
-                soci::use(mb), soci::use(sms), soci::use(corporate), soci::use(m_corp, i_corp),
-                soci::use(m_russia, i_russia), soci::use(m_other, i_other), soci::use(mb_price, i_mb),
-                soci::use(sms_price, i_sms), soci::use(assumed, i_assumed), soci::into(version_id);
+            db.run(
+                "INSERT INTO tariff_version (tariff_id, valid_from, monthly_fee, connection_fee, "
+                "included_minutes, included_mb, included_sms, unlimited_corporate, minute_corporate, "
+                "minute_russia, minute_other_operator, mb_price, sms_price, assumed) VALUES (:t, :f, :mf, "
+                ":cf, :im, :imb, :isms, :uc, :mc, :mr, :mo, :mbp, :smsp, :a) RETURNING id",
+                soci::use(tariff_id), soci::use(from), soci::use(monthly), soci::use(connection),
+                soci::use(minutes), soci::use(mb), soci::use(sms), soci::use(corporate),
+                soci::use(m_corp, i_corp), soci::use(m_russia, i_russia), soci::use(m_other, i_other),
+                soci::use(mb_price, i_mb), soci::use(sms_price, i_sms), soci::use(assumed, i_assumed),
+                soci::into(version_id));
             for (const auto& z : v.value("zones", json::array())) {
                 const auto zone = member<std::string>(z, "zone", where);
                 const auto price = member<long long>(z, "minute_price", where);
-                db.sql() << "INSERT INTO tariff_zone_rate (tariff_version_id, zone, minute_price) "
-                            "VALUES (:v, :z, :p)",
-                    soci::use(version_id), soci::use(zone), soci::use(price);
+                db.run(
+                    "INSERT INTO tariff_zone_rate (tariff_version_id, zone, minute_price) "
+                    "VALUES (:v, :z, :p)",
+                    soci::use(version_id), soci::use(zone), soci::use(price));
             }
             ++result.versions_added;
         }

@@ -214,6 +214,19 @@ TEST_CASE("Every usual way of writing a mobile number gives +79123456789 [R-CORP
     CHECK(Msisdn::parse("8 912 345-67-89") == Msisdn::parse("+79123456789"));
 }
 
+TEST_CASE("A number read back from the database is shown as libphonenumber shows it", "[identifiers]") {
+    // Msisdn::stored groups "+7" and ten digits itself; every mobile code range must come out the same.
+    for (const char* e164 : {"+79123456789", "+79001234567", "+79161112233", "+79852003040", "+79999999999",
+                             "+79500000001", "+79023456780"}) {
+        INFO(e164);
+        CHECK(Msisdn::stored(e164) == Msisdn::parse(e164));
+        CHECK(Msisdn::stored(e164).display() == Msisdn::parse(e164).display());
+    }
+    // Anything not in the stored form is parsed (and refused) as typed input is.
+    CHECK(Msisdn::stored("8 912 345-67-89").str() == "+79123456789");
+    CHECK(refusal([] { Msisdn::stored("+7912345678"); }) == "Phone number: too few digits");
+}
+
 TEST_CASE("A landline, a foreign or a malformed number is not a mobile number [R-CORP-2]",
           "[identifiers][R-CORP-2]") {
     CHECK(refusal([] { Msisdn::parse("+7 495 123-45-67"); }) == "Phone number: not a mobile number");
