@@ -132,3 +132,95 @@ TEST_CASE("Restoring from a missing file changes nothing", "[db][backup]") {
     CHECK_THROWS_AS(db::restore(t.db(), t.folder() + "/none.bin"), ValidationError);
     CHECK(t->schema_version() == db::latest_version());
 }
+
+TEST_CASE("A kept statement runs again with new values and reports whether a row came back", "[db][statements]") {
+    TestDatabase t;
+    const std::string insert = "INSERT INTO standard_rate (code, valid_from, price, unit) VALUES (:c, :f, :p, 'sms')";
+    const std::string read = "SELECT price FROM standard_rate WHERE code = :c";
+    for (long long price : {11, 22, 33}) {
+        db::WriteTransaction tx(t.db());
+        const std::string code = "k" + std::to_string(price);
+        t->run(insert, soci::use(code), soci::use(std::string("2026-01-01")), soci::use(price));
+        tx.commit();
+    }
+    for (long long price : {11, 22, 33}) {
+        long long found = 0;
+        CHECK(t->run(read, soci::use("k" + std::to_string(price)), soci::into(found)));
+        CHECK(found == price);
+    }
+    long long untouched = -1;
+    CHECK_FALSE(t->run(read, soci::use(std::string("none")), soci::into(untouched)));
+    CHECK(untouched == -1);
+}
+
+TEST_CASE("A kept statement read inside its own loop gets a statement of its own", "[db][statements]") {
+    TestDatabase t;
+    {
+        db::WriteTransaction tx(t.db());
+        for (long long price : {1, 2, 3})
+            t->run("INSERT INTO standard_rate (code, valid_from, price, unit) VALUES (:c, '2026-01-01', :p, 'sms')",
+                   soci::use("n" + std::to_string(price)), soci::use(price));
+        tx.commit();
+    }
+    const std::string all = "SELECT code, price FROM standard_rate WHERE code LIKE 'n%' ORDER BY price";
+    std::string code, inner_code;
+    long long price = 0, inner_price = 0;
+    std::vector<std::string> outer;
+    int inner_rows = 0;
+    db::Statement st = t->query(all, soci::into(code), soci::into(price));
+    st.execute();
+    while (st.fetch()) {
+        outer.push_back(code + "=" + std::to_string(price));
+        db::Statement again = t->query(all, soci::into(inner_code), soci::into(inner_price));
+        again.execute();
+        while (again.fetch()) ++inner_rows;
+    }
+    CHECK(outer == std::vector<std::string>{"n1=1", "n2=2", "n3=3"});
+    CHECK(inner_rows == 9);
+}
+
+TEST_CASE("A kept statement that failed is usable again and the transaction rolls back whole", "[db][statements]") {
+    TestDatabase t;
+    const std::string insert = "INSERT INTO standard_rate (code, valid_from, price, unit) VALUES (:c, '2026-01-01', :p, :u)";
+    long long one = 1;
+    {
+        db::WriteTransaction tx(t.db());
+        t->run(insert, soci::use(std::string("e1")), soci::use(one), soci::use(std::string("sms")));
+        // NOT NULL unit: the statement throws inside the business operation
+        soci::indicator null_unit = soci::i_null;
+        std::string unit;
+        CHECK_THROWS(t->run(insert, soci::use(std::string("e2")), soci::use(one), soci::use(unit, null_unit)));
+    }
+    int count = 0;
+    t->sql() << "SELECT count(*) FROM standard_rate WHERE code LIKE 'e%'", soci::into(count);
+    CHECK(count == 0);
+    {
+        db::WriteTransaction tx(t.db());
+        t->run(insert, soci::use(std::string("e3")), soci::use(one), soci::use(std::string("sms")));
+        tx.commit();
+    }
+    auto other = t.open_another();
+    other->sql() << "SELECT count(*) FROM standard_rate WHERE code LIKE 'e%'", soci::into(count);
+    CHECK(count == 1);
+}
+
+TEST_CASE("A kept read leaves no snapshot behind: this station writes after another one did", "[db][statements]") {
+    TestDatabase t;
+    auto other = t.open_another();
+    const std::string count_rows = "SELECT count(*) FROM standard_rate WHERE code LIKE 's%'";
+    long long before = -1, after = -1;
+    t->run(count_rows, soci::into(before));
+    {
+        db::WriteTransaction tx(*other);
+        other->run("INSERT INTO standard_rate (code, valid_from, price, unit) VALUES ('s1', '2026-01-01', 1, 'sms')");
+        tx.commit();
+    }
+    // A read still open on SQLite would pin the old snapshot, and taking the write lock would then fail.
+    {
+        db::WriteTransaction tx(t.db());
+        t->run("INSERT INTO standard_rate (code, valid_from, price, unit) VALUES ('s2', '2026-01-01', 1, 'sms')");
+        tx.commit();
+    }
+    t->run(count_rows, soci::into(after));
+    CHECK(after == before + 2);
+}
