@@ -41,6 +41,7 @@ int main(int argc, char** argv) {
     cli::add_catalog_commands(app, ctx);
     cli::add_receipt_commands(app, ctx);
     cli::add_sales_commands(app, ctx);
+    cli::add_port_commands(app, ctx);
 
     try {
         app.parse(argc, argv);

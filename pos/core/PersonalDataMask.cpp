@@ -3,7 +3,10 @@
 #include "pos/core/Msisdn.hpp"
 #include "pos/core/Passport.hpp"
 
+#include <unicode/unistr.h>
+
 #include <regex>
+#include <sstream>
 
 namespace salon::pos {
 
@@ -28,6 +31,23 @@ std::string mask_address(const std::string& address) {
     const auto comma = address.find(',');
     if (comma == std::string::npos) return "***";
     return address.substr(0, comma) + ", ***";
+}
+
+std::string mask_full_name(const std::string& full_name) {
+    std::istringstream words(full_name);
+    std::string word, out;
+    while (words >> word) {
+        if (out.empty()) {
+            out = word;
+            continue;
+        }
+        // The first letter, whole: a Cyrillic letter is two bytes of UTF-8.
+        const icu::UnicodeString letters = icu::UnicodeString::fromUTF8(word);
+        std::string initial;
+        letters.tempSubString(0, letters.moveIndex32(0, 1)).toUTF8String(initial);
+        out += " " + initial + ".";
+    }
+    return out;
 }
 
 }  // namespace salon::pos

@@ -17,5 +17,7 @@ std::string mask(const Msisdn& number);
 std::string mask_birth_date(const std::string& iso_date);
 // An address keeps its first part (the region or city) → "Москва, ***"
 std::string mask_address(const std::string& address);
+// A full name keeps the surname, the other names become initials → "Иванов И. И."
+std::string mask_full_name(const std::string& full_name);
 
 }  // namespace salon::pos
