@@ -199,8 +199,8 @@ std::string checked_reason(const std::string& typed, bool required) {
 long long bring_into_service(db::Database& db, const Actor& actor, const PortRequestRow& r,
                              const std::string& iccid, long long now) {
     long long live = 0;
-    db.sql() << "SELECT COUNT(*) FROM subscription WHERE msisdn = :m AND ended_at IS NULL",
-        soci::use(r.msisdn), soci::into(live);
+    db.run("SELECT COUNT(*) FROM subscription WHERE msisdn = :m AND ended_at IS NULL", soci::use(r.msisdn),
+           soci::into(live));
     long long on_card = 0;
     db.sql()
         << "SELECT COUNT(*) FROM sim_card WHERE msisdn = :m AND status IN ('in_stock', 'sold', 'returned')",
@@ -217,28 +217,31 @@ long long bring_into_service(db::Database& db, const Actor& actor, const PortReq
     long long tariff_id = 0;
     std::string tariff_code;
     soci::indicator tariff_ind = soci::i_null;
-    db.sql() << "SELECT t.id, t.code FROM port_request pr JOIN sale_line l ON l.id = pr.sale_line_id "
-                "JOIN tariff_version tv ON tv.id = l.tariff_version_id JOIN tariff t ON t.id = tv.tariff_id "
-                "WHERE pr.id = :id",
-        soci::use(request), soci::into(tariff_id, tariff_ind), soci::into(tariff_code);
+    db.run(
+        "SELECT t.id, t.code FROM port_request pr JOIN sale_line l ON l.id = pr.sale_line_id "
+        "JOIN tariff_version tv ON tv.id = l.tariff_version_id JOIN tariff t ON t.id = tv.tariff_id "
+        "WHERE pr.id = :id",
+        soci::use(request), soci::into(tariff_id, tariff_ind), soci::into(tariff_code));
     if (tariff_ind !=
         soci::i_ok)  // every port-in line is sold with its tariff; a damaged row is not guessed at
         throw ValidationError(tr("Port request"), tr("the sale's line names no tariff for the number"));
     const long long staff = actor.staff_id();
     set_sim_status(db, card.id, kSimSold, staff, "port request " + std::to_string(r.id), r.msisdn);
     const long long card_id = card.id, client = r.client_id;
-    db.sql() << "INSERT INTO subscription (msisdn, client_id, sim_card_id, tariff_id, started_at) "
-                "VALUES (:m, :c, :s, :t, :at)",
-        soci::use(r.msisdn), soci::use(client), soci::use(card_id), soci::use(tariff_id), soci::use(now);
+    db.run(
+        "INSERT INTO subscription (msisdn, client_id, sim_card_id, tariff_id, started_at) "
+        "VALUES (:m, :c, :s, :t, :at)",
+        soci::use(r.msisdn), soci::use(client), soci::use(card_id), soci::use(tariff_id), soci::use(now));
     // The operator learns which card carries the number, as for a SIM sold with one.
     const std::string payload = nlohmann::json{
         {"msisdn", r.msisdn},
         {"sim_card", card_id},
         {"tariff", tariff_code},
         {"port_request", request}}.dump();
-    db.sql() << "INSERT INTO gateway_request (sale_line_id, kind, payload, status, created_at) "
-                "SELECT sale_line_id, 'activate', :p, 'pending', :at FROM port_request WHERE id = :id",
-        soci::use(payload), soci::use(now), soci::use(request);
+    db.run(
+        "INSERT INTO gateway_request (sale_line_id, kind, payload, status, created_at) "
+        "SELECT sale_line_id, 'activate', :p, 'pending', :at FROM port_request WHERE id = :id",
+        soci::use(payload), soci::use(now), soci::use(request));
     return card_id;
 }
 
@@ -308,14 +311,13 @@ std::vector<PortStatusChange> port_request_history(db::Database& db, const Actor
     std::string from, to, reason, iccid;
     soci::indicator reason_ind = soci::i_null, iccid_ind = soci::i_null;
     const long long request = id;
-    soci::statement st =
-        (db.sql().prepare
-             << "SELECT ch.at, ch.staff_id, p.full_name, ch.from_status, ch.to_status, ch.reason, "
-                "card.iccid FROM port_request_change ch JOIN staff p ON p.id = ch.staff_id "
-                "LEFT JOIN sim_card card ON card.id = ch.sim_card_id "
-                "WHERE ch.port_request_id = :id ORDER BY ch.at, ch.id",
-         soci::use(request), soci::into(at), soci::into(staff), soci::into(c.staff_name), soci::into(from),
-         soci::into(to), soci::into(reason, reason_ind), soci::into(iccid, iccid_ind));
+    db::Statement st = db.query(
+        "SELECT ch.at, ch.staff_id, p.full_name, ch.from_status, ch.to_status, ch.reason, "
+        "card.iccid FROM port_request_change ch JOIN staff p ON p.id = ch.staff_id "
+        "LEFT JOIN sim_card card ON card.id = ch.sim_card_id "
+        "WHERE ch.port_request_id = :id ORDER BY ch.at, ch.id",
+        soci::use(request), soci::into(at), soci::into(staff), soci::into(c.staff_name), soci::into(from),
+        soci::into(to), soci::into(reason, reason_ind), soci::into(iccid, iccid_ind));
     st.execute();
     while (st.fetch()) {
         c.at = at;
@@ -362,9 +364,10 @@ PortRequestRow advance_port_request(db::Database& db, const Actor& actor, std::i
     long long changed = 0;
     soci::indicator changed_ind = soci::i_null;
     // The status read above is the one replaced: two stations answering at once cannot both succeed.
-    db.sql() << "UPDATE port_request SET status = :to, updated_at = :at WHERE id = :id AND status = :from "
-                "RETURNING id",
-        soci::use(to), soci::use(now), soci::use(request), soci::use(from), soci::into(changed, changed_ind);
+    db.run(
+        "UPDATE port_request SET status = :to, updated_at = :at WHERE id = :id AND status = :from "
+        "RETURNING id",
+        soci::use(to), soci::use(now), soci::use(request), soci::use(from), soci::into(changed, changed_ind));
     if (changed_ind != soci::i_ok)
         throw RefusedError(trf("Port request {1} was changed at another station meanwhile: look at it again.",
                                {std::to_string(id)}));
