@@ -3,14 +3,15 @@
 #include "db/Database.hpp"
 #include "db/Text.hpp"
 #include "pos/ui/DatabasePage.hpp"
+#include "pos/ui/DealersPage.hpp"
 #include "pos/ui/DeskPage.hpp"
+#include "pos/ui/FormFields.hpp"
+#include "pos/ui/PermissionsPage.hpp"
+#include "pos/ui/PortRequestsPage.hpp"
 #include "pos/ui/RatingFrame.hpp"
 #include "pos/ui/ReceiptDialog.hpp"
-#include "pos/ui/ShiftPage.hpp"
-#include "pos/ui/DealersPage.hpp"
-#include "pos/ui/PermissionsPage.hpp"
-#include "pos/ui/FormFields.hpp"
 #include "pos/ui/SalonsPage.hpp"
+#include "pos/ui/ShiftPage.hpp"
 #include "pos/ui/StaffPage.hpp"
 
 #include <wx/menu.h>
@@ -86,6 +87,7 @@ void MainFrame::build_pages() {
                                   [this](std::int64_t visit, const std::string& label) { rating_->ask(visit, label); }),
                  ui_text(tr("Sale")));
         add_page(desk, new ui::ShiftPage(book_, db_, actor_, till_), ui_text(tr("Shift")));
+        add_page(desk, new ui::PortRequestsPage(book_, db_, actor_), ui_text(tr("Port-in requests")));
     }
     const wxTreeItemId administration = navigation_->AppendItem(root, ui_text(tr("Administration")));
     navigation_->SetItemBold(administration);
