@@ -7,6 +7,7 @@
 #include "pos/core/DemoData.hpp"
 #include "pos/core/FormInput.hpp"
 #include "pos/core/Permission.hpp"
+#include "pos/core/PortRequest.hpp"
 #include "pos/core/ProductCatalog.hpp"
 #include "pos/core/Queue.hpp"
 #include "pos/core/Sale.hpp"
@@ -300,6 +301,7 @@ public:
         while (!events_.empty()) {
             Event e = events_.top();
             events_.pop();
+            answer_port_requests_until(e.at);
             db_.set_clock(e.at);
             e.run();
         }
@@ -317,6 +319,67 @@ private:
     long long ported_ = 0;
     // Per visit: how long the visitor is ready to wait.
     std::map<std::int64_t, std::int64_t> patience_;
+    // The donors' answers to the port-in requests, recorded at the salon when they come back (R-POS-9): by
+    // time, kept across days; those due after yesterday stay open, as they would be today.
+    struct PortAnswer {
+        std::int64_t request_id = 0;
+        DemoSalon* salon = nullptr;
+        Specialist* by = nullptr;
+        PortStatus to = PortStatus::accepted;
+        std::string reason;
+    };
+    std::multimap<std::int64_t, PortAnswer> port_answers_;
+
+    // A day or so after the sale the donor agrees (or, now and then, refuses); on the transfer date the
+    // number moves onto a blank card of the salon's stock, unless the donor withdraws at the last moment.
+    void plan_port_answers(DemoSalon& s, Specialist& p, std::int64_t sale_id,
+                           const std::string& desired_date) {
+        long long request = 0, sale = sale_id;
+        db_.run(
+            "SELECT pr.id FROM port_request pr JOIN sale_line l ON l.id = pr.sale_line_id WHERE l.sale_id = "
+            ":s",
+            soci::use(sale), soci::into(request));
+        static const std::vector<std::string> refusals = {"Задолженность перед оператором-донором",
+                                                          "Данные владельца номера не совпадают с паспортом",
+                                                          "Номер оформлен на юридическое лицо"};
+        const std::int64_t answered =
+            opening_hours(db_.now() + dice_.between(3 * kHour, 30 * kHour), s.time_zone);
+        if (dice_.chance(0.06)) {
+            port_answers_.insert({answered, {request, &s, &p, PortStatus::rejected, dice_.pick(refusals)}});
+            return;
+        }
+        port_answers_.insert({answered, {request, &s, &p, PortStatus::accepted, ""}});
+        const std::int64_t transfer =
+            CalendarDate::parse(desired_date, "desired_date", tr("Transfer date")).start_unix(s.time_zone) +
+            dice_.between(11 * kHour, 18 * kHour);
+        if (dice_.chance(0.04))
+            port_answers_.insert({transfer, {request, &s, &p, PortStatus::rejected, dice_.pick(refusals)}});
+        else
+            port_answers_.insert(
+                {std::max(transfer, answered + kHour), {request, &s, &p, PortStatus::completed, ""}});
+    }
+
+    // The moment itself if the salon is open then (10:00 to 21:00 on its clock), else soon after it opens.
+    std::int64_t opening_hours(std::int64_t moment, const std::string& time_zone) {
+        const std::int64_t midnight = CalendarDate::of(moment, time_zone).start_unix(time_zone);
+        const std::int64_t hour = (moment - midnight) / kHour;
+        if (hour >= 10 && hour < 21) return moment;
+        const std::int64_t opening =
+            (hour < 10 ? midnight
+                       : CalendarDate::of(midnight + 36 * kHour, time_zone).start_unix(time_zone)) +
+            10 * kHour;
+        return opening + dice_.between(5 * kMinute, 2 * kHour);
+    }
+
+    void answer_port_requests_until(std::int64_t until) {
+        while (!port_answers_.empty() && port_answers_.begin()->first <= until) {
+            const auto [when, a] = *port_answers_.begin();
+            port_answers_.erase(port_answers_.begin());
+            db_.set_clock(when);
+            advance_port_request(db_, *a.by->actor, a.request_id, a.to, a.reason,
+                                 a.to == PortStatus::completed ? next_blank(*a.salon) : std::string());
+        }
+    }
 
     static std::string ten_digits(long long n) {
         char text[24];
@@ -715,8 +778,10 @@ private:
                 ++counts.clients;
             }
         } else if (client == &fresh) {
-            ++counts.clients;  // a port-in: the number arrives later, outside the desk
+            ++counts.clients;  // a port-in: the number arrives on the transfer date
         }
+        for (const DraftLine& l : d.lines)
+            if (l.kind == LineKind::port_in) plan_port_answers(s, p, sale.sale_id, l.desired_date);
     }
 
     static std::string seven_digits(long long n) {

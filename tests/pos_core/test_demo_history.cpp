@@ -176,6 +176,34 @@ TEST_CASE("The demo history is a week of the desk's own work: shifts, tickets, r
         CHECK(weak.average_service_minutes < 15);
     }
 
+    SECTION("the donors answer the port-in requests; a completed one is a live number on a card [R-POS-9]") {
+        CHECK(count(db, "SELECT COUNT(*) FROM port_request") > 0);
+        CHECK(count(db, "SELECT COUNT(*) FROM port_request WHERE status = 'completed'") > 0);
+        // Every answer has its history row, the same status, and the journal's entry.
+        CHECK(count(db,
+                    "SELECT COUNT(*) FROM port_request pr WHERE pr.status <> 'submitted' AND NOT EXISTS "
+                    "(SELECT 1 FROM port_request_change c WHERE c.port_request_id = pr.id AND c.to_status = "
+                    "pr.status)") == 0);
+        CHECK(count(db, "SELECT COUNT(*) FROM port_request_change") ==
+              count(db,
+                    "SELECT COUNT(*) FROM audit_entry WHERE action IN ('port.accept', 'port.reject', "
+                    "'port.complete')"));
+        CHECK(count(db,
+                    "SELECT COUNT(*) FROM port_request pr WHERE pr.status = 'completed' AND NOT EXISTS "
+                    "(SELECT 1 FROM subscription s JOIN sim_card c ON c.id = s.sim_card_id WHERE s.msisdn = "
+                    "pr.msisdn "
+                    "AND s.ended_at IS NULL AND c.msisdn = pr.msisdn AND c.status = 'sold')") == 0);
+        // A rejection carries the donor's reason; the transfer never happens before the date asked for.
+        CHECK(count(db,
+                    "SELECT COUNT(*) FROM port_request_change WHERE to_status = 'rejected' AND "
+                    "(reason IS NULL OR reason = '')") == 0);
+        CHECK(count(db,
+                    "SELECT COUNT(*) FROM port_request_change c JOIN port_request pr ON pr.id = "
+                    "c.port_request_id "
+                    "WHERE c.to_status = 'completed' AND c.at < (SELECT MIN(x.at) FROM port_request_change x "
+                    "WHERE x.port_request_id = pr.id AND x.to_status = 'accepted')") == 0);
+    }
+
     // Seeding again changes nothing.
     const long long visits = count(db, "SELECT COUNT(*) FROM visit"), sales = count(db, "SELECT COUNT(*) FROM sale"),
                     entries = count(db, "SELECT COUNT(*) FROM audit_entry"),
