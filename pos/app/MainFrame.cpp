@@ -2,6 +2,9 @@
 
 #include "db/Database.hpp"
 #include "db/Text.hpp"
+#include "db/UserError.hpp"
+#include "pos/core/Permission.hpp"
+#include "pos/ui/CatalogPage.hpp"
 #include "pos/ui/DatabasePage.hpp"
 #include "pos/ui/DealersPage.hpp"
 #include "pos/ui/DeskPage.hpp"
@@ -13,6 +16,7 @@
 #include "pos/ui/SalonsPage.hpp"
 #include "pos/ui/ShiftPage.hpp"
 #include "pos/ui/StaffPage.hpp"
+#include "pos/ui/StockPage.hpp"
 
 #include <wx/menu.h>
 #include <wx/sizer.h>
@@ -87,6 +91,7 @@ void MainFrame::build_pages() {
                                   [this](std::int64_t visit, const std::string& label) { rating_->ask(visit, label); }),
                  ui_text(tr("Sale")));
         add_page(desk, new ui::ShiftPage(book_, db_, actor_, till_), ui_text(tr("Shift")));
+        add_page(desk, new ui::StockPage(book_, db_, actor_, actor_.member().salon_id), ui_text(tr("SIM stock")));
         add_page(desk, new ui::PortRequestsPage(book_, db_, actor_), ui_text(tr("Port-in requests")));
     }
     const wxTreeItemId administration = navigation_->AppendItem(root, ui_text(tr("Administration")));
@@ -96,6 +101,26 @@ void MainFrame::build_pages() {
     add_page(administration, new ui::StaffPage(book_, db_, actor_), ui_text(tr("Staff")));
     add_page(administration, new ui::PermissionsPage(book_, db_, actor_), ui_text(tr("Permissions")));
     add_page(administration, new ui::DatabasePage(book_, db_), ui_text(tr("Database")));
+    // The stock of the salons a dealer's manager or head office handles (as core lets them), and the catalog
+    // for those who edit it.
+    const auto may = [this](pos::Permission p) {
+        try {
+            return actor_.may(db_, p);
+        } catch (const UserError&) {
+            return false;
+        }
+    };
+    const bool salon_person = pos::works_in_salon(actor_.member().role) && actor_.member().salon_id != 0;
+    const bool handles_stock =
+        !salon_person && may(actor_.member().role == pos::Role::dealer_manager ? pos::Permission::manage_staff
+                                                                              : pos::Permission::administer_database);
+    const bool edits_catalog = may(pos::Permission::administer_database);
+    if (handles_stock || edits_catalog) {
+        const wxTreeItemId goods = navigation_->AppendItem(root, ui_text(tr("Goods")));
+        navigation_->SetItemBold(goods);
+        if (handles_stock) add_page(goods, new ui::StockPage(book_, db_, actor_, 0), ui_text(tr("SIM stock")));
+        if (edits_catalog) add_page(goods, new ui::CatalogPage(book_, db_, actor_), ui_text(tr("Catalog")));
+    }
     navigation_->ExpandAll();
 }
 
@@ -119,8 +144,9 @@ void MainFrame::build_menus() {
 
     auto* go = new wxMenu;
     for (std::size_t i = 0; i < pages_.size(); ++i) {
-        // Ctrl+1 ... Ctrl+9 follow the order of the navigation.
-        wxMenuItem* item = go->Append(wxID_ANY, page_titles_[i] + wxString::Format("\tCtrl+%zu", i + 1));
+        // Ctrl+1 ... Ctrl+9 follow the order of the navigation; pages after the ninth have no key.
+        wxMenuItem* item =
+            go->Append(wxID_ANY, page_titles_[i] + (i < 9 ? wxString::Format("\tCtrl+%zu", i + 1) : wxString()));
         Bind(
             wxEVT_MENU, [this, i](wxCommandEvent&) { navigation_->SelectItem(page_items_[i]); },
             item->GetId());
