@@ -3,9 +3,12 @@
 
 #include "db/Database.hpp"
 #include "pos/core/Actor.hpp"
+#include "pos/core/FormInput.hpp"
 
 #include <nlohmann/json.hpp>
 
+#include <cstdlib>
+#include <iostream>
 #include <memory>
 #include <string>
 #include <vector>
@@ -39,5 +42,19 @@ std::string read_password(const char* env, const std::string& prompt);
 // Prints `rows` as aligned columns under `headers` (text mode).
 void print_table(const std::vector<std::string>& headers, const std::vector<std::vector<std::string>>& rows);
 void print_json(const nlohmann::json& value);
+
+// Runs `body`; with --json an input error it throws is printed as JSON naming the input and the program
+// exits 1, without --json it goes on up to main's message.
+template <class Body>
+void reporting_input(const CliContext& ctx, Body&& body) {
+    try {
+        body();
+    } catch (const pos::InputError& e) {
+        if (!ctx.json) throw;
+        print_json({{"ok", false}, {"input", e.input()}, {"error", e.message()}});
+        std::cout.flush();
+        std::exit(1);
+    }
+}
 
 }  // namespace salon::cli

@@ -70,17 +70,6 @@ nlohmann::json to_json(const PriceImportPreview& preview) {
     return {{"ok", preview.ok()}, {"rows", rows}, {"problems", problems}};
 }
 
-// A problem's column in the words of the screen (the JSON keeps the stable key).
-std::string column_title(const std::string& column) {
-    if (column == "code") return tr("Product code").str();
-    if (column == "name") return tr("Name").str();
-    if (column == "kind") return tr("Kind").str();
-    if (column == "price") return tr("Price").str();
-    if (column == "vat") return tr("VAT").str();
-    if (column == "valid_from") return tr("Valid from").str();
-    return column;
-}
-
 void print_preview(const PriceImportPreview& preview) {
     std::vector<std::vector<std::string>> rows;
     for (const auto& r : preview.rows)
@@ -93,7 +82,7 @@ void print_preview(const PriceImportPreview& preview) {
                     rows);
     for (const auto& p : preview.problems)
         std::cout << trf("Row {1}, column \"{2}\": {3}",
-                         {std::to_string(p.row), column_title(p.column), p.message})
+                         {std::to_string(p.row), price_column_title(p.column), p.message})
                          .str()
                   << '\n';
 }

@@ -15,19 +15,6 @@ using namespace salon::pos;
 
 namespace {
 
-// With --json an input error is printed as JSON naming the input, and the program exits 1.
-template <class Body>
-void reporting_input(const CliContext& ctx, Body&& body) {
-    try {
-        body();
-    } catch (const InputError& e) {
-        if (!ctx.json) throw;
-        print_json({{"ok", false}, {"input", e.input()}, {"error", e.message()}});
-        std::cout.flush();
-        std::exit(1);
-    }
-}
-
 std::string date_display(const std::string& iso) {
     return CalendarDate::parse(iso, "desired_date", tr("Transfer date")).display();
 }

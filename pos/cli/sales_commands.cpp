@@ -66,19 +66,6 @@ SaleDraft read_draft_file(const std::string& path) {
     }
 }
 
-// With --json an input error is printed as JSON naming the input, and the program exits 1.
-template <class Body>
-void reporting_input(const CliContext& ctx, Body&& body) {
-    try {
-        body();
-    } catch (const InputError& e) {
-        if (!ctx.json) throw;
-        print_json({{"ok", false}, {"input", e.input()}, {"error", e.message()}});
-        std::cout.flush();
-        std::exit(1);
-    }
-}
-
 nlohmann::json sale_json(const SaleRecord& s) {
     nlohmann::json lines = nlohmann::json::array();
     for (const auto& l : s.lines)

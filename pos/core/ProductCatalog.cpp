@@ -601,6 +601,16 @@ PriceImportPreview plan_price_list(db::Database& db, const std::vector<PriceRow>
 
 }  // namespace
 
+std::string price_column_title(const std::string& column) {
+    if (column == "code") return tr("Product code").str();
+    if (column == "name") return tr("Name").str();
+    if (column == "kind") return tr("Kind").str();
+    if (column == "price") return tr("Price").str();
+    if (column == "vat") return tr("VAT").str();
+    if (column == "valid_from") return tr("Valid from").str();
+    return column;
+}
+
 PriceImportPreview preview_price_list(db::Database& db, const Actor& actor,
                                       const std::vector<PriceRow>& rows) {
     actor.require(db, Permission::administer_database);

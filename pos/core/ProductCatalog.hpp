@@ -100,6 +100,8 @@ struct PriceRowProblem {
     std::string column;
     std::string message;
 };
+// A problem's column as people call it: "Product code", "Price"... (the column's own name if unknown).
+std::string price_column_title(const std::string& column);
 
 enum class PriceRowAction { new_product, new_price, unchanged };
 

@@ -143,10 +143,4 @@ void CatalogPage::import_price_list() {
            false);
 }
 
-void CatalogPage::status(const wxString& text, bool error) {
-    status_->SetLabel(text);
-    status_->SetForegroundColour(error ? error_colour() : wxColour(0x1E, 0x7B, 0x34));
-    Layout();
-}
-
 }  // namespace salon::ui

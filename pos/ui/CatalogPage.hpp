@@ -26,7 +26,6 @@ public:
 
 private:
     void import_price_list();
-    void status(const wxString& text, bool error);
 
     db::Database& db_;
     pos::Actor actor_;
@@ -34,7 +33,6 @@ private:
     wxTextCtrl* on_ = nullptr;
     wxListCtrl* list_ = nullptr;
     wxStaticText* count_ = nullptr;
-    wxStaticText* status_ = nullptr;
 };
 
 }  // namespace salon::ui

@@ -633,12 +633,6 @@ void DeskPage::show_error(const std::string& input, const wxString& message, std
     status(message, true);
 }
 
-void DeskPage::status(const wxString& text, bool error) {
-    status_->SetLabel(text);
-    status_->SetForegroundColour(error ? error_colour() : wxColour(0x1E, 0x7B, 0x34));
-    Layout();
-}
-
 void DeskPage::clear_errors() {
     entry_->clear_errors();
     client_->clear_errors();

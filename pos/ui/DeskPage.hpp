@@ -60,7 +60,6 @@ private:
     void read_client_form();
     void look_up_passport();
     void show_error(const std::string& input, const wxString& message, std::size_t new_line_no = 0);
-    void status(const wxString& text, bool error);
     void clear_errors();
 
     db::Database& db_;
@@ -77,7 +76,6 @@ private:
 
     wxStaticText* shift_text_ = nullptr;
     wxStaticText* visit_text_ = nullptr;
-    wxStaticText* status_ = nullptr;
     wxTextCtrl* search_ = nullptr;
     wxChoice* operation_choice_ = nullptr;
     wxTextCtrl* number_ = nullptr;

@@ -167,10 +167,4 @@ void PortRequestsPage::advance(pos::PortStatus to) {
     refresh();
 }
 
-void PortRequestsPage::status(const wxString& text, bool error) {
-    status_->SetLabel(text);
-    status_->SetForegroundColour(error ? error_colour() : wxColour(0x1E, 0x7B, 0x34));
-    Layout();
-}
-
 }  // namespace salon::ui

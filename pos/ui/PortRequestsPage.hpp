@@ -31,7 +31,6 @@ private:
     const pos::PortRequestRow* selected() const;
     void show_selected();
     void advance(pos::PortStatus to);
-    void status(const wxString& text, bool error);
 
     db::Database& db_;
     pos::Actor actor_;
@@ -39,7 +38,6 @@ private:
     wxCheckBox* only_open_ = nullptr;
     wxListCtrl* list_ = nullptr;
     wxTextCtrl* history_ = nullptr;
-    wxStaticText* status_ = nullptr;
     wxButton* accept_ = nullptr;
     wxButton* reject_ = nullptr;
     wxButton* complete_ = nullptr;

@@ -16,17 +16,6 @@ namespace salon::ui {
 
 namespace {
 
-// A problem's column in the words of the screen.
-std::string column_title(const std::string& column) {
-    if (column == "code") return tr("Product code").str();
-    if (column == "name") return tr("Name").str();
-    if (column == "kind") return tr("Kind").str();
-    if (column == "price") return tr("Price").str();
-    if (column == "vat") return tr("VAT").str();
-    if (column == "valid_from") return tr("Valid from").str();
-    return column;
-}
-
 std::string display_date(const std::string& iso) {
     try {
         return pos::CalendarDate::parse(iso, "valid_from", tr("Valid from")).display();
@@ -130,7 +119,7 @@ void PriceImportDialog::read() {
     std::map<int, std::string> problems;
     for (const auto& p : preview_.problems) {
         std::string& text = problems[p.row];
-        text += (text.empty() ? "" : "; ") + column_title(p.column) + ": " + p.message;
+        text += (text.empty() ? "" : "; ") + pos::price_column_title(p.column) + ": " + p.message;
     }
 
     int added = 0, repriced = 0, unchanged = 0, wrong = 0;

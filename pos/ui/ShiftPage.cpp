@@ -120,10 +120,4 @@ void ShiftPage::show_text(const std::vector<std::string>& lines) {
     report_->ChangeValue(text);
 }
 
-void ShiftPage::status(const wxString& text, bool error) {
-    status_->SetLabel(text);
-    status_->SetForegroundColour(error ? error_colour() : wxColour(0x1E, 0x7B, 0x34));
-    Layout();
-}
-
 }  // namespace salon::ui

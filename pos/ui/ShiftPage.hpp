@@ -27,12 +27,10 @@ private:
     void move_cash(bool in);
     void close();
     void show_text(const std::vector<std::string>& lines);
-    void status(const wxString& text, bool error);
 
     db::Database& db_;
     pos::Actor actor_;
     std::string till_;
-    wxStaticText* status_ = nullptr;
     wxTextCtrl* report_ = nullptr;
     wxButton* open_ = nullptr;
     wxButton* cash_in_ = nullptr;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <wx/panel.h>
+#include <wx/stattext.h>
 
 namespace salon::ui {
 
@@ -15,6 +16,12 @@ public:
     virtual bool edits_records() const { return false; }
     virtual void new_record() {}
     virtual void save() {}
+
+protected:
+    // The line under the page's buttons: what was just done, in green, or what is wrong, in red. A page
+    // that has one creates `status_` in its constructor.
+    void status(const wxString& text, bool error);
+    wxStaticText* status_ = nullptr;
 };
 
 }  // namespace salon::ui

@@ -764,10 +764,4 @@ void StockPage::mark_selected_defective() {
     }
 }
 
-void StockPage::status(const wxString& text, bool error) {
-    status_->SetLabel(text);
-    status_->SetForegroundColour(error ? error_colour() : wxColour(0x1E, 0x7B, 0x34));
-    Layout();
-}
-
 }  // namespace salon::ui

@@ -69,7 +69,6 @@ private:
     std::int64_t salon_id() const;
     const pos::Salon* salon(std::int64_t id) const;
     std::string chosen_format() const;
-    void status(const wxString& text, bool error);
 
     db::Database& db_;
     pos::Actor actor_;
@@ -83,7 +82,6 @@ private:
 
     wxChoice* salon_choice_ = nullptr;
     wxStaticText* salon_text_ = nullptr;
-    wxStaticText* status_ = nullptr;
     wxStaticText* receive_title_ = nullptr;
     wxRadioButton* one_by_one_ = nullptr;
     wxRadioButton* range_ = nullptr;

@@ -11,16 +11,6 @@
 source "$(dirname "$0")/gui_test_lib.sh" "$@"
 file=${db#sqlite:}
 q() { sqlite3 "$file" "$1"; }
-luhn() { python3 -c '
-import sys
-b=sys.argv[1]; s=0
-for i,c in enumerate(reversed(b)):
-    d=int(c)
-    if i%2==0:
-        d*=2
-        if d>9: d-=9
-    s+=d
-print(b+str((10-s%10)%10))' "$1"; }
 k() { xdotool key --delay 60 "$@"; sleep 0.3; }
 t() { xdotool type --delay 25 "$1"; sleep 0.2; }
 # The text the focused input holds: copied with Ctrl+A, Ctrl+C and read from the clipboard.
