@@ -2,6 +2,7 @@
 
 #include "db/Database.hpp"
 #include "db/Text.hpp"
+#include "pos/ui/DashboardPage.hpp"
 #include "pos/ui/DatabasePage.hpp"
 #include "pos/ui/DeskPage.hpp"
 #include "pos/ui/RatingFrame.hpp"
@@ -10,6 +11,7 @@
 #include "pos/ui/DealersPage.hpp"
 #include "pos/ui/PermissionsPage.hpp"
 #include "pos/ui/FormFields.hpp"
+#include "pos/ui/SalesPage.hpp"
 #include "pos/ui/SalonsPage.hpp"
 #include "pos/ui/StaffPage.hpp"
 
@@ -86,6 +88,8 @@ void MainFrame::build_pages() {
                                   [this](std::int64_t visit, const std::string& label) { rating_->ask(visit, label); }),
                  ui_text(tr("Sale")));
         add_page(desk, new ui::ShiftPage(book_, db_, actor_, till_), ui_text(tr("Shift")));
+        add_page(desk, new ui::DashboardPage(book_, db_, actor_), ui_text(tr("Dashboard")));
+        add_page(desk, new ui::SalesPage(book_, db_, actor_, till_), ui_text(tr("Sales and refunds")));
     }
     const wxTreeItemId administration = navigation_->AppendItem(root, ui_text(tr("Administration")));
     navigation_->SetItemBold(administration);
