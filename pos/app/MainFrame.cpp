@@ -5,6 +5,7 @@
 #include "db/UserError.hpp"
 #include "pos/core/Permission.hpp"
 #include "pos/ui/CatalogPage.hpp"
+#include "pos/ui/DashboardPage.hpp"
 #include "pos/ui/DatabasePage.hpp"
 #include "pos/ui/DealersPage.hpp"
 #include "pos/ui/DeskPage.hpp"
@@ -13,6 +14,7 @@
 #include "pos/ui/PortRequestsPage.hpp"
 #include "pos/ui/RatingFrame.hpp"
 #include "pos/ui/ReceiptDialog.hpp"
+#include "pos/ui/SalesPage.hpp"
 #include "pos/ui/SalonsPage.hpp"
 #include "pos/ui/ShiftPage.hpp"
 #include "pos/ui/StaffPage.hpp"
@@ -91,6 +93,8 @@ void MainFrame::build_pages() {
                                   [this](std::int64_t visit, const std::string& label) { rating_->ask(visit, label); }),
                  ui_text(tr("Sale")));
         add_page(desk, new ui::ShiftPage(book_, db_, actor_, till_), ui_text(tr("Shift")));
+        add_page(desk, new ui::DashboardPage(book_, db_, actor_), ui_text(tr("Dashboard")));
+        add_page(desk, new ui::SalesPage(book_, db_, actor_, till_), ui_text(tr("Sales and refunds")));
         add_page(desk, new ui::StockPage(book_, db_, actor_, actor_.member().salon_id), ui_text(tr("SIM stock")));
         add_page(desk, new ui::PortRequestsPage(book_, db_, actor_), ui_text(tr("Port-in requests")));
     }

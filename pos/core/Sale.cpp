@@ -805,10 +805,20 @@ std::vector<SaleRecord> list_sales(db::Database& db, const Actor& actor, std::in
 // ---- refunds
 
 CommittedSale refund_sale(db::Database& db, const Actor& actor, const std::string& till, std::int64_t sale_id,
-                          const std::vector<std::int64_t>& line_ids, const std::optional<SupervisorApproval>& approval) {
+                          const std::vector<std::int64_t>& line_ids,
+                          const std::optional<SupervisorApproval>& approval,
+                          const std::optional<std::string>& reason) {
     actor.confirm(db);
     if (actor.member().salon_id == 0)
         throw RefusedError(tr("Only a salon's staff work at its till: you are not bound to a salon."));
+    std::string why;
+    if (reason) {
+        why = required_text("reason", tr("Reason"), *reason);
+        // Letters, not bytes: "ок" is two.
+        const auto letters = std::count_if(why.begin(), why.end(), [](char c) { return (c & 0xC0) != 0x80; });
+        if (letters < 3)
+            throw InputError("reason", tr("Reason"), trf("say why in at least {1} characters", {"3"}));
+    }
     const std::int64_t approver = require_or_approved(db, actor, Permission::refund, approval);
     db::WriteTransaction tx(db);
     const auto shift = open_shift_at(db, actor, till);
@@ -825,7 +835,7 @@ CommittedSale refund_sale(db::Database& db, const Actor& actor, const std::strin
     Money total;
     std::vector<PricedLine> back;
     for (const auto* l : chosen) {
-        if (l->kind == LineKind::top_up || l->kind == LineKind::tariff_change || l->kind == LineKind::port_in)
+        if (!refundable_at_desk(l->kind))
             throw InputError("lines", tr("Lines"),
                              trf("line {1} ({2}) is not refunded at the desk: the operator handles it",
                                  {std::to_string(l->line_no), l->description}));
@@ -891,10 +901,28 @@ CommittedSale refund_sale(db::Database& db, const Actor& actor, const std::strin
         }
     }
     actor.record(db, "sale.refund", "sale:" + std::to_string(refund_id),
-                 "of=sale:" + std::to_string(sale_id) + " lines=" + std::to_string(back.size()) +
-                     " total=" + total.plain() + approval_detail(approver));
+                 "of=sale:" + std::to_string(sale_id) + " lines=" + std::to_string(back.size()) + " total=" +
+                     total.plain() + approval_detail(approver) + (why.empty() ? "" : " reason=" + why));
     tx.commit();
     return CommittedSale{refund_id, receipt, shift->number, total, Money()};
+}
+
+bool refundable_at_desk(LineKind kind) {
+    return kind != LineKind::top_up && kind != LineKind::tariff_change && kind != LineKind::port_in;
+}
+
+std::vector<std::int64_t> refunded_line_ids(db::Database& db, const Actor& actor, std::int64_t sale_id) {
+    const SaleRecord sale = get_sale(db, actor, sale_id);  // the actor sees it, or this refuses
+    std::vector<std::int64_t> out;
+    const long long id = sale.id;
+    long long line = 0;
+    db::Statement st = db.query(
+        "SELECT DISTINCT l.refund_of_line FROM sale_line l JOIN sale_line o ON "
+        "o.id = l.refund_of_line WHERE o.sale_id = :s ORDER BY l.refund_of_line",
+        soci::use(id), soci::into(line));
+    st.execute();
+    while (st.fetch()) out.push_back(line);
+    return out;
 }
 
 // ---- the operator's systems

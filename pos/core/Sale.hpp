@@ -143,9 +143,18 @@ std::vector<SaleRecord> list_sales(db::Database& db, const Actor& actor, std::in
 // (the operator refunds a credited balance); a line is refunded once. A refunded SIM goes back to stock as
 // "returned" and its subscription ends. The money goes back the way it came: card first up to what was
 // paid by card, the rest in cash. One transaction with its own receipt number in the current shift.
+// `reason`, when given (the desk's window always asks for it), is the client's reason in at least 3
+// characters (InputError "reason" otherwise) and is journaled with the refund.
 CommittedSale refund_sale(db::Database& db, const Actor& actor, const std::string& till, std::int64_t sale_id,
                           const std::vector<std::int64_t>& line_ids,
-                          const std::optional<SupervisorApproval>& approval = std::nullopt);
+                          const std::optional<SupervisorApproval>& approval = std::nullopt,
+                          const std::optional<std::string>& reason = std::nullopt);
+
+// Whether a line of this kind is refunded at the desk: a top-up, a tariff change and a port-in are not
+// (the operator handles them).
+bool refundable_at_desk(LineKind kind);
+// The lines of a sale the actor sees that a refund already covers (each line is refunded once).
+std::vector<std::int64_t> refunded_line_ids(db::Database& db, const Actor& actor, std::int64_t sale_id);
 
 // Sends the requests the committed sales left for the operator's systems. The sandbox gateway (the only
 // one until the operator's interface is connected) credits top-ups to its own balances table and accepts

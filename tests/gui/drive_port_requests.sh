@@ -30,7 +30,7 @@ k() { xdotool key --delay 60 "$@"; sleep 0.4; }
 status_of() { q "SELECT status FROM port_request WHERE msisdn = '$1'"; }
 
 # The page through the navigation: the desk's pages come first (Sale, Shift, ...), then this one.
-k ctrl+4; sleep 0.8
+k ctrl+6; sleep 0.8
 # The open requests are listed by transfer date, then number: +7 903 111-22-33 first, selected, and the
 # list has the focus.
 shot port-list

@@ -36,7 +36,7 @@ before=$(q "SELECT COUNT(*) FROM sim_card")
 
 open_station volkova && ok "the senior specialist's station opens" || { bad "no main window"; close_station; gui_test_summary; exit 1; }
 # Desk: Sale (Ctrl+1), Shift (Ctrl+2), SIM stock (Ctrl+3); the page puts the focus in the ICCID field.
-k ctrl+3; sleep 0.8
+k ctrl+5; sleep 0.8
 t "$good1"; k Return
 t "$bad"; k Return; sleep 0.3
 shot stock-refused

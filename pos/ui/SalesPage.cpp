@@ -1,0 +1,279 @@
+#include "pos/ui/SalesPage.hpp"
+
+#include "db/Database.hpp"
+#include "db/UserError.hpp"
+#include "pos/core/CalendarDate.hpp"
+#include "pos/core/FormInput.hpp"
+#include "pos/core/Salon.hpp"
+#include "pos/ui/FormFields.hpp"
+#include "pos/ui/ListColumns.hpp"
+#include "pos/ui/PageFocus.hpp"
+#include "pos/ui/ReceiptDialog.hpp"
+#include "pos/ui/RefundDialog.hpp"
+
+#include <wx/settings.h>
+#include <wx/sizer.h>
+
+#include <algorithm>
+
+namespace salon::ui {
+
+namespace {
+
+wxString money(const pos::Money& m) { return wxString::FromUTF8(m.format()); }
+
+// Short, for a column of a list that must fit the page; the receipt itself says it in full.
+Text fiscal_state_title(const std::string& state) {
+    if (state == "fiscalised") return tr("fiscalised");
+    if (state == "failed") return tr("registrar failed");
+    return tr("pending");
+}
+
+pos::CalendarDate date_of(const wxDatePickerCtrl* picker, const char* input, const Text& field) {
+    return pos::CalendarDate::parse(picker->GetValue().FormatISODate().utf8_string(), input, field);
+}
+
+wxDateTime to_wx(const pos::CalendarDate& day) {
+    wxDateTime d;
+    d.ParseISODate(wxString::FromUTF8(day.iso()));
+    return d;
+}
+
+}  // namespace
+
+SalesPage::SalesPage(wxWindow* parent, db::Database& db, const pos::Actor& actor, std::string till)
+    : StationPage(parent), db_(db), actor_(actor), till_(std::move(till)) {
+    auto* days = new wxStaticText(this, wxID_ANY, ui_text(tr("Days (Ctrl+D): from")));
+    from_ = new wxDatePickerCtrl(this, wxID_ANY, wxDefaultDateTime, wxDefaultPosition, wxDefaultSize,
+                                 wxDP_DROPDOWN | wxDP_SHOWCENTURY);
+    auto* to_label = new wxStaticText(this, wxID_ANY, ui_text(tr("to")));
+    to_ = new wxDatePickerCtrl(this, wxID_ANY, wxDefaultDateTime, wxDefaultPosition, wxDefaultSize,
+                               wxDP_DROPDOWN | wxDP_SHOWCENTURY);
+    auto* today = new wxButton(this, wxID_ANY, ui_text(tr("Today (Ctrl+T)")));
+    summary_ = new wxStaticText(this, wxID_ANY, wxString());
+    summary_->SetFont(summary_->GetFont().Bold());
+    auto* header = new wxBoxSizer(wxHORIZONTAL);
+    header->Add(days, 0, wxALIGN_CENTER_VERTICAL);
+    header->Add(from_, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, FromDIP(6));
+    header->Add(to_label, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, FromDIP(6));
+    header->Add(to_, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, FromDIP(6));
+    header->Add(today, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, FromDIP(6));
+    header->AddStretchSpacer();
+    header->Add(summary_, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, FromDIP(12));
+    status_ = new wxStaticText(this, wxID_ANY, wxString());
+
+    sales_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                            wxLC_REPORT | wxLC_SINGLE_SEL | wxBORDER_THEME);
+    // Together no wider than the page in the main window's default size: no column is cut off.
+    sales_->AppendColumn(ui_text(tr("Receipt")), wxLIST_FORMAT_RIGHT, FromDIP(64));
+    sales_->AppendColumn(ui_text(tr("Shift")), wxLIST_FORMAT_RIGHT, FromDIP(52));
+    sales_->AppendColumn(ui_text(tr("Time")), wxLIST_FORMAT_LEFT, FromDIP(128));
+    sales_->AppendColumn(ui_text(tr("Specialist")), wxLIST_FORMAT_LEFT, FromDIP(190));
+    sales_->AppendColumn(ui_text(tr("Kind")), wxLIST_FORMAT_LEFT, FromDIP(150));
+    sales_->AppendColumn(ui_text(tr("Total")), wxLIST_FORMAT_RIGHT, FromDIP(100));
+    sales_->AppendColumn(ui_text(tr("Cash")), wxLIST_FORMAT_RIGHT, FromDIP(95));
+    sales_->AppendColumn(ui_text(tr("Card")), wxLIST_FORMAT_RIGHT, FromDIP(95));
+    sales_->AppendColumn(ui_text(tr("Fiscal state")), wxLIST_FORMAT_LEFT, FromDIP(150));
+
+    lines_title_ = new wxStaticText(this, wxID_ANY, ui_text(tr("Lines")));
+    lines_title_->SetFont(lines_title_->GetFont().Bold());
+    lines_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                            wxLC_REPORT | wxLC_SINGLE_SEL | wxBORDER_THEME);
+    lines_->AppendColumn(wxString::FromUTF8("№"), wxLIST_FORMAT_RIGHT, FromDIP(36));
+    lines_->AppendColumn(ui_text(tr("Item")), wxLIST_FORMAT_LEFT, FromDIP(440));
+    lines_->AppendColumn(ui_text(tr("Qty")), wxLIST_FORMAT_RIGHT, FromDIP(50));
+    lines_->AppendColumn(ui_text(tr("Amount")), wxLIST_FORMAT_RIGHT, FromDIP(110));
+    lines_->AppendColumn(ui_text(tr("VAT")), wxLIST_FORMAT_RIGHT, FromDIP(100));
+    lines_->AppendColumn(ui_text(tr("Refund")), wxLIST_FORMAT_LEFT, FromDIP(200));
+
+    receipt_ = new wxButton(this, wxID_ANY, ui_text(tr("Receipt (Enter)")));
+    refund_ = new wxButton(this, wxID_ANY, ui_text(tr("Refund… (Ctrl+R)")));
+    auto* buttons = new wxBoxSizer(wxHORIZONTAL);
+    buttons->Add(receipt_, 0, wxRIGHT, FromDIP(6));
+    buttons->Add(refund_, 0);
+
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    sizer->Add(header, 0, wxEXPAND | wxALL, FromDIP(8));
+    sizer->Add(status_, 0, wxEXPAND | wxLEFT | wxRIGHT, FromDIP(8));
+    sizer->Add(sales_, 3, wxEXPAND | wxALL, FromDIP(8));
+    sizer->Add(lines_title_, 0, wxLEFT | wxRIGHT, FromDIP(8));
+    sizer->Add(lines_, 2, wxEXPAND | wxALL, FromDIP(8));
+    sizer->Add(buttons, 0, wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(8));
+    SetSizer(sizer);
+
+    try {
+        time_zone_ = pos::get_salon(db_, actor_, actor_.member().salon_id).time_zone;
+    } catch (const UserError& e) {
+        status(wxString::FromUTF8(e.message()), true);
+    }
+    for (wxDatePickerCtrl* picker : {from_, to_})
+        picker->Bind(wxEVT_DATE_CHANGED, [this](wxDateEvent&) {
+            following_today_ = false;
+            show_sales();
+        });
+    today->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        following_today_ = true;
+        refresh();
+    });
+    Bind(wxEVT_SHOW, [this](wxShowEvent& e) {
+        e.Skip();
+        if (e.IsShown()) CallAfter([this] { take_focus_if_lost(this, sales_); });
+    });
+    sales_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent&) { show_lines(); });
+    sales_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent&) { open_receipt(); });
+    receipt_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { open_receipt(); });
+    refund_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { refund(); });
+    Bind(wxEVT_CHAR_HOOK, [this](wxKeyEvent& e) {
+        if (e.GetModifiers() == wxMOD_CONTROL) {
+            switch (e.GetKeyCode()) {
+            case 'D': return from_->SetFocus();
+            case 'T': following_today_ = true; return refresh();
+            case 'R': return refund();
+            default: break;
+            }
+        }
+        e.Skip();
+    });
+    refresh();
+}
+
+void SalesPage::refresh() {
+    if (following_today_) show_today();
+    show_sales();
+}
+
+void SalesPage::show_today() {
+    if (time_zone_.empty()) return;
+    const wxDateTime today = to_wx(pos::CalendarDate::of(db_.now(), time_zone_));
+    from_->SetValue(today);
+    to_->SetValue(today);
+}
+
+void SalesPage::show_sales() {
+    const std::int64_t keep = selected() ? selected()->id : 0;
+    sales_->DeleteAllItems();
+    records_.clear();
+    try {
+        const pos::CalendarDate from = date_of(from_, "from", tr("From"));
+        const pos::CalendarDate to = date_of(to_, "to", tr("To"));
+        if (to < from) throw pos::InputError("to", tr("To"), tr("must not be before the first day"));
+        records_ = pos::list_sales(db_, actor_, from.start_unix(time_zone_),
+                                   to.plus_days(1).start_unix(time_zone_), actor_.member().salon_id);
+        status(wxString(), false);
+    } catch (const UserError& e) {
+        status(wxString::FromUTF8(e.message()), true);
+    }
+    const bool one_day = from_->GetValue().IsSameDate(to_->GetValue());
+    pos::Money net;
+    long select = records_.empty() ? -1 : 0;
+    for (std::size_t i = 0; i < records_.size(); ++i) {
+        const pos::SaleRecord& s = records_[i];
+        const bool refund = s.kind == "refund";
+        const long row = sales_->InsertItem(static_cast<long>(i), wxString::Format("%d", s.receipt_number));
+        sales_->SetItem(row, 1, wxString::Format("%d", s.shift_number));
+        // Over one day the date says nothing: the time alone, and room for the other columns.
+        const std::string when = pos::local_date_time(s.created_at, s.time_zone);
+        sales_->SetItem(row, 2, wxString::FromUTF8(one_day ? when.substr(when.find(' ') + 1) : when));
+        sales_->SetItem(row, 3, wxString::FromUTF8(s.staff_name));
+        wxString kind = ui_text(tr("sale"));
+        if (refund) {
+            kind = ui_text(tr("refund"));
+            const auto original = std::find_if(records_.begin(), records_.end(),
+                                               [&](const pos::SaleRecord& r) { return r.id == s.refund_of; });
+            if (original != records_.end())
+                kind = ui_text(trf("refund of receipt {1}", {std::to_string(original->receipt_number)}));
+        }
+        sales_->SetItem(row, 4, kind);
+        // A refund's money goes out of the drawer and back to the card: shown with a minus, as its total.
+        const auto signed_money = [refund](const pos::Money& m) {
+            return (refund && m.kopecks() != 0 ? wxString::FromUTF8("−") : wxString()) + money(m);
+        };
+        sales_->SetItem(row, 5, signed_money(s.total));
+        sales_->SetItem(row, 6, signed_money(refund ? s.paid_cash : s.paid_cash - s.change_due));
+        sales_->SetItem(row, 7, signed_money(s.paid_card));
+        sales_->SetItem(row, 8, ui_text(fiscal_state_title(s.fiscal_state)));
+        if (refund) sales_->SetItemTextColour(row, error_colour());
+        if (s.fiscal_state == "failed") sales_->SetItemBackgroundColour(row, wxColour(0xFB, 0xE3, 0xE3));
+        net += refund ? pos::Money() - s.total : s.total;
+        if (s.id == keep) select = row;
+    }
+    fit_columns(sales_);
+    summary_->SetLabel(
+        ui_text(trf("{1} receipts, net {2}", {std::to_string(records_.size()), net.format()})));
+    if (select >= 0) {
+        sales_->SetItemState(select, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
+                             wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
+        sales_->EnsureVisible(select);
+    }
+    show_lines();
+    Layout();
+}
+
+const pos::SaleRecord* SalesPage::selected() const {
+    const long row = sales_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+    if (row < 0 || row >= static_cast<long>(records_.size())) return nullptr;
+    return &records_[static_cast<std::size_t>(row)];
+}
+
+void SalesPage::show_lines() {
+    lines_->DeleteAllItems();
+    refunded_.clear();
+    const pos::SaleRecord* s = selected();
+    receipt_->Enable(s != nullptr);
+    refund_->Enable(false);
+    if (!s) {
+        lines_title_->SetLabel(ui_text(tr("Lines")));
+        return;
+    }
+    const bool sale = s->kind == "sale";
+    lines_title_->SetLabel(
+        sale ? ui_text(trf("Lines of receipt {1}", {std::to_string(s->receipt_number)}))
+             : ui_text(trf("Lines refunded by receipt {1}", {std::to_string(s->receipt_number)})));
+    try {
+        if (sale) refunded_ = pos::refunded_line_ids(db_, actor_, s->id);
+    } catch (const UserError& e) {
+        status(wxString::FromUTF8(e.message()), true);
+    }
+    bool any_refundable = false;
+    const wxColour grey = wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT);
+    for (std::size_t i = 0; i < s->lines.size(); ++i) {
+        const auto& l = s->lines[i];
+        const long row = lines_->InsertItem(static_cast<long>(i), wxString::Format("%d", l.line_no));
+        lines_->SetItem(row, 1, wxString::FromUTF8(l.description + (l.is_bundle ? " ★" : "")));
+        lines_->SetItem(row, 2, wxString::Format("%d", l.quantity));
+        lines_->SetItem(row, 3, money(l.amount));
+        lines_->SetItem(row, 4, l.agent ? ui_text(tr("agent")) : money(l.vat_amount));
+        if (!sale) continue;
+        const bool done = std::find(refunded_.begin(), refunded_.end(), l.id) != refunded_.end();
+        if (done) {
+            lines_->SetItem(row, 5, ui_text(tr("already refunded")));
+            lines_->SetItemTextColour(row, grey);
+        } else if (!pos::refundable_at_desk(l.kind)) {
+            lines_->SetItem(row, 5, ui_text(tr("by the operator")));
+        } else {
+            any_refundable = true;
+        }
+    }
+    fit_columns(lines_);
+    refund_->Enable(sale && any_refundable);
+    Layout();
+}
+
+void SalesPage::open_receipt() {
+    if (const pos::SaleRecord* s = selected()) show_receipt(this, db_, actor_, s->id);
+}
+
+void SalesPage::refund() {
+    const pos::SaleRecord* s = selected();
+    if (!s || !refund_->IsEnabled()) return;
+    const auto done = ask_refund(this, db_, actor_, till_, s->id);
+    if (!done) return;
+    show_sales();
+    status(ui_text(trf("Refund receipt {1} saved: {2} back to the client.",
+                       {std::to_string(done->receipt_number), done->total.format()})),
+           false);
+    show_receipt(this, db_, actor_, done->sale_id);
+    sales_->SetFocus();
+}
+
+}  // namespace salon::ui

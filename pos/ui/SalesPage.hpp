@@ -1,0 +1,57 @@
+// Sales and refunds at the desk: this salon's receipts of the chosen days (today at first), the lines of
+// the one selected, its receipt on screen (Enter), and a refund of its lines (Alt+U) with the client's
+// reason and, when the person signed in may not refund alone, a senior's approval.
+#pragma once
+
+#include "pos/core/Actor.hpp"
+#include "pos/core/Sale.hpp"
+#include "pos/ui/StationPage.hpp"
+
+#include <wx/button.h>
+#include <wx/datectrl.h>
+#include <wx/dateevt.h>
+#include <wx/listctrl.h>
+#include <wx/stattext.h>
+
+#include <string>
+#include <vector>
+
+namespace salon::db {
+class Database;
+}
+
+namespace salon::ui {
+
+class SalesPage : public StationPage {
+public:
+    SalesPage(wxWindow* parent, db::Database& db, const pos::Actor& actor, std::string till);
+    void refresh() override;
+
+private:
+    void show_today();
+    void show_sales();
+    void show_lines();
+    void open_receipt();
+    void refund();
+    const pos::SaleRecord* selected() const;
+
+    db::Database& db_;
+    pos::Actor actor_;
+    std::string till_;
+    std::string time_zone_;
+    // Until the person picks days, the page follows the salon's today (a station left on overnight too).
+    bool following_today_ = true;
+
+    wxDatePickerCtrl* from_ = nullptr;
+    wxDatePickerCtrl* to_ = nullptr;
+    wxStaticText* summary_ = nullptr;
+    wxListCtrl* sales_ = nullptr;
+    wxStaticText* lines_title_ = nullptr;
+    wxListCtrl* lines_ = nullptr;
+    wxButton* receipt_ = nullptr;
+    wxButton* refund_ = nullptr;
+    std::vector<pos::SaleRecord> records_;
+    std::vector<std::int64_t> refunded_;  // the selected sale's lines already refunded
+};
+
+}  // namespace salon::ui
