@@ -10,16 +10,6 @@ export SALON_PASSWORD=demo1234
 file=${db#sqlite:}
 q() { sqlite3 "$file" "$1"; }
 run() { "$cli" --db "$db" --lang en --till gui-till "$@"; }
-luhn() { python3 -c '
-import sys
-b=sys.argv[1]; s=0
-for i,c in enumerate(reversed(b)):
-    d=int(c)
-    if i%2==0:
-        d*=2
-        if d>9: d-=9
-    s+=d
-print(b+str((10-s%10)%10))' "$1"; }
 salon=$(q "SELECT id FROM salon WHERE name LIKE '%Киевская%'")
 card=$(luhn 897010300000000021)
 
