@@ -57,7 +57,6 @@ CatalogPage::CatalogPage(wxWindow* parent, db::Database& db, const pos::Actor& a
     top->Add(list_, 1, wxEXPAND | wxALL, 8);
     top->Add(count_, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 8);
     SetSizer(top);
-    refresh();
 }
 
 void CatalogPage::refresh() {

@@ -62,7 +62,6 @@ PortRequestsPage::PortRequestsPage(wxWindow* parent, db::Database& db, const pos
                wxLEFT | wxRIGHT, 8);
     sizer->Add(history_, 0, wxEXPAND | wxALL, 8);
     SetSizer(sizer);
-    refresh();
 }
 
 void PortRequestsPage::refresh() {

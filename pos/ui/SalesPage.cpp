@@ -134,7 +134,6 @@ SalesPage::SalesPage(wxWindow* parent, db::Database& db, const pos::Actor& actor
         }
         e.Skip();
     });
-    refresh();
 }
 
 void SalesPage::refresh() {

@@ -42,7 +42,6 @@ ShiftPage::ShiftPage(wxWindow* parent, db::Database& db, const pos::Actor& actor
     sizer->Add(status_, 0, wxEXPAND | wxLEFT | wxRIGHT, 8);
     sizer->Add(report_, 1, wxEXPAND | wxALL, 8);
     SetSizer(sizer);
-    refresh();
 }
 
 void ShiftPage::refresh() {

@@ -10,7 +10,8 @@ class StationPage : public wxPanel {
 public:
     using wxPanel::wxPanel;
 
-    // Reads what the page shows again (called whenever the page is brought forward).
+    // Reads what the page shows again. Called whenever the page is brought forward, the first time too:
+    // constructors only build the page, so start-up reads nothing for pages nobody opens.
     virtual void refresh() = 0;
     // Pages that edit records answer the Edit menu's New (Ctrl+N) and Save (Ctrl+S).
     virtual bool edits_records() const { return false; }

@@ -119,7 +119,6 @@ bool ask_move(wxWindow* parent, const std::vector<pos::Salon>& destinations, std
 StockPage::StockPage(wxWindow* parent, db::Database& db, const pos::Actor& actor, std::int64_t salon_id)
     : StationPage(parent), db_(db), actor_(actor), fixed_salon_(salon_id) {
     build();
-    refresh();
 }
 
 void StockPage::build() {
