@@ -24,6 +24,8 @@ public:
     bool execute(bool exchange_data = false) { return st_.execute(exchange_data); }
     bool fetch() { return st_.fetch(); }
     bool got_data() const { return st_.got_data(); }
+    // How many rows the executed INSERT, UPDATE or DELETE changed.
+    long long affected_rows() { return st_.get_affected_rows(); }
 
     Statement(Statement&& other) noexcept;
     Statement(const Statement&) = delete;
@@ -73,6 +75,25 @@ public:
     bool run(const std::string& text, Binds&&... binds) {
         return query(text, std::forward<Binds>(binds)...).execute(true);
     }
+    // insert: one INSERT of one row into a table keyed by `id`; returns the new row's id: RETURNING id on
+    // PostgreSQL, the connection's last rowid on SQLite (which spares SQLite RETURNING's extra work).
+    template <class... Binds>
+    std::int64_t insert(const std::string& text, Binds&&... binds) {
+        if (backend() == Backend::sqlite) {
+            run(text, std::forward<Binds>(binds)...);
+            return last_insert_rowid();
+        }
+        long long id = 0;
+        run(text + " RETURNING id", std::forward<Binds>(binds)..., soci::into(id));
+        return id;
+    }
+    // update: one statement that changes rows; returns how many it changed.
+    template <class... Binds>
+    long long update(const std::string& text, Binds&&... binds) {
+        Statement st = query(text, std::forward<Binds>(binds)...);
+        st.execute(true);
+        return st.affected_rows();
+    }
     // Forgets the prepared statements (after the schema changed under them).
     void forget_statements() { statements_.clear(); }
     Backend backend() const { return url_.backend; }
@@ -80,8 +101,19 @@ public:
 
     // The highest migration applied; 0 for an empty database.
     int schema_version();
-    // The database's clock, in Unix seconds (UTC): time that matters is taken from here.
+    // The database's clock, in Unix seconds (UTC): time that matters is taken from here. Inside a
+    // WriteTransaction it is read once and then stays put, so every row of one business operation carries
+    // the same moment (PostgreSQL's now() already is the transaction's start). On SQLite it is this
+    // machine's clock, read without a statement: the database file has no other.
     std::int64_t now();
+    // The open WriteTransaction's number, unique in this process; 0 outside one. Lets an operation's
+    // later steps skip a check its first step made under the same lock (Actor::confirm).
+    std::uint64_t write_transaction() const { return transaction_; }
+    // A value one step of the open write transaction leaves for its later steps under the caller's own key
+    // (the audit journal keeps a chain's head here, so an operation's second entry does not read it
+    // again); forgotten when the transaction ends. Null when there is none, and always outside one.
+    const std::string* transaction_memo(const std::string& key) const;
+    void set_transaction_memo(const std::string& key, std::string value);
     // Makes now() return `seconds` until cleared (std::nullopt): the demo generator writes 90 days of history
     // through the same core operations as the desk, each at its own moment. Never set by a station.
     void set_clock(std::optional<std::int64_t> seconds) { clock_ = seconds; }
@@ -104,11 +136,16 @@ private:
         bool busy = false;
     };
     Statement checkout(const std::string& text);
+    std::int64_t last_insert_rowid();
     void release(soci::statement& st, bool* busy) noexcept;
 
     DatabaseUrl url_;
     soci::session session_;
     std::optional<std::int64_t> clock_;
+    friend class WriteTransaction;
+    std::uint64_t transaction_ = 0;
+    std::optional<std::int64_t> transaction_clock_;  // now() as first read in the open transaction
+    std::unordered_map<std::string, std::string> transaction_memo_;
     // After session_: destroyed first, while the connection is still open.
     std::unordered_map<std::string, Cached> statements_;
 };

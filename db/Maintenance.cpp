@@ -144,7 +144,15 @@ void restore(Database& db, const std::string& file) {
     for (const auto& p : source_check.problems)
         if (p.kind == CheckProblem::Kind::integrity || p.kind == CheckProblem::Kind::foreign_key)
             throw ValidationError(tr("Backup file"), trf("is damaged: {1}", {p.text.str()}));
+    // A copy into a WAL database cannot change its page size, and stations made before 1 KiB pages have
+    // 4 KiB ones: such a restore runs with a rollback journal and goes back to WAL after it.
+    int source_page = 0, target_page = 0;
+    source->sql() << "PRAGMA page_size", soci::into(source_page);
+    db.sql() << "PRAGMA page_size", soci::into(target_page);
+    std::string mode;
+    if (source_page != target_page) db.sql() << "PRAGMA journal_mode=DELETE", soci::into(mode);
     sqlite_copy(raw_handle(*source), raw_handle(db), db.url().display);
+    if (source_page != target_page) db.sql() << "PRAGMA journal_mode=WAL", soci::into(mode);
 }
 
 }  // namespace salon::db

@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 using namespace salon;
 using salon::test::TestDatabase;
@@ -223,4 +224,66 @@ TEST_CASE("A kept read leaves no snapshot behind: this station writes after anot
     }
     t->run(count_rows, soci::into(after));
     CHECK(after == before + 2);
+}
+
+TEST_CASE("One business operation reads the clock once: every row it writes carries the same moment",
+          "[db][clock]") {
+    TestDatabase t;
+    std::int64_t first = 0, later = 0;
+    {
+        db::WriteTransaction tx(t.db());
+        first = t->now();
+        // Past the next second boundary: a clock read anew would move on.
+        std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+        later = t->now();
+        tx.commit();
+    }
+    CHECK(later == first);
+    CHECK(t->now() > first);  // the next read, outside the operation, is the clock's own
+}
+
+TEST_CASE("A transaction's memo is seen by its later steps and forgotten when it ends", "[db]") {
+    TestDatabase t;
+    t->set_transaction_memo("k", "outside");  // outside a transaction: not kept
+    CHECK(t->transaction_memo("k") == nullptr);
+    {
+        db::WriteTransaction tx(t.db());
+        CHECK(t->write_transaction() != 0);
+        t->set_transaction_memo("k", "v1");
+        REQUIRE(t->transaction_memo("k") != nullptr);
+        CHECK(*t->transaction_memo("k") == "v1");
+        // rolled back
+    }
+    CHECK(t->write_transaction() == 0);
+    {
+        db::WriteTransaction tx(t.db());
+        CHECK(t->transaction_memo("k") == nullptr);  // nothing left over from the rolled-back one
+        t->set_transaction_memo("k", "v2");
+        tx.commit();
+    }
+    CHECK(t->transaction_memo("k") == nullptr);
+}
+
+TEST_CASE("insert returns the new row's id and update how many rows it changed", "[db][statements]") {
+    TestDatabase t;
+    db::WriteTransaction tx(t.db());
+    const std::string a = "A", b = "B";
+    const auto first = t->insert(
+        "INSERT INTO dealer (kind, name, inn, ogrn, kpp, created_at) "
+        "VALUES ('legal_entity', :n, '7730543210', '1237700543211', '773001001', 0)",
+        soci::use(a));
+    const auto second = t->insert(
+        "INSERT INTO dealer (kind, name, inn, ogrn, kpp, created_at) "
+        "VALUES ('legal_entity', :n, '7707083893', '1027700132195', '773601001', 0)",
+        soci::use(b));
+    CHECK(second != first);
+    std::string name;
+    long long id = second;
+    t->run("SELECT name FROM dealer WHERE id = :id", soci::use(id), soci::into(name));
+    CHECK(name == "B");
+    const std::string renamed = "C";
+    CHECK(t->update("UPDATE dealer SET name = :n WHERE id = :id", soci::use(renamed), soci::use(id)) == 1);
+    const long long none = second + first + 100;
+    CHECK(t->update("UPDATE dealer SET name = :n WHERE id = :id", soci::use(renamed), soci::use(none)) == 0);
+    tx.commit();
 }

@@ -98,3 +98,37 @@ TEST_CASE("A damaged backup never reaches the live database", "[db][sqlite][back
     CHECK_THROWS_AS(db::restore(t.db(), path), DatabaseError);
     CHECK(t->schema_version() == db::latest_version());
 }
+
+TEST_CASE("A new SQLite database has 1 KiB pages; restoring a 4 KiB one into it works",
+          "[db][sqlite][backup]") {
+    if (!on_sqlite()) return;
+    TestDatabase t;
+    int page = 0;
+    t->sql() << "PRAGMA page_size", soci::into(page);
+    CHECK(page == 1024);
+
+    // A station made before 1 KiB pages: its backup has 4 KiB ones.
+    const std::string old_file = t.folder() + "/old.db";
+    {
+        soci::session raw("sqlite3", "db=" + old_file);
+        raw << "PRAGMA page_size=4096";
+        raw << "VACUUM";
+    }
+    {
+        auto old = db::Database::open(sqlite_url(old_file), db::Database::Mode::open_existing);
+        db::migrate(*old);
+        old->sql() << "INSERT INTO dealer (kind, name, inn, ogrn, kpp, created_at) "
+                      "VALUES ('legal_entity', 'Old', '7730543210', '1237700543211', '773001001', 0)";
+        old->sql() << "PRAGMA page_size", soci::into(page);
+        REQUIRE(page == 4096);
+        db::backup(*old, t.folder() + "/old.bak");
+    }
+    db::restore(t.db(), t.folder() + "/old.bak");
+    auto fresh = t.open_another();
+    std::string name, journal;
+    fresh->sql() << "SELECT name FROM dealer", soci::into(name);
+    fresh->sql() << "PRAGMA journal_mode", soci::into(journal);
+    CHECK(name == "Old");
+    CHECK(journal == "wal");
+    CHECK(db::check(*fresh).ok());
+}
