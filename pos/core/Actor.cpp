@@ -62,8 +62,9 @@ bool Actor::sees_dealer(std::int64_t dealer_id) const {
     return member_.dealer_id != 0 && dealer_id == member_.dealer_id;
 }
 
-void Actor::confirm(db::Database& db) const {
-    if (command_line_) return;
+const StaffMember& Actor::confirm(db::Database& db) const {
+    if (command_line_) return member_;
+    if (confirmed_in_ && confirmed_in_ == db.write_transaction()) return confirmed_;
     StaffMember fresh;
     try {
         fresh = current_record(db, member_);
@@ -73,6 +74,9 @@ void Actor::confirm(db::Database& db) const {
     if (!fresh.active || fresh.role != member_.role || fresh.dealer_id != member_.dealer_id ||
         fresh.salon_id != member_.salon_id)
         throw RefusedError(changed_since_sign_in());
+    confirmed_ = std::move(fresh);
+    confirmed_in_ = db.write_transaction();
+    return confirmed_;
 }
 
 bool Actor::may(db::Database& db, Permission permission) const {

@@ -45,8 +45,10 @@ public:
     bool sees_dealer(std::int64_t dealer_id) const;
 
     // What the actor sees and may do was decided at sign-in; this refuses (RefusedError) a person who was
-    // locked, or moved to another role or workplace, since then. Every operation calls it first.
-    void confirm(db::Database& db) const;
+    // locked, or moved to another role or workplace, since then. Every operation calls it first. Returns
+    // the record as read now. Within one WriteTransaction the person is read once: the later steps of the
+    // operation run under the same lock and get the same record.
+    const StaffMember& confirm(db::Database& db) const;
     // Whether the actor may do it now (always for the command line); confirms first.
     bool may(db::Database& db, Permission permission) const;
     // Throws RefusedError naming the permission when the actor may not do it.
@@ -65,6 +67,8 @@ private:
     AuditKey key_;
     bool command_line_ = false;
     std::string os_user_;  // the command line's operating-system user
+    mutable StaffMember confirmed_;           // the record confirm() read last ...
+    mutable std::uint64_t confirmed_in_ = 0;  // ... in this write transaction (0: outside one)
 };
 
 // An edit's details: "changed name,inn" for the fields marked as changed ("changed nothing" when none

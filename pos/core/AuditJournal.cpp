@@ -138,13 +138,6 @@ std::string salon_chain(std::int64_t salon_id) { return "salon:" + std::to_strin
 
 AuditEntry append(db::Database& db, const AuditKey& key, const std::string& chain, std::int64_t actor_id,
                   const std::string& action, const std::string& subject, const std::string& details) {
-    // Two stations of one salon appending at once: the second waits here until the first commits, then
-    // reads the new head (on SQLite the write transaction already serialises them).
-    if (db.backend() == db::Backend::postgresql) {
-        int lock_class = kAuditLockClass;
-        db.run("SELECT pg_advisory_xact_lock(:class, hashtext(:chain))", soci::use(lock_class),
-               soci::use(chain));
-    }
     AuditEntry e;
     e.chain = chain;
     e.actor_id = actor_id;
@@ -153,25 +146,40 @@ AuditEntry append(db::Database& db, const AuditKey& key, const std::string& chai
     e.details = details;
     long long last_seq = 0;
     std::string previous_mac;
-    soci::indicator ind = soci::i_null;
-    db.run("SELECT seq, mac FROM audit_entry WHERE chain = :c ORDER BY seq DESC LIMIT 1", soci::use(chain),
-           soci::into(last_seq, ind), soci::into(previous_mac));
-    if (ind != soci::i_ok) {
-        last_seq = 0;
-        previous_mac.clear();
+    // The chain's head as this transaction's earlier entry left it (that entry's lock is held until the end).
+    const std::string memo_key = "audit-head:" + chain;
+    if (const std::string* head = db.transaction_memo(memo_key)) {
+        const auto space = head->find(' ');
+        last_seq = std::stoll(head->substr(0, space));
+        previous_mac = head->substr(space + 1);
+    } else {
+        // Two stations of one salon appending at once: the second waits here until the first commits,
+        // then reads the new head (on SQLite the write transaction already serialises them).
+        if (db.backend() == db::Backend::postgresql) {
+            int lock_class = kAuditLockClass;
+            db.run("SELECT pg_advisory_xact_lock(:class, hashtext(:chain))", soci::use(lock_class),
+                   soci::use(chain));
+        }
+        soci::indicator ind = soci::i_null;
+        db.run("SELECT seq, mac FROM audit_entry WHERE chain = :c ORDER BY seq DESC LIMIT 1",
+               soci::use(chain), soci::into(last_seq, ind), soci::into(previous_mac));
+        if (ind != soci::i_ok) {
+            last_seq = 0;
+            previous_mac.clear();
+        }
     }
     e.seq = last_seq + 1;
     e.at = db.now();
     e.mac = compute_mac(key, previous_mac, e);
     const long long seq = e.seq, at = e.at, actor = actor_id;
     soci::indicator actor_ind = actor_id ? soci::i_ok : soci::i_null;
-    long long id = 0;
-    db.run(
+    const long long id = db.insert(
         "INSERT INTO audit_entry (chain, seq, at, actor_id, action, subject, details, mac) "
-        "VALUES (:chain, :seq, :at, :actor, :action, :subject, :details, :mac) RETURNING id",
+        "VALUES (:chain, :seq, :at, :actor, :action, :subject, :details, :mac)",
         soci::use(chain), soci::use(seq), soci::use(at), soci::use(actor, actor_ind), soci::use(action),
-        soci::use(subject), soci::use(details), soci::use(e.mac), soci::into(id));
+        soci::use(subject), soci::use(details), soci::use(e.mac));
     e.id = id;
+    db.set_transaction_memo(memo_key, std::to_string(e.seq) + " " + e.mac);
     return e;
 }
 

@@ -44,12 +44,11 @@ std::int64_t record_certification(db::Database& db, const Actor& actor, std::int
     const long long staff = staff_id, trainer = trainer_id, by = actor.staff_id();
     soci::indicator trainer_ind = trainer ? soci::i_ok : soci::i_null;
     soci::indicator by_ind = by ? soci::i_ok : soci::i_null;
-    long long id = 0;
-    db.run(
+    const long long id = db.insert(
         "INSERT INTO certification (staff_id, certified_on, trainer_id, source, recorded_by, recorded_at) "
-        "VALUES (:s, :d, :t, :src, :by, :at) RETURNING id",
+        "VALUES (:s, :d, :t, :src, :by, :at)",
         soci::use(staff), soci::use(date), soci::use(trainer, trainer_ind), soci::use(source_code),
-        soci::use(by, by_ind), soci::use(now), soci::into(id));
+        soci::use(by, by_ind), soci::use(now));
     actor.record(db, "certification.record", "staff:" + std::to_string(staff),
                  "certification=" + std::to_string(id) + " date=" + date +
                      " trainer=" + std::to_string(trainer) + " source=" + source_code);
@@ -93,7 +92,10 @@ bool is_certified(db::Database& db, std::int64_t staff_id) {
 
 void require_may_serve(db::Database& db, const StaffMember& who, ClientKind kind) {
     // Read afresh: a role, level or lock changed during the shift applies at once.
-    const StaffMember member = current_record(db, who);
+    require_may_serve_now(db, current_record(db, who), kind);
+}
+
+void require_may_serve_now(db::Database& db, const StaffMember& member, ClientKind kind) {
     if (!member.active) throw RefusedError(trf("The account of {1} is locked.", {member.full_name}));
     if (!works_in_salon(member.role))
         throw RefusedError(trf("{1} does not work in a salon and cannot serve clients.", {member.full_name}));

@@ -46,5 +46,7 @@ enum class ClientKind { private_client, corporate_client };
 // Refuses (RefusedError, saying why) a person who may not serve this kind of client: not certified
 // (R-POS-3), or a trainee at the corporate desk (R-TRN-11). Staff who do not work in a salon never sell.
 void require_may_serve(db::Database& db, const StaffMember& member, ClientKind kind);
+// The same rules for a record just read (Actor::confirm's), without reading it again.
+void require_may_serve_now(db::Database& db, const StaffMember& fresh, ClientKind kind);
 
 }  // namespace salon::pos

@@ -148,21 +148,24 @@ ClientRecord parse_client_form(const ClientForm& form, const std::string& today_
 }
 
 std::int64_t store_client(db::Database& db, const Actor& actor, const ClientRecord& c) {
-    const auto before = client_by_passport(db, Passport::parse(c.passport));
+    return store_client(db, actor, c, client_by_passport(db, Passport::parse(c.passport)));
+}
+
+std::int64_t store_client(db::Database& db, const Actor& actor, const ClientRecord& c,
+                          const std::optional<ClientRecord>& before) {
     const long long now = db.now();
     const long long by = actor.staff_id();
     soci::indicator by_ind = by ? soci::i_ok : soci::i_null;
     soci::indicator phone_ind = c.phone.empty() ? soci::i_null : soci::i_ok;
     long long id = 0;
     if (!before) {
-        db.run(
+        id = db.insert(
             "INSERT INTO client (full_name, birth_date, document_kind, document_number, document_issued_on, "
             "document_issuer, address, phone, created_at, created_by, updated_at) "
-            "VALUES (:n, :b, 'passport_rf', :p, :i, :iss, :a, :ph, :now, :by, :now2) RETURNING id",
+            "VALUES (:n, :b, 'passport_rf', :p, :i, :iss, :a, :ph, :now, :by, :now2)",
             soci::use(c.full_name), soci::use(c.birth_date), soci::use(c.passport),
             soci::use(c.document_issued_on), soci::use(c.document_issuer), soci::use(c.address),
-            soci::use(c.phone, phone_ind), soci::use(now), soci::use(by, by_ind), soci::use(now),
-            soci::into(id));
+            soci::use(c.phone, phone_ind), soci::use(now), soci::use(by, by_ind), soci::use(now));
         actor.record(db, "client.save", "client:" + std::to_string(id), "added");
     } else {
         id = before->id;
@@ -234,7 +237,7 @@ int live_numbers(db::Database& db, std::int64_t client_id) {
 
 void require_within_sim_limit(db::Database& db, std::int64_t client_id, int adding) {
     const long long limit = setting_number(db, kSimLimitPerPerson, 20);
-    const int has = live_numbers(db, client_id);
+    const int has = client_id ? live_numbers(db, client_id) : 0;  // a person not yet registered has none
     if (has + adding > limit)
         throw InputError("passport", tr("Passport"),
                          trf("this person already has {1} numbers; the limit is {2} per person", {std::to_string(has),

@@ -64,6 +64,10 @@ std::int64_t save_client(db::Database& db, const Actor& actor, const ClientForm&
 // The same for a form already parsed, INSIDE the caller's transaction (a sale registers its buyer in the
 // sale's own transaction); no permission check of its own.
 std::int64_t store_client(db::Database& db, const Actor& actor, const ClientRecord& client);
+// The same when the caller has just read, in this transaction, the record registered under the client's
+// passport (`registered`, empty for a new person): it is not read again.
+std::int64_t store_client(db::Database& db, const Actor& actor, const ClientRecord& client,
+                          const std::optional<ClientRecord>& registered);
 
 // The whole record of the client with this passport, for the sale's own code (never shown): a known
 // client is identified at the desk by the passport alone.

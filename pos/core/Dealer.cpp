@@ -65,11 +65,11 @@ std::int64_t save_dealer(db::Database& db, const Actor& actor, const DealerForm&
     long long saved = id;
     if (id == 0) {
         const long long now = db.now();
-        db.run(
+        saved = db.insert(
             "INSERT INTO dealer (kind, name, inn, ogrn, kpp, created_at) "
-            "VALUES (:kind, :name, :inn, :ogrn, :kpp, :now) RETURNING id",
+            "VALUES (:kind, :name, :inn, :ogrn, :kpp, :now)",
             soci::use(kind), soci::use(d.name), soci::use(d.inn), soci::use(d.ogrn),
-            soci::use(d.kpp, kpp_ind), soci::use(now), soci::into(saved));
+            soci::use(d.kpp, kpp_ind), soci::use(now));
         actor.record(db, "dealer.save", "dealer:" + std::to_string(saved), "added kind=" + kind);
     } else {
         db.run(

@@ -176,7 +176,7 @@ void require_desk_person(db::Database& db, const Actor& actor) {
     actor.require(db, Permission::sell);
     if (!is_salon_person(actor) || actor.member().salon_id == 0)
         throw RefusedError(tr("Only a salon's staff work at its till: you are not bound to a salon."));
-    require_may_serve(db, actor.member(), ClientKind::private_client);
+    require_may_serve_now(db, actor.confirm(db), ClientKind::private_client);  // confirmed by require
 }
 
 std::string checked_reason(const std::string& typed, bool required) {
@@ -361,14 +361,11 @@ PortRequestRow advance_port_request(db::Database& db, const Actor& actor, std::i
     }
     const std::string from = to_string(r.status), to = to_string(new_status);
     const long long request = id;
-    long long changed = 0;
-    soci::indicator changed_ind = soci::i_null;
     // The status read above is the one replaced: two stations answering at once cannot both succeed.
-    db.run(
-        "UPDATE port_request SET status = :to, updated_at = :at WHERE id = :id AND status = :from "
-        "RETURNING id",
-        soci::use(to), soci::use(now), soci::use(request), soci::use(from), soci::into(changed, changed_ind));
-    if (changed_ind != soci::i_ok)
+    const long long changed =
+        db.update("UPDATE port_request SET status = :to, updated_at = :at WHERE id = :id AND status = :from",
+                  soci::use(to), soci::use(now), soci::use(request), soci::use(from));
+    if (changed == 0)
         throw RefusedError(trf("Port request {1} was changed at another station meanwhile: look at it again.",
                                {std::to_string(id)}));
     const long long staff = actor.staff_id();

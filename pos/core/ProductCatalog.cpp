@@ -152,9 +152,8 @@ void require_after_latest(const Product& p, const std::vector<Version>& versions
 
 long long insert_product(db::Database& db, const std::string& code, const std::string& name,
                          const std::string& kind) {
-    long long id = 0;
-    db.run("INSERT INTO product (code, name, kind, active) VALUES (:c, :n, :k, 1) RETURNING id",
-           soci::use(code), soci::use(name), soci::use(kind), soci::into(id));
+    const long long id = db.insert("INSERT INTO product (code, name, kind, active) VALUES (:c, :n, :k, 1)",
+                                   soci::use(code), soci::use(name), soci::use(kind));
     return id;
 }
 
@@ -168,13 +167,9 @@ long long insert_version(db::Database& db, long long product_id, const std::vect
             "valid_to > :f2)",
             soci::use(from), soci::use(latest), soci::use(from));
     }
-    long long id = 0;
-    db.run(
-        "INSERT INTO product_version (product_id, valid_from, price, vat_code) VALUES (:p, :f, "
-        ":price, :v) "
-        "RETURNING id",
-        soci::use(product_id), soci::use(from), soci::use(price), soci::use(vat), soci::into(id));
-    return id;
+    return db.insert(
+        "INSERT INTO product_version (product_id, valid_from, price, vat_code) VALUES (:p, :f, :price, :v)",
+        soci::use(product_id), soci::use(from), soci::use(price), soci::use(vat));
 }
 
 std::string audit_price(const std::string& from, long long price, const std::string& vat) {

@@ -166,12 +166,10 @@ Visit take_ticket(db::Database& db, std::int64_t salon_id, VisitPurpose purpose)
     db.run("SELECT COALESCE(MAX(ticket), 0) + 1 FROM visit WHERE salon_id = :s AND ticket_day = :d",
            soci::use(id_salon), soci::use(day), soci::into(ticket));
     const std::string purpose_text = to_string(purpose);
-    long long id = 0;
-    db.run(
+    const long long id = db.insert(
         "INSERT INTO visit (salon_id, ticket_day, ticket, purpose, status, joined_at) "
-        "VALUES (:s, :d, :t, :p, 'waiting', :at) RETURNING id",
-        soci::use(id_salon), soci::use(day), soci::use(ticket), soci::use(purpose_text), soci::use(now),
-        soci::into(id));
+        "VALUES (:s, :d, :t, :p, 'waiting', :at)",
+        soci::use(id_salon), soci::use(day), soci::use(ticket), soci::use(purpose_text), soci::use(now));
     tx.commit();
     return read_visit(db, id);
 }

@@ -62,22 +62,21 @@ TariffChoice tariff_in_force(db::Database& db, const std::string& code, const Ca
     TariffChoice t;
     std::string segment;
     int bundle = 0, individual = 0;
-    long long tariff_id = 0;
-    soci::indicator ind = soci::i_null;
-    db.run("SELECT id, name, segment, is_bundle, individual FROM tariff WHERE code = :c", soci::use(code),
-           soci::into(tariff_id, ind), soci::into(t.name), soci::into(segment), soci::into(bundle),
-           soci::into(individual));
+    long long tariff_id = 0, version = 0, fee = 0;
+    soci::indicator ind = soci::i_null, vind = soci::i_null, find = soci::i_null;
+    const std::string day = on.iso();
+    // The tariff and its version in force that day, if any, in one read.
+    db.run(
+        "SELECT t.id, t.name, t.segment, t.is_bundle, t.individual, v.id, v.connection_fee FROM tariff t "
+        "LEFT JOIN tariff_version v ON v.tariff_id = t.id AND v.valid_from <= :d "
+        "AND (v.valid_to IS NULL OR v.valid_to > :d2) WHERE t.code = :c",
+        soci::use(day), soci::use(day), soci::use(code), soci::into(tariff_id, ind), soci::into(t.name),
+        soci::into(segment), soci::into(bundle), soci::into(individual), soci::into(version, vind),
+        soci::into(fee, find));
     if (ind != soci::i_ok) throw InputError("tariff", tr("Tariff"), trf("there is no tariff \"{1}\"", {code}));
     if (segment != "private" || individual)
         throw InputError("tariff", tr("Tariff"),
                          trf("{1} is a business tariff: it is sold at the corporate desk", {t.name}));
-    const std::string day = on.iso();
-    long long version = 0, fee = 0;
-    soci::indicator vind = soci::i_null;
-    db.run(
-        "SELECT id, connection_fee FROM tariff_version WHERE tariff_id = :t AND valid_from <= :d "
-        "AND (valid_to IS NULL OR valid_to > :d2)",
-        soci::use(tariff_id), soci::use(day), soci::use(day), soci::into(version, vind), soci::into(fee));
     if (vind != soci::i_ok)
         throw InputError("tariff", tr("Tariff"), trf("{1} is not on sale on {2}", {t.name, on.display()}));
     t.tariff_id = tariff_id;
@@ -123,11 +122,6 @@ Subscriber require_subscriber(db::Database& db, const Msisdn& number) {
     return *s;
 }
 
-void fill_vat(db::Database& db, PricedLine& line, const CalendarDate& on) {
-    line.vat_basis_points = vat_basis_points(db, line.vat_code, on);
-    line.vat_amount = Money::from_kopecks(vat_included(line.amount.kopecks(), line.vat_basis_points));
-}
-
 // The card a new client's SIM (or a replacement) is sold as: the catalog's "sim" product in force.
 PriceInForce sim_card_price(db::Database& db, const CalendarDate& on) {
     const auto cards = products_on_sale(db, on, "sim");
@@ -139,12 +133,17 @@ PriceInForce sim_card_price(db::Database& db, const CalendarDate& on) {
 // What the sale needs to know beyond the lines: the buyer and the numbers this draft itself brings into
 // service (a service may be connected to a SIM sold in the same sale).
 struct PricingContext {
+    PricingContext(db::Database& d, const Actor& a, std::int64_t salon, CalendarDate day)
+        : db(d), actor(a), salon_id(salon), today(day) {}
     db::Database& db;
     const Actor& actor;
     std::int64_t salon_id = 0;
     CalendarDate today;
     std::optional<ClientRecord> client;
     bool client_known = false;  // identified by the passport alone: the record is used as it is
+    std::optional<ClientRecord> registered;  // the record already under the form's passport, if any
+    std::map<std::string, int> vat_rates;    // VAT code to basis points on `today`, as read so far
+    std::map<std::int64_t, SimCard> cards;   // the cards the lines take, by id, as read in the transaction
     std::set<std::string> new_numbers;
     std::set<std::string> cards_in_sale;
     std::set<std::string> numbers_changed;  // tariff changed or card replaced in this sale: once each
@@ -164,11 +163,13 @@ PricedLine price_line(PricingContext& ctx, const DraftLine& d) {
         if (!ctx.cards_in_sale.insert(iccid.str()).second)
             throw InputError("iccid", tr("ICCID"), tr("this card is already in the sale"));
         const SimCard card = take_sim_for_sale(db, ctx.salon_id, iccid.str());
+        ctx.cards.emplace(card.id, card);
         if (card.msisdn.empty())
             throw InputError("iccid", tr("ICCID"),
                              tr("this is a blank replacement card without a number: choose a card with a number"));
         const TariffChoice t = tariff_in_force(db, d.tariff_code, ctx.today);
         const PriceInForce price = sim_card_price(db, ctx.today);
+        ctx.vat_rates.emplace(price.vat_code, price.vat_basis_points);
         p.sim_card_id = card.id;
         p.msisdn = card.msisdn;
         p.tariff_id = t.tariff_id;
@@ -197,10 +198,12 @@ PricedLine price_line(PricingContext& ctx, const DraftLine& d) {
         if (!ctx.cards_in_sale.insert(iccid.str()).second)
             throw InputError("iccid", tr("ICCID"), tr("this card is already in the sale"));
         const SimCard card = take_sim_for_sale(db, ctx.salon_id, iccid.str());
+        ctx.cards.emplace(card.id, card);
         if (!card.msisdn.empty())
             throw InputError("iccid", tr("ICCID"),
                              tr("this card already carries a number: a replacement needs a blank card"));
         const PriceInForce price = sim_card_price(db, ctx.today);
+        ctx.vat_rates.emplace(price.vat_code, price.vat_basis_points);
         p.sim_card_id = card.id;
         p.old_sim_card_id = s.sim_card_id;
         p.msisdn = number.str();
@@ -277,6 +280,7 @@ PricedLine price_line(PricingContext& ctx, const DraftLine& d) {
     case LineKind::accessory: {
         if (d.product_code.empty()) throw InputError("product", tr("Product"), tr("must be chosen"));
         const PriceInForce price = price_in_force(db, d.product_code, ctx.today);
+        ctx.vat_rates.emplace(price.vat_code, price.vat_basis_points);
         const std::string wanted = to_string(d.kind);
         if (price.kind != wanted)
             throw InputError("product", tr("Product"), trf("{1} is not sold as this kind of line", {price.name}));
@@ -303,7 +307,11 @@ PricedLine price_line(PricingContext& ctx, const DraftLine& d) {
     }
     }
     p.amount = p.unit_price * p.quantity;
-    fill_vat(db, p, ctx.today);
+    auto rate = ctx.vat_rates.find(p.vat_code);
+    if (rate == ctx.vat_rates.end())
+        rate = ctx.vat_rates.emplace(p.vat_code, vat_basis_points(db, p.vat_code, ctx.today)).first;
+    p.vat_basis_points = rate->second;
+    p.vat_amount = Money::from_kopecks(vat_included(p.amount.kopecks(), p.vat_basis_points));
     return p;
 }
 
@@ -358,7 +366,7 @@ bool passport_only(const ClientForm& c) {
 }
 
 PricingContext context_for(db::Database& db, const Actor& actor, const SaleDraft& draft) {
-    PricingContext ctx{db, actor, actor.member().salon_id, CalendarDate::of_utc(db.now()), std::nullopt, false, {}, {}, {}};
+    PricingContext ctx(db, actor, actor.member().salon_id, CalendarDate::of_utc(db.now()));
     if (draft.with_client || needs_client(draft)) {
         if (!draft.with_client)
             throw InputError("client", tr("Client"), tr("fill in the client's registration form first"));
@@ -372,11 +380,8 @@ PricingContext context_for(db::Database& db, const Actor& actor, const SaleDraft
         }
         ClientRecord c = parse_client_form(draft.client, ctx.today.iso());
         // An existing client keeps his number; a new one gets it when the sale commits.
-        long long id = 0;
-        soci::indicator ind = soci::i_null;
-        db.run("SELECT id FROM client WHERE document_kind = 'passport_rf' AND document_number = :p",
-               soci::use(c.passport), soci::into(id, ind));
-        c.id = ind == soci::i_ok ? id : 0;
+        ctx.registered = client_record_by_passport(db, c.passport);
+        c.id = ctx.registered ? ctx.registered->id : 0;
         ctx.client = c;
     }
     return ctx;
@@ -386,25 +391,25 @@ void require_seller(db::Database& db, const Actor& actor) {
     actor.require(db, Permission::sell);
     if (actor.member().salon_id == 0)
         throw RefusedError(tr("Only a salon's staff work at its till: you are not bound to a salon."));
-    require_may_serve(db, actor.member(), ClientKind::private_client);
+    require_may_serve_now(db, actor.confirm(db), ClientKind::private_client);  // confirmed by require
 }
 
 long long insert_gateway_request(db::Database& db, long long now, long long line_id, const std::string& kind,
                                  const nlohmann::json& payload) {
     const std::string text = payload.dump();
-    long long id = 0;
-    db.run(
+    const long long id = db.insert(
         "INSERT INTO gateway_request (sale_line_id, kind, payload, status, created_at) "
-        "VALUES (:l, :k, :p, 'pending', :at) RETURNING id",
-        soci::use(line_id), soci::use(kind), soci::use(text), soci::use(now), soci::into(id));
+        "VALUES (:l, :k, :p, 'pending', :at)",
+        soci::use(line_id), soci::use(kind), soci::use(text), soci::use(now));
     return id;
 }
 
 // The next receipt number of the shift, taken in the sale's transaction: contiguous, never reused.
 int next_receipt(db::Database& db, long long shift_id) {
     int number = 0;
-    db.run("UPDATE shift SET last_receipt = last_receipt + 1 WHERE id = :s RETURNING last_receipt",
-           soci::use(shift_id), soci::into(number));
+    // Two statements rather than UPDATE ... RETURNING, whose result table costs SQLite more than a key read.
+    db.run("UPDATE shift SET last_receipt = last_receipt + 1 WHERE id = :s", soci::use(shift_id));
+    db.run("SELECT last_receipt FROM shift WHERE id = :s", soci::use(shift_id), soci::into(number));
     return number;
 }
 
@@ -419,28 +424,29 @@ long long insert_line(db::Database& db, long long sale_id, int line_no, const Pr
     const int bundle = p.is_bundle ? 1 : 0, agent = p.agent ? 1 : 0;
     const long long unit = p.unit_price.kopecks(), amount = p.amount.kopecks(), vat = p.vat_amount.kopecks();
     const int quantity = p.quantity, bp = p.vat_basis_points;
-    long long id = 0;
-    db.run(
+    const long long id = db.insert(
         "INSERT INTO sale_line (sale_id, line_no, kind, description, product_id, product_version_id, "
         "tariff_version_id, is_bundle, sim_card_id, old_sim_card_id, msisdn, quantity, unit_price, amount, "
         "vat_code, vat_basis_points, vat_amount, agent, refund_of_line) VALUES (:s, :n, :k, :d, :p, :pv, "
-        ":tv, :b, :c, :oc, :m, :q, :u, :a, :vc, :vb, :va, :ag, :r) RETURNING id",
+        ":tv, :b, :c, :oc, :m, :q, :u, :a, :vc, :vb, :va, :ag, :r)",
         soci::use(sale_id), soci::use(line_no), soci::use(kind), soci::use(p.description),
         soci::use(product, product_ind), soci::use(version, version_ind), soci::use(tariff_version, tv_ind),
         soci::use(bundle), soci::use(card, card_ind), soci::use(old_card, old_ind),
         soci::use(p.msisdn, msisdn_ind), soci::use(quantity), soci::use(unit), soci::use(amount),
         soci::use(p.vat_code), soci::use(bp), soci::use(vat), soci::use(agent),
-        soci::use(refund_of, refund_ind), soci::into(id));
+        soci::use(refund_of, refund_ind));
     return id;
 }
 
 // The stock, subscriptions and requests a committed line brings about, at the sale's moment `now`.
-void apply_line(db::Database& db, const Actor& actor, const PricedLine& p, long long line_id, long long client_id,
-                const DraftLine& d, long long now) {
+void apply_line(db::Database& db, const Actor& actor, const PricedLine& p, long long line_id,
+                long long client_id, const DraftLine& d, long long now,
+                const std::map<std::int64_t, SimCard>& cards) {
     const long long staff = actor.staff_id();
     switch (p.kind) {
     case LineKind::sim: {
-        set_sim_status(db, p.sim_card_id, "sold", staff, "sale line " + std::to_string(line_id), "");
+        set_sim_status(db, cards.at(p.sim_card_id), "sold", staff, "sale line " + std::to_string(line_id),
+                       "");
         long long card = p.sim_card_id, tariff = p.tariff_id;
         db.run(
             "INSERT INTO subscription (msisdn, client_id, sim_card_id, tariff_id, started_at) "
@@ -451,7 +457,8 @@ void apply_line(db::Database& db, const Actor& actor, const PricedLine& p, long 
     }
     case LineKind::sim_replacement: {
         set_sim_status(db, p.old_sim_card_id, "replaced", staff, "replaced by sale line " + std::to_string(line_id), "");
-        set_sim_status(db, p.sim_card_id, "sold", staff, "sale line " + std::to_string(line_id), p.msisdn);
+        set_sim_status(db, cards.at(p.sim_card_id), "sold", staff, "sale line " + std::to_string(line_id),
+                       p.msisdn);
         long long card = p.sim_card_id;
         db.run("UPDATE subscription SET sim_card_id = :c WHERE msisdn = :m AND ended_at IS NULL",
                soci::use(card), soci::use(p.msisdn));
@@ -510,9 +517,10 @@ SaleQuote price_sale(db::Database& db, const Actor& actor, const SaleDraft& draf
     return price_with(ctx, draft, with_payment);
 }
 
-CommittedSale commit_sale(db::Database& db, const Actor& actor, const std::string& till, const SaleDraft& draft) {
-    require_seller(db, actor);
+CommittedSale commit_sale(db::Database& db, const Actor& actor, const std::string& till,
+                          const SaleDraft& draft) {
     db::WriteTransaction tx(db);
+    require_seller(db, actor);  // in the transaction: the seller is read once for the whole operation
     // The seller was confirmed just above: the till's open shift and the salon's dealer in one light read
     // rather than open_shift_at, which confirms the person twice more and reads the shift's whole record
     // (the commit's statements are most of its time; see `salon-cli bench sale`).
@@ -540,7 +548,7 @@ CommittedSale commit_sale(db::Database& db, const Actor& actor, const std::strin
             // A new person: the limit still applies to one sale's worth of cards.
             require_within_sim_limit(db, 0, adding);
         }
-        client_id = ctx.client_known ? ctx.client->id : store_client(db, actor, *ctx.client);
+        client_id = ctx.client_known ? ctx.client->id : store_client(db, actor, *ctx.client, ctx.registered);
     }
     const int receipt = next_receipt(db, shift_id);
     const long long salon_id = ctx.salon_id;
@@ -551,26 +559,27 @@ CommittedSale commit_sale(db::Database& db, const Actor& actor, const std::strin
     const long long now = db.now();
     const long long total = q.total.kopecks(), cash = q.paid_cash.kopecks(), card = q.paid_card.kopecks(),
                     change = q.change_due.kopecks();
-    long long sale_id = 0;
-    db.run(
+    const long long sale_id = db.insert(
         "INSERT INTO sale (dealer_id, salon_id, shift_id, staff_id, visit_id, client_id, kind, "
         "receipt_number, "
         "created_at, total, paid_cash, paid_card, change_due) VALUES (:d, :s, :sh, :st, :v, :c, 'sale', :r, "
-        ":at, :t, :pc, :pd, :ch) RETURNING id",
+        ":at, :t, :pc, :pd, :ch)",
         soci::use(dealer_id), soci::use(salon_id), soci::use(shift_id), soci::use(staff),
         soci::use(visit, visit_ind), soci::use(client_id, client_ind), soci::use(receipt), soci::use(now),
-        soci::use(total), soci::use(cash), soci::use(card), soci::use(change), soci::into(sale_id));
+        soci::use(total), soci::use(cash), soci::use(card), soci::use(change));
     for (std::size_t i = 0; i < q.lines.size(); ++i) {
         const long long line_id = insert_line(db, sale_id, static_cast<int>(i + 1), q.lines[i], 0);
-        apply_line(db, actor, q.lines[i], line_id, client_id, draft.lines[i], now);
+        apply_line(db, actor, q.lines[i], line_id, client_id, draft.lines[i], now, ctx.cards);
     }
     if (visit) {
         long long found = 0;
-        db.run("SELECT COUNT(*) FROM visit WHERE id = :v AND salon_id = :s", soci::use(visit),
-               soci::use(salon_id), soci::into(found));
+        if (client_id)  // the visitor is now known: one statement both checks the visit and names him
+            found = db.update("UPDATE visit SET client_id = :c WHERE id = :v AND salon_id = :s",
+                              soci::use(client_id), soci::use(visit), soci::use(salon_id));
+        else
+            db.run("SELECT COUNT(*) FROM visit WHERE id = :v AND salon_id = :s", soci::use(visit),
+                   soci::use(salon_id), soci::into(found));
         if (!found) throw InputError("visit", tr("Visit"), tr("this visit is not in this salon's queue"));
-        if (client_id)
-            db.run("UPDATE visit SET client_id = :c WHERE id = :v", soci::use(client_id), soci::use(visit));
     }
     const long long till_staff = staff;
     db.run("DELETE FROM sale_draft WHERE staff_id = :s AND till = :t", soci::use(till_staff),
@@ -796,7 +805,8 @@ std::vector<SaleRecord> list_sales(db::Database& db, const Actor& actor, std::in
     const StaffMember& m = actor.member();
     const long long salon = works_in_salon(m.role) && m.salon_id != 0 ? m.salon_id : salon_id;
     const std::string where = salon ? "WHERE s.created_at >= :a AND s.created_at < :b AND s.salon_id = :c"
-                                    : "WHERE s.created_at >= :a AND s.created_at < :b AND :c = 0";
+                                    : "WHERE s.salon_id IN (SELECT id FROM salon) AND s.created_at >= :a AND "
+                                      "s.created_at < :b AND :c = 0";
     auto sales = query_sales(db, actor, where, from, to, salon, limit);
     for (SaleRecord& s : sales) read_lines(db, s);
     return sales;
@@ -881,15 +891,14 @@ CommittedSale refund_sale(db::Database& db, const Actor& actor, const std::strin
     long long client = original.client_id;
     soci::indicator client_ind = client ? soci::i_ok : soci::i_null;
     soci::indicator appr_ind = appr ? soci::i_ok : soci::i_null;
-    long long refund_id = 0;
-    db.run(
+    const long long refund_id = db.insert(
         "INSERT INTO sale (dealer_id, salon_id, shift_id, staff_id, client_id, kind, refund_of, "
         "receipt_number, "
         "created_at, total, paid_cash, paid_card, change_due, approved_by) VALUES (:d, :s, :sh, :st, :c, "
-        "'refund', :of, :r, :at, :t, :pc, :pd, 0, :a) RETURNING id",
+        "'refund', :of, :r, :at, :t, :pc, :pd, 0, :a)",
         soci::use(dealer), soci::use(salon), soci::use(shift_id), soci::use(staff),
         soci::use(client, client_ind), soci::use(of), soci::use(receipt), soci::use(now), soci::use(t),
-        soci::use(cash), soci::use(card), soci::use(appr, appr_ind), soci::into(refund_id));
+        soci::use(cash), soci::use(card), soci::use(appr, appr_ind));
     for (std::size_t i = 0; i < back.size(); ++i) {
         insert_line(db, refund_id, static_cast<int>(i + 1), back[i], chosen[i]->id);
         if (back[i].kind == LineKind::sim || back[i].kind == LineKind::sim_replacement) {

@@ -68,11 +68,11 @@ std::int64_t save_salon(db::Database& db, const Actor& actor, const SalonForm& f
     const int active = form.active ? 1 : 0;
     if (id == 0) {
         const long long now = db.now();
-        db.run(
+        saved = db.insert(
             "INSERT INTO salon (dealer_id, name, address, time_zone, active, idle_lock_seconds, "
-            "created_at) VALUES (:d, :n, :a, :z, :act, :idle, :now) RETURNING id",
+            "created_at) VALUES (:d, :n, :a, :z, :act, :idle, :now)",
             soci::use(dealer_id), soci::use(name), soci::use(address), soci::use(zone), soci::use(active),
-            soci::use(idle_lock), soci::use(now), soci::into(saved));
+            soci::use(idle_lock), soci::use(now));
         actor.record(db, "salon.save", "salon:" + std::to_string(saved),
                      "added dealer=" + std::to_string(dealer_id));
     } else {

@@ -105,12 +105,11 @@ Shift open_shift(db::Database& db, const Actor& actor, const std::string& till, 
     const long long staff = actor.staff_id();
     const long long now = db.now();
     const long long float_k = opening_float.kopecks();
-    long long id = 0;
-    db.run(
+    const long long id = db.insert(
         "INSERT INTO shift (salon_id, till, number, opened_by, opened_at, opening_float) "
-        "VALUES (:s, :t, :n, :o, :at, :f) RETURNING id",
+        "VALUES (:s, :t, :n, :o, :at, :f)",
         soci::use(salon_id), soci::use(till_name), soci::use(number), soci::use(staff), soci::use(now),
-        soci::use(float_k), soci::into(id));
+        soci::use(float_k));
     actor.record(db, "shift.open", "shift:" + std::to_string(id),
                  "salon=" + std::to_string(salon_id) + " number=" + std::to_string(number) +
                      " float=" + opening_float.plain());

@@ -542,26 +542,37 @@ SimCard take_sim_for_sale(db::Database& db, std::int64_t salon_id, const std::st
 
 void set_sim_status(db::Database& db, std::int64_t sim_card_id, const std::string& status,
                     std::int64_t staff_id, const std::string& reason, const std::string& msisdn) {
+    auto row = load_card(db, CardKey::id, {}, sim_card_id, true);
+    if (!row) throw InputError("iccid", iccid_field(), tr("no such card in the stock"));
+    set_sim_status(db, row->card, status, staff_id, reason, msisdn);
+}
+
+void set_sim_status(db::Database& db, const SimCard& card, const std::string& status, std::int64_t staff_id,
+                    const std::string& reason, const std::string& msisdn) {
     if (!is_known_status(status))
         throw InputError("status", tr("Status"),
                          tr("must be in_stock, sold, replaced, returned or defective"));
     const std::string why = required_text("reason", tr("Reason"), reason);
-    auto row = load_card(db, CardKey::id, {}, sim_card_id, true);
-    if (!row) throw InputError("iccid", iccid_field(), tr("no such card in the stock"));
-    std::string number = row->card.msisdn;
+    std::string number = card.msisdn;
     if (!trimmed(msisdn).empty()) number = parse_input("msisdn", [&] { return Msisdn::parse(msisdn); }).str();
-    if (is_live(status) && !number.empty()) {
+    const bool new_number = number != card.msisdn;
+    // A live card keeping its number needs no check: the unique index already keeps its number off others.
+    if (is_live(status) && !number.empty() && (new_number || !is_live(card.status))) {
         const auto other = load_card(db, CardKey::live_msisdn, number);
-        if (other && other->card.id != row->card.id)
+        if (other && other->card.id != card.id)
             throw InputError("msisdn", tr("Phone number"),
                              trf("is already live on card {1}", {other->card.iccid}));
     }
     const long long now = db.now();
-    const long long id = row->card.id;
+    const long long id = card.id;
     soci::indicator number_ind = number.empty() ? soci::i_null : soci::i_ok;
-    db.run("UPDATE sim_card SET status = :st, msisdn = :m, updated_at = :now WHERE id = :id",
-           soci::use(status), soci::use(number, number_ind), soci::use(now), soci::use(id));
-    write_movement(db, id, now, staff_id, row->card.salon_id, row->card.salon_id, status, why);
+    if (new_number)
+        db.run("UPDATE sim_card SET status = :st, msisdn = :m, updated_at = :now WHERE id = :id",
+               soci::use(status), soci::use(number, number_ind), soci::use(now), soci::use(id));
+    else  // not naming msisdn spares the write to its index (a sale dirties fewer pages)
+        db.run("UPDATE sim_card SET status = :st, updated_at = :now WHERE id = :id", soci::use(status),
+               soci::use(now), soci::use(id));
+    write_movement(db, id, now, staff_id, card.salon_id, card.salon_id, status, why);
 }
 
 }  // namespace salon::pos

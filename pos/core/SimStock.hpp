@@ -126,6 +126,9 @@ SimCard take_sim_for_sale(db::Database& db, std::int64_t salon_id, const std::st
 // an unknown status, InputError("msisdn") for a bad number or one live on another card.
 void set_sim_status(db::Database& db, std::int64_t sim_card_id, const std::string& status,
                     std::int64_t staff_id, const std::string& reason, const std::string& msisdn);
+// The same for a card the caller read in this transaction (take_sim_for_sale's), without reading it again.
+void set_sim_status(db::Database& db, const SimCard& card, const std::string& status, std::int64_t staff_id,
+                    const std::string& reason, const std::string& msisdn);
 
 // The ICCID whose digits before the check digit are `body` (18 or 19 digits), with its Luhn digit added.
 std::string iccid_with_check_digit(const std::string& body);

@@ -143,9 +143,9 @@ std::string validate_login(const std::string& login) {
     return trimmed;
 }
 
-// `all` 0 keeps the staff of dealer `own` only (head-office people have no dealer).
-std::vector<StaffMember> query_staff(db::Database& db, int all, long long own, long long only_id,
-                                     const std::string& login) {
+// The people `where` chooses (its placeholders bound to `keys`), by name.
+template <class... Keys>
+std::vector<StaffMember> read_staff(db::Database& db, const char* where, Keys&&... keys) {
     std::vector<StaffMember> out;
     StaffMember m;
     long long id = 0, dealer_id = 0, salon_id = 0;
@@ -153,18 +153,15 @@ std::vector<StaffMember> query_staff(db::Database& db, int all, long long own, l
     int must_change = 0, active = 1;
     soci::indicator dealer_ind, salon_ind, level_ind, salon_name_ind, dealer_name_ind;
     db::Statement st = db.query(
-        "SELECT m.id, m.login, m.full_name, m.role, m.dealer_id, m.salon_id, m.career_level, "
-        "m.must_change_password, m.active, s.name, d.name "
-        "FROM staff m LEFT JOIN salon s ON s.id = m.salon_id "
-        "LEFT JOIN dealer d ON d.id = m.dealer_id "
-        "WHERE (:only = 0 OR m.id = :only2) AND (:login = '' OR m.login = :login2) "
-        "AND (:all = 1 OR m.dealer_id = :own) "
-        "ORDER BY m.full_name, m.id",
-        soci::use(only_id), soci::use(only_id), soci::use(login), soci::use(login), soci::use(all),
-        soci::use(own), soci::into(id), soci::into(m.login), soci::into(m.full_name), soci::into(role),
-        soci::into(dealer_id, dealer_ind), soci::into(salon_id, salon_ind), soci::into(level, level_ind),
-        soci::into(must_change), soci::into(active), soci::into(salon_name, salon_name_ind),
-        soci::into(dealer_name, dealer_name_ind));
+        std::string("SELECT m.id, m.login, m.full_name, m.role, m.dealer_id, m.salon_id, m.career_level, "
+                    "m.must_change_password, m.active, s.name, d.name "
+                    "FROM staff m LEFT JOIN salon s ON s.id = m.salon_id "
+                    "LEFT JOIN dealer d ON d.id = m.dealer_id ") +
+            where + " ORDER BY m.full_name, m.id",
+        std::forward<Keys>(keys)..., soci::into(id), soci::into(m.login), soci::into(m.full_name),
+        soci::into(role), soci::into(dealer_id, dealer_ind), soci::into(salon_id, salon_ind),
+        soci::into(level, level_ind), soci::into(must_change), soci::into(active),
+        soci::into(salon_name, salon_name_ind), soci::into(dealer_name, dealer_name_ind));
     st.execute();
     while (st.fetch()) {
         m.id = id;
@@ -179,6 +176,16 @@ std::vector<StaffMember> query_staff(db::Database& db, int all, long long own, l
         out.push_back(m);
     }
     return out;
+}
+
+// `all` 0 keeps the staff of dealer `own` only (head-office people have no dealer).
+std::vector<StaffMember> query_staff(db::Database& db, int all, long long own, long long only_id,
+                                     const std::string& login) {
+    return read_staff(db,
+                      "WHERE (:only = 0 OR m.id = :only2) AND (:login = '' OR m.login = :login2) "
+                      "AND (:all = 1 OR m.dealer_id = :own)",
+                      soci::use(only_id), soci::use(only_id), soci::use(login), soci::use(login),
+                      soci::use(all), soci::use(own));
 }
 
 std::vector<StaffMember> query_seen(db::Database& db, const Actor& actor, long long only_id,
@@ -230,13 +237,12 @@ std::int64_t save_staff(db::Database& db, const Actor& actor, const StaffForm& f
     soci::indicator level_ind = p.level ? soci::i_ok : soci::i_null;
     if (id == 0) {
         const long long now = db.now();
-        db.run(
+        saved = db.insert(
             "INSERT INTO staff (login, full_name, role, dealer_id, salon_id, career_level, password_hash, "
             "must_change_password, active, created_at) "
-            "VALUES (:login, :name, :role, :dealer, :salon, :level, :hash, 1, 1, :now) RETURNING id",
+            "VALUES (:login, :name, :role, :dealer, :salon, :level, :hash, 1, 1, :now)",
             soci::use(login), soci::use(full_name), soci::use(role), soci::use(p.dealer_id, dealer_ind),
-            soci::use(p.salon_id, salon_ind), soci::use(level, level_ind), soci::use(hash), soci::use(now),
-            soci::into(saved));
+            soci::use(p.salon_id, salon_ind), soci::use(level, level_ind), soci::use(hash), soci::use(now));
         actor.record(db, "staff.save", "staff:" + std::to_string(saved),
                      "added " + placement_details(form.role, p));
     } else {
@@ -278,7 +284,9 @@ std::optional<StaffMember> find_staff_by_login(db::Database& db, const Actor& ac
 }
 
 StaffMember current_record(db::Database& db, const StaffMember& person) {
-    auto found = query_any(db, person.id, {});
+    // Straight to the row by its key: every operation reads its actor this way.
+    const long long id = person.id;
+    auto found = read_staff(db, "WHERE m.id = :id", soci::use(id));
     if (found.empty() || person.id == 0)
         throw ValidationError(tr("Staff member"), no_staff_member(person.id));
     return found.front();

@@ -87,11 +87,11 @@ CatalogImportResult import_tariff_catalog(db::Database& db, const std::string& j
         soci::indicator found = soci::i_null;
         db.run("SELECT id FROM tariff WHERE code = :c", soci::use(code), soci::into(tariff_id, found));
         if (found != soci::i_ok) {
-            db.run(
+            tariff_id = db.insert(
                 "INSERT INTO tariff (code, name, segment, is_bundle, individual) "
-                "VALUES (:c, :n, :s, :b, :i) RETURNING id",
+                "VALUES (:c, :n, :s, :b, :i)",
                 soci::use(code), soci::use(name), soci::use(segment), soci::use(bundle),
-                soci::use(individual), soci::into(tariff_id));
+                soci::use(individual));
             ++result.tariffs_added;
         }
         for (const auto& v : member<json>(t, "versions", code)) {
@@ -118,17 +118,15 @@ CatalogImportResult import_tariff_catalog(db::Database& db, const std::string& j
             auto i_sms = optional_price(v, "sms_price", sms_price, where);
             std::string assumed = member<std::string>(v, "assumed", where, std::string());
             soci::indicator i_assumed = assumed.empty() ? soci::i_null : soci::i_ok;
-            long long version_id = 0;
-            db.run(
+            const long long version_id = db.insert(
                 "INSERT INTO tariff_version (tariff_id, valid_from, monthly_fee, connection_fee, "
                 "included_minutes, included_mb, included_sms, unlimited_corporate, minute_corporate, "
                 "minute_russia, minute_other_operator, mb_price, sms_price, assumed) VALUES (:t, :f, :mf, "
-                ":cf, :im, :imb, :isms, :uc, :mc, :mr, :mo, :mbp, :smsp, :a) RETURNING id",
+                ":cf, :im, :imb, :isms, :uc, :mc, :mr, :mo, :mbp, :smsp, :a)",
                 soci::use(tariff_id), soci::use(from), soci::use(monthly), soci::use(connection),
                 soci::use(minutes), soci::use(mb), soci::use(sms), soci::use(corporate),
                 soci::use(m_corp, i_corp), soci::use(m_russia, i_russia), soci::use(m_other, i_other),
-                soci::use(mb_price, i_mb), soci::use(sms_price, i_sms), soci::use(assumed, i_assumed),
-                soci::into(version_id));
+                soci::use(mb_price, i_mb), soci::use(sms_price, i_sms), soci::use(assumed, i_assumed));
             for (const auto& z : v.value("zones", json::array())) {
                 const auto zone = member<std::string>(z, "zone", where);
                 const auto price = member<long long>(z, "minute_price", where);

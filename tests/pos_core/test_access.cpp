@@ -312,6 +312,32 @@ TEST_CASE("Interleaved chains number and verify independently", "[audit]") {
     }
 }
 
+TEST_CASE("One operation's several entries follow each other on their chains", "[audit]") {
+    TestDatabase t;
+    const AuditKey key = key_in(t);
+    {  // a sale registering its buyer: the client's entry, then the sale's, on the salon's chain
+        db::WriteTransaction tx(t.db());
+        CHECK(append(t.db(), key, "salon:1", 0, "client.save", "client:1", "added").seq == 1);
+        CHECK(append(t.db(), key, "station:kiosk-2", 0, "test.submit", "attempt:1", "").seq == 1);
+        CHECK(append(t.db(), key, "salon:1", 0, "sale.commit", "sale:1", "").seq == 2);
+        CHECK(append(t.db(), key, "salon:1", 0, "sale.commit", "sale:2", "").seq == 3);
+        tx.commit();
+    }
+    {  // rolled back: the next operation continues from what was committed
+        db::WriteTransaction tx(t.db());
+        CHECK(append(t.db(), key, "salon:1", 0, "sale.commit", "sale:3", "").seq == 4);
+        CHECK(append(t.db(), key, "salon:1", 0, "sale.commit", "sale:4", "").seq == 5);
+    }
+    {
+        db::WriteTransaction tx(t.db());
+        CHECK(append(t.db(), key, "salon:1", 0, "sale.commit", "sale:5", "").seq == 4);
+        tx.commit();
+    }
+    const AuditCheck check = verify(t.db(), key);
+    CHECK_FALSE(check.problem);
+    CHECK(check.entries == 5);
+}
+
 TEST_CASE("Two stations appending to one chain at once both get a place in it", "[audit]") {
     TestDatabase t;
     const AuditKey key = key_in(t);

@@ -159,6 +159,31 @@ TEST_CASE("Only a certified specialist with an open shift sells [R-POS-3]", "[sa
     CHECK(commit_sale(f.db(), f.specialist(), "till-1", d).total == rub(890));
 }
 
+TEST_CASE(
+    "A signed-in specialist is read afresh at every sale: locked after one, refused at the next [R-POS-3]",
+    "[sale][R-POS-3]") {
+    Desk f;
+    const Actor seller = f.specialist();  // kept, as the station keeps it all shift
+    SaleDraft d;
+    d.with_client = true;
+    d.client = ivanov();
+    d.lines.push_back({LineKind::sim, "", 1, f.numbered[0], "", "classic"});
+    d.paid_cash = "100";
+    const CommittedSale first = commit_sale(f.db(), seller, "till-1", d);
+    // Every row of the sale carries the one moment of its operation.
+    const long long at = f.count("SELECT created_at FROM sale WHERE id = " + std::to_string(first.sale_id));
+    CHECK(f.count("SELECT COUNT(*) FROM subscription WHERE started_at <> " + std::to_string(at)) == 0);
+    CHECK(
+        f.count("SELECT COUNT(*) FROM audit_entry WHERE action IN ('sale.commit', 'client.save') AND at <> " +
+                std::to_string(at)) == 0);
+
+    set_staff_active(f.db(), f.cli, f.specialist_id, false);
+    d.lines[0].iccid = f.numbered[1];
+    CHECK_THAT(refusal([&] { commit_sale(f.db(), seller, "till-1", d); }), Catch::Contains("sign in again"));
+    CHECK(f.count("SELECT COUNT(*) FROM sale") == 1);
+    CHECK(f.status_of(f.numbered[1]) == "in_stock");
+}
+
 TEST_CASE("The SIM limit per person refuses the card past it [R-POS-7]", "[sale][R-POS-7]") {
     Desk f;
     save_setting_number(f.db(), f.cli, kSimLimitPerPerson, 2);
