@@ -404,13 +404,19 @@ long long insert_gateway_request(db::Database& db, long long now, long long line
     return id;
 }
 
-// The next receipt number of the shift, taken in the sale's transaction: contiguous, never reused.
+// The next receipt number of the shift, taken in the sale's transaction: contiguous, never reused. It is
+// read from the shift's sales (the (shift, receipt number) key gives the highest at once) rather than
+// kept in the shift's row, which every sale would otherwise write. SQLite's write lock already
+// serialises sales; on PostgreSQL the shift's row is locked for the transaction.
 int next_receipt(db::Database& db, long long shift_id) {
-    int number = 0;
-    // Two statements rather than UPDATE ... RETURNING, whose result table costs SQLite more than a key read.
-    db.run("UPDATE shift SET last_receipt = last_receipt + 1 WHERE id = :s", soci::use(shift_id));
-    db.run("SELECT last_receipt FROM shift WHERE id = :s", soci::use(shift_id), soci::into(number));
-    return number;
+    if (db.backend() == db::Backend::postgresql) {
+        long long locked = 0;
+        db.run("SELECT id FROM shift WHERE id = :s FOR UPDATE", soci::use(shift_id), soci::into(locked));
+    }
+    int last = 0;
+    db.run("SELECT COALESCE(MAX(receipt_number), 0) FROM sale WHERE shift_id = :s", soci::use(shift_id),
+           soci::into(last));
+    return last + 1;
 }
 
 long long insert_line(db::Database& db, long long sale_id, int line_no, const PricedLine& p, long long refund_of_line) {

@@ -106,6 +106,7 @@ TEST_CASE("Receipt numbers are contiguous per shift and a failed sale takes none
     CHECK(failing_input([&] { f.sell_sim(0); }) == "line1.iccid");
     CHECK(f.sell_sim(1).receipt_number == 2);
     CHECK(f.count("SELECT COUNT(*) FROM sale") == 2);
+    CHECK(open_shift_at(f.db(), f.specialist(), "till-1")->last_receipt == 2);  // what the X report shows
     CHECK(f.count("SELECT COUNT(*) FROM subscription") == 2);
 }
 
