@@ -223,31 +223,34 @@ std::vector<PriceInForce> products_on_sale(db::Database& db, const CalendarDate&
     std::vector<PriceInForce> out;
     PriceInForce r;
     long long product_id = 0, version_id = 0, price = 0;
+    int basis_points = 0;
     std::string to;
-    soci::indicator to_ind = soci::i_null;
-    db::Statement st = db.query(
-        "SELECT p.id, v.id, p.code, p.name, p.kind, v.price, v.vat_code, v.valid_from, v.valid_to "
-        "FROM product p JOIN product_version v ON v.product_id = p.id "
-        "WHERE p.active = 1 AND (:kind = '' OR p.kind = :kind2) AND v.valid_from <= :on "
-        "AND (v.valid_to IS NULL OR v.valid_to > :on2) "
-        "ORDER BY p.kind, p.name, p.code",
-        soci::use(kind), soci::use(kind), soci::use(day), soci::use(day), soci::into(product_id),
-        soci::into(version_id), soci::into(r.code), soci::into(r.name), soci::into(r.kind), soci::into(price),
-        soci::into(r.vat_code), soci::into(r.valid_from), soci::into(to, to_ind));
-    st.execute();
-    while (st.fetch()) {
-        r.product_id = product_id;
-        r.version_id = version_id;
-        r.price = price;
-        r.valid_to = to_ind == soci::i_ok ? to : std::string();
-        out.push_back(r);
+    soci::indicator to_ind = soci::i_null, rate_ind = soci::i_null;
+    {  // each product with its VAT rate in force that day, in one read
+        db::Statement st = db.query(
+            "SELECT p.id, v.id, p.code, p.name, p.kind, v.price, v.vat_code, v.valid_from, v.valid_to, "
+            "r.basis_points FROM product p JOIN product_version v ON v.product_id = p.id "
+            "LEFT JOIN vat_rate r ON r.code = v.vat_code AND r.valid_from <= :on3 "
+            "AND (r.valid_to IS NULL OR r.valid_to > :on4) "
+            "WHERE p.active = 1 AND (:kind = '' OR p.kind = :kind2) AND v.valid_from <= :on "
+            "AND (v.valid_to IS NULL OR v.valid_to > :on2) "
+            "ORDER BY p.kind, p.name, p.code",
+            soci::use(day), soci::use(day), soci::use(kind), soci::use(kind), soci::use(day), soci::use(day),
+            soci::into(product_id), soci::into(version_id), soci::into(r.code), soci::into(r.name),
+            soci::into(r.kind), soci::into(price), soci::into(r.vat_code), soci::into(r.valid_from),
+            soci::into(to, to_ind), soci::into(basis_points, rate_ind));
+        st.execute();
+        while (st.fetch()) {
+            r.product_id = product_id;
+            r.version_id = version_id;
+            r.price = price;
+            r.valid_to = to_ind == soci::i_ok ? to : std::string();
+            r.vat_basis_points = rate_ind == soci::i_ok ? basis_points : -1;
+            out.push_back(r);
+        }
     }
-    std::map<std::string, int> rates;
-    for (auto& p : out) {
-        auto it = rates.find(p.vat_code);
-        if (it == rates.end()) it = rates.emplace(p.vat_code, vat_basis_points(db, p.vat_code, on)).first;
-        p.vat_basis_points = it->second;
-    }
+    for (const auto& p : out)
+        if (p.vat_basis_points < 0) vat_basis_points(db, p.vat_code, on);  // refuses, naming the rate
     return out;
 }
 
