@@ -216,6 +216,25 @@ PriceInForce price_in_force(db::Database& db, const std::string& code, const Cal
     return price_of(db, *p, on);
 }
 
+namespace {
+
+// Each product with its VAT rate in force that day, in one read. One kind is read through the
+// (kind, name, code) index, in its order: a sale that needs the SIM card's price reads that one product,
+// not the whole catalog (R-TAR-2's versions are picked by the date, as for every product).
+const std::string& on_sale_query(bool one_kind) {
+    static const std::string head =
+        "SELECT p.id, v.id, p.code, p.name, p.kind, v.price, v.vat_code, v.valid_from, v.valid_to, "
+        "r.basis_points FROM product p JOIN product_version v ON v.product_id = p.id "
+        "LEFT JOIN vat_rate r ON r.code = v.vat_code AND r.valid_from <= :on3 "
+        "AND (r.valid_to IS NULL OR r.valid_to > :on4) "
+        "WHERE p.active = 1 AND v.valid_from <= :on AND (v.valid_to IS NULL OR v.valid_to > :on2) ";
+    static const std::string all = head + "ORDER BY p.kind, p.name, p.code";
+    static const std::string kind = head + "AND p.kind = :kind ORDER BY p.name, p.code";
+    return one_kind ? kind : all;
+}
+
+}  // namespace
+
 std::vector<PriceInForce> products_on_sale(db::Database& db, const CalendarDate& on,
                                            const std::string& kind) {
     if (!kind.empty()) validate_product_kind(kind);
@@ -226,28 +245,29 @@ std::vector<PriceInForce> products_on_sale(db::Database& db, const CalendarDate&
     int basis_points = 0;
     std::string to;
     soci::indicator to_ind = soci::i_null, rate_ind = soci::i_null;
-    {  // each product with its VAT rate in force that day, in one read
-        db::Statement st = db.query(
-            "SELECT p.id, v.id, p.code, p.name, p.kind, v.price, v.vat_code, v.valid_from, v.valid_to, "
-            "r.basis_points FROM product p JOIN product_version v ON v.product_id = p.id "
-            "LEFT JOIN vat_rate r ON r.code = v.vat_code AND r.valid_from <= :on3 "
-            "AND (r.valid_to IS NULL OR r.valid_to > :on4) "
-            "WHERE p.active = 1 AND (:kind = '' OR p.kind = :kind2) AND v.valid_from <= :on "
-            "AND (v.valid_to IS NULL OR v.valid_to > :on2) "
-            "ORDER BY p.kind, p.name, p.code",
-            soci::use(day), soci::use(day), soci::use(kind), soci::use(kind), soci::use(day), soci::use(day),
-            soci::into(product_id), soci::into(version_id), soci::into(r.code), soci::into(r.name),
-            soci::into(r.kind), soci::into(price), soci::into(r.vat_code), soci::into(r.valid_from),
-            soci::into(to, to_ind), soci::into(basis_points, rate_ind));
-        st.execute();
-        while (st.fetch()) {
-            r.product_id = product_id;
-            r.version_id = version_id;
-            r.price = price;
-            r.valid_to = to_ind == soci::i_ok ? to : std::string();
-            r.vat_basis_points = rate_ind == soci::i_ok ? basis_points : -1;
-            out.push_back(r);
-        }
+    {
+        auto read_all = [&](db::Statement st) {
+            st.execute();
+            while (st.fetch()) {
+                r.product_id = product_id;
+                r.version_id = version_id;
+                r.price = price;
+                r.valid_to = to_ind == soci::i_ok ? to : std::string();
+                r.vat_basis_points = rate_ind == soci::i_ok ? basis_points : -1;
+                out.push_back(r);
+            }
+        };
+        auto read_on_sale = [&](auto&&... kind_bind) {  // the kind, when one is asked for, binds last
+            read_all(db.query(on_sale_query(!kind.empty()), soci::use(day), soci::use(day), soci::use(day),
+                              soci::use(day), kind_bind..., soci::into(product_id), soci::into(version_id),
+                              soci::into(r.code), soci::into(r.name), soci::into(r.kind), soci::into(price),
+                              soci::into(r.vat_code), soci::into(r.valid_from), soci::into(to, to_ind),
+                              soci::into(basis_points, rate_ind)));
+        };
+        if (kind.empty())
+            read_on_sale();
+        else
+            read_on_sale(soci::use(kind));
     }
     for (const auto& p : out)
         if (p.vat_basis_points < 0) vat_basis_points(db, p.vat_code, on);  // refuses, naming the rate

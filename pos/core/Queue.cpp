@@ -68,21 +68,22 @@ std::int64_t own_salon(db::Database& db, const Actor& actor) {
 }
 
 constexpr const char* kVisitSelect =
-    "SELECT v.id, v.salon_id, v.ticket_day, v.ticket, v.purpose, v.status, v.joined_at, COALESCE(v.called_at, 0), "
-    "COALESCE(v.finished_at, 0), COALESCE(v.served_by, 0), COALESCE(p.full_name, ''), COALESCE(v.client_id, 0), "
+    "SELECT v.id, v.salon_id, v.ticket_day, v.ticket, v.purpose, v.status, v.joined_at, "
+    "COALESCE(v.called_at, 0), "
+    "COALESCE(v.finished_at, 0), COALESCE(v.served_by, 0), COALESCE(p.full_name, ''), "
     "COALESCE(v.rating, 0), COALESCE(v.thanks, '') FROM visit v LEFT JOIN staff p ON p.id = v.served_by ";
 
 std::vector<Visit> query_visits(db::Database& db, const std::string& where, long long a, const std::string& b) {
     std::vector<Visit> out;
     Visit v;
-    long long id = 0, salon = 0, joined = 0, called = 0, finished = 0, served_by = 0, client = 0;
+    long long id = 0, salon = 0, joined = 0, called = 0, finished = 0, served_by = 0;
     std::string purpose;
     const std::string sql = std::string(kVisitSelect) + where;
-    db::Statement st = db.query(sql, soci::use(a, "a"), soci::use(b, "b"), soci::into(id), soci::into(salon),
-                                soci::into(v.ticket_day), soci::into(v.ticket), soci::into(purpose),
-                                soci::into(v.status), soci::into(joined), soci::into(called),
-                                soci::into(finished), soci::into(served_by), soci::into(v.served_by_name),
-                                soci::into(client), soci::into(v.rating), soci::into(v.thanks));
+    db::Statement st =
+        db.query(sql, soci::use(a, "a"), soci::use(b, "b"), soci::into(id), soci::into(salon),
+                 soci::into(v.ticket_day), soci::into(v.ticket), soci::into(purpose), soci::into(v.status),
+                 soci::into(joined), soci::into(called), soci::into(finished), soci::into(served_by),
+                 soci::into(v.served_by_name), soci::into(v.rating), soci::into(v.thanks));
     st.execute();
     while (st.fetch()) {
         v.id = id;
@@ -93,7 +94,6 @@ std::vector<Visit> query_visits(db::Database& db, const std::string& where, long
         v.called_at = called;
         v.finished_at = finished;
         v.served_by = served_by;
-        v.client_id = client;
         out.push_back(v);
     }
     return out;

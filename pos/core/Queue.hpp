@@ -32,7 +32,6 @@ struct Visit {
     std::int64_t joined_at = 0, called_at = 0, finished_at = 0;
     std::int64_t served_by = 0;
     std::string served_by_name;
-    std::int64_t client_id = 0;
     int rating = 0;          // 0: not rated
     std::string thanks;
 };

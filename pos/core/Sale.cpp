@@ -578,13 +578,10 @@ CommittedSale commit_sale(db::Database& db, const Actor& actor, const std::strin
         apply_line(db, actor, q.lines[i], line_id, client_id, draft.lines[i], now, ctx.cards);
     }
     if (visit) {
+        // Only checked, not written: the sale's own row names the visit and its client.
         long long found = 0;
-        if (client_id)  // the visitor is now known: one statement both checks the visit and names him
-            found = db.update("UPDATE visit SET client_id = :c WHERE id = :v AND salon_id = :s",
-                              soci::use(client_id), soci::use(visit), soci::use(salon_id));
-        else
-            db.run("SELECT COUNT(*) FROM visit WHERE id = :v AND salon_id = :s", soci::use(visit),
-                   soci::use(salon_id), soci::into(found));
+        db.run("SELECT COUNT(*) FROM visit WHERE id = :v AND salon_id = :s", soci::use(visit),
+               soci::use(salon_id), soci::into(found));
         if (!found) throw InputError("visit", tr("Visit"), tr("this visit is not in this salon's queue"));
     }
     const long long till_staff = staff;

@@ -205,6 +205,29 @@ TEST_CASE("VAT contained in a price is rounded half up to the kopeck", "[catalog
     CHECK(vat_rates_in_force(t.db(), on("2026-03-01")).size() == 2);
 }
 
+TEST_CASE("One kind's products come by name, each at the version in force that day [R-TAR-2]",
+          "[catalog][R-TAR-2]") {
+    TestDatabase t;
+    const Actor cli = salon::test::command_line(t);
+    const CalendarDate d0 = today(t);
+    add_product(t.db(), cli, "gad-watch", "Часы", "gadget", d0, 990000, "standard");
+    add_product(t.db(), cli, "gad-band", "Браслет", "gadget", d0.plus_days(3), 250000, "standard");
+    add_product(t.db(), cli, "acc-case", "Чехол", "accessory", d0, 89000, "standard");
+    add_product(t.db(), cli, "gad-buds", "Наушники", "gadget", d0, 450000, "standard");
+    const auto names = [&](const CalendarDate& on, const std::string& kind) {
+        std::vector<std::string> out;
+        for (const auto& p : products_on_sale(t.db(), on, kind)) out.push_back(p.name);
+        return out;
+    };
+    CHECK(names(d0, "gadget") == std::vector<std::string>{"Наушники", "Часы"});
+    CHECK(names(d0.plus_days(3), "gadget") == std::vector<std::string>{"Браслет", "Наушники", "Часы"});
+    CHECK(names(d0.plus_days(3), "") == std::vector<std::string>{"Чехол", "Браслет", "Наушники", "Часы"});
+    CHECK(names(d0, "sim").empty());
+    const auto bands = products_on_sale(t.db(), d0.plus_days(3), "gadget");
+    CHECK(bands.front().price == 250000);
+    CHECK(bands.front().vat_basis_points > 0);
+}
+
 TEST_CASE("The demo catalog is on sale from 2026 and may be seeded twice", "[catalog][demo]") {
     TestDatabase t;
     seed_demo_products(t.db());
