@@ -44,28 +44,96 @@ std::vector<std::string> split_statements(const std::string& sql_text) {
     return statements;
 }
 
-std::vector<int> migrate(Database& db) {
-    std::vector<int> applied;
-    for (const auto& m : all_migrations()) {
-        WriteTransaction tx(db);
-        if (db.backend() == Backend::postgresql) {
-            // Stations starting together: the first migrates, the others wait here and then find it done.
-            db.sql() << "SELECT pg_advisory_xact_lock(7210342)";
+std::vector<std::string> statements_for(const Database& db, const std::string& sql_text) {
+    const bool sqlite = db.backend() == Backend::sqlite;
+    std::vector<std::string> out;
+    for (auto& statement : split_statements(db.dialect(sql_text))) {
+        const auto start = statement.find_first_not_of(" \t\n");
+        for (const auto& [mark, runs] : {std::pair<std::string, bool>{"{{sqlite}}", sqlite},
+                                         std::pair<std::string, bool>{"{{postgresql}}", !sqlite}}) {
+            if (start != std::string::npos && statement.compare(start, mark.size(), mark) == 0) {
+                statement = runs ? statement.substr(start + mark.size()) : std::string();
+                break;
+            }
         }
-        if (db.schema_version() >= m.version) continue;
-        try {
-            for (const auto& statement : split_statements(db.dialect(m.sql))) db.sql() << statement;
-            const long long now = db.now();
-            db.sql() << "INSERT INTO schema_migration (version, name, applied_at) VALUES (:v, :n, :t)",
-                soci::use(m.version), soci::use(m.name), soci::use(now);
-        } catch (const soci::soci_error& e) {
-            throw DatabaseError(trf("Migration {1} ({2}) failed and was rolled back: {3}",
-                                    {std::to_string(m.version), m.name, e.get_error_message()}));
-        }
-        tx.commit();
-        applied.push_back(m.version);
+        if (!statement.empty()) out.push_back(statement);
     }
-    if (!applied.empty()) db.forget_statements();  // planned against the old schema
+    return out;
+}
+
+namespace {
+
+// SQLite checks foreign keys per statement while they are on, and the setting cannot change inside a
+// transaction: it is off around one migration and back on afterwards, whatever happens.
+class ForeignKeysDeferredToCheck {
+public:
+    explicit ForeignKeysDeferredToCheck(Database& db) : db_(db), on_(db.backend() == Backend::sqlite) {
+        if (on_) db_.sql() << "PRAGMA foreign_keys=OFF";
+    }
+    ~ForeignKeysDeferredToCheck() {
+        if (!on_) return;
+        try {
+            db_.sql() << "PRAGMA foreign_keys=ON";
+        } catch (...) {  // the connection is going away with the error that brought us here
+        }
+    }
+    // The references the migration left broken, as "table row -> parent"; empty when all hold.
+    std::string broken() {
+        if (!on_) return {};
+        std::string table, parent;
+        long long row = 0;
+        soci::indicator row_ind = soci::i_null;
+        soci::statement st = (db_.sql().prepare << "PRAGMA foreign_key_check", soci::into(table),
+                              soci::into(row, row_ind), soci::into(parent));
+        st.execute();
+        std::string found;
+        while (st.fetch())
+            if (found.empty())
+                found = table + " " + (row_ind == soci::i_ok ? std::to_string(row) : std::string("?")) +
+                        " -> " + parent;
+        return found;
+    }
+    ForeignKeysDeferredToCheck(const ForeignKeysDeferredToCheck&) = delete;
+    ForeignKeysDeferredToCheck& operator=(const ForeignKeysDeferredToCheck&) = delete;
+
+private:
+    Database& db_;
+    bool on_;
+};
+
+}  // namespace
+
+bool apply_migration(Database& db, const Migration& m) {
+    ForeignKeysDeferredToCheck foreign_keys(db);
+    WriteTransaction tx(db);
+    if (db.backend() == Backend::postgresql) {
+        // Stations starting together: the first migrates, the others wait here and then find it done.
+        db.sql() << "SELECT pg_advisory_xact_lock(7210342)";
+    }
+    if (db.schema_version() >= m.version) return false;
+    try {
+        for (const auto& statement : statements_for(db, m.sql)) db.sql() << statement;
+        if (const std::string broken = foreign_keys.broken(); !broken.empty())
+            throw DatabaseError(
+                trf("Migration {1} ({2}) failed and was rolled back: it would leave a "
+                    "reference without its row ({3})",
+                    {std::to_string(m.version), m.name, broken}));
+        const long long now = db.now();
+        db.sql() << "INSERT INTO schema_migration (version, name, applied_at) VALUES (:v, :n, :t)",
+            soci::use(m.version), soci::use(m.name), soci::use(now);
+    } catch (const soci::soci_error& e) {
+        throw DatabaseError(trf("Migration {1} ({2}) failed and was rolled back: {3}",
+                                {std::to_string(m.version), m.name, e.get_error_message()}));
+    }
+    tx.commit();
+    db.forget_statements();  // planned against the old schema
+    return true;
+}
+
+std::vector<int> migrate(Database& db, int up_to) {
+    std::vector<int> applied;
+    for (const auto& m : all_migrations())
+        if (m.version <= up_to && apply_migration(db, m)) applied.push_back(m.version);
     return applied;
 }
 

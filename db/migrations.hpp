@@ -11,7 +11,9 @@ class Database;
 struct Migration {
     int version;
     std::string name;
-    std::string sql;  // statements end with ";" at the end of a line; {{id}} and {{blob}} are dialect
+    // Statements end with ";" at the end of a line; {{id}} and {{blob}} are dialect. A statement that
+    // begins with {{sqlite}} or {{postgresql}} runs on that backend only.
+    std::string sql;
 };
 
 // Every migration this program carries, in version order (compiled in from db/migrations/*.sql).
@@ -26,11 +28,18 @@ struct MigrationStatus {
 
 MigrationStatus migration_status(Database& db);
 
-// Applies what is pending, each migration in its own transaction, serialised between stations (the
-// write lock on SQLite, an advisory lock on PostgreSQL). Returns the versions it applied.
-std::vector<int> migrate(Database& db);
+// Applies what is pending (up to a version: for upgrade tests), each migration in its own transaction,
+// serialised between stations (the write lock on SQLite, an advisory lock on PostgreSQL). Returns the
+// versions it applied. On SQLite, foreign keys are not enforced statement by statement during a migration, so
+// that one may rebuild a table as SQLite prescribes (new table, copy, drop, rename); the whole database's
+// references are checked before the migration commits instead, and a broken one rolls it back.
+std::vector<int> migrate(Database& db, int up_to = latest_version());
+// One migration, as migrate() applies each; false when the database already has its version.
+bool apply_migration(Database& db, const Migration& m);
 
 // Splits a migration's text into statements (comments and blank lines dropped).
 std::vector<std::string> split_statements(const std::string& sql_text);
+// The statements of a migration's text that run on `backend`, dialect applied and backend marks removed.
+std::vector<std::string> statements_for(const Database& db, const std::string& sql_text);
 
 }  // namespace salon::db

@@ -49,6 +49,151 @@ TEST_CASE("A second station finds the migrations done and applies nothing", "[db
     CHECK(db::migrate(*other).empty());
 }
 
+TEST_CASE("A migration's statement marked for one backend runs only there", "[db][migrations]") {
+    TestDatabase t(false);
+    const auto parts =
+        db::statements_for(t.db(),
+                           "CREATE TABLE a (id {{id}});\n{{sqlite}} CREATE TABLE s (x INTEGER);\n"
+                           "  {{postgresql}} CREATE TABLE p (x INTEGER);\nCREATE TABLE b (x INTEGER);\n");
+    REQUIRE(parts.size() == 3);
+    CHECK(parts[0].find("PRIMARY KEY") != std::string::npos);
+    CHECK(parts[1] == (t.backend() == db::Backend::sqlite ? " CREATE TABLE s (x INTEGER)"
+                                                          : " CREATE TABLE p (x INTEGER)"));
+    CHECK(parts[2] == "CREATE TABLE b (x INTEGER)");
+}
+
+TEST_CASE("A migration that would leave a reference without its row is rolled back whole",
+          "[db][migrations]") {
+    TestDatabase t;
+    const int before = t->schema_version();
+    const db::Migration broken{
+        before + 1, "broken_reference",
+        "CREATE TABLE probe_parent (id {{id}});\n"
+        "CREATE TABLE probe_child (id {{id}}, parent_id BIGINT REFERENCES probe_parent (id));\n"
+        "INSERT INTO probe_child (id, parent_id) VALUES (1, 42);\n"};
+    try {
+        db::apply_migration(t.db(), broken);
+        FAIL("the broken migration was applied");
+    } catch (const DatabaseError& e) {
+        CHECK(std::string(e.what()).find("broken_reference") != std::string::npos);
+    }
+    CHECK(t->schema_version() == before);
+    int tables = -1;
+    if (t.backend() == db::Backend::sqlite) {
+        t->sql() << "SELECT count(*) FROM sqlite_schema WHERE name LIKE 'probe%'", soci::into(tables);
+        int enforced = 0;
+        t->sql() << "PRAGMA foreign_keys", soci::into(enforced);
+        CHECK(enforced == 1);  // back on for the station's own work
+    } else {
+        t->sql() << "SELECT count(*) FROM information_schema.tables WHERE table_name LIKE 'probe%'",
+            soci::into(tables);
+    }
+    CHECK(tables == 0);
+    // A sound migration of the same shape applies, references checked and all.
+    const db::Migration sound{
+        before + 1, "sound_reference",
+        "CREATE TABLE probe_parent (id {{id}});\n"
+        "CREATE TABLE probe_child (id {{id}}, parent_id BIGINT REFERENCES probe_parent (id));\n"
+        "INSERT INTO probe_parent (id) VALUES (42);\n"
+        "INSERT INTO probe_child (id, parent_id) VALUES (1, 42);\n"};
+    CHECK(db::apply_migration(t.db(), sound));
+    CHECK(t->schema_version() == before + 1);
+    CHECK_FALSE(db::apply_migration(t.db(), sound));
+}
+
+TEST_CASE("Upgrading to version 9 keeps every card, sale, line, request and visit as it was",
+          "[db][migrations]") {
+    TestDatabase t(false);
+    db::migrate(t.db(), 8);
+    REQUIRE(t->schema_version() == 8);
+    auto& sql = t->sql();
+    sql << "INSERT INTO dealer (id, kind, name, inn, ogrn, kpp, created_at) "
+           "VALUES (1, 'legal_entity', 'Связь', '7701234567', '1027700000001', '770101001', 0)";
+    sql << "INSERT INTO salon (id, dealer_id, name, address, time_zone, created_at) "
+           "VALUES (1, 1, 'Метро', 'Москва, Тверская, 1', 'Europe/Moscow', 0)";
+    sql << "INSERT INTO staff (id, login, full_name, role, dealer_id, salon_id, created_at) "
+           "VALUES (1, 'anna', 'Анна', 'specialist', 1, 1, 0)";
+    sql << "INSERT INTO shift (id, salon_id, till, number, opened_by, opened_at, opening_float) "
+           "VALUES (1, 1, 'till', 1, 1, 0, 0)";
+    sql << "INSERT INTO client (id, full_name, birth_date, document_kind, document_number, "
+           "document_issued_on, "
+           "document_issuer, address, created_at, updated_at) VALUES (1, 'Иван', '1990-01-01', "
+           "'passport_rf', "
+           "'4510123456', '2010-01-01', 'ОВД', 'Москва', 0, 0)";
+    sql << "INSERT INTO visit (id, salon_id, ticket_day, ticket, purpose, status, joined_at, served_by, "
+           "client_id) "
+           "VALUES (1, 1, '2026-12-01', 1, 'sale', 'done', 10, 1, 1)";
+    sql << "INSERT INTO sim_card (id, iccid, msisdn, sim_format, salon_id, status, received_at, updated_at) "
+           "VALUES (1, '8970100000000000001', '+79020000001', 'nano', 1, 'sold', 0, 5)";
+    sql << "INSERT INTO sim_card (id, iccid, msisdn, sim_format, salon_id, status, received_at, updated_at) "
+           "VALUES (2, '8970100000000000019', '+79020000002', 'triple', 1, 'in_stock', 0, 0)";
+    sql << "INSERT INTO sale (id, dealer_id, salon_id, shift_id, staff_id, visit_id, client_id, kind, "
+           "receipt_number, created_at, total, paid_cash) VALUES (1, 1, 1, 1, 1, 1, 1, 'sale', 1, 20, 10000, "
+           "10000)";
+    sql << "INSERT INTO sale_line (id, sale_id, line_no, kind, description, sim_card_id, msisdn, quantity, "
+           "unit_price, amount, vat_code, vat_basis_points, vat_amount) VALUES (1, 1, 1, 'sim', 'SIM', 1, "
+           "'+79020000001', 1, 10000, 10000, 'standard', 2200, 1803)";
+    sql << "INSERT INTO gateway_request (id, sale_line_id, kind, payload, status, created_at) "
+           "VALUES (1, 1, 'activate', '{}', 'pending', 20)";
+
+    CHECK(db::migrate(t.db()) == std::vector<int>{9});
+    std::string visit, card, sale, line, request;
+    sql << "SELECT salon_id || ' ' || ticket_day || ' ' || ticket || ' ' || purpose || ' ' || status || ' ' "
+           "|| "
+           "served_by FROM visit WHERE id = 1",
+        soci::into(visit);
+    CHECK(visit == "1 2026-12-01 1 sale done 1");
+    sql << "SELECT iccid || ' ' || msisdn || ' ' || sim_format || ' ' || status || ' ' || updated_at "
+           "FROM sim_card WHERE id = 1",
+        soci::into(card);
+    CHECK(card == "8970100000000000001 +79020000001 nano sold 5");
+    sql << "SELECT visit_id || ' ' || client_id || ' ' || receipt_number || ' ' || total || ' ' || "
+           "fiscal_state "
+           "FROM sale WHERE id = 1",
+        soci::into(sale);
+    CHECK(sale == "1 1 1 10000 awaiting");  // the visit's client is the sale's
+    sql << "SELECT sale_id || ' ' || kind || ' ' || sim_card_id || ' ' || vat_amount FROM sale_line WHERE id "
+           "= 1",
+        soci::into(line);
+    CHECK(line == "1 sim 1 1803");
+    sql << "SELECT sale_line_id || ' ' || status FROM gateway_request WHERE id = 1", soci::into(request);
+    CHECK(request == "1 pending");
+
+    // The rewritten conditions refuse what the old ones refused, and the unique live number holds.
+    auto refused = [&](const std::string& statement) {
+        try {
+            db::WriteTransaction tx(t.db());
+            sql << statement;
+            tx.commit();
+            return false;
+        } catch (const soci::soci_error&) {
+            return true;
+        }
+    };
+    CHECK(refused("UPDATE sim_card SET status = 'lost' WHERE id = 2"));
+    CHECK(refused("UPDATE sim_card SET msisdn = '+79020000001' WHERE id = 2"));  // a live number twice
+    CHECK_FALSE(refused("UPDATE sim_card SET status = 'replaced' WHERE id = 1"));
+    CHECK_FALSE(refused("UPDATE sim_card SET msisdn = '+79020000001' WHERE id = 2"));  // the first is retired
+    CHECK(refused("UPDATE sale SET fiscal_state = 'lost' WHERE id = 1"));
+    CHECK(refused("UPDATE sale_line SET kind = 'gift' WHERE id = 1"));
+    CHECK(refused("UPDATE gateway_request SET status = 'lost' WHERE id = 1"));
+    CHECK(refused("UPDATE visit SET purpose = 'chat' WHERE id = 1"));
+    CHECK(refused("UPDATE visit SET status = 'gone' WHERE id = 1"));
+    CHECK(
+        refused("INSERT INTO sale_line (sale_id, line_no, kind, description, quantity, unit_price, amount, "
+                "vat_code, vat_basis_points, vat_amount) VALUES (99, 1, 'sim', 'x', 1, 0, 0, 'none', 0, 0)"));
+    if (t.backend() == db::Backend::sqlite) {
+        int in_lists = -1;
+        sql << "SELECT count(*) FROM sqlite_schema WHERE tbl_name IN ('sim_card', 'sale', 'sale_line', "
+               "'gateway_request', 'visit') AND sql LIKE '% IN (%'",
+            soci::into(in_lists);
+        CHECK(in_lists == 0);
+        std::string integrity;
+        sql << "PRAGMA integrity_check", soci::into(integrity);
+        CHECK(integrity == "ok");
+    }
+}
+
 TEST_CASE("A database newer than the program is refused and left untouched", "[db]") {
     TestDatabase t;
     const int newer = db::latest_version() + 1;
