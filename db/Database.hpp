@@ -117,8 +117,8 @@ public:
     // Makes now() return `seconds` until cleared (std::nullopt): the demo generator writes 90 days of history
     // through the same core operations as the desk, each at its own moment. Never set by a station.
     void set_clock(std::optional<std::int64_t> seconds) { clock_ = seconds; }
-    // The id the last INSERT ... RETURNING id gave back is read with `into()`; this names the
-    // backend-specific parts of a migration's text (see migrations/README).
+    // A migration's text with its backend-specific type names filled in: {{id}} (the key column) and
+    // {{blob}} (see migrations.hpp for the statements marked for one backend).
     std::string dialect(std::string sql_text) const;
 
     Database(const Database&) = delete;

@@ -47,7 +47,7 @@ struct Desk : salon::test::DeskFixture {
         SaleDraft d;
         d.with_client = true;
         d.client = ivanov();
-        d.lines.push_back({LineKind::sim, "", 1, numbered[card], "", tariff});
+        d.lines.push_back({.kind = LineKind::sim, .iccid = numbered[card], .tariff_code = tariff});
         d.paid_cash = cash;
         return commit_sale(db(), specialist(), "till-1", d);
     }
@@ -116,7 +116,7 @@ TEST_CASE("Bad input names its field and saves nothing", "[sale]") {
         SaleDraft d;
         d.with_client = true;
         d.client = ivanov();
-        d.lines.push_back({LineKind::sim, "", 1, f.numbered[0], "", "smart"});
+        d.lines.push_back({.kind = LineKind::sim, .iccid = f.numbered[0], .tariff_code = "smart"});
         d.paid_cash = "100";
         return d;
     };
@@ -147,7 +147,7 @@ TEST_CASE("Bad input names its field and saves nothing", "[sale]") {
 TEST_CASE("Only a certified specialist with an open shift sells [R-POS-3]", "[sale][R-POS-3]") {
     Desk f;
     SaleDraft d;
-    d.lines.push_back({LineKind::gadget, "acc-case", 1});
+    d.lines.push_back({.kind = LineKind::gadget, .product_code = "acc-case"});
     d.lines[0].kind = LineKind::accessory;
     d.paid_cash = "890";
     // No shift at this till.
@@ -168,7 +168,7 @@ TEST_CASE(
     SaleDraft d;
     d.with_client = true;
     d.client = ivanov();
-    d.lines.push_back({LineKind::sim, "", 1, f.numbered[0], "", "classic"});
+    d.lines.push_back({.kind = LineKind::sim, .iccid = f.numbered[0], .tariff_code = "classic"});
     d.paid_cash = "100";
     const CommittedSale first = commit_sale(f.db(), seller, "till-1", d);
     // Every row of the sale carries the one moment of its operation.
@@ -207,10 +207,12 @@ TEST_CASE("A whole visit: SIM replacement, tariff change, service, top-up, paid 
     SaleDraft d;
     d.with_client = true;
     d.client = ivanov();
-    d.lines.push_back({LineKind::sim_replacement, "", 1, f.blank[0], "+7 916 000-00-01"});
-    d.lines.push_back({LineKind::tariff_change, "", 1, "", "89160000001", "smart_plus"});
-    d.lines.push_back({LineKind::service, "svc-messengers", 1, "", "+79160000001"});
-    d.lines.push_back({LineKind::top_up, "", 1, "", "+79160000001", "", "500"});
+    d.lines.push_back({.kind = LineKind::sim_replacement, .iccid = f.blank[0], .msisdn = "+7 916 000-00-01"});
+    d.lines.push_back(
+        {.kind = LineKind::tariff_change, .msisdn = "89160000001", .tariff_code = "smart_plus"});
+    d.lines.push_back(
+        {.kind = LineKind::service, .product_code = "svc-messengers", .msisdn = "+79160000001"});
+    d.lines.push_back({.kind = LineKind::top_up, .msisdn = "+79160000001", .amount = "500"});
     d.paid_card = "200";
     d.paid_cash = "1000";
     const SaleQuote q = price_sale(f.db(), f.specialist(), d, true);
@@ -242,7 +244,7 @@ TEST_CASE("A whole visit: SIM replacement, tariff change, service, top-up, paid 
     SaleDraft known;
     known.with_client = true;
     known.client.passport = "45 06 123456";
-    known.lines.push_back({LineKind::sim_replacement, "", 1, f.blank[1], "+79160000001"});
+    known.lines.push_back({.kind = LineKind::sim_replacement, .iccid = f.blank[1], .msisdn = "+79160000001"});
     known.paid_cash = "100";
     const long long saves = f.count("SELECT COUNT(*) FROM audit_entry WHERE action = 'client.save'");
     CHECK(commit_sale(f.db(), f.specialist(), "till-1", known).total == rub(100));
@@ -255,7 +257,7 @@ TEST_CASE("A whole visit: SIM replacement, tariff change, service, top-up, paid 
     other.with_client = true;
     other.client = ivanov();
     other.client.passport = "4506 654321";
-    other.lines.push_back({LineKind::sim_replacement, "", 1, f.blank[3], "+79160000001"});
+    other.lines.push_back({.kind = LineKind::sim_replacement, .iccid = f.blank[3], .msisdn = "+79160000001"});
     CHECK(failing_input([&] { commit_sale(f.db(), f.specialist(), "till-1", other); }) == "line1.msisdn");
 }
 
@@ -263,7 +265,7 @@ TEST_CASE("A sale is priced by the version in force on its day; a later price ne
           "[sale][R-TAR-2]") {
     Desk f;
     SaleDraft d;
-    d.lines.push_back({LineKind::accessory, "acc-glass", 2});
+    d.lines.push_back({.kind = LineKind::accessory, .product_code = "acc-glass", .quantity = 2});
     d.paid_cash = "2000";
     const auto first = commit_sale(f.db(), f.specialist(), "till-1", d);
     CHECK(first.total == rub(1180));
@@ -280,8 +282,8 @@ TEST_CASE("A sale is priced by the version in force on its day; a later price ne
 TEST_CASE("A draft survives a restart and a void is journaled", "[sale][draft]") {
     Desk f;
     SaleDraft d;
-    d.lines.push_back({LineKind::accessory, "acc-case", 1});
-    d.lines.push_back({LineKind::top_up, "", 1, "", "+79160000009", "", "300"});
+    d.lines.push_back({.kind = LineKind::accessory, .product_code = "acc-case"});
+    d.lines.push_back({.kind = LineKind::top_up, .msisdn = "+79160000009", .amount = "300"});
     d.paid_cash = "5000";
     save_draft(f.db(), f.specialist(), "till-1", d);
     // Another person at the same till has no draft; the same person gets it back.
@@ -301,9 +303,9 @@ TEST_CASE("A refund needs a senior; a refunded SIM returns to stock as returned 
     SaleDraft d;
     d.with_client = true;
     d.client = ivanov();
-    d.lines.push_back({LineKind::sim, "", 1, f.numbered[0], "", "smart"});
-    d.lines.push_back({LineKind::accessory, "acc-case", 1});
-    d.lines.push_back({LineKind::top_up, "", 1, "", "+79160000001", "", "200"});
+    d.lines.push_back({.kind = LineKind::sim, .iccid = f.numbered[0], .tariff_code = "smart"});
+    d.lines.push_back({.kind = LineKind::accessory, .product_code = "acc-case"});
+    d.lines.push_back({.kind = LineKind::top_up, .msisdn = "+79160000001", .amount = "200"});
     d.paid_card = "500";
     d.paid_cash = "800";
     const auto sale = commit_sale(f.db(), f.specialist(), "till-1", d);
@@ -330,7 +332,7 @@ TEST_CASE("A refund needs a senior; a refunded SIM returns to stock as returned 
     SaleDraft again;
     again.with_client = true;
     again.client = ivanov();
-    again.lines.push_back({LineKind::sim, "", 1, f.numbered[0], "", "classic"});
+    again.lines.push_back({.kind = LineKind::sim, .iccid = f.numbered[0], .tariff_code = "classic"});
     again.paid_cash = "100";
     commit_sale(f.db(), f.specialist(), "till-1", again);
     const auto shift = open_shift_at(f.db(), f.specialist(), "till-1");
