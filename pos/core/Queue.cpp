@@ -337,6 +337,9 @@ std::vector<SpecialistNorms> specialist_norms(db::Database& db, const Actor& act
             "WHERE s.salon_id = :s AND s.kind = 'sale' AND s.created_at >= :f AND s.created_at < :t "
             "AND l.kind IN ('sim', 'tariff_change', 'port_in') "
             "AND NOT EXISTS (SELECT 1 FROM sale_line r WHERE r.refund_of_line = l.id) "
+            // a port-in the donor rejected brought no subscriber: not a tariff sold (R-POS-9)
+            "AND NOT EXISTS (SELECT 1 FROM port_request pr WHERE pr.sale_line_id = l.id AND pr.status = "
+            "'rejected') "
             "GROUP BY s.staff_id, p.full_name",
             soci::use(sid), soci::use(f), soci::use(t), soci::into(id), soci::into(name), soci::into(all),
             soci::into(bundles));

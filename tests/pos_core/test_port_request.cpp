@@ -8,6 +8,7 @@
 #include "pos/core/PersonalDataMask.hpp"
 #include "pos/core/PortRequest.hpp"
 #include "pos/core/ProductCatalog.hpp"
+#include "pos/core/Queue.hpp"
 #include "pos/core/Sale.hpp"
 #include "pos/core/Shift.hpp"
 #include "pos/core/SimStock.hpp"
@@ -308,6 +309,23 @@ TEST_CASE("Every other step is refused naming both statuses, and writes nothing 
     CHECK(f.status(rejected) == "rejected");
     CHECK(f.status(completed) == "completed");
     CHECK(f.card_status(f.blank[1]) == "in_stock");
+}
+
+TEST_CASE("A port-in counts in the bundle norm until the donor rejects it [R-POS-4] [R-POS-9]",
+          "[port][R-POS-4][R-POS-9]") {
+    PortDesk f;
+    const auto sold = [&] {
+        for (const auto& n : specialist_norms(f.db(), f.specialist(), f.salon, kFiled - 3600, kFiled + 86400))
+            if (n.staff_id == f.specialist().staff_id()) return std::pair{n.tariff_sales, n.bundle_sales};
+        return std::pair{-1, -1};
+    };
+    const auto kept = f.port_in("+79031234567");
+    const auto refused = f.port_in("+79031234568");
+    CHECK(sold() == std::pair{2, 2});  // «Смарт» has a monthly package
+    advance_port_request(f.db(), f.specialist(), refused, PortStatus::rejected, "долг у донора");
+    CHECK(sold() == std::pair{1, 1});
+    advance_port_request(f.db(), f.specialist(), kept, PortStatus::accepted);
+    CHECK(sold() == std::pair{1, 1});
 }
 
 TEST_CASE("A rejection needs the donor's reason; the card is for the completion alone [R-POS-9]",
