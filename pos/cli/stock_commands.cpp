@@ -318,16 +318,17 @@ void add_stock_commands(CLI::App& app, CliContext& ctx) {
                   << '\n';
     });
 
-    auto bad_iccid = std::make_shared<std::string>();
+    auto bad_iccids = std::make_shared<std::vector<std::string>>();
     auto bad_reason = std::make_shared<std::string>();
-    auto* defective = stock->add_subcommand("defective", tr("Mark a SIM card defective").str());
-    defective->add_option("ICCID", *bad_iccid, tr("The card's ICCID").str())->required();
-    defective->add_option("--reason", *bad_reason, tr("What is wrong with it").str())->required();
-    defective->callback([&ctx, bad_iccid, bad_reason] {
+    auto* defective = stock->add_subcommand("defective", tr("Mark SIM cards defective, all or none").str());
+    defective->add_option("ICCID", *bad_iccids, tr("The cards' ICCIDs").str())->required();
+    defective->add_option("--reason", *bad_reason, tr("What is wrong with them").str())->required();
+    defective->callback([&ctx, bad_iccids, bad_reason] {
         auto db = ctx.open();
-        mark_defective(*db, ctx.actor(), *bad_iccid, *bad_reason);
-        if (ctx.json) return print_json({{"ok", true}});
-        std::cout << tr("The card is marked defective.").str() << '\n';
+        mark_defective(*db, ctx.actor(), *bad_iccids, *bad_reason);
+        if (ctx.json) return print_json({{"ok", true}, {"marked", bad_iccids->size()}});
+        std::cout << trf("SIM cards marked defective: {1}.", {std::to_string(bad_iccids->size())}).str()
+                  << '\n';
     });
 
     // Other verbs may add their own benches under "bench".

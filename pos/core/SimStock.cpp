@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cctype>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <set>
 
@@ -389,14 +390,16 @@ std::vector<SimIntake> read_sim_file(const std::string& path) {
     return out;
 }
 
-void move_sims(db::Database& db, const Actor& actor, const std::vector<std::string>& iccids,
-               std::int64_t to_salon_id, const std::string& reason) {
-    const std::string why = required_text("reason", tr("Reason"), reason);
+namespace {
+
+// The cards `iccids` name, read in the caller's transaction, each one this actor sees, still on hand (in
+// stock or returned), named once, and passing `also` (which throws, naming the card's field, to refuse it);
+// the actor must handle the stock of every card's salon. Refuses the first card that fails, by its ICCID.
+std::vector<CardRow> cards_on_hand(db::Database& db, const Actor& actor,
+                                   const std::vector<std::string>& iccids,
+                                   const std::function<void(const CardRow&, const Text&)>& also) {
     if (iccids.empty()) throw InputError("iccid", iccid_field(), tr("no SIM cards were given"));
-    db::WriteTransaction tx(db);
-    const Salon to = parse_input("salon", [&] { return get_salon(db, actor, to_salon_id); });
-    refuse_closed(to);
-    std::set<std::int64_t> sources;
+    std::set<std::int64_t> salons;
     std::set<std::string> seen;
     std::vector<CardRow> cards;
     for (const std::string& raw : iccids) {
@@ -408,13 +411,31 @@ void move_sims(db::Database& db, const Actor& actor, const std::vector<std::stri
             throw InputError("iccid", field, tr("no such card in the stock"));
         if (const Text why_not = unavailable_reason(row->card.status); !why_not.empty())
             throw InputError("iccid", field, why_not);
-        if (row->card.salon_id == to.id)
-            throw InputError("iccid", field, trf("is already in salon «{1}»", {to.name}));
-        if (row->dealer_id != to.dealer_id && !actor.is_head_office())
-            throw RefusedError(tr("SIM cards move only between salons of the same dealer."));
-        if (sources.insert(row->card.salon_id).second) require_stock_access(db, actor, row->card.salon_id);
+        also(*row, field);
+        if (salons.insert(row->card.salon_id).second) require_stock_access(db, actor, row->card.salon_id);
         cards.push_back(std::move(*row));
     }
+    return cards;
+}
+
+}  // namespace
+
+void move_sims(db::Database& db, const Actor& actor, const std::vector<std::string>& iccids,
+               std::int64_t to_salon_id, const std::string& reason) {
+    const std::string why = required_text("reason", tr("Reason"), reason);
+    if (iccids.empty()) throw InputError("iccid", iccid_field(), tr("no SIM cards were given"));
+    db::WriteTransaction tx(db);
+    const Salon to = parse_input("salon", [&] { return get_salon(db, actor, to_salon_id); });
+    refuse_closed(to);
+    const std::vector<CardRow> cards =
+        cards_on_hand(db, actor, iccids, [&](const CardRow& row, const Text& field) {
+            if (row.card.salon_id == to.id)
+                throw InputError("iccid", field, trf("is already in salon «{1}»", {to.name}));
+            if (row.dealer_id != to.dealer_id && !actor.is_head_office())
+                throw RefusedError(tr("SIM cards move only between salons of the same dealer."));
+        });
+    std::set<std::int64_t> sources;
+    for (const CardRow& c : cards) sources.insert(c.card.salon_id);
     const long long now = db.now();
     const long long to_salon = to.id;
     std::string from_list;
@@ -430,27 +451,28 @@ void move_sims(db::Database& db, const Actor& actor, const std::vector<std::stri
     tx.commit();
 }
 
-void mark_defective(db::Database& db, const Actor& actor, const std::string& iccid,
+void mark_defective(db::Database& db, const Actor& actor, const std::vector<std::string>& iccids,
                     const std::string& reason) {
     const std::string why = required_text("reason", tr("Reason"), reason);
-    const std::string digits = parse_input("iccid", [&] { return Iccid::parse(iccid); }).str();
     db::WriteTransaction tx(db);
     actor.confirm(db);
-    auto row = load_card(db, CardKey::iccid, digits, 0, true);
-    if (!row || !actor.sees_dealer(row->dealer_id))
-        throw InputError("iccid", iccid_field(), tr("no such card in the stock"));
-    require_stock_access(db, actor, row->card.salon_id);
-    if (const Text why_not = unavailable_reason(row->card.status); !why_not.empty())
-        throw InputError("iccid", iccid_field(), why_not);
+    const std::vector<CardRow> cards = cards_on_hand(db, actor, iccids, [](const CardRow&, const Text&) {});
     const long long now = db.now();
-    const long long id = row->card.id;
     const std::string status = kSimDefective;
-    db.run("UPDATE sim_card SET status = :st, updated_at = :now WHERE id = :id", soci::use(status),
-           soci::use(now), soci::use(id));
-    write_movement(db, id, now, actor.staff_id(), row->card.salon_id, row->card.salon_id, status, why);
-    actor.record(db, "sim.defective", "sim_card:" + std::to_string(id),
-                 "salon=" + std::to_string(row->card.salon_id));
+    for (const CardRow& c : cards) {
+        const long long id = c.card.id;
+        db.run("UPDATE sim_card SET status = :st, updated_at = :now WHERE id = :id", soci::use(status),
+               soci::use(now), soci::use(id));
+        write_movement(db, id, now, actor.staff_id(), c.card.salon_id, c.card.salon_id, status, why);
+        actor.record(db, "sim.defective", "sim_card:" + std::to_string(id),
+                     "salon=" + std::to_string(c.card.salon_id));
+    }
     tx.commit();
+}
+
+void mark_defective(db::Database& db, const Actor& actor, const std::string& iccid,
+                    const std::string& reason) {
+    mark_defective(db, actor, std::vector<std::string>{iccid}, reason);
 }
 
 std::optional<SimCard> find_sim(db::Database& db, const Actor& actor, const std::string& query) {

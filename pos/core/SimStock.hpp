@@ -100,8 +100,11 @@ std::vector<SimIntake> read_sim_file(const std::string& path);
 void move_sims(db::Database& db, const Actor& actor, const std::vector<std::string>& iccids,
                std::int64_t to_salon_id, const std::string& reason);
 
-// Marks an in_stock or returned card defective (its number, if any, is then free), with a movement and an
-// audit entry ("sim.defective"). Who may: as for receive_sims, for the card's salon.
+// Marks in_stock or returned cards defective (their numbers, if any, are then free), all or nothing, each
+// with a movement and an audit entry ("sim.defective"); a card that cannot be is refused by its ICCID. Who
+// may: as for receive_sims, for each card's salon. `reason` is required.
+void mark_defective(db::Database& db, const Actor& actor, const std::vector<std::string>& iccids,
+                    const std::string& reason);
 void mark_defective(db::Database& db, const Actor& actor, const std::string& iccid,
                     const std::string& reason);
 

@@ -749,15 +749,21 @@ void StockPage::move_selected() {
 
 void StockPage::mark_selected_defective() {
     const auto iccids = selected_iccids();
-    if (iccids.size() != 1)
-        return status(ui_text(tr("Choose one card in the stock list to mark it defective.")), true);
-    const wxString reason = wxGetTextFromUser(ui_text(trf("What is wrong with card {1}:", {iccids.front()})),
-                                              ui_text(tr("Defective card")), wxString(), this);
+    if (iccids.empty())
+        return status(ui_text(tr("Choose the cards in the stock list to mark them defective.")), true);
+    const wxString question =
+        iccids.size() == 1
+            ? ui_text(trf("What is wrong with card {1}:", {iccids.front()}))
+            : ui_text(trf("What is wrong with the chosen cards ({1}):", {std::to_string(iccids.size())}));
+    const wxString reason = wxGetTextFromUser(question, ui_text(tr("Defective card")), wxString(), this);
     if (reason.empty()) return;
     try {
-        pos::mark_defective(db_, actor_, iccids.front(), reason.utf8_string());
+        pos::mark_defective(db_, actor_, iccids, reason.utf8_string());
         searching_ ? search() : load_stock();
-        status(ui_text(trf("Card {1} is marked defective.", {iccids.front()})), false);
+        status(iccids.size() == 1
+                   ? ui_text(trf("Card {1} is marked defective.", {iccids.front()}))
+                   : ui_text(trf("SIM cards marked defective: {1}.", {std::to_string(iccids.size())})),
+               false);
     } catch (const UserError& e) {
         status(wxString::FromUTF8(e.message()), true);
     }

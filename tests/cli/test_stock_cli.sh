@@ -84,6 +84,15 @@ expect 0 "found as defective" -- "$cli" --db "$db" --json stock find "$one"
 contains "status" '"status": "defective"'
 expect 1 "defective twice" -- "$cli" --db "$db" --lang en stock defective "$one" --reason "ещё раз"
 contains "says why" "marked defective"
+second_of_range=$(iccid 8970199000000000101)
+expect 1 "defective: all or none" -- "$cli" --db "$db" --lang en stock defective "$second_of_range" "$one" --reason "брак партии"
+contains "names the card refused" "ICCID $one"
+expect 0 "the good card is untouched" -- "$cli" --db "$db" --json stock find "$second_of_range"
+contains "still in stock" '"status": "in_stock"'
+expect 0 "two defective at once" -- "$cli" --db "$db" --json stock defective "$second_of_range" "$two" --reason "брак партии"
+contains "both marked" '"marked": 2'
+expect 0 "the second is defective too" -- "$cli" --db "$db" --json stock find "$two"
+contains "defective" '"status": "defective"'
 
 expect 0 "audited" -- "$cli" --db "$db" audit list
 contains "receive entry" "sim.receive"

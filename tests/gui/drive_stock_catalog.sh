@@ -110,6 +110,14 @@ k alt+d; sleep 1; t "cracked chip"; k Return; sleep 1
   bad "the card is not marked defective"
 [ "$(q "SELECT COUNT(*) FROM sim_movement m JOIN sim_card c ON c.id = m.sim_card_id WHERE c.iccid IN ('$r3', '$r4') AND m.reason IN ('to the Leninsky salon', 'cracked chip')")" = 2 ] &&
   ok "both movements keep their reasons" || bad "the movements' reasons are missing"
+# A faulty batch: back to the list (empty search, Enter), two rows chosen with Shift+Down, marked at once.
+on_hand=$(q "SELECT COUNT(*) FROM sim_card WHERE status = 'in_stock'")
+k ctrl+f; k ctrl+a; k BackSpace; k Return; sleep 0.5
+k Tab; sleep 0.3; k Home; k shift+Down; sleep 0.3
+k alt+d; sleep 1; t "water damage"; shot stock-defective-batch; k Return; sleep 1
+[ "$(q "SELECT COUNT(*) FROM sim_movement WHERE reason = 'water damage' AND status = 'defective'")" = 2 ] &&
+  [ "$(q "SELECT COUNT(*) FROM sim_card WHERE status = 'in_stock'")" = $((on_hand - 2)) ] &&
+  ok "Defective marks two chosen cards at once" || bad "the two chosen cards are not both defective"
 close_station
 
 # Head office imports a price list: first with a wrong price in one row, then corrected.

@@ -322,6 +322,47 @@ TEST_CASE("A defective card leaves the stock and frees its number [R-POS-8]", "[
     CHECK(refused_input([&] { find_sim(t.db(), spec, "hello"); }) == "query");
 }
 
+TEST_CASE("A faulty batch is marked defective all at once, or not at all, naming the card refused [R-POS-8]",
+          "[stock][R-POS-8]") {
+    TestDatabase t;
+    const Actor cli = salon::test::command_line(t);
+    Network n(t.db(), cli);
+    receive_sims(
+        t.db(), cli, n.salon_a1,
+        {{iccid(1), "+79123456781", "nano", 0}, {iccid(2), "", "nano", 0}, {iccid(3), "", "nano", 0}});
+    receive_sims(t.db(), cli, n.salon_a2, {{iccid(4), "", "nano", 0}});
+    receive_sims(t.db(), cli, n.salon_b, {{iccid(5), "", "nano", 0}});
+    const Actor spec = as(t, cli, n.spec_a1);
+    mark_defective(t.db(), spec, iccid(3), "не читается");
+    const long long movements = count(t.db(), "sim_movement"), entries = count(t.db(), "audit_entry");
+    const auto refused = [&](const std::vector<std::string>& cards) {
+        try {
+            mark_defective(t.db(), spec, cards, "брак партии");
+        } catch (const InputError& e) {
+            return e.input() + " " + e.message();
+        } catch (const RefusedError&) {
+            return std::string("refused");
+        }
+        return std::string();
+    };
+    CHECK(refused({iccid(1), iccid(3)}) == "iccid ICCID " + iccid(3) + ": this card is marked defective");
+    CHECK(refused({iccid(1), iccid(1)}) == "iccid ICCID " + iccid(1) + ": is given twice");
+    CHECK(refused({iccid(1), iccid(5)}) ==
+          "iccid ICCID " + iccid(5) + ": no such card in the stock");  // another dealer's
+    CHECK(refused({iccid(2), iccid(4)}) == "refused");  // the other salon's stock is not this specialist's
+    CHECK(refused({}).rfind("iccid", 0) == 0);
+    CHECK(count(t.db(), "sim_movement") == movements);
+    CHECK(count(t.db(), "audit_entry") == entries);
+    CHECK(find_sim(t.db(), spec, iccid(1))->status == kSimInStock);
+
+    mark_defective(t.db(), spec, {iccid(1), iccid(2)}, "брак партии");
+    CHECK(find_sim(t.db(), spec, iccid(1))->status == kSimDefective);
+    CHECK(find_sim(t.db(), spec, iccid(2))->status == kSimDefective);
+    CHECK_FALSE(find_sim(t.db(), spec, "+79123456781").has_value());  // its number is free again
+    CHECK(count(t.db(), "sim_movement") == movements + 2);
+    CHECK(count(t.db(), "audit_entry") == entries + 2);  // one "sim.defective" per card
+}
+
 TEST_CASE("A SIM file is read with its line numbers; an unreadable line is named", "[stock]") {
     TestDatabase t;
     const auto path = std::filesystem::path(t.folder()) / "sims.csv";
