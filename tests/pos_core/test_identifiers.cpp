@@ -1,5 +1,6 @@
 // The identifiers a salon types or scans: INN, OGRN, OGRNIP, KPP, ICCID, IMEI, mobile numbers, passports.
 #include <catch2/catch.hpp>
+#include <phonenumbers/phonenumberutil.h>
 
 #include "tests/support/LanguageGuard.hpp"
 
@@ -215,12 +216,19 @@ TEST_CASE("Every usual way of writing a mobile number gives +79123456789 [R-CORP
 }
 
 TEST_CASE("A number read back from the database is shown as libphonenumber shows it", "[identifiers]") {
-    // Msisdn::stored groups "+7" and ten digits itself; every mobile code range must come out the same.
+    // Msisdn::stored (and parse, for the numbers it accepts) groups "+7" and ten digits itself; every mobile
+    // code range must come out as libphonenumber's own international format.
+    const auto& util = *i18n::phonenumbers::PhoneNumberUtil::GetInstance();
     for (const char* e164 : {"+79123456789", "+79001234567", "+79161112233", "+79852003040", "+79999999999",
-                             "+79500000001", "+79023456780"}) {
+                             "+79500000001", "+79023456780", "+79300000000", "+79587654321"}) {
         INFO(e164);
+        i18n::phonenumbers::PhoneNumber number;
+        REQUIRE(util.Parse(e164, "RU", &number) == i18n::phonenumbers::PhoneNumberUtil::NO_PARSING_ERROR);
+        std::string international;
+        util.Format(number, i18n::phonenumbers::PhoneNumberUtil::INTERNATIONAL, &international);
+        CHECK(Msisdn::stored(e164).display() == international);
+        CHECK(Msisdn::parse(e164).display() == international);
         CHECK(Msisdn::stored(e164) == Msisdn::parse(e164));
-        CHECK(Msisdn::stored(e164).display() == Msisdn::parse(e164).display());
     }
     // Anything not in the stored form is parsed (and refused) as typed input is.
     CHECK(Msisdn::stored("8 912 345-67-89").str() == "+79123456789");
