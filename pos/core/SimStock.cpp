@@ -142,10 +142,18 @@ struct CheckedRow {
     std::string format;
 };
 
+constexpr std::size_t kProgressEvery = 1024;
+
+// Tells `progress` (if any) that `done` of `total` rows are through; refuses the batch when it says stop.
+void report(const IntakeProgress& progress, std::size_t done, std::size_t total) {
+    if (progress && !progress(done, total)) throw RefusedError(tr("Stopped: nothing was received."));
+}
+
 // Every problem of the batch; `checked` gets the normalised rows (meaningful only when there is none).
+// Progress counts the rows from `done_before` towards `total`.
 std::vector<IntakeProblem> find_problems(db::Database& db, const Actor& actor,
-                                         const std::vector<SimIntake>& rows,
-                                         std::vector<CheckedRow>& checked) {
+                                         const std::vector<SimIntake>& rows, std::vector<CheckedRow>& checked,
+                                         const IntakeProgress& progress, std::size_t total) {
     std::vector<IntakeProblem> problems;
     std::map<std::string, int> iccid_rows, msisdn_rows;
     checked.clear();
@@ -164,6 +172,7 @@ std::vector<IntakeProblem> find_problems(db::Database& db, const Actor& actor,
         soci::use(msisdn_value), soci::into(live_iccid), soci::into(live_dealer));
 
     for (std::size_t i = 0; i < rows.size(); ++i) {
+        if (i % kProgressEvery == 0) report(progress, i, total);
         const SimIntake& in = rows[i];
         const int row = in.line ? in.line : static_cast<int>(i) + 1;
         auto problem = [&](const char* input, const std::string& value, const UserError& e) {
@@ -233,6 +242,7 @@ std::vector<IntakeProblem> find_problems(db::Database& db, const Actor& actor,
         }
         if (row_ok) checked.push_back(std::move(out));
     }
+    report(progress, rows.size(), total);
     return problems;
 }
 
@@ -272,20 +282,21 @@ std::string sim_status_title(const std::string& status) {
 std::string iccid_with_check_digit(const std::string& body) { return body + luhn_check_digit(body); }
 
 std::vector<IntakeProblem> check_intake(db::Database& db, const Actor& actor, std::int64_t salon_id,
-                                        const std::vector<SimIntake>& rows) {
+                                        const std::vector<SimIntake>& rows, const IntakeProgress& progress) {
     require_stock_access(db, actor, salon_id);
     std::vector<CheckedRow> checked;
-    return find_problems(db, actor, rows, checked);
+    return find_problems(db, actor, rows, checked, progress, rows.size());
 }
 
 int receive_sims(db::Database& db, const Actor& actor, std::int64_t salon_id,
-                 const std::vector<SimIntake>& rows) {
+                 const std::vector<SimIntake>& rows, const IntakeProgress& progress) {
     if (rows.empty()) throw InputError("iccid", iccid_field(), tr("no SIM cards were given"));
     db::WriteTransaction tx(db);
     const Salon salon = require_stock_access(db, actor, salon_id);
     refuse_closed(salon);
     std::vector<CheckedRow> checked;
-    const auto problems = find_problems(db, actor, rows, checked);
+    const std::size_t total = 2 * rows.size();  // each row checked, then saved
+    const auto problems = find_problems(db, actor, rows, checked, progress, total);
     if (!problems.empty()) throw refused_batch(problems);
 
     const long long now = db.now();
@@ -308,8 +319,9 @@ int receive_sims(db::Database& db, const Actor& actor, std::int64_t salon_id,
             "reason) VALUES (:c, :at, :staff, NULL, :to, :st, :reason)",
             soci::use(card_id), soci::use(now), soci::use(staff_id, staff_ind), soci::use(to_salon),
             soci::use(status), soci::use(reason));
-        for (const CheckedRow& c : checked) {
-            row = c;
+        for (std::size_t i = 0; i < checked.size(); ++i) {
+            if (i % kProgressEvery == 0) report(progress, rows.size() + i, total);
+            row = checked[i];
             msisdn_ind = row.msisdn.empty() ? soci::i_null : soci::i_ok;
             insert_card.execute(true);
             insert_movement.execute(true);
@@ -317,6 +329,7 @@ int receive_sims(db::Database& db, const Actor& actor, std::int64_t salon_id,
     }
     const int count = static_cast<int>(checked.size());
     actor.record(db, "sim.receive", "salon:" + std::to_string(salon.id), "count=" + std::to_string(count));
+    report(progress, total, total);  // the last chance to stop before the commit
     tx.commit();
     return count;
 }

@@ -7,6 +7,7 @@
 #include "pos/core/FormInput.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -70,8 +71,14 @@ private:
 // twice in the batch, an ICCID already in the stock records, a number live on another card) without
 // writing anything. Empty: the batch can be received. Refused like receive_sims when the actor may not
 // handle the salon's stock.
+// How far a long batch has got, told every thousand rows or so: the rows done and the rows in all
+// (receive_sims counts each row twice, checked and then saved). Returning false stops the batch: nothing is
+// saved, and RefusedError says so.
+using IntakeProgress = std::function<bool(std::size_t done, std::size_t total)>;
+
 std::vector<IntakeProblem> check_intake(db::Database& db, const Actor& actor, std::int64_t salon_id,
-                                        const std::vector<SimIntake>& rows);
+                                        const std::vector<SimIntake>& rows,
+                                        const IntakeProgress& progress = {});
 
 // Receives the batch into the salon's stock as in_stock: all of it or nothing (SimIntakeError when any row
 // is wrong). One transaction with a movement per card and one audit entry ("sim.receive"). Who may: the
@@ -79,7 +86,7 @@ std::vector<IntakeProblem> check_intake(db::Database& db, const Actor& actor, st
 // office (administer_database) for any salon. Another dealer's salon is not found (ValidationError), a closed
 // one refused. Returns the number of cards received.
 int receive_sims(db::Database& db, const Actor& actor, std::int64_t salon_id,
-                 const std::vector<SimIntake>& rows);
+                 const std::vector<SimIntake>& rows, const IntakeProgress& progress = {});
 
 // `count` consecutive cards from `first_iccid` (valid, check digit included): the digits before the check
 // digit are counted up and each check digit recomputed; numbers count up from `first_msisdn` (empty: blank

@@ -11,6 +11,7 @@
 
 #include <wx/dialog.h>
 #include <wx/filename.h>
+#include <wx/progdlg.h>
 #include <wx/sizer.h>
 #include <wx/textdlg.h>
 #include <wx/utils.h>
@@ -22,6 +23,38 @@
 namespace salon::ui {
 
 namespace {
+
+// A long batch (a file of thousands of cards) shows how far its check and its saving have got, and may be
+// stopped (nothing is saved then); a short one shows the busy cursor only.
+class BatchProgress {
+public:
+    BatchProgress(wxWindow* parent, std::size_t rows) : rows_(rows) {
+        if (rows < kFrom) return;
+        dialog_ = std::make_unique<wxProgressDialog>(
+            ui_text(tr("SIM cards")), message(0, rows), kSteps, parent,
+            wxPD_APP_MODAL | wxPD_AUTO_HIDE | wxPD_CAN_ABORT | wxPD_ELAPSED_TIME | wxPD_REMAINING_TIME);
+    }
+    pos::IntakeProgress callback() {
+        if (!dialog_) return {};
+        return [this](std::size_t done, std::size_t total) {
+            const int step = total ? static_cast<int>(done * kSteps / total) : kSteps;
+            return dialog_->Update(std::min(step, kSteps - 1), message(done, total));
+        };
+    }
+
+private:
+    static constexpr std::size_t kFrom = 2000;
+    static constexpr int kSteps = 1000;
+    // A check counts the rows once; receiving counts them twice, the second time saving.
+    wxString message(std::size_t done, std::size_t total) const {
+        const bool saving = total > rows_ && done >= rows_;
+        const std::string n = std::to_string(saving ? done - rows_ : done), all = std::to_string(rows_);
+        return saving ? ui_text(trf("Saving the cards: {1} of {2}", {n, all}))
+                      : ui_text(trf("Checking the cards: {1} of {2}", {n, all}));
+    }
+    std::size_t rows_;
+    std::unique_ptr<wxProgressDialog> dialog_;
+};
 
 // The stock list shows at most this many cards; a card beyond them is found with the search box.
 constexpr int kCardsShown = 5000;
@@ -552,7 +585,11 @@ bool StockPage::check_pending() {
     rows.reserve(pending_.size());
     for (const auto& p : pending_) rows.push_back(p.intake);
     try {
-        const auto problems = pos::check_intake(db_, actor_, salon_id(), rows);
+        std::vector<pos::IntakeProblem> problems;
+        {  // the progress dialog is gone before the list shows the problems
+            BatchProgress progress(this, rows.size());
+            problems = pos::check_intake(db_, actor_, salon_id(), rows, progress.callback());
+        }
         mark_problems(problems);
         list_checked_ = problems.empty();
         return list_checked_;
@@ -619,7 +656,11 @@ void StockPage::receive() {
     rows.reserve(pending_.size());
     for (const auto& p : pending_) rows.push_back(p.intake);
     try {
-        const int count = pos::receive_sims(db_, actor_, salon_id(), rows);
+        int count = 0;
+        {  // the progress dialog is gone before the page takes the focus back
+            BatchProgress progress(this, rows.size());
+            count = pos::receive_sims(db_, actor_, salon_id(), rows, progress.callback());
+        }
         const pos::Salon* s = salon(salon_id());
         intake_->clear_errors();
         for (wxTextCtrl* t : {number_, iccid_}) t->ChangeValue(wxString());

@@ -2,6 +2,8 @@
 // defective cards, lookups, and the two calls the sale makes inside its own transaction.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "db/UserError.hpp"
 #include "pos/core/Actor.hpp"
 #include "pos/core/AuditJournal.hpp"
@@ -361,6 +363,43 @@ TEST_CASE("A faulty batch is marked defective all at once, or not at all, naming
     CHECK_FALSE(find_sim(t.db(), spec, "+79123456781").has_value());  // its number is free again
     CHECK(count(t.db(), "sim_movement") == movements + 2);
     CHECK(count(t.db(), "audit_entry") == entries + 2);  // one "sim.defective" per card
+}
+
+TEST_CASE("A long batch tells how far it has got, and stopped it saves nothing", "[stock]") {
+    TestDatabase t;
+    const Actor cli = salon::test::command_line(t);
+    Network n(t.db(), cli);
+    const auto rows = sim_range(iccid(1), 2500, "+79123400000", "nano");
+    std::vector<std::pair<std::size_t, std::size_t>> told;
+    const auto listen = [&](std::size_t done, std::size_t total) {
+        told.emplace_back(done, total);
+        return true;
+    };
+    CHECK(check_intake(t.db(), cli, n.salon_a1, rows, listen).empty());
+    REQUIRE(told.size() >= 3);
+    CHECK(told.front() == std::pair<std::size_t, std::size_t>{0, 2500});
+    CHECK(told.back() == std::pair<std::size_t, std::size_t>{2500, 2500});
+    CHECK(std::is_sorted(told.begin(), told.end()));
+
+    const long long movements = count(t.db(), "sim_movement"), entries = count(t.db(), "audit_entry");
+    for (const std::size_t stop_at : {std::size_t{1024}, std::size_t{3000}, std::size_t{5000}}) {
+        INFO("stopped at " << stop_at);  // while checking, while saving, just before the commit
+        const auto stop = [&](std::size_t done, std::size_t) { return done < stop_at; };
+        try {
+            receive_sims(t.db(), cli, n.salon_a1, rows, stop);
+            FAIL("the stopped batch was received");
+        } catch (const RefusedError& e) {
+            CHECK(e.message() == "Stopped: nothing was received.");
+        }
+        CHECK(count(t.db(), "sim_card") == 0);
+        CHECK(count(t.db(), "sim_movement") == movements);
+        CHECK(count(t.db(), "audit_entry") == entries);
+    }
+    told.clear();
+    CHECK(receive_sims(t.db(), cli, n.salon_a1, rows, listen) == 2500);
+    CHECK(told.back() == std::pair<std::size_t, std::size_t>{5000, 5000});
+    CHECK(std::is_sorted(told.begin(), told.end()));
+    CHECK(count(t.db(), "sim_card") == 2500);
 }
 
 TEST_CASE("A SIM file is read with its line numbers; an unreadable line is named", "[stock]") {
