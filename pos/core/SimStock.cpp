@@ -150,7 +150,7 @@ void report(const IntakeProgress& progress, std::size_t done, std::size_t total)
 }
 
 // Every problem of the batch; `checked` gets the normalised rows (meaningful only when there is none).
-// Progress counts the rows from `done_before` towards `total`.
+// Progress counts these rows from 0 towards `total` (receive_sims counts its saving after them).
 std::vector<IntakeProblem> find_problems(db::Database& db, const Actor& actor,
                                          const std::vector<SimIntake>& rows, std::vector<CheckedRow>& checked,
                                          const IntakeProgress& progress, std::size_t total) {
