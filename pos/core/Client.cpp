@@ -237,11 +237,27 @@ int live_numbers(db::Database& db, std::int64_t client_id) {
 
 void require_within_sim_limit(db::Database& db, std::int64_t client_id, int adding) {
     const long long limit = setting_number(db, kSimLimitPerPerson, 20);
-    const int has = client_id ? live_numbers(db, client_id) : 0;  // a person not yet registered has none
-    if (has + adding > limit)
+    // A person not yet registered has none. A number being ported in (its request submitted or accepted)
+    // is already the person's: the limit counts it before the transfer, not only after.
+    int live = 0, porting = 0;
+    if (client_id) {
+        const long long id = client_id;
+        db.run(
+            "SELECT (SELECT COUNT(*) FROM subscription WHERE client_id = :c AND ended_at IS NULL), "
+            "(SELECT COUNT(*) FROM port_request WHERE client_id = :c2 AND status IN ('submitted', "
+            "'accepted'))",
+            soci::use(id), soci::use(id), soci::into(live), soci::into(porting));
+    }
+    if (live + porting + adding <= limit) return;
+    if (porting == 0)
         throw InputError("passport", tr("Passport"),
-                         trf("this person already has {1} numbers; the limit is {2} per person", {std::to_string(has),
-                                                                                                 std::to_string(limit)}));
+                         trf("this person already has {1} numbers; the limit is {2} per person",
+                             {std::to_string(live), std::to_string(limit)}));
+    throw InputError(
+        "passport", tr("Passport"),
+        trf("this person already has {1} numbers and {2} more being ported in; the limit is {3} per "
+            "person",
+            {std::to_string(live), std::to_string(porting), std::to_string(limit)}));
 }
 
 }  // namespace salon::pos

@@ -83,7 +83,7 @@ ClientRecord reveal_client(db::Database& db, const Actor& actor, std::int64_t cl
 // SIM cards per person (R-POS-7): numbers in service under the client across the whole database.
 int live_numbers(db::Database& db, std::int64_t client_id);
 // Throws InputError("passport") when `adding` more numbers would pass the limit (setting
-// sim_limit_per_person, default 20).
+// sim_limit_per_person, default 20); the numbers the person is porting in count as the person's already.
 void require_within_sim_limit(db::Database& db, std::int64_t client_id, int adding);
 
 }  // namespace salon::pos

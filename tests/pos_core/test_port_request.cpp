@@ -12,6 +12,7 @@
 #include "pos/core/Sale.hpp"
 #include "pos/core/Shift.hpp"
 #include "pos/core/SimStock.hpp"
+#include "pos/core/StationSetting.hpp"
 #include "pos/core/TariffCatalog.hpp"
 #include "tests/pos_core/DeskFixture.hpp"
 
@@ -326,6 +327,40 @@ TEST_CASE("A port-in counts in the bundle norm until the donor rejects it [R-POS
     CHECK(sold() == std::pair{1, 1});
     advance_port_request(f.db(), f.specialist(), kept, PortStatus::accepted);
     CHECK(sold() == std::pair{1, 1});
+}
+
+TEST_CASE(
+    "A number being ported in counts against the SIM limit until the donor rejects it [R-POS-7] [R-POS-9]",
+    "[port][R-POS-7][R-POS-9]") {
+    PortDesk f;
+    save_setting_number(f.db(), f.cli, kSimLimitPerPerson, 2);
+    const auto sell_sim = [&](const std::string& iccid) {
+        SaleDraft d;
+        d.with_client = true;
+        d.client = ivanov();
+        DraftLine line;
+        line.kind = LineKind::sim;
+        line.iccid = iccid;
+        line.tariff_code = "smart";
+        d.lines.push_back(line);
+        d.paid_cash = "100000";
+        return commit_sale(f.db(), f.specialist(), "till-1", d);
+    };
+    sell_sim(f.numbered[0]);
+    const auto porting = f.port_in("+79031234567");  // one number in service, one on its way: the limit
+    try {
+        sell_sim(f.numbered[1]);
+        FAIL("a third number passed the limit of 2");
+    } catch (const InputError& e) {
+        CHECK(e.input() == "passport");
+        CHECK(e.message() ==
+              "Passport: this person already has 1 numbers and 1 more being ported in; the limit "
+              "is 2 per person");
+    }
+    CHECK(f.card_status(f.numbered[1]) == "in_stock");
+    advance_port_request(f.db(), f.specialist(), porting, PortStatus::rejected, "долг у донора");
+    sell_sim(f.numbered[1]);  // the rejected transfer no longer counts
+    CHECK(f.card_status(f.numbered[1]) == "sold");
 }
 
 TEST_CASE("A rejection needs the donor's reason; the card is for the completion alone [R-POS-9]",
