@@ -52,20 +52,27 @@ struct PortDesk : salon::test::DeskFixture {
         open_shift(db(), specialist(), "till-1", Money::from_kopecks(100000));
     }
 
-    // A port-in sale of `number` at the salon's till (or `who`'s, at `till`); returns the request's id.
-    std::int64_t port_in(const std::string& number, const CalendarDate& on = kTransfer,
-                         std::optional<pos::Actor> who = std::nullopt, const std::string& till = "till-1") {
+    // A sale of one line on «Смарт» to Ivanov at the salon's till (or `who`'s, at `till`), paid in cash.
+    CommittedSale sell_to_ivanov(DraftLine line, std::optional<pos::Actor> who = std::nullopt,
+                                 const std::string& till = "till-1") {
         SaleDraft d;
         d.with_client = true;
         d.client = ivanov();
+        line.tariff_code = "smart";
+        d.lines.push_back(line);
+        if (line.kind == LineKind::sim) d.paid_cash = "100000";
+        return commit_sale(db(), who ? *who : specialist(), till, d);
+    }
+
+    // A port-in sale of `number` at the salon's till (or `who`'s, at `till`); returns the request's id.
+    std::int64_t port_in(const std::string& number, const CalendarDate& on = kTransfer,
+                         std::optional<pos::Actor> who = std::nullopt, const std::string& till = "till-1") {
         DraftLine line;
         line.kind = LineKind::port_in;
         line.msisdn = number;
-        line.tariff_code = "smart";
         line.donor_operator = "МТС";
         line.desired_date = on.iso();
-        d.lines.push_back(line);
-        const CommittedSale sale = commit_sale(db(), who ? *who : specialist(), till, d);
+        const CommittedSale sale = sell_to_ivanov(line, who, till);
         long long id = 0;
         db().sql() << "SELECT pr.id FROM port_request pr JOIN sale_line l ON l.id = pr.sale_line_id WHERE "
                       "l.sale_id = :s",
@@ -335,16 +342,10 @@ TEST_CASE(
     PortDesk f;
     save_setting_number(f.db(), f.cli, kSimLimitPerPerson, 2);
     const auto sell_sim = [&](const std::string& iccid) {
-        SaleDraft d;
-        d.with_client = true;
-        d.client = ivanov();
         DraftLine line;
         line.kind = LineKind::sim;
         line.iccid = iccid;
-        line.tariff_code = "smart";
-        d.lines.push_back(line);
-        d.paid_cash = "100000";
-        return commit_sale(f.db(), f.specialist(), "till-1", d);
+        return f.sell_to_ivanov(line);
     };
     sell_sim(f.numbered[0]);
     const auto porting = f.port_in("+79031234567");  // one number in service, one on its way: the limit
