@@ -80,7 +80,8 @@ std::optional<ClientSummary> find_client_by_passport(db::Database& db, const Act
 // reveal is journaled with the reason ("personal_data.reveal"). Throws RefusedError / InputError("reason").
 ClientRecord reveal_client(db::Database& db, const Actor& actor, std::int64_t client_id, const std::string& reason);
 
-// SIM cards per person (R-POS-7): numbers in service under the client across the whole database.
+// Numbers in service under the client across the whole database, as the client's summary shows them
+// (the SIM limit of R-POS-7 also counts the numbers being ported in: require_within_sim_limit).
 int live_numbers(db::Database& db, std::int64_t client_id);
 // Throws InputError("passport") when `adding` more numbers would pass the limit (setting
 // sim_limit_per_person, default 20); the numbers the person is porting in count as the person's already.

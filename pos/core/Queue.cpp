@@ -69,9 +69,9 @@ std::int64_t own_salon(db::Database& db, const Actor& actor) {
 
 constexpr const char* kVisitSelect =
     "SELECT v.id, v.salon_id, v.ticket_day, v.ticket, v.purpose, v.status, v.joined_at, "
-    "COALESCE(v.called_at, 0), "
-    "COALESCE(v.finished_at, 0), COALESCE(v.served_by, 0), COALESCE(p.full_name, ''), "
-    "COALESCE(v.rating, 0), COALESCE(v.thanks, '') FROM visit v LEFT JOIN staff p ON p.id = v.served_by ";
+    "COALESCE(v.called_at, 0), COALESCE(v.finished_at, 0), COALESCE(v.served_by, 0), "
+    "COALESCE(p.full_name, ''), COALESCE(v.rating, 0), COALESCE(v.thanks, '') "
+    "FROM visit v LEFT JOIN staff p ON p.id = v.served_by ";
 
 std::vector<Visit> query_visits(db::Database& db, const std::string& where, long long a, const std::string& b) {
     std::vector<Visit> out;

@@ -23,8 +23,7 @@ std::int64_t own_salon(const Actor& actor) {
 
 constexpr const char* kShiftSelect =
     "SELECT sh.id, sh.salon_id, sa.name, sa.time_zone, sa.dealer_id, sh.till, sh.number, sh.opened_by, "
-    "o.full_name, "
-    "sh.opened_at, sh.opening_float, COALESCE(sh.closed_by, 0), COALESCE(c.full_name, ''), "
+    "o.full_name, sh.opened_at, sh.opening_float, COALESCE(sh.closed_by, 0), COALESCE(c.full_name, ''), "
     "COALESCE(sh.closed_at, 0), sh.expected_cash, sh.counted_cash, COALESCE(sh.approved_by, 0), "
     "COALESCE(a.full_name, ''), COALESCE(sh.chain_head, ''), "
     "(SELECT COALESCE(MAX(x.receipt_number), 0) FROM sale x WHERE x.shift_id = sh.id) "

@@ -436,7 +436,6 @@ std::vector<CardRow> cards_on_hand(db::Database& db, const Actor& actor,
 void move_sims(db::Database& db, const Actor& actor, const std::vector<std::string>& iccids,
                std::int64_t to_salon_id, const std::string& reason) {
     const std::string why = required_text("reason", tr("Reason"), reason);
-    if (iccids.empty()) throw InputError("iccid", iccid_field(), tr("no SIM cards were given"));
     db::WriteTransaction tx(db);
     const Salon to = parse_input("salon", [&] { return get_salon(db, actor, to_salon_id); });
     refuse_closed(to);
