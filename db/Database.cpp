@@ -1,10 +1,15 @@
 #include "db/Database.hpp"
 
 #include "db/UserError.hpp"
+#include "db/PersonalDataKey.hpp"
 #include "db/migrations.hpp"
 
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <chrono>
@@ -17,6 +22,23 @@ namespace fs = std::filesystem;
 namespace {
 // Seconds another station may hold the write lock before this one gives up.
 constexpr int kSqliteBusySeconds = 10;
+
+// The database holds personal data (152-FZ): its file, and the -wal and -shm files SQLite gives the
+// main file's mode, are the owner's only. A new file is made so before SQLite opens it; a file an
+// earlier version left readable by others is made private when it is this user's.
+void make_private(const fs::path& path, bool exists) {
+    if (!exists) {
+        const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+        if (fd >= 0) ::close(fd);
+        return;
+    }
+    for (const char* suffix : {"", "-wal", "-shm"}) {
+        const std::string file = path.string() + suffix;
+        struct stat st {};
+        if (::stat(file.c_str(), &st) == 0 && st.st_uid == ::geteuid() && (st.st_mode & 077) != 0)
+            ::chmod(file.c_str(), st.st_mode & 0700);
+    }
+}
 
 void replace_all(std::string& s, const std::string& from, const std::string& to) {
     for (std::size_t pos = 0; (pos = s.find(from, pos)) != std::string::npos; pos += to.size())
@@ -49,6 +71,7 @@ std::unique_ptr<Database> Database::open(const DatabaseUrl& url, Mode mode) {
             if (!probe)
                 throw DatabaseError(trf("Cannot read the database file {1}: permission denied.", {url.sqlite_path}));
         }
+        make_private(path, exists);
         try {
             db->session_.open(*soci::factory_sqlite3(),
                               "db=\"" + url.sqlite_path + "\" timeout=" + std::to_string(kSqliteBusySeconds));

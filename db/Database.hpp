@@ -15,6 +15,7 @@
 namespace salon::db {
 
 class Database;
+class PersonalDataKey;
 
 // A statement from the connection's cache (Database::query), bound for one use: execute, then fetch row by
 // row, as with a soci::statement. When it goes out of scope its bindings are dropped and, on SQLite, it is
@@ -146,6 +147,9 @@ private:
     std::uint64_t transaction_ = 0;
     std::optional<std::int64_t> transaction_clock_;  // now() as first read in the open transaction
     std::unordered_map<std::string, std::string> transaction_memo_;
+    // The personal-data key, checked against this database once per connection (PersonalDataKey.hpp).
+    friend const PersonalDataKey& personal_data_key(Database& db);
+    std::shared_ptr<const PersonalDataKey> personal_data_key_;
     // After session_: destroyed first, while the connection is still open.
     std::unordered_map<std::string, Cached> statements_;
 };

@@ -1,6 +1,7 @@
 #include "db/migrations.hpp"
 
 #include "db/Database.hpp"
+#include "db/PersonalDataKey.hpp"
 #include "db/UserError.hpp"
 
 #include <algorithm>
@@ -63,6 +64,37 @@ std::vector<std::string> statements_for(const Database& db, const std::string& s
 
 namespace {
 
+// A migration's data step in code, run after its SQL in its transaction: what SQL cannot do alone.
+void run_data_step(Database& db, int version) {
+    if (version == 10) seal_plain_personal_data(db);
+}
+
+// Migration 10 replaces plain personal data by its sealed form: on SQLite the replaced values, and the
+// pages of the table it rebuilds, are overwritten with zeros where they lay rather than left in freed
+// space of the file. The setting is the connection's; the station's own is restored afterwards.
+class ZerosWhatIsDeleted {
+public:
+    ZerosWhatIsDeleted(Database& db, int version) : db_(db), on_(version == 10 && db.backend() == Backend::sqlite) {
+        if (!on_) return;
+        db_.sql() << "PRAGMA secure_delete", soci::into(saved_);
+        db_.sql() << "PRAGMA secure_delete=ON";
+    }
+    ~ZerosWhatIsDeleted() {
+        if (!on_) return;
+        try {
+            db_.sql() << "PRAGMA secure_delete=" + std::to_string(saved_);
+        } catch (...) {  // the connection is going away with the error that brought us here
+        }
+    }
+    ZerosWhatIsDeleted(const ZerosWhatIsDeleted&) = delete;
+    ZerosWhatIsDeleted& operator=(const ZerosWhatIsDeleted&) = delete;
+
+private:
+    Database& db_;
+    bool on_;
+    int saved_ = 0;
+};
+
 // SQLite checks foreign keys per statement while they are on, and the setting cannot change inside a
 // transaction: it is off around one migration and back on afterwards, whatever happens.
 class ForeignKeysDeferredToCheck {
@@ -105,6 +137,7 @@ private:
 
 bool apply_migration(Database& db, const Migration& m) {
     ForeignKeysDeferredToCheck foreign_keys(db);
+    ZerosWhatIsDeleted zeros(db, m.version);
     WriteTransaction tx(db);
     if (db.backend() == Backend::postgresql) {
         // Stations starting together: the first migrates, the others wait here and then find it done.
@@ -113,6 +146,7 @@ bool apply_migration(Database& db, const Migration& m) {
     if (db.schema_version() >= m.version) return false;
     try {
         for (const auto& statement : statements_for(db, m.sql)) db.sql() << statement;
+        run_data_step(db, m.version);
         if (const std::string broken = foreign_keys.broken(); !broken.empty())
             throw DatabaseError(
                 trf("Migration {1} ({2}) failed and was rolled back: it would leave a "
@@ -134,6 +168,10 @@ std::vector<int> migrate(Database& db, int up_to) {
     std::vector<int> applied;
     for (const auto& m : all_migrations())
         if (m.version <= up_to && apply_migration(db, m)) applied.push_back(m.version);
+    // The plain values migration 10 sealed are still in the WAL's older frames: copied into the file and
+    // the WAL emptied now, rather than at the next checkpoint (best effort: a reader may hold it back).
+    if (db.backend() == Backend::sqlite && std::find(applied.begin(), applied.end(), 10) != applied.end())
+        db.sql() << "PRAGMA wal_checkpoint(TRUNCATE)";
     return applied;
 }
 

@@ -1,6 +1,7 @@
 #include "pos/core/AuditJournal.hpp"
 
 #include "db/Database.hpp"
+#include "db/DeploymentKeyFile.hpp"
 #include "db/UserError.hpp"
 
 #include <sodium.h>
@@ -35,28 +36,8 @@ std::string env(const char* name) {
     return v ? v : "";
 }
 
-// Writes a fresh key to a private temporary file and links it into place: link() never replaces an
-// existing file, so two stations starting together end up with the one key that got there first, and
-// nobody ever reads a half-written key.
 void create_key_file(const fs::path& file) {
-    ensure_sodium();
-    const fs::path folder = file.has_parent_path() ? file.parent_path() : fs::path(".");
-    std::error_code ec;
-    fs::create_directories(folder, ec);
-    if (ec) throw RefusedError(trf("Cannot create the folder {1}: {2}", {folder.string(), ec.message()}));
-    std::string temp = (folder / ".audit.key.XXXXXX").string();
-    const int fd = mkstemp(temp.data());  // mode 0600
-    if (fd < 0)
-        throw RefusedError(trf("Cannot write the audit key {1}: {2}", {file.string(), std::strerror(errno)}));
-    unsigned char key[AuditKey::kSize];
-    randombytes_buf(key, sizeof key);
-    const bool written = write(fd, key, sizeof key) == static_cast<ssize_t>(sizeof key) && fsync(fd) == 0;
-    sodium_memzero(key, sizeof key);
-    close(fd);
-    const int linked = written ? link(temp.c_str(), file.c_str()) : -1;
-    const int error = errno;
-    unlink(temp.c_str());
-    if (!written || (linked != 0 && error != EEXIST))
+    if (const int error = db::create_key_file(file); error != 0)
         throw RefusedError(trf("Cannot write the audit key {1}: {2}", {file.string(), std::strerror(error)}));
 }
 
@@ -109,23 +90,21 @@ AuditKey AuditKey::load_or_create(const fs::path& file) {
 }
 
 AuditKey AuditKey::load(const fs::path& file) {
-    std::error_code ec;
-    const auto status = fs::status(file, ec);
-    if (ec || !fs::is_regular_file(status))
-        throw RefusedError(
-            trf("There is no audit key at {1}: copy the key the stations share there.", {file.string()}));
-    // Whoever reads the key can forge the journal, like a private SSH key.
-    if ((status.permissions() & (fs::perms::group_all | fs::perms::others_all)) != fs::perms::none)
-        throw RefusedError(trf("The audit key {1} can be read by other users: make it private (chmod 600).",
-                               {file.string()}));
-    std::ifstream in(file, std::ios::binary);
     AuditKey key;
     key.path_ = file;
-    char extra = 0;
-    if (!in.read(reinterpret_cast<char*>(key.bytes_.data()), key.bytes_.size()) || in.read(&extra, 1))
+    switch (db::read_key_file(file, key.bytes_)) {
+    case db::KeyFileState::ok:
+        return key;
+    case db::KeyFileState::missing:
         throw RefusedError(
-            trf("The audit key {1} is damaged: it must hold exactly 32 bytes.", {file.string()}));
-    return key;
+            trf("There is no audit key at {1}: copy the key the stations share there.", {file.string()}));
+    case db::KeyFileState::readable_by_others:  // whoever reads the key can forge the journal
+        throw RefusedError(trf("The audit key {1} can be read by other users: make it private (chmod 600).",
+                               {file.string()}));
+    case db::KeyFileState::damaged:
+        break;
+    }
+    throw RefusedError(trf("The audit key {1} is damaged: it must hold exactly 32 bytes.", {file.string()}));
 }
 
 std::string station_chain() {

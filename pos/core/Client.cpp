@@ -1,6 +1,7 @@
 #include "pos/core/Client.hpp"
 
 #include "db/Database.hpp"
+#include "db/PersonalDataKey.hpp"
 #include "db/UserError.hpp"
 #include "pos/core/Actor.hpp"
 #include "pos/core/CalendarDate.hpp"
@@ -74,27 +75,39 @@ ClientSummary summary_of(const ClientRecord& c, int live) {
     return s;
 }
 
+// The passport's keyed hash, by which the desk finds the client (the value itself is sealed).
+std::string passport_hash(db::Database& db, const std::string& passport) {
+    return db::personal_data_key(db).search_hash(passport);
+}
+
 std::optional<ClientRecord> read_client(db::Database& db, const std::string& where_column, long long id,
-                                        const std::string& passport) {
+                                        const std::string& hash) {
     ClientRecord c;
     long long found_id = 0;
-    std::string phone;
+    std::string phone, stored_hash;
     soci::indicator phone_ind = soci::i_null, found = soci::i_null;
     const std::string sql =
-        "SELECT id, full_name, birth_date, document_number, document_issued_on, document_issuer, address, phone "
-        "FROM client WHERE " +
+        "SELECT id, full_name, birth_date, document_number, document_issued_on, document_issuer, address, phone, "
+        "document_hash FROM client WHERE " +
         where_column;  // a fixed column name chosen below, never input
     if (where_column == "id = :v")
         db.run(sql, soci::use(id), soci::into(found_id, found), soci::into(c.full_name),
                soci::into(c.birth_date), soci::into(c.passport), soci::into(c.document_issued_on),
-               soci::into(c.document_issuer), soci::into(c.address), soci::into(phone, phone_ind));
+               soci::into(c.document_issuer), soci::into(c.address), soci::into(phone, phone_ind),
+               soci::into(stored_hash));
     else
-        db.run(sql, soci::use(passport), soci::into(found_id, found), soci::into(c.full_name),
+        db.run(sql, soci::use(hash), soci::into(found_id, found), soci::into(c.full_name),
                soci::into(c.birth_date), soci::into(c.passport), soci::into(c.document_issued_on),
-               soci::into(c.document_issuer), soci::into(c.address), soci::into(phone, phone_ind));
+               soci::into(c.document_issuer), soci::into(c.address), soci::into(phone, phone_ind),
+               soci::into(stored_hash));
     if (found != soci::i_ok) return std::nullopt;
     c.id = found_id;
     if (phone_ind == soci::i_ok) c.phone = phone;
+    const db::PersonalDataKey& key = db::personal_data_key(db);
+    for (auto [column, value] : {std::pair{"birth_date", &c.birth_date}, std::pair{"document_number", &c.passport},
+                                 std::pair{"document_issued_on", &c.document_issued_on},
+                                 std::pair{"document_issuer", &c.document_issuer}, std::pair{"address", &c.address}})
+        *value = key.open(*value, db::client_place(column, stored_hash));
     return c;
 }
 
@@ -102,7 +115,8 @@ std::optional<ClientRecord> client_by_id(db::Database& db, std::int64_t id) {
     return read_client(db, "id = :v", id, {});
 }
 std::optional<ClientRecord> client_by_passport(db::Database& db, const Passport& passport) {
-    return read_client(db, "document_kind = 'passport_rf' AND document_number = :v", 0, passport.str());
+    return read_client(db, "document_kind = 'passport_rf' AND document_hash = :v", 0,
+                       passport_hash(db, passport.str()));
 }
 
 void require_desk(db::Database& db, const Actor& actor) {
@@ -157,24 +171,32 @@ std::int64_t store_client(db::Database& db, const Actor& actor, const ClientReco
     const long long by = actor.staff_id();
     soci::indicator by_ind = by ? soci::i_ok : soci::i_null;
     soci::indicator phone_ind = c.phone.empty() ? soci::i_null : soci::i_ok;
+    // Sealed under the deployment's key and bound to the column and the passport (152-FZ art. 19).
+    const db::PersonalDataKey& key = db::personal_data_key(db);
+    const std::string hash = passport_hash(db, c.passport);
+    auto seal = [&](std::string_view column, const std::string& value) {
+        return key.seal(value, db::client_place(column, hash));
+    };
+    const std::string birth = seal("birth_date", c.birth_date), issued = seal("document_issued_on", c.document_issued_on),
+                      issuer = seal("document_issuer", c.document_issuer), address = seal("address", c.address);
     long long id = 0;
     if (!before) {
+        const std::string number = seal("document_number", c.passport);
         id = db.insert(
-            "INSERT INTO client (full_name, birth_date, document_kind, document_number, document_issued_on, "
-            "document_issuer, address, phone, created_at, created_by, updated_at) "
-            "VALUES (:n, :b, 'passport_rf', :p, :i, :iss, :a, :ph, :now, :by, :now2)",
-            soci::use(c.full_name), soci::use(c.birth_date), soci::use(c.passport),
-            soci::use(c.document_issued_on), soci::use(c.document_issuer), soci::use(c.address),
-            soci::use(c.phone, phone_ind), soci::use(now), soci::use(by, by_ind), soci::use(now));
+            "INSERT INTO client (full_name, birth_date, document_kind, document_number, document_hash, "
+            "document_issued_on, document_issuer, address, phone, created_at, created_by, updated_at) "
+            "VALUES (:n, :b, 'passport_rf', :p, :h, :i, :iss, :a, :ph, :now, :by, :now2)",
+            soci::use(c.full_name), soci::use(birth), soci::use(number), soci::use(hash), soci::use(issued),
+            soci::use(issuer), soci::use(address), soci::use(c.phone, phone_ind), soci::use(now),
+            soci::use(by, by_ind), soci::use(now));
         actor.record(db, "client.save", "client:" + std::to_string(id), "added");
     } else {
         id = before->id;
         db.run(
             "UPDATE client SET full_name = :n, birth_date = :b, document_issued_on = :i, "
             "document_issuer = :iss, address = :a, phone = :ph, updated_at = :now WHERE id = :id",
-            soci::use(c.full_name), soci::use(c.birth_date), soci::use(c.document_issued_on),
-            soci::use(c.document_issuer), soci::use(c.address), soci::use(c.phone, phone_ind), soci::use(now),
-            soci::use(id));
+            soci::use(c.full_name), soci::use(birth), soci::use(issued), soci::use(issuer), soci::use(address),
+            soci::use(c.phone, phone_ind), soci::use(now), soci::use(id));
         actor.record(db, "client.save", "client:" + std::to_string(id),
                      changed_fields({{"full_name", before->full_name != c.full_name},
                                      {"birth_date", before->birth_date != c.birth_date},

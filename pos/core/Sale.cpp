@@ -1,6 +1,7 @@
 #include "pos/core/Sale.hpp"
 
 #include "db/Database.hpp"
+#include "db/PersonalDataKey.hpp"
 #include "db/UserError.hpp"
 #include "pos/core/Actor.hpp"
 #include "pos/core/CalendarDate.hpp"
@@ -660,7 +661,8 @@ void save_draft(db::Database& db, const Actor& actor, const std::string& till, c
     const long long staff = actor.staff_id();
     if (staff == 0) throw RefusedError(tr("Only a salon's staff work at its till: you are not bound to a salon."));
     const long long salon = actor.member().salon_id;
-    const std::string content = draft_to_json(draft);
+    // A draft may hold a registration form being typed: sealed like the client's record (152-FZ art. 19).
+    const std::string content = db::personal_data_key(db).seal(draft_to_json(draft), db::sale_draft_place(staff, till));
     const long long now = db.now();
     db::WriteTransaction tx(db);
     long long count = 0;
@@ -685,7 +687,7 @@ std::optional<SaleDraft> load_draft(db::Database& db, const Actor& actor, const 
     db.run("SELECT content FROM sale_draft WHERE staff_id = :s AND till = :t", soci::use(staff),
            soci::use(till), soci::into(content, ind));
     if (ind != soci::i_ok) return std::nullopt;
-    return draft_from_json(content);
+    return draft_from_json(db::personal_data_key(db).open(content, db::sale_draft_place(staff, till)));
 }
 
 void discard_draft(db::Database& db, const Actor& actor, const std::string& till) {
@@ -705,7 +707,7 @@ SaleDraft void_draft_line(db::Database& db, const Actor& actor, const std::strin
     const LineKind kind = draft->lines[index].kind;
     draft->lines.erase(draft->lines.begin() + static_cast<std::ptrdiff_t>(index));
     const long long staff = actor.staff_id();
-    const std::string content = draft_to_json(*draft);
+    const std::string content = db::personal_data_key(db).seal(draft_to_json(*draft), db::sale_draft_place(staff, till));
     const long long now = db.now();
     db.run("UPDATE sale_draft SET content = :c, updated_at = :at WHERE staff_id = :s AND till = :t",
            soci::use(content), soci::use(now), soci::use(staff), soci::use(till));

@@ -136,7 +136,7 @@ TEST_CASE("Upgrading to version 9 keeps every card, sale, line, request and visi
     sql << "INSERT INTO gateway_request (id, sale_line_id, kind, payload, status, created_at) "
            "VALUES (1, 1, 'activate', '{}', 'pending', 20)";
 
-    CHECK(db::migrate(t.db()) == std::vector<int>{9});
+    CHECK(db::migrate(t.db(), 9) == std::vector<int>{9});
     std::string visit, card, sale, line, request;
     sql << "SELECT salon_id || ' ' || ticket_day || ' ' || ticket || ' ' || purpose || ' ' || status || ' ' "
            "|| "

@@ -1,0 +1,241 @@
+#include "db/PersonalDataKey.hpp"
+
+#include "db/Database.hpp"
+#include "db/UserError.hpp"
+
+#include <sodium.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <stdexcept>
+#include <vector>
+
+namespace salon::db {
+namespace fs = std::filesystem;
+
+namespace {
+
+// Marks a sealed value and names its layout: "pd1:" then base64 of the nonce and the ciphertext.
+constexpr std::string_view kSealedPrefix = "pd1:";
+// crypto_kdf's context (8 bytes) and the subkeys it derives from the file's key.
+constexpr char kKdfContext[crypto_kdf_CONTEXTBYTES + 1] = "salonpd1";
+enum Subkey : std::uint64_t { seal_subkey = 1, search_subkey = 2, check_subkey = 3 };
+constexpr std::string_view kCheckConstant = "salon-station personal-data key check";
+
+void ensure_sodium() {
+    static const bool ready = sodium_init() >= 0;
+    if (!ready) throw std::runtime_error("libsodium failed to initialise");
+}
+
+std::string to_hex(const unsigned char* bytes, std::size_t n) {
+    std::string hex(2 * n + 1, '\0');
+    sodium_bin2hex(hex.data(), hex.size(), bytes, n);
+    hex.pop_back();
+    return hex;
+}
+
+std::string keyed_hash(const DeploymentKeyBytes& key, std::string_view value) {
+    unsigned char out[32];
+    crypto_generichash(out, sizeof out, reinterpret_cast<const unsigned char*>(value.data()), value.size(),
+                       key.data(), key.size());
+    return to_hex(out, sizeof out);
+}
+
+Text cannot_open(const fs::path& file) {
+    return trf("A personal data value in the database does not open with the key {1}: it was changed, moved "
+               "to another row, or sealed under another key.",
+               {file.string()});
+}
+
+Text not_this_database(const fs::path& file) {
+    return trf("The personal data key {1} is not the key of this database: its clients' data were sealed under "
+               "another deployment's key. Copy that key to {1}.",
+               {file.string()});
+}
+
+}  // namespace
+
+fs::path PersonalDataKey::default_path() {
+    if (const char* file = std::getenv("SALON_PERSONAL_DATA_KEY_FILE"); file && *file) return file;
+    // Beside the audit key: whoever copies the deployment's keys to a station finds both in one folder.
+    if (const char* audit = std::getenv("SALON_AUDIT_KEY_FILE"); audit && *audit) {
+        const fs::path audit_file(audit);
+        return (audit_file.has_parent_path() ? audit_file.parent_path() : fs::path(".")) / "personal-data.key";
+    }
+    const fs::path folder = key_folder();
+    if (folder.empty())
+        throw RefusedError(tr("Cannot find the personal data key: set SALON_PERSONAL_DATA_KEY_FILE, "
+                              "XDG_CONFIG_HOME or HOME."));
+    return folder / "personal-data.key";
+}
+
+PersonalDataKey PersonalDataKey::load_or_create(const fs::path& file) {
+    std::error_code ec;
+    if (!fs::exists(file, ec))
+        if (const int error = create_key_file(file); error != 0)
+            throw RefusedError(
+                trf("Cannot write the personal data key {1}: {2}", {file.string(), std::strerror(error)}));
+    return load(file);
+}
+
+PersonalDataKey PersonalDataKey::load(const fs::path& file) {
+    DeploymentKeyBytes bytes{};
+    const KeyFileState state = read_key_file(file, bytes);
+    if (state == KeyFileState::ok) {
+        PersonalDataKey key(bytes, file);
+        sodium_memzero(bytes.data(), bytes.size());
+        return key;
+    }
+    if (state == KeyFileState::missing)
+        throw RefusedError(trf("There is no personal data key at {1}: copy there the key of the deployment "
+                               "whose database this is (a new key could not read its clients' data).",
+                               {file.string()}));
+    if (state == KeyFileState::readable_by_others)  // whoever reads the key reads every client's data
+        throw RefusedError(trf("The personal data key {1} can be read by other users: make it private (chmod 600).",
+                               {file.string()}));
+    throw RefusedError(trf("The personal data key {1} is damaged: it must hold exactly 32 bytes.", {file.string()}));
+}
+
+PersonalDataKey::PersonalDataKey(const DeploymentKeyBytes& key, fs::path path) : path_(std::move(path)) {
+    ensure_sodium();
+    static_assert(crypto_kdf_KEYBYTES == std::tuple_size_v<DeploymentKeyBytes>);
+    static_assert(crypto_aead_xchacha20poly1305_ietf_KEYBYTES == std::tuple_size_v<DeploymentKeyBytes>);
+    crypto_kdf_derive_from_key(seal_key_.data(), seal_key_.size(), seal_subkey, kKdfContext, key.data());
+    crypto_kdf_derive_from_key(search_key_.data(), search_key_.size(), search_subkey, kKdfContext, key.data());
+    crypto_kdf_derive_from_key(check_key_.data(), check_key_.size(), check_subkey, kKdfContext, key.data());
+}
+
+std::string PersonalDataKey::seal(std::string_view plain, std::string_view place) const {
+    constexpr std::size_t nonce_size = crypto_aead_xchacha20poly1305_ietf_NPUBBYTES;
+    std::vector<unsigned char> box(nonce_size + plain.size() + crypto_aead_xchacha20poly1305_ietf_ABYTES);
+    randombytes_buf(box.data(), nonce_size);  // random: a 24-byte nonce never repeats in practice
+    unsigned long long sealed_size = 0;
+    crypto_aead_xchacha20poly1305_ietf_encrypt(
+        box.data() + nonce_size, &sealed_size, reinterpret_cast<const unsigned char*>(plain.data()), plain.size(),
+        reinterpret_cast<const unsigned char*>(place.data()), place.size(), nullptr, box.data(), seal_key_.data());
+    const std::size_t b64_size = sodium_base64_ENCODED_LEN(box.size(), sodium_base64_VARIANT_ORIGINAL_NO_PADDING);
+    std::string out(kSealedPrefix);
+    const std::size_t prefix = out.size();
+    out.resize(prefix + b64_size);
+    sodium_bin2base64(out.data() + prefix, b64_size, box.data(), box.size(), sodium_base64_VARIANT_ORIGINAL_NO_PADDING);
+    out.resize(prefix + std::strlen(out.c_str() + prefix));
+    return out;
+}
+
+std::string PersonalDataKey::open(std::string_view sealed, std::string_view place) const {
+    constexpr std::size_t nonce_size = crypto_aead_xchacha20poly1305_ietf_NPUBBYTES;
+    if (!is_sealed(sealed)) throw DatabaseError(cannot_open(path_));
+    const std::string_view b64 = sealed.substr(kSealedPrefix.size());
+    std::vector<unsigned char> box(b64.size());
+    std::size_t box_size = 0;
+    if (sodium_base642bin(box.data(), box.size(), b64.data(), b64.size(), nullptr, &box_size, nullptr,
+                          sodium_base64_VARIANT_ORIGINAL_NO_PADDING) != 0 ||
+        box_size < nonce_size + crypto_aead_xchacha20poly1305_ietf_ABYTES)
+        throw DatabaseError(cannot_open(path_));
+    std::string plain(box_size - nonce_size - crypto_aead_xchacha20poly1305_ietf_ABYTES, '\0');
+    unsigned long long plain_size = 0;
+    if (crypto_aead_xchacha20poly1305_ietf_decrypt(
+            reinterpret_cast<unsigned char*>(plain.data()), &plain_size, nullptr, box.data() + nonce_size,
+            box_size - nonce_size, reinterpret_cast<const unsigned char*>(place.data()), place.size(), box.data(),
+            seal_key_.data()) != 0)
+        throw DatabaseError(cannot_open(path_));
+    plain.resize(plain_size);
+    return plain;
+}
+
+bool PersonalDataKey::is_sealed(std::string_view stored) { return stored.substr(0, kSealedPrefix.size()) == kSealedPrefix; }
+
+std::string PersonalDataKey::search_hash(std::string_view value) const { return keyed_hash(search_key_, value); }
+
+std::string PersonalDataKey::check_value() const { return keyed_hash(check_key_, kCheckConstant); }
+
+std::string client_place(std::string_view column, std::string_view document_hash) {
+    return "client." + std::string(column) + ":" + std::string(document_hash);
+}
+
+std::string sale_draft_place(std::int64_t staff_id, std::string_view till) {
+    return "sale_draft.content:" + std::to_string(staff_id) + ":" + std::string(till);
+}
+
+namespace {
+// The check value the database keeps; empty when it has none yet.
+std::string recorded_check(Database& db) {
+    std::string recorded;
+    soci::indicator ind = soci::i_null;
+    db.sql() << "SELECT check_value FROM personal_data_key WHERE id = 1", soci::into(recorded, ind);
+    return ind == soci::i_ok ? recorded : std::string();
+}
+}  // namespace
+
+const PersonalDataKey& personal_data_key(Database& db) {
+    if (db.personal_data_key_) return *db.personal_data_key_;
+    if (db.schema_version() < 10)
+        throw DatabaseError(tr("The database must be upgraded before it keeps clients' data: run salon-cli db migrate."));
+    const std::string recorded = recorded_check(db);
+    const fs::path file = PersonalDataKey::default_path();
+    if (recorded.empty())  // made by migration 10 with every database: someone deleted it
+        throw RefusedError(tr("The database has lost its personal data key's check value: restore it from a backup."));
+    auto key = std::make_shared<const PersonalDataKey>(PersonalDataKey::load(file));
+    if (key->check_value() != recorded)
+        throw RefusedError(not_this_database(file));
+    db.personal_data_key_ = key;
+    return *key;
+}
+
+void seal_plain_personal_data(Database& db) {
+    // The first station to migrate makes its key (created if missing) the deployment's: the check value
+    // is recorded with the values it seals.
+    const PersonalDataKey key = PersonalDataKey::load_or_create();
+    const std::string check = key.check_value();
+    if (const std::string recorded = recorded_check(db); recorded.empty())
+        db.sql() << "INSERT INTO personal_data_key (id, check_value) VALUES (1, :c)", soci::use(check);
+    else if (recorded != check)
+        throw RefusedError(not_this_database(key.path()));
+    struct Row {
+        long long id = 0;
+        std::string birth_date, number, issued_on, issuer, address;
+    };
+    std::vector<Row> plain;
+    {
+        Row r;
+        soci::statement st = (db.sql().prepare << "SELECT id, birth_date, document_number, document_issued_on, "
+                                                  "document_issuer, address FROM client WHERE document_hash IS NULL",
+                              soci::into(r.id), soci::into(r.birth_date), soci::into(r.number),
+                              soci::into(r.issued_on), soci::into(r.issuer), soci::into(r.address));
+        st.execute();
+        while (st.fetch()) plain.push_back(r);
+    }
+    for (const Row& r : plain) {
+        // Stored as the desk wrote it (Passport::str(), "4506 123456"): already the form the desk hashes.
+        const std::string hash = key.search_hash(r.number);
+        auto seal = [&](std::string_view column, const std::string& value) {
+            return key.seal(value, client_place(column, hash));
+        };
+        const std::string birth = seal("birth_date", r.birth_date), number = seal("document_number", r.number),
+                          issued = seal("document_issued_on", r.issued_on), issuer = seal("document_issuer", r.issuer),
+                          address = seal("address", r.address);
+        db.sql() << "UPDATE client SET document_hash = :h, birth_date = :b, document_number = :n, "
+                    "document_issued_on = :i, document_issuer = :iss, address = :a WHERE id = :id",
+            soci::use(hash), soci::use(birth), soci::use(number), soci::use(issued), soci::use(issuer),
+            soci::use(address), soci::use(r.id);
+    }
+    struct Draft {
+        long long id = 0, staff = 0;
+        std::string till, content;
+    };
+    std::vector<Draft> drafts;
+    {
+        Draft d;
+        soci::statement st = (db.sql().prepare << "SELECT id, staff_id, till, content FROM sale_draft",
+                              soci::into(d.id), soci::into(d.staff), soci::into(d.till), soci::into(d.content));
+        st.execute();
+        while (st.fetch())
+            if (!PersonalDataKey::is_sealed(d.content)) drafts.push_back(d);
+    }
+    for (const Draft& d : drafts) {
+        const std::string sealed = key.seal(d.content, sale_draft_place(d.staff, d.till));
+        db.sql() << "UPDATE sale_draft SET content = :c WHERE id = :id", soci::use(sealed), soci::use(d.id);
+    }
+}
+
+}  // namespace salon::db
