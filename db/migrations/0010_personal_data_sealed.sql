@@ -20,7 +20,7 @@ CREATE TABLE personal_data_key (
     full_name          TEXT   NOT NULL CHECK (length(full_name) > 0),
     birth_date         TEXT   NOT NULL,      -- sealed; YYYY-MM-DD inside
     document_kind      TEXT   NOT NULL CHECK (document_kind = 'passport_rf'),
-    document_number    TEXT   NOT NULL,      -- sealed; "4506 123456" inside
+    document_number    TEXT   NOT NULL,      -- sealed; the series and number inside
     document_hash      TEXT,                 -- keyed hash of the passport (Passport::str()), for the desk's search
     document_issued_on TEXT   NOT NULL,      -- sealed
     document_issuer    TEXT   NOT NULL,      -- sealed
