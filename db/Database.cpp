@@ -162,6 +162,10 @@ void Database::set_transaction_memo(const std::string& key, std::string value) {
     if (transaction_) transaction_memo_[key] = std::move(value);
 }
 
+void Database::after_commit(const std::string& key, CommitHook hook) {
+    if (transaction_) commit_hooks_.insert_or_assign(key, std::move(hook));
+}
+
 Statement Database::checkout(const std::string& text) {
     auto found = statements_.find(text);
     if (found != statements_.end() && !found->second.busy) {
@@ -220,12 +224,14 @@ WriteTransaction::WriteTransaction(Database& db) : db_(db) {
     db_.transaction_ = ++transactions_begun;
     db_.transaction_clock_.reset();
     db_.transaction_memo_.clear();
+    db_.commit_hooks_.clear();
 }
 
 WriteTransaction::~WriteTransaction() {
     if (!open_) return;
     db_.transaction_ = 0;
     db_.transaction_memo_.clear();
+    db_.commit_hooks_.clear();
     try {
         db_.sql().rollback();
     } catch (...) {
@@ -236,8 +242,18 @@ WriteTransaction::~WriteTransaction() {
 void WriteTransaction::commit() {
     db_.sql().commit();
     db_.transaction_ = 0;
-    db_.transaction_memo_.clear();
     open_ = false;
+    const auto memo = std::move(db_.transaction_memo_);
+    const auto hooks = std::move(db_.commit_hooks_);
+    db_.transaction_memo_.clear();
+    db_.commit_hooks_.clear();
+    for (const auto& [key, hook] : hooks) {
+        try {
+            hook(memo);
+        } catch (...) {
+            // What follows a commit cannot undo it; the hook's own work is only late (see after_commit).
+        }
+    }
 }
 
 }  // namespace salon::db

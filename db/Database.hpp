@@ -6,6 +6,7 @@
 #include <soci/soci.h>
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -115,6 +116,12 @@ public:
     // again); forgotten when the transaction ends. Null when there is none, and always outside one.
     const std::string* transaction_memo(const std::string& key) const;
     void set_transaction_memo(const std::string& key, std::string value);
+    // Runs `hook` once the open write transaction has committed, with its memo as the last step left it;
+    // never when it rolls back. A later hook under the same key replaces the earlier one. The audit journal
+    // anchors its chains' heads outside the database here: an anchor written before the commit could be
+    // ahead of the database and raise a false alarm. A hook that throws is ignored (the commit stands).
+    using CommitHook = std::function<void(const std::unordered_map<std::string, std::string>& memo)>;
+    void after_commit(const std::string& key, CommitHook hook);
     // Makes now() return `seconds` until cleared (std::nullopt): the demo generator writes 90 days of history
     // through the same core operations as the desk, each at its own moment. Never set by a station.
     void set_clock(std::optional<std::int64_t> seconds) { clock_ = seconds; }
@@ -150,6 +157,7 @@ private:
     // The personal-data key, checked against this database once per connection (PersonalDataKey.hpp).
     friend const PersonalDataKey& personal_data_key(Database& db);
     std::shared_ptr<const PersonalDataKey> personal_data_key_;
+    std::unordered_map<std::string, CommitHook> commit_hooks_;
     // After session_: destroyed first, while the connection is still open.
     std::unordered_map<std::string, Cached> statements_;
 };

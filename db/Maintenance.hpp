@@ -3,6 +3,7 @@
 
 #include "db/Text.hpp"
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -28,11 +29,30 @@ struct CheckReport {
 CheckReport check(Database& db);
 
 // A consistent copy while stations keep working: SQLite's online backup into a new file; PostgreSQL's
-// pg_dump (custom format). Refuses to overwrite an existing file.
+// pg_dump (custom format). The file is created readable by its owner only (mode 0600) before any data is
+// in it, and an existing file is never overwritten.
 void backup(Database& db, const std::string& file);
 
-// Replaces the database's content with a backup made by `backup` of the same backend, after checking the
-// file (readable, intact, not from a newer program). On failure the database is left as it was.
-void restore(Database& db, const std::string& file);
+// What a restore does besides its own checks.
+struct RestoreSteps {
+    // Called with the backup opened as a database of its own, after the built-in checks and before the
+    // live database is touched; throws to refuse it (the audit journal's checks).
+    std::function<void(Database& candidate)> accept;
+    // Keeps the database about to be replaced and returns where; by default a `backup` to
+    // `before_restore_file`.
+    std::function<std::string(Database& live, const std::string& where)> keep_aside;
+};
+
+// Replaces the database's content with a backup made by `backup` of the same backend. The file is only
+// read, never changed: SQLite checks a private copy of it, PostgreSQL restores it into a scratch database
+// first. Refused, with the live database untouched: an empty file, a file that is not a backup of this
+// backend, one without a Salon Station schema or from a newer program, a damaged one (integrity, foreign
+// keys, constraints), and whatever `steps.accept` refuses. Then the live database is kept aside and
+// replaced. Returns where the replaced database was kept.
+std::string restore(Database& db, const std::string& file, const RestoreSteps& steps = {});
+
+// Where a restore keeps the database it replaces: beside the SQLite file, or beside the backup for
+// PostgreSQL, named `...before-restore-YYYYMMDD-HHMMSS` (with -2, -3... when that exists).
+std::string before_restore_file(Database& db, const std::string& backup_file);
 
 }  // namespace salon::db

@@ -24,6 +24,18 @@ std::string utc_time(std::int64_t seconds) {
     return text;
 }
 
+std::string_view kind_code(AuditProblemKind kind) {
+    switch (kind) {
+    case AuditProblemKind::changed: return "changed";
+    case AuditProblemKind::missing: return "missing";
+    case AuditProblemKind::out_of_order: return "out_of_order";
+    case AuditProblemKind::cut: return "cut";
+    case AuditProblemKind::vanished: return "vanished";
+    case AuditProblemKind::replaced: return "replaced";
+    }
+    return "?";
+}
+
 nlohmann::json to_json(const AuditEntry& e) {
     return {{"id", e.id},
             {"chain", e.chain},
@@ -48,11 +60,36 @@ void add_audit_commands(CLI::App& app, CliContext& ctx) {
     verify_cmd->add_option(
         "--key", *key_file,
         tr("The audit key file (default: SALON_AUDIT_KEY_FILE, else the per-user file)").str());
-    verify_cmd->callback([&ctx, key_file] {
+    auto given_heads = std::make_shared<std::vector<std::string>>();
+    verify_cmd->add_option("--head", *given_heads,
+                           tr("A chain's head known from elsewhere, CHAIN:SEQ:MAC as a Z report prints it "
+                              "(repeatable): the chain must still reach it")
+                               .str());
+    verify_cmd->callback([&ctx, key_file, given_heads] {
         auto db = ctx.open();
         const AuditKey key = key_file->empty() ? AuditKey::load() : AuditKey::load(*key_file);
-        const AuditCheck check = verify(*db, key);
-        if (check.problem) throw RefusedError(describe(*check.problem));
+        KnownHeads known;
+        for (const std::string& text : *given_heads) known.given.push_back(AuditHead::parse(text));
+        const AuditCheck check = verify(*db, key, known);
+        if (!check.intact()) {
+            std::vector<AuditProblem> problems = check.tail;
+            if (check.problem) problems.insert(problems.begin(), *check.problem);
+            if (ctx.json) {
+                nlohmann::json out = nlohmann::json::array();
+                for (const AuditProblem& p : problems)
+                    out.push_back({{"chain", p.chain},
+                                   {"kind", std::string(kind_code(p.kind))},
+                                   {"seq", p.seq},
+                                   {"id", p.id},
+                                   {"expected_seq", p.expected_seq},
+                                   {"message", describe(p).str()}});
+                print_json({{"ok", false}, {"problems", out}});
+            } else {
+                for (const AuditProblem& p : problems) std::cout << describe(p).str() << '\n';
+            }
+            throw RefusedError(trn("The journal has {1} problem.", "The journal has {1} problems.",
+                                   static_cast<long long>(problems.size())));
+        }
         if (ctx.json)
             print_json({{"ok", true}, {"entries", check.entries}, {"chains", check.chains}});
         else

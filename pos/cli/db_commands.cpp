@@ -4,6 +4,8 @@
 #include "db/migrations.hpp"
 #include "pos/cli/CliContext.hpp"
 #include "pos/cli/commands.hpp"
+#include "pos/core/Actor.hpp"
+#include "pos/core/JournaledBackup.hpp"
 
 #include <iostream>
 
@@ -74,23 +76,34 @@ void add_db_commands(CLI::App& app, CliContext& ctx) {
     backup_cmd->add_option("FILE", *backup_file, tr("The new backup file").str())->required();
     backup_cmd->callback([&ctx, backup_file] {
         auto db = ctx.open_as_is();
-        db::backup(*db, *backup_file);
+        pos::backup_database(*db, ctx.actor(), *backup_file);
         if (ctx.json)
-            print_json({{"ok", true}, {"file", *backup_file}});
+            print_json({{"ok", true}, {"file", *backup_file}, {"heads", *backup_file + ".heads"}});
         else
-            std::cout << trf("Backup written to {1}.", {*backup_file}).str() << '\n';
+            std::cout << trf("Backup written to {1}, the journal's heads to {2}.", {*backup_file, *backup_file + ".heads"}).str()
+                      << '\n';
     });
 
     auto* restore_cmd = db_cmd->add_subcommand("restore", tr("Replace the database's content with a backup").str());
     auto restore_file = std::make_shared<std::string>();
     restore_cmd->add_option("FILE", *restore_file, tr("A backup made by `db backup`").str())->required();
-    restore_cmd->callback([&ctx, restore_file] {
+    auto without_heads = std::make_shared<bool>(false);
+    restore_cmd->add_flag("--without-heads", *without_heads,
+                          tr("Restore a backup that has no FILE.heads (made before backups carried the journal's "
+                             "heads): its journal is still verified, but a cut tail cannot be seen")
+                              .str());
+    restore_cmd->callback([&ctx, restore_file, without_heads] {
         auto db = ctx.open_as_is();
-        db::restore(*db, *restore_file);
+        // Never a new key here: it would make the backup's whole journal look forged.
+        const pos::Actor actor = pos::Actor::command_line(pos::AuditKey::load());
+        const auto outcome = pos::restore_database(*db, actor, *restore_file, *without_heads);
         if (ctx.json)
-            print_json({{"ok", true}, {"file", *restore_file}});
+            print_json({{"ok", true}, {"file", *restore_file}, {"kept_aside", outcome.kept_aside}});
         else
-            std::cout << trf("Restored from {1}.", {*restore_file}).str() << '\n';
+            std::cout << trf("Restored from {1}. The database it replaced is kept at {2}.",
+                             {*restore_file, outcome.kept_aside})
+                             .str()
+                      << '\n';
     });
 }
 

@@ -3,6 +3,7 @@
 #include "db/Database.hpp"
 #include "db/DeploymentKeyFile.hpp"
 #include "db/UserError.hpp"
+#include "pos/core/AuditHeads.hpp"
 
 #include <sodium.h>
 
@@ -159,6 +160,16 @@ AuditEntry append(db::Database& db, const AuditKey& key, const std::string& chai
         soci::use(subject), soci::use(details), soci::use(e.mac));
     e.id = id;
     db.set_transaction_memo(memo_key, std::to_string(e.seq) + " " + e.mac);
+    // Once the operation has committed, the heads it wrote move the station's anchor forward.
+    db.after_commit("audit-anchor", [&db, key](const std::unordered_map<std::string, std::string>& memo) {
+        std::vector<AuditHead> heads;
+        for (const auto& [name, head] : memo)
+            if (name.rfind("audit-head:", 0) == 0) {
+                const auto space = head.find(' ');
+                heads.push_back({name.substr(11), std::stoll(head.substr(0, space)), head.substr(space + 1)});
+            }
+        advance_anchor(key, db, heads);
+    });
     return e;
 }
 
@@ -177,8 +188,9 @@ bool out_of_written_order(db::Database& db, const AuditProblem& p, long long pre
 
 }  // namespace
 
-AuditCheck verify(db::Database& db, const AuditKey& key) {
+AuditCheck verify(db::Database& db, const AuditKey& key, const KnownHeads& known) {
     AuditCheck check;
+    std::vector<AuditHead> seen;  // each chain's newest entry, as the walk found it
     long long previous_id = 0;
     {
         AuditEntry e;
@@ -199,6 +211,7 @@ AuditCheck verify(db::Database& db, const AuditKey& key) {
             e.at = at;
             e.actor_id = actor_ind == soci::i_ok ? actor : 0;
             if (check.chains == 0 || e.chain != chain) {
+                seen.push_back({e.chain, 0, {}});
                 ++check.chains;
                 chain = e.chain;
                 expected_seq = 1;
@@ -219,12 +232,29 @@ AuditCheck verify(db::Database& db, const AuditKey& key) {
             previous_mac = e.mac;
             previous_id = e.id;
             ++expected_seq;
+            seen.back().seq = e.seq;
+            seen.back().mac = e.mac;
         }
     }
     // Classified once the walk's statement is closed.
     if (check.problem && check.problem->kind == AuditProblemKind::changed &&
         out_of_written_order(db, *check.problem, previous_id))
         check.problem->kind = AuditProblemKind::out_of_order;
+    std::vector<AuditHead> heads = known.given;
+    if (known.station_anchor) {
+        try {
+            const auto anchored = anchored_heads(key, db);
+            heads.insert(heads.end(), anchored.begin(), anchored.end());
+        } catch (const RefusedError&) {
+            // An anchor that does not verify is reported, unless the chains already failed first: with the
+            // wrong key, both do, and the first entry is what to name.
+            if (!check.problem) throw;
+        }
+    }
+    check.tail = check_heads(db, heads);
+    // A journal found whole is what this station has now seen: its anchor learns the chains other stations
+    // wrote, so that deleting one of them later is caught here too.
+    if (known.station_anchor && check.intact()) advance_anchor(key, db, seen);
     return check;
 }
 
@@ -241,6 +271,17 @@ Text describe(const AuditProblem& p) {
     case AuditProblemKind::out_of_order:
         return trf("Audit journal, chain {1}, seq {2}, id {3}: the entry was moved or inserted out of order.",
                    {p.chain, seq, id});
+    case AuditProblemKind::cut:
+        return trf("Audit journal, chain {1} ends at seq {2}, but its head was seq {3}: the newest entries "
+                   "(seq {4} to {3}) were deleted.",
+                   {p.chain, seq, std::to_string(p.expected_seq), std::to_string(p.seq + 1)});
+    case AuditProblemKind::vanished:
+        return trf("Audit journal, chain {1}: the whole chain was deleted (its head was seq {2}).",
+                   {p.chain, std::to_string(p.expected_seq)});
+    case AuditProblemKind::replaced:
+        return trf("Audit journal, chain {1}, seq {2}, id {3}: the entry is not the one its head names: the "
+                   "chain was rewritten.",
+                   {p.chain, seq, id});
     }
     return Text();
 }
@@ -251,6 +292,23 @@ std::string chain_head(db::Database& db, const std::string& chain) {
     db.run("SELECT mac FROM audit_entry WHERE chain = :c ORDER BY seq DESC LIMIT 1", soci::use(chain),
            soci::into(mac, ind));
     return ind == soci::i_ok ? mac : std::string();
+}
+
+std::vector<AuditHead> chain_heads(db::Database& db) {
+    std::vector<AuditHead> heads;
+    AuditHead h;
+    long long seq = 0;
+    db::Statement st = db.query(
+        "SELECT e.chain, e.seq, e.mac FROM audit_entry e "
+        "JOIN (SELECT chain, max(seq) AS seq FROM audit_entry GROUP BY chain) last "
+        "ON last.chain = e.chain AND last.seq = e.seq ORDER BY e.chain",
+        soci::into(h.chain), soci::into(seq), soci::into(h.mac));
+    st.execute();
+    while (st.fetch()) {
+        h.seq = seq;
+        heads.push_back(h);
+    }
+    return heads;
 }
 
 std::vector<AuditEntry> list_entries(db::Database& db, const std::string& chain, int limit) {

@@ -7,8 +7,9 @@
 // "45 ** ******12", a phone as "+7 912 ***-**-89") or the id of the record, never the value itself. The
 // journal is kept for years and read by people who may not see personal data.
 //
-// Not detected by the chain alone: removing the newest entries of a chain. `chain_head` is printed on the
-// shift-close report so the paper copy anchors the tail.
+// Not detected by the chain alone: removing the newest entries of a chain, or a whole chain. So each chain's
+// head is also kept outside the table (AuditHeads.hpp): in the station's anchor beside the key, in every
+// backup's heads file, and on every Z report; `verify` checks the table against them.
 #pragma once
 
 #include <array>
@@ -76,6 +77,9 @@ enum class AuditProblemKind {
     changed,       // the entry's columns or mac are not what was written
     missing,       // entries before this one were deleted (a gap in seq)
     out_of_order,  // the entry was moved or inserted among others (seq disagrees with the order written)
+    cut,           // the chain ends before a head known outside the table: its newest entries were deleted
+    vanished,      // a chain whose head is known outside the table has no entries at all
+    replaced,      // the entry at a known head's seq is another one: the chain was rewritten with the key
 };
 
 struct AuditProblem {
@@ -83,22 +87,46 @@ struct AuditProblem {
     std::int64_t seq = 0;
     std::int64_t id = 0;
     AuditProblemKind kind = AuditProblemKind::changed;
-    std::int64_t expected_seq = 0;  // the seq the entry should have had (differs for `missing`)
+    std::int64_t expected_seq = 0;  // the seq the entry should have had (differs for `missing`); for
+                                    // `cut`, `vanished` and `replaced` the seq of the known head
+};
+
+// A chain's newest entry, as known outside the table: "CHAIN:SEQ:MAC" on a Z report.
+struct AuditHead {
+    std::string chain;
+    std::int64_t seq = 0;
+    std::string mac;
+
+    std::string text() const;
+    // Throws ValidationError naming the head when the text is not CHAIN:SEQ:MAC.
+    static AuditHead parse(const std::string& text);
 };
 
 struct AuditCheck {
     std::int64_t entries = 0;  // entries checked (all of them when intact)
     std::int64_t chains = 0;
-    std::optional<AuditProblem> problem;  // the first one found; empty when the journal is intact
+    std::optional<AuditProblem> problem;  // the first one found in the table; empty when the chains hold
+    std::vector<AuditProblem> tail;       // each chain cut or vanished against a known head
+    bool intact() const { return !problem && tail.empty(); }
 };
 
-// Walks every chain in seq order and stops at the first problem.
-AuditCheck verify(db::Database& db, const AuditKey& key);
+// Where `verify` takes the heads known outside the table from.
+struct KnownHeads {
+    std::vector<AuditHead> given;  // from a Z report, a backup's heads file
+    // The station's own anchor for this database (AuditHeads.hpp), which a journal found intact also
+    // advances to the heads it saw. Off for a backup checked before a restore.
+    bool station_anchor = true;
+};
+
+// Walks every chain in seq order and stops at the first problem; then checks every known head.
+AuditCheck verify(db::Database& db, const AuditKey& key, const KnownHeads& heads = {});
 // The problem in words, naming the chain, seq and id.
 Text describe(const AuditProblem& problem);
 
 // The mac of the chain's newest entry; empty for a chain with no entries.
 std::string chain_head(db::Database& db, const std::string& chain);
+// The newest entry of every chain.
+std::vector<AuditHead> chain_heads(db::Database& db);
 
 // Newest first; an empty `chain` means all chains.
 std::vector<AuditEntry> list_entries(db::Database& db, const std::string& chain = {}, int limit = 50);

@@ -277,13 +277,15 @@ ShiftReport close_shift(db::Database& db, const Actor& actor, std::int64_t shift
                          " counted=" + counted.plain() + " sales=" + std::to_string(x.sales) +
                          " refunds=" + std::to_string(x.refunds) + approval_detail(approver));
     const long long approved = approver;
+    // CHAIN:SEQ:MAC, as `audit verify --head` takes it: the paper copy anchors the chain's tail.
+    const std::string head = AuditHead{entry.chain, entry.seq, entry.mac}.text();
     soci::indicator closer_ind = closer ? soci::i_ok : soci::i_null;
     soci::indicator approved_ind = approver ? soci::i_ok : soci::i_null;
     db.run(
         "UPDATE shift SET closed_by = :c, closed_at = :at, expected_cash = :e, counted_cash = :n, "
         "approved_by = :a, chain_head = :h WHERE id = :id",
         soci::use(closer, closer_ind), soci::use(now), soci::use(expected), soci::use(counted_k),
-        soci::use(approved, approved_ind), soci::use(entry.mac), soci::use(id));
+        soci::use(approved, approved_ind), soci::use(head), soci::use(id));
     tx.commit();
     return shift_report(db, actor, shift_id);
 }

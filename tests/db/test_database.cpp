@@ -12,6 +12,7 @@
 #include <fstream>
 #include <sstream>
 #include <thread>
+#include <sys/stat.h>
 
 using namespace salon;
 using salon::test::TestDatabase;
@@ -277,6 +278,67 @@ TEST_CASE("Restoring from a missing file changes nothing", "[db][backup]") {
     TestDatabase t;
     CHECK_THROWS_AS(db::restore(t.db(), t.folder() + "/none.bin"), ValidationError);
     CHECK(t->schema_version() == db::latest_version());
+}
+
+TEST_CASE("A backup is readable by its owner only from its creation", "[db][backup]") {
+    TestDatabase t;
+    const mode_t saved = umask(022);  // what most users have: new files readable by everyone
+    const std::string file = t.folder() + "/backup.bin";
+    db::backup(t.db(), file);
+    umask(saved);
+    CHECK((fs::status(file).permissions() & fs::perms::all) == (fs::perms::owner_read | fs::perms::owner_write));
+}
+
+namespace {
+long long dealers(db::Database& db) {
+    long long n = 0;
+    db.sql() << "SELECT count(*) FROM dealer", soci::into(n);
+    return n;
+}
+}  // namespace
+
+TEST_CASE("A restore refuses an empty file and a file of another kind, and changes neither them nor the database",
+          "[db][backup]") {
+    TestDatabase t;
+    t->sql() << "INSERT INTO dealer (kind, name, inn, ogrn, kpp, created_at) "
+                "VALUES ('legal_entity', 'Before', '7730543210', '1237700543211', '773001001', 0)";
+    const std::string empty = t.folder() + "/empty.bin", other = t.folder() + "/other.bin";
+    std::ofstream(empty).close();
+    std::ofstream(other) << "a note, not a backup";
+    for (const auto& [file, says] : {std::pair{empty, "is empty"}, std::pair{other, "is not a Salon Station backup"}}) {
+        const auto before = fs::last_write_time(file);
+        const std::string bytes = file_bytes(file);
+        try {
+            db::restore(t.db(), file);
+            FAIL("restored " << file);
+        } catch (const ValidationError& e) {
+            CHECK_THAT(e.reason().english(), Catch::Contains(says));
+        }
+        CHECK(file_bytes(file) == bytes);
+        CHECK(fs::last_write_time(file) == before);
+        CHECK(dealers(t.db()) == 1);
+        CHECK(t->schema_version() == db::latest_version());
+    }
+}
+
+TEST_CASE("A restore keeps the database it replaces aside, privately, and leaves the backup as it was",
+          "[db][backup]") {
+    TestDatabase t;
+    const std::string file = t.folder() + "/backup.bin";
+    db::backup(t.db(), file);
+    t->sql() << "INSERT INTO dealer (kind, name, inn, ogrn, kpp, created_at) "
+                "VALUES ('legal_entity', 'After', '7730543210', '1237700543211', '773001001', 0)";
+    const std::string bytes = file_bytes(file);
+    const auto written = fs::last_write_time(file);
+    const std::string aside = db::restore(t.db(), file);
+    CHECK(file_bytes(file) == bytes);
+    CHECK(fs::last_write_time(file) == written);
+    auto fresh = t.open_another();
+    CHECK(dealers(*fresh) == 0);
+    CHECK_THAT(aside, Catch::Contains(".before-restore-"));
+    CHECK((fs::status(aside).permissions() & fs::perms::all) == (fs::perms::owner_read | fs::perms::owner_write));
+    db::restore(*fresh, aside);  // the old database comes back from where it was kept
+    CHECK(dealers(*t.open_another()) == 1);
 }
 
 TEST_CASE("A kept statement runs again with new values and reports whether a row came back", "[db][statements]") {

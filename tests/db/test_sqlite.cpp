@@ -95,8 +95,54 @@ TEST_CASE("A damaged backup never reaches the live database", "[db][sqlite][back
         std::ofstream out(path, std::ios::binary);
         out << "not a database";
     }
-    CHECK_THROWS_AS(db::restore(t.db(), path), DatabaseError);
+    CHECK_THROWS_AS(db::restore(t.db(), path), UserError);
     CHECK(t->schema_version() == db::latest_version());
+}
+
+TEST_CASE("A restore refuses an SQLite file that is not a station's, a damaged one and a truncated one",
+          "[db][sqlite][backup]") {
+    if (!on_sqlite()) return;
+    TestDatabase t;
+    t->sql() << "INSERT INTO dealer (kind, name, inn, ogrn, kpp, created_at) "
+                "VALUES ('legal_entity', 'Kept', '7730543210', '1237700543211', '773001001', 0)";
+    const std::string foreign = t.folder() + "/notes.db";
+    {
+        soci::session raw("sqlite3", "db=" + foreign);
+        raw << "CREATE TABLE note (text TEXT)";
+        raw << "INSERT INTO note VALUES ('not a station')";
+    }
+    const std::string backup = t.folder() + "/backup.db";
+    db::backup(t.db(), backup);
+    const std::string truncated = t.folder() + "/truncated.db";
+    {
+        std::ifstream in(backup, std::ios::binary);
+        std::string bytes(std::istreambuf_iterator<char>(in), {});
+        std::ofstream(truncated, std::ios::binary) << bytes.substr(0, bytes.size() / 2);
+    }
+    const std::string damaged = t.folder() + "/damaged.db";
+    fs::copy_file(backup, damaged);
+    {
+        // Pages in the middle overwritten with zeros, as a failing disk would.
+        std::fstream out(damaged, std::ios::binary | std::ios::in | std::ios::out);
+        out.seekp(40 * 1024);
+        out << std::string(20 * 1024, '\0');
+    }
+    t->sql() << "UPDATE dealer SET name = 'Live'";
+    for (const auto& [file, says] : {std::pair{foreign, "not a Salon Station backup"},
+                                     std::pair{truncated, "is damaged"}, std::pair{damaged, "is damaged"}}) {
+        const auto before = fs::last_write_time(file);
+        try {
+            db::restore(t.db(), file);
+            FAIL("restored " << file);
+        } catch (const ValidationError& e) {
+            CHECK_THAT(e.reason().english(), Catch::Contains(says));
+        }
+        CHECK(fs::last_write_time(file) == before);
+        CHECK_FALSE(fs::exists(file + "-wal"));
+        std::string name;
+        t->sql() << "SELECT name FROM dealer", soci::into(name);
+        CHECK(name == "Live");
+    }
 }
 
 TEST_CASE("A new SQLite database has 1 KiB pages; restoring a 4 KiB one into it works",

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "db/UserError.hpp"
+#include "pos/core/AuditHeads.hpp"
 #include "pos/core/AuditJournal.hpp"
 #include "pos/core/Dealer.hpp"
 #include "pos/core/Permission.hpp"
@@ -233,6 +234,100 @@ TEST_CASE("Verify names the gap a deleted entry leaves", "[audit]") {
     exec(t.db(), "UPDATE audit_entry SET seq = 2 WHERE id = :id", written[2].id);
     REQUIRE(verify(t.db(), key).problem);
     CHECK(verify(t.db(), key).problem->seq == 2);
+}
+
+TEST_CASE("Deleting a chain's newest entries is caught by its anchored head and named", "[audit]") {
+    TestDatabase t;
+    const AuditKey key = key_in(t);
+    const auto written = append_three(t.db(), key);
+    // The newest entries, as a reveal of personal data would be the last thing someone wants seen.
+    exec(t.db(), "DELETE FROM audit_entry WHERE id >= :id", written[1].id);
+    const AuditCheck check = verify(t.db(), key);
+    CHECK_FALSE(check.problem);  // what is left still chains
+    CHECK_FALSE(check.intact());
+    REQUIRE(check.tail.size() == 1);
+    CHECK(check.tail[0].kind == AuditProblemKind::cut);
+    CHECK(check.tail[0].chain == "salon:1");
+    CHECK(check.tail[0].seq == 1);
+    CHECK(check.tail[0].expected_seq == 3);
+    CHECK(describe(check.tail[0]).str() ==
+          "Audit journal, chain salon:1 ends at seq 1, but its head was seq 3: the newest entries (seq 2 to 3) "
+          "were deleted.");
+
+    // Without the anchor only a head kept elsewhere (a Z report) still shows the cut.
+    std::filesystem::remove(anchor_file(key, t.db()));
+    CHECK(verify(t.db(), key).intact());
+    KnownHeads z_report;
+    z_report.given.push_back(AuditHead::parse(AuditHead{"salon:1", 3, written[2].mac}.text()));
+    const AuditCheck with_paper = verify(t.db(), key, z_report);
+    REQUIRE(with_paper.tail.size() == 1);
+    CHECK(with_paper.tail[0].kind == AuditProblemKind::cut);
+    CHECK_THROWS_AS(AuditHead::parse("salon:1:3"), ValidationError);
+}
+
+TEST_CASE("A deleted chain is named as vanished", "[audit]") {
+    TestDatabase t;
+    const AuditKey key = key_in(t);
+    append_three(t.db(), key);
+    append_three(t.db(), key, "station:kiosk-2");
+    CHECK(verify(t.db(), key).intact());
+    exec(t.db(), "DELETE FROM audit_entry WHERE chain = 'station:kiosk-2' AND id > :id", 0);
+    const AuditCheck check = verify(t.db(), key);
+    CHECK_FALSE(check.problem);
+    REQUIRE(check.tail.size() == 1);
+    CHECK(check.tail[0].kind == AuditProblemKind::vanished);
+    CHECK(check.tail[0].chain == "station:kiosk-2");
+    CHECK(describe(check.tail[0]).str() ==
+          "Audit journal, chain station:kiosk-2: the whole chain was deleted (its head was seq 3).");
+}
+
+TEST_CASE("The anchor moves only after a commit, is private and cannot be forged", "[audit]") {
+    TestDatabase t;
+    const AuditKey key = key_in(t);
+    {
+        db::WriteTransaction tx(t.db());
+        append(t.db(), key, "salon:1", 0, "sale.complete", "sale:1", "");
+        // Not yet committed: an anchor ahead of the database would be a false alarm.
+        CHECK(anchored_heads(key, t.db()).empty());
+    }
+    CHECK(anchored_heads(key, t.db()).empty());  // rolled back
+    const auto written = append_three(t.db(), key);
+    const auto heads = anchored_heads(key, t.db());
+    REQUIRE(heads.size() == 1);
+    CHECK(heads[0].text() == "salon:1:3:" + written[2].mac);
+    namespace fs = std::filesystem;
+    const fs::path file = anchor_file(key, t.db());
+    CHECK((fs::status(file).permissions() & fs::perms::all) == (fs::perms::owner_read | fs::perms::owner_write));
+
+    // Moving the head back without the key: refused, and never re-signed by the next operation.
+    std::string text;
+    {
+        std::ifstream in(file);
+        text.assign(std::istreambuf_iterator<char>(in), {});
+    }
+    const std::string forged = std::string(text).replace(text.find("\t3\t"), 3, "\t2\t");
+    std::ofstream(file, std::ios::trunc) << forged;
+    CHECK_THROWS_AS(verify(t.db(), key), RefusedError);
+    append_three(t.db(), key);
+    std::ifstream again(file);
+    CHECK(std::string(std::istreambuf_iterator<char>(again), {}) == forged);
+}
+
+TEST_CASE("Another station extending a chain is no alarm; each anchor knows what its station saw", "[audit]") {
+    TestDatabase t;
+    const AuditKey key = key_in(t);
+    // The same key on another station: its own anchor, beside its own copy of the key.
+    namespace fs = std::filesystem;
+    fs::create_directories(fs::path(t.folder()) / "other");
+    fs::copy_file(key.path(), fs::path(t.folder()) / "other" / "audit.key");
+    const AuditKey other_key = AuditKey::load(fs::path(t.folder()) / "other" / "audit.key");
+    auto other = t.open_another();
+    append_three(t.db(), key);
+    append_three(*other, other_key);
+    CHECK(anchored_heads(key, t.db()).front().seq == 3);  // behind the database: no alarm
+    CHECK(verify(t.db(), key).intact());
+    CHECK(anchored_heads(key, t.db()).front().seq == 6);  // what it saw intact
+    CHECK(verify(*other, other_key).intact());
 }
 
 TEST_CASE("Verify names entries moved out of the order they were written in", "[audit]") {

@@ -1,0 +1,254 @@
+#include "pos/core/AuditHeads.hpp"
+
+#include "db/Database.hpp"
+#include "db/UserError.hpp"
+
+#include <sodium.h>
+
+#include <fcntl.h>
+#include <unistd.h>
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <map>
+#include <mutex>
+#include <sstream>
+#include <stdexcept>
+
+namespace salon::pos {
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::string_view kHeadsVersion = "salon-audit-heads-1";
+
+std::string hex(const unsigned char* bytes, std::size_t size) {
+    std::string out(2 * size + 1, '\0');
+    sodium_bin2hex(out.data(), out.size(), bytes, size);
+    out.pop_back();
+    return out;
+}
+
+std::string sign(const AuditKey& key, const std::string& body) {
+    if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
+    unsigned char mac[crypto_auth_hmacsha256_BYTES];
+    crypto_auth_hmacsha256(mac, reinterpret_cast<const unsigned char*>(body.data()), body.size(),
+                           key.bytes().data());
+    return hex(mac, sizeof mac);
+}
+
+// One line per head; a chain name never holds a tab or a line break (host names and salon numbers).
+std::string body_of(const HeadsFile& content) {
+    std::string body = std::string(kHeadsVersion) + '\n' + content.subject + '\n';
+    for (const AuditHead& h : content.heads)
+        body += h.chain + '\t' + std::to_string(h.seq) + '\t' + h.mac + '\n';
+    return body;
+}
+
+Text damaged(const fs::path& file) {
+    return trf("The audit heads file {1} is damaged or was not signed with this audit key: the journal's "
+               "tail cannot be checked against it.",
+               {file.string()});
+}
+
+// What the anchor is about: the database file as its canonical path, or the server and database as shown
+// (never with a password).
+std::string database_identity(db::Database& db) {
+    if (db.backend() == db::Backend::sqlite) {
+        std::error_code ec;
+        const fs::path canonical = fs::weakly_canonical(db.url().sqlite_path, ec);
+        return "sqlite:" + (ec ? db.url().sqlite_path : canonical.string());
+    }
+    return "postgresql:" + db.url().display;
+}
+
+}  // namespace
+
+std::string AuditHead::text() const { return chain + ":" + std::to_string(seq) + ":" + mac; }
+
+AuditHead AuditHead::parse(const std::string& text) {
+    // The chain name holds colons itself ("salon:3"): the seq and the mac are the last two fields.
+    const auto mac_colon = text.rfind(':');
+    const auto seq_colon = mac_colon == std::string::npos || mac_colon == 0 ? std::string::npos
+                                                                             : text.rfind(':', mac_colon - 1);
+    AuditHead head;
+    if (seq_colon != std::string::npos && seq_colon > 0) {
+        head.chain = text.substr(0, seq_colon);
+        head.mac = text.substr(mac_colon + 1);
+        const std::string seq = text.substr(seq_colon + 1, mac_colon - seq_colon - 1);
+        const bool digits = !seq.empty() && seq.size() < 19 &&
+                            std::all_of(seq.begin(), seq.end(), [](char c) { return c >= '0' && c <= '9'; });
+        const bool mac_hex = head.mac.size() == 64 && std::all_of(head.mac.begin(), head.mac.end(), [](char c) {
+                                 return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+                             });
+        if (digits && mac_hex) {
+            head.seq = std::stoll(seq);
+            if (head.seq > 0) return head;
+        }
+    }
+    throw ValidationError(tr("Chain head"),
+                          trf("{1} is not CHAIN:SEQ:MAC as the Z report prints it (e.g. salon:3:41:9f2c…, the "
+                              "mac in 64 hex digits)",
+                              {text}));
+}
+
+void write_heads(const AuditKey& key, const fs::path& file, const HeadsFile& content) {
+    const std::string body = body_of(content);
+    const std::string text = body + sign(key, body) + '\n';
+    const fs::path folder = file.has_parent_path() ? file.parent_path() : fs::path(".");
+    std::error_code ec;
+    fs::create_directories(folder, ec);
+    std::string temp = (folder / ".heads.XXXXXX").string();
+    const int fd = mkstemp(temp.data());  // mode 0600 from its creation
+    if (fd < 0)
+        throw RefusedError(trf("Cannot write the audit heads file {1}: {2}", {file.string(), std::strerror(errno)}));
+    // No fsync: a head lost in a power cut only leaves the anchor behind the database, which is never a
+    // false alarm, and the sale does not wait for a second disk flush.
+    const bool written = write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
+    close(fd);
+    if (!written || std::rename(temp.c_str(), file.c_str()) != 0) {
+        const int error = errno;
+        unlink(temp.c_str());
+        throw RefusedError(trf("Cannot write the audit heads file {1}: {2}", {file.string(), std::strerror(error)}));
+    }
+}
+
+std::optional<HeadsFile> read_heads(const AuditKey& key, const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+        std::error_code ec;
+        if (!fs::exists(file, ec)) return std::nullopt;
+        throw RefusedError(damaged(file));
+    }
+    std::ostringstream all;
+    all << in.rdbuf();
+    const std::string text = all.str();
+    // The signature is the last line; everything before it is what it signs.
+    const auto end = text.size() >= 2 ? text.rfind('\n', text.size() - 2) : std::string::npos;
+    if (text.empty() || text.back() != '\n' || end == std::string::npos) throw RefusedError(damaged(file));
+    const std::string body = text.substr(0, end + 1);
+    const std::string tag = text.substr(end + 1, text.size() - end - 2);
+    if (tag.size() != 2 * crypto_auth_hmacsha256_BYTES || sodium_memcmp(tag.data(), sign(key, body).data(), tag.size()) != 0)
+        throw RefusedError(damaged(file));
+    std::istringstream lines(body);
+    std::string line;
+    HeadsFile content;
+    if (!std::getline(lines, line) || line != kHeadsVersion || !std::getline(lines, content.subject))
+        throw RefusedError(damaged(file));
+    while (std::getline(lines, line)) {
+        const auto tab1 = line.find('\t'), tab2 = line.rfind('\t');
+        if (tab1 == std::string::npos || tab1 == tab2) throw RefusedError(damaged(file));
+        content.heads.push_back({line.substr(0, tab1), std::stoll(line.substr(tab1 + 1, tab2 - tab1 - 1)),
+                                 line.substr(tab2 + 1)});
+    }
+    return content;
+}
+
+namespace {
+
+struct Anchor {
+    std::string identity;
+    fs::path file;
+};
+
+// Worked out once per database and key: the sale path should not resolve paths at every commit.
+Anchor anchor_of(const AuditKey& key, db::Database& db) {
+    static std::mutex guard;
+    static std::map<std::pair<std::string, std::string>, Anchor> known;
+    const std::lock_guard<std::mutex> lock(guard);
+    Anchor& anchor = known[{key.path().string(), db.url().display}];
+    if (anchor.file.empty()) {
+        anchor.identity = database_identity(db);
+        unsigned char digest[crypto_hash_sha256_BYTES];
+        crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(anchor.identity.data()),
+                           anchor.identity.size());
+        const fs::path folder = key.path().has_parent_path() ? key.path().parent_path() : fs::path(".");
+        anchor.file = folder / "audit-heads" / (hex(digest, 12) + ".heads");
+    }
+    return anchor;
+}
+
+}  // namespace
+
+fs::path anchor_file(const AuditKey& key, db::Database& db) { return anchor_of(key, db).file; }
+
+namespace {
+
+// The anchor names its database, so that one copied over another's is refused rather than believed.
+std::optional<HeadsFile> read_anchor(const AuditKey& key, const Anchor& anchor) {
+    auto content = read_heads(key, anchor.file);
+    if (content && content->subject != anchor.identity) throw RefusedError(damaged(anchor.file));
+    return content;
+}
+
+}  // namespace
+
+std::vector<AuditHead> anchored_heads(const AuditKey& key, db::Database& db) {
+    auto content = read_anchor(key, anchor_of(key, db));
+    return content ? content->heads : std::vector<AuditHead>{};
+}
+
+void advance_anchor(const AuditKey& key, db::Database& db, const std::vector<AuditHead>& heads) {
+    if (heads.empty()) return;
+    const Anchor anchor = anchor_of(key, db);
+    std::optional<HeadsFile> content;
+    try {
+        content = read_anchor(key, anchor);
+    } catch (const RefusedError&) {
+        return;  // left as it is: the evidence `verify` reports
+    }
+    if (!content) content = HeadsFile{anchor.identity, {}};
+    bool changed = false;
+    for (const AuditHead& head : heads) {
+        auto known = std::find_if(content->heads.begin(), content->heads.end(),
+                                  [&](const AuditHead& h) { return h.chain == head.chain; });
+        if (known == content->heads.end()) {
+            content->heads.push_back(head);
+            changed = true;
+        } else if (known->seq < head.seq) {
+            *known = head;
+            changed = true;
+        }
+    }
+    if (changed) write_heads(key, anchor.file, *content);
+}
+
+void reset_anchor(const AuditKey& key, db::Database& db, const std::vector<AuditHead>& heads) {
+    const Anchor anchor = anchor_of(key, db);
+    write_heads(key, anchor.file, {anchor.identity, heads});
+}
+
+std::vector<AuditProblem> check_heads(db::Database& db, const std::vector<AuditHead>& heads) {
+    // The furthest head of each chain first: one problem per chain, the one that says the most.
+    std::vector<AuditHead> sorted = heads;
+    std::sort(sorted.begin(), sorted.end(), [](const AuditHead& a, const AuditHead& b) {
+        return a.chain != b.chain ? a.chain < b.chain : a.seq > b.seq;
+    });
+    std::vector<AuditProblem> problems;
+    for (const AuditHead& head : sorted) {
+        if (!problems.empty() && problems.back().chain == head.chain) continue;
+        long long last_seq = 0, last_id = 0;
+        soci::indicator ind = soci::i_null;
+        db.run("SELECT seq, id FROM audit_entry WHERE chain = :c ORDER BY seq DESC LIMIT 1", soci::use(head.chain),
+               soci::into(last_seq, ind), soci::into(last_id));
+        AuditProblem p{head.chain, ind == soci::i_ok ? last_seq : 0, ind == soci::i_ok ? last_id : 0,
+                       AuditProblemKind::cut, head.seq};
+        if (ind != soci::i_ok) {
+            p.kind = AuditProblemKind::vanished;
+            problems.push_back(p);
+        } else if (last_seq < head.seq) {
+            problems.push_back(p);
+        } else {
+            std::string mac;
+            long long id = 0;
+            const long long seq = head.seq;
+            db.run("SELECT mac, id FROM audit_entry WHERE chain = :c AND seq = :s", soci::use(head.chain),
+                   soci::use(seq), soci::into(mac), soci::into(id));
+            if (mac != head.mac) problems.push_back({head.chain, head.seq, id, AuditProblemKind::replaced, head.seq});
+        }
+    }
+    return problems;
+}
+
+}  // namespace salon::pos
