@@ -16,6 +16,8 @@ using namespace std::chrono;
 CalendarDate CalendarDate::parse(std::string_view text, const char* input, const Text& field) {
     static const std::regex iso(R"(\s*(\d{4})-(\d{2})-(\d{2})\s*)");
     static const std::regex dotted(R"(\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*)");
+    // A date is ten characters and some spaces: anything much longer is refused before the regex sees it.
+    if (text.size() > kMaxTypedLength) throw InputError(input, field, tr("must be a date such as 25.11.2026"));
     const std::string s(text);
     std::smatch m;
     int y = 0;
@@ -32,9 +34,11 @@ CalendarDate CalendarDate::parse(std::string_view text, const char* input, const
         if (s.find_first_not_of(" \t") == std::string::npos) throw InputError(input, field, tr("must be filled in"));
         throw InputError(input, field, tr("must be a date such as 25.11.2026"));
     }
+    if (y < kFirstYear || y > kLastYear)
+        throw InputError(input, field,
+                         trf("the year must be from {1} to {2}", {std::to_string(kFirstYear), std::to_string(kLastYear)}));
     const year_month_day ymd{std::chrono::year{y}, std::chrono::month{mo}, std::chrono::day{d}};
-    if (!ymd.ok() || y < 1900 || y > 2200)
-        throw InputError(input, field, trf("there is no such day: {1}", {s}));
+    if (!ymd.ok()) throw InputError(input, field, trf("there is no such day: {1}", {s}));
     return CalendarDate(sys_days(ymd));
 }
 

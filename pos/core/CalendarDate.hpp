@@ -17,7 +17,11 @@ namespace salon::pos {
 class CalendarDate {
 public:
     // "2026-11-25" or "25.11.2026" (also "25.11.26" is refused: the century matters for birth dates).
-    // Throws InputError(input) naming `field` for anything that is not a real day.
+    // Throws InputError(input) naming `field` for anything that is not a real day, or a year outside
+    // kFirstYear..kLastYear (the station has no business with a date outside them: "the year must be from
+    // 1900 to 2200").
+    static constexpr int kFirstYear = 1900, kLastYear = 2200;
+    static constexpr std::size_t kMaxTypedLength = 64;
     static CalendarDate parse(std::string_view text, const char* input, const Text& field);
     // The day of a Unix time (seconds, UTC) on the clock of an IANA time zone ("Asia/Vladivostok").
     static CalendarDate of(std::int64_t unix_seconds, const std::string& time_zone);

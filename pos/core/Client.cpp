@@ -25,7 +25,7 @@ constexpr std::size_t kMinReasonLength = 10;
 
 // Two to four words of letters, with hyphens and apostrophes inside words; spaces collapsed.
 std::string parse_full_name(const std::string& typed) {
-    const std::string text = required_text("full_name", tr("Full name"), typed);
+    const std::string text = required_text("full_name", tr("Full name"), typed, 200);
     const icu::UnicodeString name = icu::UnicodeString::fromUTF8(text);
     icu::UnicodeString clean;
     int words = 0;
@@ -151,10 +151,10 @@ ClientRecord parse_client_form(const ClientForm& form, const std::string& today_
         throw InputError("document_issued_on", tr("Date of issue"),
                          tr("a passport is issued at 14 at the earliest: check the date or the date of birth"));
     c.document_issued_on = issued.iso();
-    c.document_issuer = required_text("document_issuer", tr("Issued by"), form.document_issuer);
+    c.document_issuer = required_text("document_issuer", tr("Issued by"), form.document_issuer, 300);
     if (characters(c.document_issuer) < 5)
         throw InputError("document_issuer", tr("Issued by"), tr("write the issuing office as in the passport"));
-    c.address = required_text("address", tr("Registration address"), form.address);
+    c.address = required_text("address", tr("Registration address"), form.address, 500);
     if (characters(c.address) < 10)
         throw InputError("address", tr("Registration address"), tr("write the whole address: region, town, street, house"));
     c.phone = optional_phone(form.phone);
@@ -219,6 +219,10 @@ std::int64_t save_client(db::Database& db, const Actor& actor, const ClientForm&
 
 std::optional<ClientRecord> client_record_by_passport(db::Database& db, const std::string& passport) {
     return client_by_passport(db, parse_input("passport", [&] { return Passport::parse(passport); }));
+}
+
+std::optional<ClientRecord> client_record_by_passport(db::Database& db, const Passport& passport) {
+    return client_by_passport(db, passport);
 }
 
 ClientSummary client_summary(db::Database& db, const Actor& actor, std::int64_t client_id) {

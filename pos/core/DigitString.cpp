@@ -1,6 +1,7 @@
 #include "pos/core/DigitString.hpp"
 
 #include "db/UserError.hpp"
+#include "pos/core/OutsideInput.hpp"
 
 namespace salon::pos {
 
@@ -19,6 +20,7 @@ std::size_t separator_length(std::string_view rest, Separators allowed) {
 }
 
 std::string digits_of(std::string_view input, const Text& field, Separators allowed) {
+    require_length_within(input, kMaxIdentifierLength, nullptr, field);
     std::string out;
     for (std::size_t i = 0; i < input.size();) {
         if (const std::size_t skip = separator_length(input.substr(i), allowed)) {

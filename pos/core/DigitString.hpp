@@ -22,8 +22,13 @@ struct Separators {
 // The length in bytes of the separator `rest` starts with, or 0 when it does not start with one.
 std::size_t separator_length(std::string_view rest, Separators allowed = {});
 
+// The longest identifier as typed, separators included: the longest has 20 digits (an ICCID), so anything
+// longer than this is refused before it is read ("is too long: at most 64 characters").
+inline constexpr std::size_t kMaxIdentifierLength = 64;
+
 // The digits of `input` with the separators dropped. Anything else is refused with ValidationError for
-// `field`: "only digits are allowed", or "must not be empty" when no digit is left.
+// `field`: "only digits are allowed", or "must not be empty" when no digit is left; "is too long" over
+// kMaxIdentifierLength.
 std::string digits_of(std::string_view input, const Text& field, Separators allowed = {});
 
 // Luhn over all of `digits`, the last one being the check digit (ICCID, IMEI).

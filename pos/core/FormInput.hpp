@@ -3,6 +3,7 @@
 
 #include "db/UserError.hpp"
 
+#include <cstddef>
 #include <string>
 #include <utility>
 
@@ -32,7 +33,13 @@ auto parse_input(const char* input, Parse&& parse) {
     }
 }
 
-// Trims surrounding white space and refuses an empty value.
-std::string required_text(const char* input, const Text& field, const std::string& value);
+// The longest free text a form field takes unless it says otherwise.
+inline constexpr std::size_t kMaxFreeTextCharacters = 1000;
+
+// Trims surrounding white space and refuses an empty value, a value longer than `max_characters` and
+// control characters (a tab or a line break inside the text included, unless `line_breaks`: only a letter
+// such as a visitor's thanks holds them).
+std::string required_text(const char* input, const Text& field, const std::string& value,
+                          std::size_t max_characters = kMaxFreeTextCharacters, bool line_breaks = false);
 
 }  // namespace salon::pos

@@ -2,6 +2,7 @@
 
 #include "db/UserError.hpp"
 #include "pos/core/DigitString.hpp"
+#include "pos/core/OutsideInput.hpp"
 
 #include <cstddef>
 #include <vector>
@@ -44,6 +45,7 @@ std::vector<std::string> characters_of(std::string_view input) {
 }  // namespace
 
 Kpp Kpp::parse(std::string_view input) {
+    require_length_within(input, kMaxIdentifierLength, nullptr, field());
     const std::vector<std::string> chars = characters_of(input);
     if (chars.empty()) throw ValidationError(field(), tr("must not be empty"));
     if (chars.size() != 9)

@@ -1,5 +1,6 @@
 #include "pos/core/Money.hpp"
 
+#include "pos/core/OutsideInput.hpp"
 #include "db/Text.hpp"
 #include "db/UserError.hpp"
 
@@ -59,6 +60,7 @@ std::locale rouble_locale(const std::locale& loc) {
 }  // namespace
 
 Money Money::parse(std::string_view input) {
+    require_length_within(input, 64, nullptr, field());  // the largest amount has 20 digits
     const Text example = tr("enter roubles and kopecks, e.g. 1234,50");
     bool negative = false;
     bool separator = false;

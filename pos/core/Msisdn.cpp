@@ -2,6 +2,7 @@
 
 #include "db/UserError.hpp"
 #include "pos/core/DigitString.hpp"
+#include "pos/core/OutsideInput.hpp"
 
 #include <phonenumbers/phonenumberutil.h>
 
@@ -17,9 +18,14 @@ Text field() {
     return tr("Phone number");
 }
 
+// "+7 (912) 345-67-89" is 18 characters; libphonenumber's parse grows with the square of the length (a
+// number of 16 000 digits took seconds), so anything longer than this never reaches it.
+constexpr std::size_t kMaxTypedLength = 32;
+
 // libphonenumber also reads letters as keypad digits ("8 800 FLOWERS") and accepts extensions; a subscriber
 // number has neither, so anything but what people type around digits is refused before it gets there.
 void check_characters(std::string_view input) {
+    require_length_within(input, kMaxTypedLength, nullptr, field());
     bool seen_digit_or_plus = false;
     for (std::size_t i = 0; i < input.size(); ++i) {
         const char c = input[i];

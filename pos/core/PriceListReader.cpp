@@ -1,27 +1,40 @@
 // Reads a price list file (CSV or the first sheet of an XLSX workbook) into rows of text, for
-// preview_price_list (ProductCatalog.hpp). XLSX is a zip of XML parts: libzip opens it, pugixml reads them.
+// preview_price_list (ProductCatalog.hpp). XLSX is a zip of XML parts: ZipArchive opens it within the import
+// limits (OutsideInput.hpp), pugixml reads them.
 #include "db/UserError.hpp"
 #include "pos/core/CalendarDate.hpp"
 #include "pos/core/Money.hpp"
+#include "pos/core/OutsideInput.hpp"
 #include "pos/core/ProductCatalog.hpp"
 
 #include <unicode/unistr.h>
-#include <zip.h>
 #include <pugixml.hpp>
 
 #include <cmath>
+#include <cctype>
 #include <cstring>
-#include <fstream>
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <optional>
-#include <sstream>
 
 namespace salon::pos {
 
 namespace {
 
 Text file_field() { return tr("Price list"); }
+
+// A header row and at most kMaxImportRows rows after it; `rows` counts the header.
+void require_rows_within(std::size_t rows) {
+    pos::require_rows_within(rows == 0 ? 0 : rows - 1, kMaxImportRows, file_field());
+}
+
+// Columns a price list may use: its six and room for what else a spreadsheet keeps beside them. A cell
+// further right is ignored, so that a row naming column XFD costs no more than any other.
+constexpr int kMaxColumns = 64;
+
+// The longest cell read: a name is at most 200 characters, nothing else is longer.
+constexpr std::size_t kMaxCellCharacters = 1000;
 
 struct Cell {
     std::string text;
@@ -86,6 +99,7 @@ std::vector<SheetRow> csv_rows(std::string text) {
     auto end_record = [&] {
         end_field();
         rows.push_back(row);
+        require_rows_within(rows.size());
         row = SheetRow{row.row + 1, {}};
         any = false;
     };
@@ -125,23 +139,6 @@ std::vector<SheetRow> csv_rows(std::string text) {
 
 // ---- XLSX ----
 
-struct ZipCloser {
-    void operator()(zip_t* z) const { zip_discard(z); }
-};
-
-std::optional<std::string> zip_part(zip_t* zip, const std::string& name) {
-    zip_stat_t st;
-    zip_stat_init(&st);
-    if (zip_stat(zip, name.c_str(), 0, &st) != 0 || !(st.valid & ZIP_STAT_SIZE)) return std::nullopt;
-    zip_file_t* file = zip_fopen(zip, name.c_str(), 0);
-    if (!file) return std::nullopt;
-    std::string data(st.size, '\0');
-    const zip_int64_t read = zip_fread(file, data.data(), st.size);
-    zip_fclose(file);
-    if (read < 0 || static_cast<zip_uint64_t>(read) != st.size) return std::nullopt;
-    return data;
-}
-
 // Element names without a namespace prefix: most writers use the default namespace, some "x:".
 std::string_view local(const pugi::xml_node& node) {
     std::string_view name = node.name();
@@ -167,8 +164,8 @@ std::string string_item(const pugi::xml_node& item) {
     return out;
 }
 
-pugi::xml_document parse_part(zip_t* zip, const std::string& name) {
-    const auto data = zip_part(zip, name);
+pugi::xml_document parse_part(ZipArchive& zip, const std::string& name) {
+    const auto data = zip.read(name);
     if (!data) throw ValidationError(file_field(), trf("the workbook has no part {1}", {name}));
     pugi::xml_document doc;
     if (!doc.load_buffer(data->data(), data->size()))
@@ -185,12 +182,12 @@ int column_of(const std::string& ref) {
 }
 
 std::vector<SheetRow> xlsx_rows(const std::string& path) {
-    int error = 0;
-    std::unique_ptr<zip_t, ZipCloser> zip(zip_open(path.c_str(), ZIP_RDONLY, &error));
-    if (!zip) throw ValidationError(file_field(), tr("is not a readable XLSX workbook"));
+    auto zip = std::make_unique<ZipArchive>(path, file_field());
+    if (!zip->has("xl/workbook.xml"))
+        throw ValidationError(file_field(), tr("is a zip archive but not an XLSX workbook (it has no xl/workbook.xml)"));
 
     // The first sheet is the first <sheet> of the workbook, found through the workbook's relationships.
-    const auto workbook = parse_part(zip.get(), "xl/workbook.xml");
+    const auto workbook = parse_part(*zip, "xl/workbook.xml");
     const auto sheet = child(child(child(workbook, "workbook"), "sheets"), "sheet");
     if (!sheet) throw ValidationError(file_field(), tr("the workbook has no sheet"));
     std::string rel_id;
@@ -199,8 +196,8 @@ std::vector<SheetRow> xlsx_rows(const std::string& path) {
         if (name.size() > 3 && name.substr(name.size() - 3) == ":id") rel_id = a.value();
     }
     std::string target = "worksheets/sheet1.xml";
-    if (zip_part(zip.get(), "xl/_rels/workbook.xml.rels")) {
-        const auto rels = parse_part(zip.get(), "xl/_rels/workbook.xml.rels");
+    if (zip->has("xl/_rels/workbook.xml.rels")) {
+        const auto rels = parse_part(*zip, "xl/_rels/workbook.xml.rels");
         for (auto r : child(rels, "Relationships").children())
             if (local(r) == "Relationship" && rel_id == r.attribute("Id").value())
                 target = r.attribute("Target").value();
@@ -208,13 +205,13 @@ std::vector<SheetRow> xlsx_rows(const std::string& path) {
     const std::string sheet_path = target.rfind('/', 0) == 0 ? target.substr(1) : "xl/" + target;
 
     std::vector<std::string> shared;
-    if (zip_part(zip.get(), "xl/sharedStrings.xml")) {
-        const auto sst = parse_part(zip.get(), "xl/sharedStrings.xml");
+    if (zip->has("xl/sharedStrings.xml")) {
+        const auto sst = parse_part(*zip, "xl/sharedStrings.xml");
         for (auto si : child(sst, "sst").children())
             if (local(si) == "si") shared.push_back(string_item(si));
     }
 
-    const auto doc = parse_part(zip.get(), sheet_path);
+    const auto doc = parse_part(*zip, sheet_path);
     std::vector<SheetRow> rows;
     int next_row = 1;
     for (auto r : child(child(doc, "worksheet"), "sheetData").children()) {
@@ -228,6 +225,7 @@ std::vector<SheetRow> xlsx_rows(const std::string& path) {
             const int col = c.attribute("r") ? column_of(c.attribute("r").value()) : next_col;
             if (col < 0 || col > 16383) continue;
             next_col = col + 1;
+            if (col >= kMaxColumns) continue;
             const std::string type = c.attribute("t").value();
             Cell cell;
             const std::string v = child(c, "v").text().get();
@@ -244,10 +242,17 @@ std::vector<SheetRow> xlsx_rows(const std::string& path) {
                 cell.text = v;
                 cell.number = !v.empty();
             }
+            if (cell.text.empty()) continue;  // styled but empty: nothing to keep
+            // A shared string is kept once but copied into every cell naming it: a long one is refused
+            // here, before a sheet of cells naming it copies it a hundred thousand times.
+            if (cell.text.size() > 4 * kMaxCellCharacters)
+                throw ValidationError(file_field(), trf("row {1}: a cell is longer than {2} characters",
+                                                        {std::to_string(row.row), grouped(kMaxCellCharacters)}));
             if (row.cells.size() <= static_cast<std::size_t>(col)) row.cells.resize(col + 1);
             row.cells[col] = cell;
         }
         rows.push_back(std::move(row));
+        require_rows_within(rows.size());
     }
     return rows;
 }
@@ -329,7 +334,20 @@ std::vector<PriceRow> price_rows(const std::vector<SheetRow>& sheet) {
         auto get = [&](const char* key) {
             const auto c = columns.find(key);
             if (c == columns.end() || c->second >= it->cells.size()) return std::string();
-            return cell_text(it->cells[c->second], key);
+            std::string text = cell_text(it->cells[c->second], key);
+            // Checked here, before any parse, and refused for the whole file: a control character or a
+            // cell of a megabyte is no typing slip to list beside the others.
+            auto refuse = [&](const Text& why) {
+                return ValidationError(file_field(), trf("row {1}, {2}: {3}", {std::to_string(it->row),
+                                                                            price_column_title(key), why.str()}));
+            };
+            if (const auto bad = control_character(text)) throw refuse(control_character_reason(*bad));
+            try {
+                require_length_within(text, kMaxCellCharacters, nullptr, file_field());
+            } catch (const ValidationError& e) {
+                throw refuse(e.reason());
+            }
+            return text;
         };
         out.push_back(
             {it->row, get("code"), get("name"), get("kind"), get("price"), get("vat"), get("valid_from")});
@@ -342,14 +360,15 @@ std::vector<PriceRow> price_rows(const std::vector<SheetRow>& sheet) {
 std::vector<PriceRow> parse_price_csv(const std::string& text) { return price_rows(csv_rows(text)); }
 
 std::vector<PriceRow> read_price_list(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw ValidationError(file_field(), trf("cannot open {1}", {path}));
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    const std::string data = buffer.str();
+    const std::string data = read_outside_file(path, file_field());
     if (data.rfind("PK\x03\x04", 0) == 0) return price_rows(xlsx_rows(path));
     if (data.rfind("\xD0\xCF\x11\xE0", 0) == 0)
         throw ValidationError(file_field(), tr("is an old Excel (XLS) file: save it as XLSX or CSV"));
+    // The content decides, but a file named as a workbook that is none is reported as what it claims to be.
+    std::string extension = std::filesystem::path(path).extension().string();
+    for (auto& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (extension == ".xlsx" || extension == ".xlsm")
+        throw ValidationError(file_field(), tr("is not an XLSX workbook (not a zip archive)"));
     return price_rows(csv_rows(data));
 }
 

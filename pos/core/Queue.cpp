@@ -232,7 +232,7 @@ void mark_left(db::Database& db, const Actor& actor, std::int64_t visit_id) {
 }
 
 void record_thanks(db::Database& db, const Actor& actor, std::int64_t visit_id, const std::string& thanks) {
-    const std::string text = required_text("thanks", tr("Thanks"), thanks);
+    const std::string text = required_text("thanks", tr("Thanks"), thanks, 4 * 1000, true);
     if (icu::UnicodeString::fromUTF8(text).countChar32() > 1000)
         throw InputError("thanks", tr("Thanks"), tr("must be at most 1000 characters"));
     db::WriteTransaction tx(db);

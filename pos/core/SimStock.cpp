@@ -6,13 +6,14 @@
 #include "pos/core/Actor.hpp"
 #include "pos/core/Iccid.hpp"
 #include "pos/core/Msisdn.hpp"
+#include "pos/core/OutsideInput.hpp"
 #include "pos/core/Permission.hpp"
 #include "pos/core/Salon.hpp"
 #include "pos/core/StaffMember.hpp"
 
 #include <algorithm>
 #include <cctype>
-#include <fstream>
+#include <sstream>
 #include <functional>
 #include <map>
 #include <set>
@@ -149,11 +150,55 @@ void report(const IntakeProgress& progress, std::size_t done, std::size_t total)
     if (progress && !progress(done, total)) throw RefusedError(tr("Stopped: nothing was received."));
 }
 
-// Every problem of the batch; `checked` gets the normalised rows (meaningful only when there is none).
+// A row of a batch read from its text (ICCID, number, format) with the problems reading found: done before
+// any transaction opens, so the text of a file is never parsed while other tills wait for the database.
+struct ReadIntake {
+    CheckedRow out;
+    int row = 0;
+    bool ok = true;
+    std::vector<IntakeProblem> problems;
+    const SimIntake* in = nullptr;
+};
+
 // Progress counts these rows from 0 towards `total` (receive_sims counts its saving after them).
-std::vector<IntakeProblem> find_problems(db::Database& db, const Actor& actor,
-                                         const std::vector<SimIntake>& rows, std::vector<CheckedRow>& checked,
-                                         const IntakeProgress& progress, std::size_t total) {
+std::vector<ReadIntake> read_intake(const std::vector<SimIntake>& rows, const IntakeProgress& progress,
+                                    std::size_t total) {
+    std::vector<ReadIntake> read(rows.size());
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        if (i % kProgressEvery == 0) report(progress, i, total);
+        const SimIntake& in = rows[i];
+        ReadIntake& r = read[i];
+        r.in = &in;
+        r.row = in.line ? in.line : static_cast<int>(i) + 1;
+        auto problem = [&](const char* input, const std::string& value, const UserError& e) {
+            r.problems.push_back({r.row, input, value, e.message()});
+            r.ok = false;
+        };
+        try {
+            r.out.iccid = Iccid::parse(in.iccid).str();
+        } catch (const ValidationError& e) {
+            problem("iccid", in.iccid, e);
+        }
+        if (!trimmed(in.msisdn).empty()) {
+            try {
+                r.out.msisdn = Msisdn::parse(in.msisdn).str();
+            } catch (const ValidationError& e) {
+                problem("msisdn", in.msisdn, e);
+            }
+        }
+        r.out.format = normal_format(in.format);
+        if (r.out.format.empty())
+            problem("format", in.format,
+                    ValidationError(format_field(),
+                                    trf("must be triple, nano or esim, not \"{1}\"", {trimmed(in.format)})));
+    }
+    return read;
+}
+
+// Every problem of the batch against the stock records; `checked` gets the normalised rows (meaningful
+// only when there is none).
+std::vector<IntakeProblem> find_problems(db::Database& db, const Actor& actor, std::vector<ReadIntake>& rows,
+                                         std::vector<CheckedRow>& checked) {
     std::vector<IntakeProblem> problems;
     std::map<std::string, int> iccid_rows, msisdn_rows;
     checked.clear();
@@ -171,36 +216,15 @@ std::vector<IntakeProblem> find_problems(db::Database& db, const Actor& actor,
         "WHERE c.msisdn = :m AND c.status IN ('in_stock', 'sold', 'returned')",
         soci::use(msisdn_value), soci::into(live_iccid), soci::into(live_dealer));
 
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-        if (i % kProgressEvery == 0) report(progress, i, total);
-        const SimIntake& in = rows[i];
-        const int row = in.line ? in.line : static_cast<int>(i) + 1;
+    for (ReadIntake& read : rows) {
+        const SimIntake& in = *read.in;
+        const int row = read.row;
         auto problem = [&](const char* input, const std::string& value, const UserError& e) {
             problems.push_back({row, input, value, e.message()});
         };
-        CheckedRow out;
-        bool row_ok = true;
-        try {
-            out.iccid = Iccid::parse(in.iccid).str();
-        } catch (const ValidationError& e) {
-            problem("iccid", in.iccid, e);
-            row_ok = false;
-        }
-        if (!trimmed(in.msisdn).empty()) {
-            try {
-                out.msisdn = Msisdn::parse(in.msisdn).str();
-            } catch (const ValidationError& e) {
-                problem("msisdn", in.msisdn, e);
-                row_ok = false;
-            }
-        }
-        out.format = normal_format(in.format);
-        if (out.format.empty()) {
-            problem("format", in.format,
-                    ValidationError(format_field(),
-                                    trf("must be triple, nano or esim, not \"{1}\"", {trimmed(in.format)})));
-            row_ok = false;
-        }
+        problems.insert(problems.end(), read.problems.begin(), read.problems.end());
+        CheckedRow& out = read.out;
+        bool row_ok = read.ok;
         if (!out.iccid.empty()) {
             if (auto [it, fresh] = iccid_rows.emplace(out.iccid, row); !fresh) {
                 problem("iccid", in.iccid,
@@ -242,7 +266,6 @@ std::vector<IntakeProblem> find_problems(db::Database& db, const Actor& actor,
         }
         if (row_ok) checked.push_back(std::move(out));
     }
-    report(progress, rows.size(), total);
     return problems;
 }
 
@@ -284,19 +307,24 @@ std::string iccid_with_check_digit(const std::string& body) { return body + luhn
 std::vector<IntakeProblem> check_intake(db::Database& db, const Actor& actor, std::int64_t salon_id,
                                         const std::vector<SimIntake>& rows, const IntakeProgress& progress) {
     require_stock_access(db, actor, salon_id);
+    std::vector<ReadIntake> read = read_intake(rows, progress, rows.size());
     std::vector<CheckedRow> checked;
-    return find_problems(db, actor, rows, checked, progress, rows.size());
+    auto problems = find_problems(db, actor, read, checked);
+    report(progress, rows.size(), rows.size());
+    return problems;
 }
 
 int receive_sims(db::Database& db, const Actor& actor, std::int64_t salon_id,
                  const std::vector<SimIntake>& rows, const IntakeProgress& progress) {
     if (rows.empty()) throw InputError("iccid", iccid_field(), tr("no SIM cards were given"));
+    const std::size_t total = 2 * rows.size();  // each row checked, then saved
+    std::vector<ReadIntake> read = read_intake(rows, progress, total);
     db::WriteTransaction tx(db);
     const Salon salon = require_stock_access(db, actor, salon_id);
     refuse_closed(salon);
     std::vector<CheckedRow> checked;
-    const std::size_t total = 2 * rows.size();  // each row checked, then saved
-    const auto problems = find_problems(db, actor, rows, checked, progress, total);
+    const auto problems = find_problems(db, actor, read, checked);
+    report(progress, rows.size(), total);
     if (!problems.empty()) throw refused_batch(problems);
 
     const long long now = db.now();
@@ -363,8 +391,9 @@ std::vector<SimIntake> sim_range(const std::string& first_iccid, int count, cons
 }
 
 std::vector<SimIntake> read_sim_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError("file", tr("File"), trf("cannot open {1}", {path}));
+    const std::string data =
+        parse_input("file", [&] { return read_outside_file(path, tr("File")); });
+    std::istringstream in(data);
     std::vector<SimIntake> out;
     std::string text;
     int line = 0;
@@ -393,13 +422,18 @@ std::vector<SimIntake> read_sim_file(const std::string& path) {
             if (fields[0].find_first_of("0123456789") == std::string::npos) continue;
         }
         if (fields.size() > 3) throw bad_line(tr("expected iccid;msisdn;format, found more fields"));
+        // Named by column, before anything parses them: a NUL stored in a card's record is found by no one.
+        const Text titles[] = {iccid_field(), tr("Phone number"), format_field()};
+        for (std::size_t f = 0; f < fields.size(); ++f)
+            if (const auto c = control_character(fields[f]))
+                throw bad_line(trf("{1}: {2}", {titles[f].str(), control_character_reason(*c).str()}));
         if (fields[0].empty()) throw bad_line(tr("the ICCID is missing"));
         if (fields[0].find_first_of("eE") != std::string::npos && fields[0].find('+') != std::string::npos)
             throw bad_line(tr("the ICCID was saved as a number such as 8.97E+18: format the column as text"));
         fields.resize(3);
         out.push_back({fields[0], fields[1], fields[2], line});
+        parse_input("file", [&] { require_rows_within(out.size(), kMaxSimFileRows, tr("File")); });
     }
-    if (in.bad()) throw InputError("file", tr("File"), trf("cannot read {1}", {path}));
     return out;
 }
 

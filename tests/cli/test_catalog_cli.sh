@@ -102,4 +102,20 @@ contains "nothing changed" "Saved: 0 changes."
 expect 1 "missing file" -- "$cli" --db "$db" --lang en catalog import "$work/none.csv"
 contains "names the file" "cannot open"
 
+# Hostile files: refused with what is really wrong, nothing saved.
+printf 'code;price;valid_from\nx;1;%s\n' "$(day 3)" > "$work/text.xlsx"
+expect 1 "a text file named .xlsx" -- "$cli" --db "$db" --lang en catalog import "$work/text.xlsx"
+contains "not a zip" "is not an XLSX workbook (not a zip archive)"
+expect 1 "a text file named .xlsx, in Russian" -- "$cli" --db "$db" --lang ru catalog import "$work/text.xlsx"
+contains "not a zip in Russian" "не является книгой XLSX (это не zip-архив)"
+printf 'code;name;kind;price;valid_from\nz-1;Ok;accessory;1;%s\nz-2;Bad\001;accessory;1;%s\n' "$(day 3)" "$(day 3)" \
+  > "$work/control.csv"
+expect 1 "a control character in a name" -- "$cli" --db "$db" --lang en catalog import "$work/control.csv" --apply
+contains "row and column named" "row 3, Name: contains a control character (U+0001)"
+printf 'code;name;kind;price;valid_from\nz-3;Bad;accessory;1;31.12.9999\n' > "$work/year.csv"
+expect 1 "a year out of range" -- "$cli" --db "$db" --lang en catalog import "$work/year.csv"
+contains "says the range" "the year must be from 1900 to 2200"
+expect 0 "nothing of them saved" -- "$cli" --db "$db" --json catalog list
+[[ "$out" != *z-1* && "$out" != *z-3* ]] && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: saved: $out"; }
+
 cli_test_summary "catalog cli"

@@ -58,6 +58,16 @@ expect 0 "a good file; the format from --format" -- "$cli" --db "$db" --json sto
 expect 1 "an unreadable line" -- "$cli" --db "$db" --lang en stock receive --salon 1 --file <(echo "$two;1;2;3")
 contains "line named" "line 1"
 
+# Hostile files: a NUL inside a field, a number of 100 000 digits; refused by line and field, fast.
+printf 'iccid;msisdn;format\n%s;\000;nano\n' "$two" > "$work/nul.csv"
+expect 1 "a NUL in a field" -- "$cli" --db "$db" --lang en stock receive --salon 1 --file "$work/nul.csv"
+contains "NUL named" "line 2: Phone number: contains a control character (U+0000)"
+{ printf 'iccid;msisdn;format\n%s;+7' "$two"; head -c 100000 /dev/zero | tr '\0' '9'; printf ';nano\n'; } > "$work/long.csv"
+started=$(date +%s%N)
+expect 1 "a number of 100 000 digits" -- "$cli" --db "$db" --lang en stock receive --salon 1 --file "$work/long.csv"
+echo "a 100 000-digit number refused in $(( ($(date +%s%N) - started) / 1000000 )) ms"
+contains "too long" "Phone number: is too long: at most 32 characters"
+
 expect 0 "find by number" -- "$cli" --db "$db" --lang en stock find "+7 912 345 67 89"
 contains "found the card" "$one"
 expect 0 "find by ICCID as JSON" -- "$cli" --db "$db" --json stock find "$two"
@@ -101,6 +111,25 @@ contains "defective entry" "sim.defective"
 
 expect 1 "bench refuses a database with its own cards" -- "$cli" --db "$db" --lang en bench stock --cards 10 --lookups 5
 contains "scratch" "scratch database"
+
+# A delivery of 100 000 cards from one file is received whole (the file limit is 200 000 rows).
+if [ "${SALON_TEST_BACKEND:-sqlite}" = sqlite ]; then
+  awk 'BEGIN { print "iccid;msisdn;format";
+    for (n = 0; n < 100000; n++) {
+      body = sprintf("89701990%011d", n); sum = 0; twice = 1;
+      for (i = length(body); i >= 1; i--) { d = substr(body, i, 1) + 0; if (twice) { d *= 2; if (d > 9) d -= 9 }
+        sum += d; twice = !twice }
+      printf "%s%d;+7950%07d;nano\n", body, (10 - sum % 10) % 10, n } }' > "$work/delivery.csv"
+  expect 0 "migrate a scratch database" -- "$cli" --db "sqlite:$work/delivery.db" db migrate
+  expect 0 "its dealer" -- "$cli" --db "sqlite:$work/delivery.db" dealer add --kind legal_entity --name "ООО «Тест»" \
+    --inn 7730543210 --ogrn 1237700543211 --kpp 773001001
+  expect 0 "its salon" -- "$cli" --db "sqlite:$work/delivery.db" salon add --dealer 1 --name "Склад" --address Москва \
+    --tz Europe/Moscow
+  expect 0 "100 000 cards from one file" -- "$cli" --db "sqlite:$work/delivery.db" --json stock receive --salon 1 \
+    --file "$work/delivery.csv"
+  contains "all received" '"received": 100000'
+fi
+
 if [ "${SALON_TEST_BACKEND:-sqlite}" = sqlite ]; then
   expect 0 "bench on a scratch database" -- "$cli" --db "sqlite:$work/bench.db" --lang en bench stock --cards 1200 --lookups 20
   contains "fill time" "Filled 1200 cards"

@@ -442,3 +442,31 @@ TEST_CASE("A SIM file is read with its line numbers; an unreadable line is named
     CHECK(refused_input([&] { read_sim_file((std::filesystem::path(t.folder()) / "none.csv").string()); }) ==
           "file");
 }
+
+TEST_CASE("A batch's numbers are read before the write transaction, and a hostile one is refused by length",
+          "[stock][hostile]") {
+    TestDatabase t;
+    const Actor cli = salon::test::command_line(t);
+    Network n(t.db(), cli);
+    auto rows = sim_range(iccid(1), 2500, "+79123400000", "nano");
+    rows[1].msisdn = "+7" + std::string(100'000, '9');
+    // Progress is told while the rows are read (done below the row count): no write transaction may be
+    // open then, or every other till waits for the parsing.
+    std::vector<std::uint64_t> transactions_while_reading;
+    const auto listen = [&](std::size_t done, std::size_t total) {
+        if (done < total / 2) transactions_while_reading.push_back(t.db().write_transaction());
+        return true;
+    };
+    try {
+        receive_sims(t.db(), cli, n.salon_a1, rows, listen);
+        FAIL("a number of 100 000 digits was received");
+    } catch (const SimIntakeError& e) {
+        REQUIRE(e.problems().size() == 1);
+        CHECK(e.problems()[0].row == 2);
+        CHECK(e.problems()[0].message == "Phone number: is too long: at most 32 characters");
+    }
+    REQUIRE(transactions_while_reading.size() >= 2);
+    CHECK(std::all_of(transactions_while_reading.begin(), transactions_while_reading.end(),
+                      [](std::uint64_t tx) { return tx == 0; }));
+    CHECK(count(t.db(), "sim_card") == 0);
+}
