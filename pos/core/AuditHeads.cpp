@@ -6,6 +6,7 @@
 #include <sodium.h>
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <algorithm>
 #include <cerrno>
@@ -93,25 +94,54 @@ AuditHead AuditHead::parse(const std::string& text) {
                               {text}));
 }
 
-void write_heads(const AuditKey& key, const fs::path& file, const HeadsFile& content) {
+namespace {
+
+// What a file was when this process last wrote or read it: an anchor that is still that file need not be
+// read and verified again at the next commit (the sale's path).
+struct Seen {
+    ino_t inode = 0;
+    struct timespec modified {};
+    off_t size = -1;
+    bool same(const struct stat& st) const {
+        return st.st_ino == inode && st.st_size == size && st.st_mtim.tv_sec == modified.tv_sec &&
+               st.st_mtim.tv_nsec == modified.tv_nsec;
+    }
+};
+
+Seen seen_of(const struct stat& st) { return {st.st_ino, st.st_mtim, st.st_size}; }
+
+// Writes the signed file; returns what it is now.
+Seen write_signed(const AuditKey& key, const fs::path& file, const HeadsFile& content) {
     const std::string body = body_of(content);
     const std::string text = body + sign(key, body) + '\n';
     const fs::path folder = file.has_parent_path() ? file.parent_path() : fs::path(".");
-    std::error_code ec;
-    fs::create_directories(folder, ec);
     std::string temp = (folder / ".heads.XXXXXX").string();
-    const int fd = mkstemp(temp.data());  // mode 0600 from its creation
+    int fd = mkstemp(temp.data());  // mode 0600 from its creation
+    if (fd < 0 && errno == ENOENT) {
+        std::error_code ec;
+        fs::create_directories(folder, ec);
+        temp = (folder / ".heads.XXXXXX").string();
+        fd = mkstemp(temp.data());
+    }
     if (fd < 0)
         throw RefusedError(trf("Cannot write the audit heads file {1}: {2}", {file.string(), std::strerror(errno)}));
     // No fsync: a head lost in a power cut only leaves the anchor behind the database, which is never a
     // false alarm, and the sale does not wait for a second disk flush.
-    const bool written = write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
+    struct stat st {};
+    const bool written = write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) && fstat(fd, &st) == 0;
     close(fd);
     if (!written || std::rename(temp.c_str(), file.c_str()) != 0) {
         const int error = errno;
         unlink(temp.c_str());
         throw RefusedError(trf("Cannot write the audit heads file {1}: {2}", {file.string(), std::strerror(error)}));
     }
+    return seen_of(st);  // rename keeps the inode, the size and the time
+}
+
+}  // namespace
+
+void write_heads(const AuditKey& key, const fs::path& file, const HeadsFile& content) {
+    write_signed(key, file, content);
 }
 
 std::optional<HeadsFile> read_heads(const AuditKey& key, const fs::path& file) {
@@ -192,11 +222,21 @@ std::vector<AuditHead> anchored_heads(const AuditKey& key, db::Database& db) {
 void advance_anchor(const AuditKey& key, db::Database& db, const std::vector<AuditHead>& heads) {
     if (heads.empty()) return;
     const Anchor anchor = anchor_of(key, db);
+    static std::mutex guard;
+    static std::map<fs::path, std::pair<Seen, HeadsFile>> last_written;
+    const std::lock_guard<std::mutex> lock(guard);
     std::optional<HeadsFile> content;
-    try {
-        content = read_anchor(key, anchor);
-    } catch (const RefusedError&) {
-        return;  // left as it is: the evidence `verify` reports
+    struct stat st {};
+    const bool exists = ::stat(anchor.file.c_str(), &st) == 0;
+    auto cached = last_written.find(anchor.file);
+    if (exists && cached != last_written.end() && cached->second.first.same(st)) {
+        content = cached->second.second;
+    } else {
+        try {
+            content = read_anchor(key, anchor);
+        } catch (const RefusedError&) {
+            return;  // left as it is: the evidence `verify` reports
+        }
     }
     if (!content) content = HeadsFile{anchor.identity, {}};
     bool changed = false;
@@ -211,7 +251,7 @@ void advance_anchor(const AuditKey& key, db::Database& db, const std::vector<Aud
             changed = true;
         }
     }
-    if (changed) write_heads(key, anchor.file, *content);
+    if (changed) last_written[anchor.file] = {write_signed(key, anchor.file, *content), *content};
 }
 
 void reset_anchor(const AuditKey& key, db::Database& db, const std::vector<AuditHead>& heads) {
