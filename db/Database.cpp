@@ -12,7 +12,9 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cerrno>
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 
@@ -20,8 +22,9 @@ namespace salon::db {
 namespace fs = std::filesystem;
 
 namespace {
-// Seconds another station may hold the write lock before this one gives up.
-constexpr int kSqliteBusySeconds = 10;
+// Seconds another station may hold the write lock before this one gives up, unless SALON_BUSY_TIMEOUT says.
+constexpr int kDefaultBusySeconds = 10;
+constexpr int kMaxBusySeconds = 3600;
 
 // The database holds personal data (152-FZ): its file, and the -wal and -shm files SQLite gives the
 // main file's mode, are the owner's only. A new file is made so before SQLite opens it; a file an
@@ -45,6 +48,56 @@ void replace_all(std::string& s, const std::string& from, const std::string& to)
         s.replace(pos, from.size(), to);
 }
 }  // namespace
+
+int busy_timeout_seconds() {
+    static const int seconds = [] {
+        const char* text = std::getenv("SALON_BUSY_TIMEOUT");
+        if (!text || !*text) return kDefaultBusySeconds;
+        char* end = nullptr;
+        const long value = std::strtol(text, &end, 10);
+        if (*end != 0 || value < 0 || value > kMaxBusySeconds) return -1;
+        return static_cast<int>(value);
+    }();
+    if (seconds < 0)
+        throw DatabaseError(tr("Busy timeout (SALON_BUSY_TIMEOUT)"),
+                            trf("must be whole seconds from 0 to {1}", {std::to_string(kMaxBusySeconds)}));
+    return seconds;
+}
+
+void raise_if_busy_or_full(const soci::soci_error& e, int os_errno) {
+    bool busy = false, full = false;
+    if (const auto* lite = dynamic_cast<const soci::sqlite3_soci_error*>(&e)) {
+        const int code = lite->result() & 0xff;  // the primary code, whether extended codes are on or not
+        busy = code == SQLITE_BUSY || code == SQLITE_LOCKED;
+        full = code == SQLITE_FULL || (code == SQLITE_IOERR && (os_errno == ENOSPC || os_errno == EDQUOT));
+    } else if (const auto* pg = dynamic_cast<const soci::postgresql_soci_error*>(&e)) {
+        const std::string state = pg->sqlstate();
+        busy = state == "55P03";
+        full = state == "53100";
+    }
+    if (busy)
+        throw DatabaseBusyError(trf("The database is busy: another station or program has held it for writing for "
+                                    "{1} s; nothing was saved, try again.",
+                                    {std::to_string(busy_timeout_seconds())}));
+    if (full)
+        throw DiskFullError(tr("The disk is full: nothing was saved, and what was saved before is intact. Free "
+                               "some space where the database is kept and try again."));
+}
+
+bool Statement::execute(bool exchange_data) {
+    try {
+        return st_.execute(exchange_data);
+    } catch (const soci::soci_error& e) {
+        raise_if_busy_or_full(e, db_->last_os_error());
+        throw;
+    }
+}
+
+int Database::last_os_error() {
+    if (backend() != Backend::sqlite) return 0;
+    auto* b = static_cast<soci::sqlite3_session_backend*>(session_.get_backend());
+    return b && b->conn_ ? sqlite_api::sqlite3_system_errno(b->conn_) : 0;
+}
 
 Database::Database(DatabaseUrl url) : url_(std::move(url)) {}
 
@@ -74,11 +127,13 @@ std::unique_ptr<Database> Database::open(const DatabaseUrl& url, Mode mode) {
         make_private(path, exists);
         try {
             db->session_.open(*soci::factory_sqlite3(),
-                              "db=\"" + url.sqlite_path + "\" timeout=" + std::to_string(kSqliteBusySeconds));
+                              "db=\"" + url.sqlite_path + "\" timeout=" + std::to_string(busy_timeout_seconds()));
             // Reading the schema cookie fails at once on a file that is not a database.
             int cookie = 0;
             db->session_ << "PRAGMA schema_version", soci::into(cookie);
         } catch (const soci::soci_error& e) {
+            // A full disk or a held lock is not a damaged file.
+            raise_if_busy_or_full(e, db->last_os_error());
             throw DatabaseError(trf("The file {1} is not a Salon Station database or is damaged ({2}).",
                                     {url.sqlite_path, e.get_error_message()}));
         }
@@ -92,12 +147,17 @@ std::unique_ptr<Database> Database::open(const DatabaseUrl& url, Mode mode) {
         }
     }
 
-    const int version = db->schema_version();
-    if (version > latest_version())
-        throw DatabaseError(trf("The database {1} has schema version {2}, newer than this program knows ({3}). "
-                                "Update Salon Station; the database was not changed.",
-                                {url.display, std::to_string(version), std::to_string(latest_version())}));
-    if (url.backend == Backend::sqlite) db->configure_sqlite();
+    try {
+        const int version = db->schema_version();
+        if (version > latest_version())
+            throw DatabaseError(trf("The database {1} has schema version {2}, newer than this program knows ({3}). "
+                                    "Update Salon Station; the database was not changed.",
+                                    {url.display, std::to_string(version), std::to_string(latest_version())}));
+        if (url.backend == Backend::sqlite) db->configure_sqlite();
+    } catch (const soci::soci_error& e) {
+        raise_if_busy_or_full(e, db->last_os_error());
+        throw;
+    }
     return db;
 }
 
@@ -217,10 +277,15 @@ std::atomic<std::uint64_t> transactions_begun{0};
 }
 
 WriteTransaction::WriteTransaction(Database& db) : db_(db) {
-    if (db_.backend() == Backend::sqlite)
-        db_.sql() << "BEGIN IMMEDIATE";
-    else
-        db_.sql().begin();
+    try {
+        if (db_.backend() == Backend::sqlite)
+            db_.sql() << "BEGIN IMMEDIATE";
+        else
+            db_.sql().begin();
+    } catch (const soci::soci_error& e) {
+        raise_if_busy_or_full(e, db_.last_os_error());
+        throw;
+    }
     db_.transaction_ = ++transactions_begun;
     db_.transaction_clock_.reset();
     db_.transaction_memo_.clear();
@@ -240,7 +305,12 @@ WriteTransaction::~WriteTransaction() {
 }
 
 void WriteTransaction::commit() {
-    db_.sql().commit();
+    try {
+        db_.sql().commit();
+    } catch (const soci::soci_error& e) {
+        raise_if_busy_or_full(e, db_.last_os_error());  // left open: the destructor rolls back
+        throw;
+    }
     db_.transaction_ = 0;
     open_ = false;
     const auto memo = std::move(db_.transaction_memo_);

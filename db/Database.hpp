@@ -18,12 +18,26 @@ namespace salon::db {
 class Database;
 class PersonalDataKey;
 
+// Seconds a station waits for another one's write lock before giving up: SALON_BUSY_TIMEOUT when set (0 to
+// 3600), else 10. Read once per process.
+int busy_timeout_seconds();
+
+// A busy database and a full disk are the two failures a person can act on (wait, free space): this throws
+// DatabaseBusyError or DiskFullError, in the user's language and without the statement's text, when `e`
+// is one of them (SQLite's SQLITE_BUSY/SQLITE_LOCKED and SQLITE_FULL; PostgreSQL's lock_not_available
+// 55P03 and disk_full 53100), and returns otherwise. `os_errno` is the system's error behind a SQLite
+// failure (Database::last_os_error): ENOSPC makes any I/O error a full disk, such as SQLite failing to
+// create its shared-memory file on a full disk while opening.
+void raise_if_busy_or_full(const soci::soci_error& e, int os_errno = 0);
+
 // A statement from the connection's cache (Database::query), bound for one use: execute, then fetch row by
 // row, as with a soci::statement. When it goes out of scope its bindings are dropped and, on SQLite, it is
 // reset so that it holds no read snapshot until its next use.
 class Statement {
 public:
-    bool execute(bool exchange_data = false) { return st_.execute(exchange_data); }
+    // Throws DatabaseBusyError or DiskFullError for a busy database or a full disk (see
+    // raise_if_busy_or_full); any other failure as SOCI reports it.
+    bool execute(bool exchange_data = false);
     bool fetch() { return st_.fetch(); }
     bool got_data() const { return st_.got_data(); }
     // How many rows the executed INSERT, UPDATE or DELETE changed.
@@ -100,6 +114,9 @@ public:
     void forget_statements() { statements_.clear(); }
     Backend backend() const { return url_.backend; }
     const DatabaseUrl& url() const { return url_; }
+
+    // The system's error number behind SQLite's last failure on this connection (0 on PostgreSQL).
+    int last_os_error();
 
     // The highest migration applied; 0 for an empty database.
     int schema_version();

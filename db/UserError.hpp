@@ -43,4 +43,17 @@ public:
     using UserError::UserError;
 };
 
+// Another station or program held the write lock longer than this one waits: nothing was saved, and the
+// same operation may simply be tried again.
+class DatabaseBusyError : public DatabaseError {
+public:
+    using DatabaseError::DatabaseError;
+};
+
+// The disk (or the server's) has no room for the operation: it was rolled back, what was saved before stays.
+class DiskFullError : public DatabaseError {
+public:
+    using DatabaseError::DatabaseError;
+};
+
 }  // namespace salon

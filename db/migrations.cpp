@@ -156,6 +156,7 @@ bool apply_migration(Database& db, const Migration& m) {
         db.sql() << "INSERT INTO schema_migration (version, name, applied_at) VALUES (:v, :n, :t)",
             soci::use(m.version), soci::use(m.name), soci::use(now);
     } catch (const soci::soci_error& e) {
+        raise_if_busy_or_full(e, db.last_os_error());
         throw DatabaseError(trf("Migration {1} ({2}) failed and was rolled back: {3}",
                                 {std::to_string(m.version), m.name, e.get_error_message()}));
     }
@@ -166,8 +167,12 @@ bool apply_migration(Database& db, const Migration& m) {
 
 std::vector<int> migrate(Database& db, int up_to) {
     std::vector<int> applied;
+    // Read first, lock only for what is pending: every verb opens through here, and a database already up
+    // to date must not take the write lock (a report would wait behind a sale, or fail while another
+    // station writes). apply_migration checks again under the lock.
+    const int current = db.schema_version();
     for (const auto& m : all_migrations())
-        if (m.version <= up_to && apply_migration(db, m)) applied.push_back(m.version);
+        if (m.version > current && m.version <= up_to && apply_migration(db, m)) applied.push_back(m.version);
     // The plain values migration 10 sealed are still in the WAL's older frames: copied into the file and
     // the WAL emptied now, rather than at the next checkpoint (best effort: a reader may hold it back).
     if (db.backend() == Backend::sqlite && std::find(applied.begin(), applied.end(), 10) != applied.end())

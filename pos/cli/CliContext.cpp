@@ -18,6 +18,7 @@ std::unique_ptr<db::Database> CliContext::open(bool create) const {
     auto db = db::Database::open(db::DatabaseUrl::resolve(db_url),
                                  create ? db::Database::Mode::create_if_missing : db::Database::Mode::open_existing);
     db::migrate(*db);
+    if (!as_login.empty()) person(*db);
     return db;
 }
 
@@ -25,15 +26,35 @@ std::unique_ptr<db::Database> CliContext::open_as_is() const {
     return db::Database::open(db::DatabaseUrl::resolve(db_url), db::Database::Mode::open_existing);
 }
 
-pos::Actor CliContext::actor() const { return pos::Actor::command_line(pos::AuditKey::load_or_create()); }
+pos::Actor CliContext::maintenance() const { return pos::Actor::command_line(pos::AuditKey::load_or_create()); }
+
+pos::Actor CliContext::viewer(db::Database& db) const {
+    if (as_login.empty()) return pos::Actor::head_office_view(pos::AuditKey::load_or_create());
+    return person(db);
+}
 
 pos::Actor CliContext::person(db::Database& db) const {
     if (as_login.empty())
-        throw UserError(tr("This verb works at a salon's till: say who you are with --as LOGIN."));
-    const pos::AuditKey key = pos::AuditKey::load_or_create();
-    const std::string password = read_password("SALON_PASSWORD", trf("Password of {1}: ", {as_login}).str());
-    const pos::StaffMember member = pos::sign_in(db, key, as_login, password);
-    return pos::Actor::signed_in(db, member, key);
+        throw RefusedError(tr("This verb changes data: say who you are with --as LOGIN (the password from "
+                              "SALON_PASSWORD, else asked)."));
+    if (!signed_in_) {
+        const pos::AuditKey key = pos::AuditKey::load_or_create();
+        const std::string password = read_password("SALON_PASSWORD", trf("Password of {1}: ", {as_login}).str());
+        const pos::StaffMember member = pos::sign_in(db, key, as_login, password);
+        signed_in_ = pos::Actor::signed_in(db, member, key);
+    }
+    return *signed_in_;
+}
+
+pos::Actor CliContext::first_administrator(db::Database& db, pos::Role role) const {
+    if (!as_login.empty()) return person(db);
+    long long accounts = 0;
+    db.run("SELECT count(*) FROM staff", soci::into(accounts));
+    if (accounts > 0) return person(db);  // refuses: the database has people who can sign in
+    if (role != pos::Role::head_office_admin)
+        throw RefusedError(tr("The database has no account yet: its first one must be a head-office "
+                              "administrator (--role head_office_admin)."));
+    return maintenance();
 }
 
 std::string CliContext::till_name() const {

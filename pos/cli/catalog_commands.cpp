@@ -148,7 +148,7 @@ void add_catalog_commands(CLI::App& app, CliContext& ctx) {
     add->callback([&ctx, add_opts] {
         auto db = ctx.open();
         const CalendarDate from = date_or_today(*db, add_opts->from);
-        const auto id = add_product(*db, ctx.actor(), add_opts->code, add_opts->name, add_opts->kind, from,
+        const auto id = add_product(*db, ctx.person(*db), add_opts->code, add_opts->name, add_opts->kind, from,
                                     price_option(add_opts->price), add_opts->vat);
         if (ctx.json) return print_json({{"ok", true}, {"id", id}});
         std::cout << trf("Product {1} added.", {add_opts->code}).str() << '\n';
@@ -166,7 +166,7 @@ void add_catalog_commands(CLI::App& app, CliContext& ctx) {
     price->callback([&ctx, price_opts] {
         auto db = ctx.open();
         const CalendarDate from = date_or_today(*db, price_opts->from);
-        set_price(*db, ctx.actor(), price_opts->code, from, price_option(price_opts->price), price_opts->vat);
+        set_price(*db, ctx.person(*db), price_opts->code, from, price_option(price_opts->price), price_opts->vat);
         if (ctx.json) return print_json({{"ok", true}});
         std::cout
             << trf("The new price of {1} is in force from {2}.", {price_opts->code, from.display()}).str()
@@ -181,7 +181,7 @@ void add_catalog_commands(CLI::App& app, CliContext& ctx) {
     end->callback([&ctx, end_code, end_from] {
         auto db = ctx.open();
         const CalendarDate from = date_or_today(*db, *end_from);
-        end_sale(*db, ctx.actor(), *end_code, from);
+        end_sale(*db, ctx.person(*db), *end_code, from);
         if (ctx.json) return print_json({{"ok", true}});
         std::cout << trf("{1} is not sold from {2}.", {*end_code, from.display()}).str() << '\n';
     });
@@ -194,7 +194,7 @@ void add_catalog_commands(CLI::App& app, CliContext& ctx) {
         cmd->add_option("CODE", *code, tr("Product code").str())->required();
         cmd->callback([&ctx, code, active] {
             auto db = ctx.open();
-            set_product_active(*db, ctx.actor(), *code, active);
+            set_product_active(*db, ctx.person(*db), *code, active);
             if (ctx.json) return print_json({{"ok", true}});
             std::cout << (active ? trf("{1} is back on sale.", {*code})
                                  : trf("{1} is withdrawn from sale.", {*code}))
@@ -213,7 +213,7 @@ void add_catalog_commands(CLI::App& app, CliContext& ctx) {
     import->callback([&ctx, import_file, import_apply] {
         auto db = ctx.open();
     const auto rows = read_price_list(*import_file);
-    const Actor actor = ctx.actor();
+    const Actor actor = *import_apply ? ctx.person(*db) : ctx.viewer(*db);
     PriceImportPreview preview = preview_price_list(*db, actor, rows);
     if (*import_apply && preview.ok()) preview = apply_price_list(*db, actor, rows);
     if (ctx.json) {

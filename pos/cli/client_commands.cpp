@@ -21,7 +21,7 @@ void add_client_commands(CLI::App& app, CliContext& ctx) {
     find->add_option("passport", *passport, tr("Series and number of the passport").str())->required();
     find->callback([&ctx, passport] {
         auto db = ctx.open();
-        const Actor person = ctx.as_login.empty() ? ctx.actor() : ctx.person(*db);
+        const Actor person = ctx.viewer(*db);
         const auto found = find_client_by_passport(*db, person, *passport);
         if (ctx.json) {
             if (!found) return print_json(nullptr);
@@ -48,7 +48,7 @@ void add_client_commands(CLI::App& app, CliContext& ctx) {
     any->add_option("text", *text, tr("ICCID, phone number or passport").str())->required();
     any->callback([&ctx, text] {
         auto db = ctx.open();
-        const Actor person = ctx.as_login.empty() ? ctx.actor() : ctx.person(*db);
+        const Actor person = ctx.viewer(*db);
         const auto hits = desk_search(*db, person, *text);
         if (ctx.json) {
             nlohmann::json out = nlohmann::json::array();

@@ -21,7 +21,7 @@ void add_demo_commands(CLI::App& app, CliContext& ctx) {
                          .str());
     seed->callback([&ctx, days] {
         auto db = ctx.open(true);
-        const auto r = pos::seed_demo(*db, ctx.actor(), *days);
+        const auto r = pos::seed_demo(*db, ctx.maintenance(), *days);
         const auto& h = r.history;
         if (ctx.json) {
             print_json({{"ok", true},

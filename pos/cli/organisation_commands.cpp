@@ -128,7 +128,7 @@ void add_organisation_commands(CLI::App& app, CliContext& ctx) {
     dealer_add->add_to(add, true);
     add->callback([&ctx, dealer_add] {
         auto db = ctx.open();
-        report_saved(ctx, tr("dealer"), save_dealer(*db, ctx.actor(), dealer_add->apply({})));
+        report_saved(ctx, tr("dealer"), save_dealer(*db, ctx.person(*db), dealer_add->apply({})));
     });
     auto dealer_edit = std::make_shared<DealerOptions>();
     auto dealer_id = std::make_shared<long long>(0);
@@ -137,7 +137,7 @@ void add_organisation_commands(CLI::App& app, CliContext& ctx) {
     dealer_edit->add_to(edit, false);
     edit->callback([&ctx, dealer_edit, dealer_id] {
         auto db = ctx.open();
-        const Actor actor = ctx.actor();
+        const Actor actor = ctx.person(*db);
         const Dealer d = get_dealer(*db, actor, *dealer_id);
         report_saved(
             ctx, tr("dealer"),
@@ -145,7 +145,7 @@ void add_organisation_commands(CLI::App& app, CliContext& ctx) {
     });
     dealer->add_subcommand("list", tr("List dealers").str())->callback([&ctx] {
         auto db = ctx.open();
-        const auto dealers = list_dealers(*db, ctx.actor());
+        const auto dealers = list_dealers(*db, ctx.viewer(*db));
         if (ctx.json) {
             nlohmann::json out = nlohmann::json::array();
             for (const auto& d : dealers) out.push_back(to_json(d));
@@ -164,7 +164,7 @@ void add_organisation_commands(CLI::App& app, CliContext& ctx) {
     salon_add->add_to(sadd, true);
     sadd->callback([&ctx, salon_add] {
         auto db = ctx.open();
-        report_saved(ctx, tr("salon"), save_salon(*db, ctx.actor(), salon_add->apply({})));
+        report_saved(ctx, tr("salon"), save_salon(*db, ctx.person(*db), salon_add->apply({})));
     });
     auto salon_edit = std::make_shared<SalonOptions>();
     auto salon_id = std::make_shared<long long>(0);
@@ -173,7 +173,7 @@ void add_organisation_commands(CLI::App& app, CliContext& ctx) {
     salon_edit->add_to(sedit, false);
     sedit->callback([&ctx, salon_edit, salon_id] {
         auto db = ctx.open();
-        const Actor actor = ctx.actor();
+        const Actor actor = ctx.person(*db);
         const Salon s = get_salon(*db, actor, *salon_id);
         report_saved(
             ctx, tr("salon"),
@@ -185,7 +185,7 @@ void add_organisation_commands(CLI::App& app, CliContext& ctx) {
     slist->add_option("--dealer", *list_dealer, tr("Only this dealer's salons").str());
     slist->callback([&ctx, list_dealer] {
         auto db = ctx.open();
-        const auto salons = list_salons(*db, ctx.actor(), *list_dealer);
+        const auto salons = list_salons(*db, ctx.viewer(*db), *list_dealer);
         if (ctx.json) {
             nlohmann::json out = nlohmann::json::array();
             for (const auto& s : salons) out.push_back(to_json(s));
@@ -208,7 +208,8 @@ void add_organisation_commands(CLI::App& app, CliContext& ctx) {
     staff_add->add_to(tadd, true);
     tadd->callback([&ctx, staff_add] {
         auto db = ctx.open();
-        report_saved(ctx, tr("staff member"), save_staff(*db, ctx.actor(), staff_add->apply({})));
+        const StaffForm form = staff_add->apply({});
+        report_saved(ctx, tr("staff member"), save_staff(*db, ctx.first_administrator(*db, form.role), form));
     });
     auto staff_edit = std::make_shared<StaffOptions>();
     auto staff_id = std::make_shared<long long>(0);
@@ -217,14 +218,14 @@ void add_organisation_commands(CLI::App& app, CliContext& ctx) {
     staff_edit->add_to(tedit, false);
     tedit->callback([&ctx, staff_edit, staff_id] {
         auto db = ctx.open();
-        const Actor actor = ctx.actor();
+        const Actor actor = ctx.person(*db);
         const StaffMember m = get_staff(*db, actor, *staff_id);
         StaffForm current{m.login, m.full_name, m.role, m.salon_id, m.dealer_id, m.career_level, {}};
         report_saved(ctx, tr("staff member"), save_staff(*db, actor, staff_edit->apply(current), m.id));
     });
     staff->add_subcommand("list", tr("List staff").str())->callback([&ctx] {
         auto db = ctx.open();
-        const auto people = list_staff(*db, ctx.actor());
+        const auto people = list_staff(*db, ctx.viewer(*db));
         if (ctx.json) {
             nlohmann::json out = nlohmann::json::array();
             for (const auto& m : people) out.push_back(to_json(m));
@@ -254,7 +255,7 @@ void add_organisation_commands(CLI::App& app, CliContext& ctx) {
     trole->add_option("--level", set_role->level, tr("Career level: trainee, specialist or senior_specialist").str());
     trole->callback([&ctx, set_role, role_id] {
         auto db = ctx.open();
-        const Actor actor = ctx.actor();
+        const Actor actor = ctx.person(*db);
         const StaffMember m = get_staff(*db, actor, *role_id);
         StaffForm form{m.login, m.full_name, m.role, m.salon_id, m.dealer_id, std::nullopt, {}};
         // Moving between the two salon roles keeps the level where it still fits the new role.
@@ -271,7 +272,7 @@ void add_organisation_commands(CLI::App& app, CliContext& ctx) {
     treset->add_option("--password", *reset_pw, tr("The temporary password").str())->required();
     treset->callback([&ctx, reset_id, reset_pw] {
         auto db = ctx.open();
-        reset_password(*db, ctx.actor(), *reset_id, *reset_pw);
+        reset_password(*db, ctx.person(*db), *reset_id, *reset_pw);
         report_saved(ctx, tr("staff member"), *reset_id);
     });
 
@@ -282,7 +283,7 @@ void add_organisation_commands(CLI::App& app, CliContext& ctx) {
         cmd->add_option("ID", *id, tr("Staff member number").str())->required();
         cmd->callback([&ctx, id, active] {
             auto db = ctx.open();
-            set_staff_active(*db, ctx.actor(), *id, active);
+            set_staff_active(*db, ctx.person(*db), *id, active);
             report_saved(ctx, tr("staff member"), *id);
         });
     }
@@ -296,7 +297,7 @@ void add_organisation_commands(CLI::App& app, CliContext& ctx) {
     tcert->add_option("--trainer", *certify_trainer, tr("The trainer's login").str());
     tcert->callback([&ctx, certify_id, certify_date, certify_trainer] {
         auto db = ctx.open();
-        const Actor actor = ctx.actor();
+        const Actor actor = ctx.person(*db);
         std::int64_t trainer = 0;
         if (!certify_trainer->empty()) {
             const auto found = find_staff_by_login(*db, actor, *certify_trainer);

@@ -139,7 +139,7 @@ void add_port_commands(CLI::App& app, CliContext& ctx) {
         ->check(CLI::Range(1, 100000));
     list->callback([&ctx, lo] {
         auto db = ctx.open();
-        const Actor actor = ctx.as_login.empty() ? ctx.actor() : ctx.person(*db);
+        const Actor actor = ctx.viewer(*db);
         std::vector<PortRequestRow> rows;
         reporting_input(ctx, [&] {
             PortRequestFilter filter;
@@ -162,7 +162,7 @@ void add_port_commands(CLI::App& app, CliContext& ctx) {
     show->add_option("id", *show_id, tr("The port request's record number").str())->required();
     show->callback([&ctx, show_id] {
         auto db = ctx.open();
-        const Actor actor = ctx.as_login.empty() ? ctx.actor() : ctx.person(*db);
+        const Actor actor = ctx.viewer(*db);
         const PortRequestRow r = get_port_request(*db, actor, *show_id);
         const auto history = port_request_history(*db, actor, *show_id);
         if (ctx.json) {

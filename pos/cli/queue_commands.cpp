@@ -50,6 +50,7 @@ void add_queue_commands(CLI::App& app, CliContext& ctx) {
     take->add_option("--purpose", *purpose, tr("top_up, sale, service or corporate").str());
     take->callback([&ctx, salon_id, purpose] {
         auto db = ctx.open();
+        ctx.person(*db);  // the kiosk's own screen takes tickets without a person; a script says who it is
         print_visit(ctx, take_ticket(*db, *salon_id, visit_purpose_from_string(*purpose)));
     });
 
@@ -95,6 +96,7 @@ void add_queue_commands(CLI::App& app, CliContext& ctx) {
     rate->add_option("rating", *rating, tr("1 to 5").str())->required();
     rate->callback([&ctx, visit_id, rating] {
         auto db = ctx.open();
+        ctx.person(*db);  // as take: only the kiosk rates without a person
         rate_visit(*db, *visit_id, *rating);
         if (!ctx.json) std::cout << tr("Thank you for your rating.").str() << '\n';
         else print_json({{"ok", true}});
@@ -115,7 +117,7 @@ void add_queue_commands(CLI::App& app, CliContext& ctx) {
     list->add_option("--salon", *salon_id, tr("Salon record number (head office and dealers' managers)").str());
     list->callback([&ctx, salon_id] {
         auto db = ctx.open();
-        const Actor person = ctx.as_login.empty() ? ctx.actor() : ctx.person(*db);
+        const Actor person = ctx.viewer(*db);
         const auto visits = todays_queue(*db, person, *salon_id);
         if (ctx.json) {
             nlohmann::json out = nlohmann::json::array();
@@ -136,7 +138,7 @@ void add_queue_commands(CLI::App& app, CliContext& ctx) {
     dash->add_option("--salon", *salon_id, tr("Salon record number (head office and dealers' managers)").str());
     dash->callback([&ctx, salon_id] {
         auto db = ctx.open();
-        const Actor person = ctx.as_login.empty() ? ctx.actor() : ctx.person(*db);
+        const Actor person = ctx.viewer(*db);
         const DeskDashboard d = desk_dashboard(*db, person, *salon_id);
         if (ctx.json) {
             nlohmann::json norms = nlohmann::json::array();

@@ -83,7 +83,7 @@ void add_receipt_commands(CLI::App& app, CliContext& ctx) {
     show->callback([&ctx, shown] {
         (void)parse_receipt_paper(shown->paper);  // a wrong paper is refused before the database is opened
         auto db = ctx.open();
-        const Actor actor = ctx.as_login.empty() ? ctx.actor() : ctx.person(*db);
+        const Actor actor = ctx.viewer(*db);
         print_receipt(ctx, receipt_for_sale(*db, actor, shown->sale_id), *shown, false);
     });
 }

@@ -194,7 +194,7 @@ void run_sale_bench(CliContext& ctx, int sales, bool show_statements) {
         throw ValidationError(tr("Database"),
                               tr("name a scratch database with --db: the bench adds a salon, cards and sales to it"));
     auto db = ctx.open(true);
-    const Actor cli = ctx.actor();
+    const Actor cli = ctx.maintenance();
     // Real sales are never mixed with the bench's: only a database without sales, or with the bench's own.
     long long foreign = 0;
     const std::string bench_salon = kBenchSalon;

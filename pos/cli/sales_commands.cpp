@@ -198,7 +198,7 @@ void add_sales_commands(CLI::App& app, CliContext& ctx) {
         ->check(CLI::Range(1, 1000000));
     list->callback([&ctx, lo] {
         auto db = ctx.open();
-        const Actor actor = ctx.as_login.empty() ? ctx.actor() : ctx.person(*db);
+        const Actor actor = ctx.viewer(*db);
         std::vector<SaleRecord> found;
         reporting_input(ctx, [&] { found = sales_of_days(*db, actor, *lo); });
         if (ctx.json) {
@@ -316,6 +316,7 @@ void add_sales_commands(CLI::App& app, CliContext& ctx) {
         ->check(CLI::Range(1, 100000));
     send->callback([&ctx, gateway_limit] {
         auto db = ctx.open();
+        ctx.person(*db);
         long long waiting = 0;
         db->run("SELECT COUNT(*) FROM gateway_request WHERE status = 'pending'", soci::into(waiting));
         const int sent = deliver_gateway_requests(*db, *gateway_limit);

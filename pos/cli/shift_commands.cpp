@@ -141,7 +141,7 @@ void add_shift_commands(CLI::App& app, CliContext& ctx) {
     list->add_option("--salon", *salon_id, tr("Salon record number (head office and dealers' managers)").str());
     list->callback([&ctx, salon_id] {
         auto db = ctx.open();
-        const Actor person = ctx.as_login.empty() ? ctx.actor() : ctx.person(*db);
+        const Actor person = ctx.viewer(*db);
         const auto shifts = list_shifts(*db, person, *salon_id);
         if (ctx.json) {
             nlohmann::json out = nlohmann::json::array();

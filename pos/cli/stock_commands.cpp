@@ -88,7 +88,7 @@ void run_stock_bench(CliContext& ctx, long long cards, int lookups) {
         throw ValidationError(tr("Database"),
                               tr("name a scratch database with --db: the bench fills it with SIM cards"));
     auto db = ctx.open(true);
-    const Actor actor = ctx.actor();
+    const Actor actor = ctx.maintenance();
     long long sales = 0, existing = 0, foreign = 0;
     db->run("SELECT count(*) FROM sale", soci::into(sales));
     if (sales > 0) throw RefusedError(tr("This database has sales: run the bench on a scratch database."));
@@ -229,7 +229,7 @@ void add_stock_commands(CLI::App& app, CliContext& ctx) {
                       tr("Only check the batch and list its problems; save nothing").str());
     receive->callback([&ctx, ro] {
         auto db = ctx.open();
-        const Actor actor = ctx.actor();
+        const Actor actor = ctx.person(*db);
         const auto rows = batch_of(*ro);
         if (ro->check) {
             const auto problems = check_intake(*db, actor, ro->salon, rows);
@@ -272,7 +272,7 @@ void add_stock_commands(CLI::App& app, CliContext& ctx) {
     find->add_option("QUERY", *query, tr("ICCID or phone number").str())->required();
     find->callback([&ctx, query] {
         auto db = ctx.open();
-        const auto card = find_sim(*db, ctx.actor(), *query);
+        const auto card = find_sim(*db, ctx.viewer(*db), *query);
         if (ctx.json) return print_json(card ? to_json(*card) : nlohmann::json());
         if (!card) throw ValidationError(tr("SIM card"), trf("nothing found for \"{1}\"", {*query}));
         print_table(card_headers(), {card_cells(*card)});
@@ -288,7 +288,7 @@ void add_stock_commands(CLI::App& app, CliContext& ctx) {
     list->add_option("--limit", *list_limit, tr("At most this many cards (default 1000)").str());
     list->callback([&ctx, list_salon, list_status, list_limit] {
         auto db = ctx.open();
-        const auto cards = list_stock(*db, ctx.actor(), *list_salon, *list_status, *list_limit);
+        const auto cards = list_stock(*db, ctx.viewer(*db), *list_salon, *list_status, *list_limit);
         if (ctx.json) {
             nlohmann::json out = nlohmann::json::array();
             for (const auto& c : cards) out.push_back(to_json(c));
@@ -308,7 +308,7 @@ void add_stock_commands(CLI::App& app, CliContext& ctx) {
     move->add_option("--reason", *move_reason, tr("Why they move").str())->required();
     move->callback([&ctx, move_to, move_iccids, move_reason] {
         auto db = ctx.open();
-        const Actor actor = ctx.actor();
+        const Actor actor = ctx.person(*db);
         move_sims(*db, actor, *move_iccids, *move_to, *move_reason);
         if (ctx.json)
             return print_json({{"ok", true}, {"moved", move_iccids->size()}, {"to_salon_id", *move_to}});
@@ -325,7 +325,7 @@ void add_stock_commands(CLI::App& app, CliContext& ctx) {
     defective->add_option("--reason", *bad_reason, tr("What is wrong with them").str())->required();
     defective->callback([&ctx, bad_iccids, bad_reason] {
         auto db = ctx.open();
-        mark_defective(*db, ctx.actor(), *bad_iccids, *bad_reason);
+        mark_defective(*db, ctx.person(*db), *bad_iccids, *bad_reason);
         if (ctx.json) return print_json({{"ok", true}, {"marked", bad_iccids->size()}});
         std::cout << trf("SIM cards marked defective: {1}.", {std::to_string(bad_iccids->size())}).str()
                   << '\n';

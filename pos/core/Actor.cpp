@@ -25,12 +25,13 @@ Text changed_since_sign_in() {
 }  // namespace
 
 Actor::Actor(StaffMember member, std::string chain, const AuditKey& key, bool command_line,
-             std::string os_user)
+             std::string os_user, bool may_change)
     : member_(std::move(member)),
       chain_(std::move(chain)),
       key_(key),
       command_line_(command_line),
-      os_user_(std::move(os_user)) {}
+      os_user_(std::move(os_user)),
+      may_change_(may_change) {}
 
 Actor Actor::signed_in(db::Database& db, const StaffMember& member, const AuditKey& key) {
     StaffMember fresh;
@@ -51,6 +52,12 @@ Actor Actor::command_line(const AuditKey& key) {
     administrator.role = Role::head_office_admin;
     administrator.must_change_password = false;
     return Actor(std::move(administrator), station_chain(), key, true, os_user_name());
+}
+
+Actor Actor::head_office_view(const AuditKey& key) {
+    Actor view = command_line(key);
+    view.may_change_ = false;
+    return view;
 }
 
 bool Actor::is_head_office() const {
@@ -93,6 +100,7 @@ void Actor::require(db::Database& db, Permission permission) const {
 
 AuditEntry Actor::record(db::Database& db, const std::string& action, const std::string& subject,
                          const std::string& details) const {
+    if (!may_change_) throw RefusedError(tr("Changing data needs a signed-in person: say who you are."));
     std::string text = details;
     if (command_line_) text += (text.empty() ? "" : " ") + std::string("os_user=") + os_user_;
     return append(db, key_, chain_, member_.id, action, subject, text);

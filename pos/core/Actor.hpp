@@ -29,6 +29,10 @@ public:
     // acts as the database administrator with every permission and head office's view. Its entries have
     // no staff member (actor_id 0) and name the operating-system user in their details.
     static Actor command_line(const AuditKey& key);
+    // salon-cli reading without a signed-in person: head office's view, as whoever can open the database
+    // reads every table anyway, but it changes nothing: record() refuses (RefusedError), so an operation
+    // that reaches its journal entry rolls back. Changes need a person (signed_in).
+    static Actor head_office_view(const AuditKey& key);
 
     bool is_command_line() const { return command_line_; }
     // Trainers, head-office administrators and the command line see every dealer.
@@ -60,13 +64,15 @@ public:
                       const std::string& details) const;
 
 private:
-    Actor(StaffMember member, std::string chain, const AuditKey& key, bool command_line, std::string os_user);
+    Actor(StaffMember member, std::string chain, const AuditKey& key, bool command_line, std::string os_user,
+          bool may_change = true);
 
     StaffMember member_;
     std::string chain_;
     AuditKey key_;
     bool command_line_ = false;
     std::string os_user_;  // the command line's operating-system user
+    bool may_change_ = true;  // false for head_office_view
     mutable StaffMember confirmed_;           // the record confirm() read last ...
     mutable std::uint64_t confirmed_in_ = 0;  // ... in this write transaction (0: outside one)
 };

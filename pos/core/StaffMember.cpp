@@ -326,8 +326,8 @@ StaffMember sign_in_with(db::Database& db, const AuditKey* key, const std::strin
     const long long now = db.now();
     long long locked_until = 0;
     soci::indicator locked_ind = soci::i_null;
-    db.run("SELECT locked_until FROM sign_in_attempt WHERE login = :l", soci::use(login),
-           soci::into(locked_until, locked_ind));
+    const bool had_failures = db.run("SELECT locked_until FROM sign_in_attempt WHERE login = :l", soci::use(login),
+                                     soci::into(locked_until, locked_ind));
     if (locked_ind == soci::i_ok && locked_until > now) {
         if (key) {
             db::WriteTransaction tx(db);
@@ -346,9 +346,13 @@ StaffMember sign_in_with(db::Database& db, const AuditKey* key, const std::strin
                soci::into(hash, hash_ind));
     const bool has_hash = member && hash_ind == soci::i_ok;
     const bool password_ok = verify_password(has_hash ? hash : decoy_hash(), password);
+    const bool refused = !has_hash || !password_ok || !member->active;
 
+    // A good sign-in writes only when it has something to clear or rehash: salon-cli signs in for every
+    // verb, and a report must not take the write lock (nor wait for it while a sale commits).
+    if (!refused && !had_failures && !password_needs_rehash(hash)) return *member;
     db::WriteTransaction tx(db);
-    if (!has_hash || !password_ok || !member->active) {
+    if (refused) {
         int failures = 0;
         soci::indicator row = soci::i_null;
         db.run("SELECT failures FROM sign_in_attempt WHERE login = :l", soci::use(login),

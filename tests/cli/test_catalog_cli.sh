@@ -5,6 +5,7 @@
 set -u
 cli=${1:?salon-cli}
 source "$(dirname "$0")/cli_test_lib.sh"
+export SALON_PASSWORD=demo1234  # the changes act --as admin (the demo's, or the first account below)
 today=$(date -u +%F)
 day() { date -u -d "$today + $1 days" +%F; }
 dotted() { date -u -d "$today + $1 days" +%d.%m.%Y; }
@@ -34,31 +35,31 @@ expect 1 "unknown kind" -- "$cli" --db "$db" --lang en catalog list --kind tv
 contains "names kind" "Kind: must be service, gadget, accessory or sim"
 
 # A price change from a future date: the day before keeps the old price (R-TAR-2).
-expect 0 "new price" -- "$cli" --db "$db" --lang en catalog price acc-glass --price "490,00" --from "$(dotted 10)"
+expect 0 "new price" -- "$cli" --db "$db" --lang en --as admin catalog price acc-glass --price "490,00" --from "$(dotted 10)"
 expect 0 "old price the day before" -- "$cli" --db "$db" --json catalog list --on "$(day 9)" --kind accessory
 contains "old glass price" '"price": 59000'
 expect 0 "new price on the day" -- "$cli" --db "$db" --json catalog list --on "$(day 10)" --kind accessory
 contains "new glass price" '"price": 49000'
-expect 1 "a price in the past" -- "$cli" --db "$db" --lang en catalog price acc-glass --price 1 --from 2026-01-01
+expect 1 "a price in the past" -- "$cli" --db "$db" --lang en --as admin catalog price acc-glass --price 1 --from 2026-01-01
 contains "past refused" "is in the past"
-expect 1 "not after the latest" -- "$cli" --db "$db" --lang en catalog price acc-glass --price 1 --from "$(day 10)"
+expect 1 "not after the latest" -- "$cli" --db "$db" --lang en --as admin catalog price acc-glass --price 1 --from "$(day 10)"
 contains "latest refused" "must be after"
-expect 1 "bad price" -- "$cli" --db "$db" --lang en catalog price acc-glass --price "4,999" --from "$(day 20)"
+expect 1 "bad price" -- "$cli" --db "$db" --lang en --as admin catalog price acc-glass --price "4,999" --from "$(day 20)"
 contains "names price" "at most 2 digits"
 
-expect 0 "add" -- "$cli" --db "$db" --lang en catalog add gad-tablet --name "Планшет 10\"" --kind gadget \
+expect 0 "add" -- "$cli" --db "$db" --lang en --as admin catalog add gad-tablet --name "Планшет 10\"" --kind gadget \
   --price "19 990" --from "$(day 2)"
-expect 1 "add twice" -- "$cli" --db "$db" --lang en catalog add gad-tablet --name X --kind gadget --price 1
+expect 1 "add twice" -- "$cli" --db "$db" --lang en --as admin catalog add gad-tablet --name X --kind gadget --price 1
 contains "code taken" "already in the catalog"
-expect 0 "end the sale" -- "$cli" --db "$db" --lang en catalog end gad-tablet --from "$(day 5)"
+expect 0 "end the sale" -- "$cli" --db "$db" --lang en --as admin catalog end gad-tablet --from "$(day 5)"
 expect 0 "on sale the day before the end" -- "$cli" --db "$db" --json catalog list --on "$(day 4)" --kind gadget
 contains "tablet listed" '"gad-tablet"'
 expect 0 "gone on the end day" -- "$cli" --db "$db" --json catalog list --on "$(day 5)" --kind gadget
 grep -q gad-tablet <<<"$out" && { failed=$((failed + 1)); echo "FAIL: tablet still listed"; } || passed=$((passed + 1))
-expect 0 "withdraw" -- "$cli" --db "$db" catalog withdraw acc-case
+expect 0 "withdraw" -- "$cli" --db "$db" --as admin catalog withdraw acc-case
 expect 0 "withdrawn not listed" -- "$cli" --db "$db" --json catalog list --on 2026-03-01 --kind accessory
 grep -q acc-case <<<"$out" && { failed=$((failed + 1)); echo "FAIL: case still listed"; } || passed=$((passed + 1))
-expect 0 "restore" -- "$cli" --db "$db" catalog restore acc-case
+expect 0 "restore" -- "$cli" --db "$db" --as admin catalog restore acc-case
 expect 0 "restored listed" -- "$cli" --db "$db" --json catalog list --on 2026-03-01 --kind accessory
 contains "case back" '"acc-case"'
 expect 0 "audit names the catalog edits" -- "$cli" --db "$db" audit list
@@ -77,10 +78,10 @@ contains "row 3 price" 'Row 3, column "Price"'
 contains "row 4 date" 'Row 4, column "Valid from"'
 contains "good row shown" "new product"
 contains "summary" "2 problems; nothing was saved"
-expect 1 "apply refused" -- "$cli" --db "$db" --lang en catalog import "$work/bad.csv" --apply
+expect 1 "apply refused" -- "$cli" --db "$db" --lang en --as admin catalog import "$work/bad.csv" --apply
 expect 1 "preview as JSON" -- "$cli" --db "$db" --json catalog import "$work/bad.csv"
 contains "JSON problem column" '"column": "price"'
-expect 1 "nothing saved" -- "$cli" --db "$db" --lang en catalog price svc-karaoke --price 1 --from "$(day 30)"
+expect 1 "nothing saved" -- "$cli" --db "$db" --lang en --as admin catalog price svc-karaoke --price 1 --from "$(day 30)"
 contains "karaoke absent" 'no product with code "svc-karaoke"'
 
 cat >"$work/good.csv" <<CSV
@@ -93,11 +94,11 @@ expect_text 0 "clean preview" -- "$cli" --db "$db" --lang en catalog import "$wo
 contains "new price with the old one" "new price (was RUB 1,290.00)"
 contains "unchanged row" "unchanged"
 contains "count" "2 changes to apply with --apply"
-expect 0 "apply" -- "$cli" --db "$db" --json catalog import "$work/good.csv" --apply
+expect 0 "apply" -- "$cli" --db "$db" --json --as admin catalog import "$work/good.csv" --apply
 contains "applied" '"applied": true'
 expect 0 "karaoke on sale" -- "$cli" --db "$db" --json catalog list --on "$(day 3)" --kind service
 contains "karaoke price" '"price": 14900'
-expect_text 0 "apply again changes nothing" -- "$cli" --db "$db" --lang en catalog import "$work/good.csv" --apply
+expect_text 0 "apply again changes nothing" -- "$cli" --db "$db" --lang en --as admin catalog import "$work/good.csv" --apply
 contains "nothing changed" "Saved: 0 changes."
 expect 1 "missing file" -- "$cli" --db "$db" --lang en catalog import "$work/none.csv"
 contains "names the file" "cannot open"

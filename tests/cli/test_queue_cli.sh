@@ -8,11 +8,11 @@ run() { "$cli" --db "$db" --lang en "$@"; }
 
 expect 0 "demo seed" -- run demo seed --days 0
 salon=$(run --json salon list | python3 -c 'import json,sys; print([s["id"] for s in json.load(sys.stdin) if "Киевская" in s["name"]][0])')
-expect 0 "a kiosk ticket" -- run queue take --salon "$salon" --purpose top_up
+expect 0 "a kiosk ticket" -- run --as admin queue take --salon "$salon" --purpose top_up
 contains "labelled" "Б-001"
-expect 0 "a second ticket" -- run --json queue take --salon "$salon" --purpose sale
+expect 0 "a second ticket" -- run --json --as admin queue take --salon "$salon" --purpose sale
 contains "numbered" '"ticket": "П-002"'
-expect 1 "an unknown purpose" -- run queue take --salon "$salon" --purpose coffee
+expect 1 "an unknown purpose" -- run --as admin queue take --salon "$salon" --purpose coffee
 contains "names the field" "Purpose of the visit"
 expect 1 "calling needs a person" -- run queue call
 expect 0 "the top-up desk calls the top-up first" -- run --json --as ivanov queue call --purpose top_up
@@ -23,10 +23,10 @@ contains "finish first" "finish visitor Б-001 first"
 expect 1 "a colleague cannot finish it" -- run --as volkova queue finish 999999
 expect 0 "finish" -- run --as ivanov queue finish "$visit"
 contains "done" "(done)"
-expect 1 "a rating of 7" -- run queue rate "$visit" 7
+expect 1 "a rating of 7" -- run --as admin queue rate "$visit" 7
 contains "rating field" "Rating"
-expect 0 "a rating of 5" -- run queue rate "$visit" 5
-expect 1 "rated twice" -- run queue rate "$visit" 4
+expect 0 "a rating of 5" -- run --as admin queue rate "$visit" 5
+expect 1 "rated twice" -- run --as admin queue rate "$visit" 4
 expect 0 "thanks" -- run --as ivanov queue thanks "$visit" "Спасибо за быструю помощь"
 expect 0 "list" -- run --as ivanov queue list
 contains "waiting ticket listed" "П-002"

@@ -14,7 +14,7 @@ expect 0 "demo seed" -- "$cli" --db "$db" demo seed --days 0
 salon=$(run --json salon list | python3 -c 'import json,sys; print([s["id"] for s in json.load(sys.stdin) if "Киевская" in s["name"]][0])')
 # A card with a number in ivanov's salon (the Kiyevskaya salon), received first.
 iccid=89701990000000000017
-expect 0 "receive a card" -- run stock receive --salon "$salon" --iccid "$iccid" --msisdn "+7 999 123-45-67"
+expect 0 "receive a card" -- run --as admin stock receive --salon "$salon" --iccid "$iccid" --msisdn "+7 999 123-45-67"
 expect 0 "open the shift" -- run --as ivanov shift open --float 1000
 
 cat > "$work/sale.json" <<JSON
@@ -90,10 +90,10 @@ contains "refund title" "REFUND"
 expect 1 "a line is refunded once" -- run --as volkova sale refund "$sale" --line "$sim_line"
 contains "already" "already refunded"
 
-expect 0 "gateway send" -- run gateway send
+expect 0 "gateway send" -- run --as admin gateway send
 contains "test mode" "TEST MODE"
 contains "sent both" "Sent 2 requests; 0 still waiting."
-expect 0 "nothing left to send" -- run --json gateway send
+expect 0 "nothing left to send" -- run --json --as admin gateway send
 contains "none sent" '"sent": 0'
 contains "sandbox" '"test_mode": true'
 

@@ -5,6 +5,7 @@
 set -u
 cli=${1:?salon-cli}
 source "$(dirname "$0")/cli_test_lib.sh"
+export SALON_PASSWORD=demo1234  # the changes act --as admin (the demo's, or the first account below)
 
 # iccid BODY: BODY (19 digits) with its Luhn check digit.
 iccid() {
@@ -23,26 +24,27 @@ third_of_range=$(iccid 8970199000000000102)
 bad=${one%?}$(((${one: -1} + 1) % 10))
 
 expect 0 "migrate" -- "$cli" --db "$db" db migrate
-expect 0 "dealer A" -- "$cli" --db "$db" dealer add --kind legal_entity --name "ООО «Тест»" --inn 7730543210 \
+expect 0 "the first administrator" -- "$cli" --db "$db" staff add --login admin --name "Орлова Марина" --role head_office_admin --password demo1234
+expect 0 "dealer A" -- "$cli" --db "$db" --as admin dealer add --kind legal_entity --name "ООО «Тест»" --inn 7730543210 \
   --ogrn 1237700543211 --kpp 773001001
-expect 0 "dealer B" -- "$cli" --db "$db" dealer add --kind sole_proprietor --name "ИП Тестова" --inn 253612345607 \
+expect 0 "dealer B" -- "$cli" --db "$db" --as admin dealer add --kind sole_proprietor --name "ИП Тестова" --inn 253612345607 \
   --ogrn 323253600012341
-expect 0 "salon 1" -- "$cli" --db "$db" salon add --dealer 1 --name "Салон А1" --address Москва --tz Europe/Moscow
-expect 0 "salon 2" -- "$cli" --db "$db" salon add --dealer 1 --name "Салон А2" --address Москва --tz Europe/Moscow
-expect 0 "salon 3" -- "$cli" --db "$db" salon add --dealer 2 --name "Салон Б" --address Омск --tz Asia/Omsk
+expect 0 "salon 1" -- "$cli" --db "$db" --as admin salon add --dealer 1 --name "Салон А1" --address Москва --tz Europe/Moscow
+expect 0 "salon 2" -- "$cli" --db "$db" --as admin salon add --dealer 1 --name "Салон А2" --address Москва --tz Europe/Moscow
+expect 0 "salon 3" -- "$cli" --db "$db" --as admin salon add --dealer 2 --name "Салон Б" --address Омск --tz Asia/Omsk
 
-expect 0 "receive one card" -- "$cli" --db "$db" --lang en stock receive --salon 1 --iccid "$one" --msisdn "8 912 345-67-89"
+expect 0 "receive one card" -- "$cli" --db "$db" --lang en --as admin stock receive --salon 1 --iccid "$one" --msisdn "8 912 345-67-89"
 contains "says received" "Received 1 SIM cards into salon «Салон А1»"
-expect 0 "receive a range of blanks" -- "$cli" --db "$db" --json stock receive --salon 1 --range "$range_first" --count 3 --format triple
+expect 0 "receive a range of blanks" -- "$cli" --db "$db" --json --as admin stock receive --salon 1 --range "$range_first" --count 3 --format triple
 contains "three received" '"received": 3'
 
-expect 1 "check finds a wrong check digit" -- "$cli" --db "$db" --lang en stock receive --salon 1 --iccid "$bad" --check
+expect 1 "check finds a wrong check digit" -- "$cli" --db "$db" --lang en --as admin stock receive --salon 1 --iccid "$bad" --check
 contains "row named" "wrong check digit"
 contains "says nothing saved" "nothing was saved"
-expect 1 "check as JSON" -- "$cli" --db "$db" --json stock receive --salon 1 --iccid "$one" --check
+expect 1 "check as JSON" -- "$cli" --db "$db" --json --as admin stock receive --salon 1 --iccid "$one" --check
 contains "already there" '"input": "iccid"'
 contains "not ok" '"ok": false'
-expect 0 "a good check" -- "$cli" --db "$db" --lang en stock receive --salon 1 --iccid "$two" --check
+expect 0 "a good check" -- "$cli" --db "$db" --lang en --as admin stock receive --salon 1 --iccid "$two" --check
 contains "all correct" "All 1 rows are correct"
 
 cat > "$work/sims.csv" <<EOF
@@ -50,12 +52,12 @@ iccid;msisdn;format
 $two;+79123456790;nano
 $two;;esim
 EOF
-expect 1 "a file with a duplicate is refused" -- "$cli" --db "$db" --lang en stock receive --salon 1 --file "$work/sims.csv"
+expect 1 "a file with a duplicate is refused" -- "$cli" --db "$db" --lang en --as admin stock receive --salon 1 --file "$work/sims.csv"
 contains "duplicate named with its line" "appears twice in the batch (also row 2)"
 contains "nothing received" "nothing was received"
 printf 'iccid;msisdn;format\n%s;+79123456790\n' "$two" > "$work/sims.csv"
-expect 0 "a good file; the format from --format" -- "$cli" --db "$db" --json stock receive --salon 1 --file "$work/sims.csv" --format esim
-expect 1 "an unreadable line" -- "$cli" --db "$db" --lang en stock receive --salon 1 --file <(echo "$two;1;2;3")
+expect 0 "a good file; the format from --format" -- "$cli" --db "$db" --json --as admin stock receive --salon 1 --file "$work/sims.csv" --format esim
+expect 1 "an unreadable line" -- "$cli" --db "$db" --lang en --as admin stock receive --salon 1 --file <(echo "$two;1;2;3")
 contains "line named" "line 1"
 
 # Hostile files: a NUL inside a field, a number of 100 000 digits; refused by line and field, fast.
@@ -82,24 +84,24 @@ expect 0 "list in stock" -- "$cli" --db "$db" --json stock list --salon 1 --stat
 expect 0 "list in Russian" -- "$cli" --db "$db" --lang ru stock list --salon 1
 contains "Russian status" "на складе"
 
-expect 0 "move two" -- "$cli" --db "$db" --lang en stock move --to 2 "$range_first" "$third_of_range" --reason "перераспределение"
+expect 0 "move two" -- "$cli" --db "$db" --lang en --as admin stock move --to 2 "$range_first" "$third_of_range" --reason "перераспределение"
 contains "says moved" "Moved 2 SIM cards to salon «Салон А2»"
 expect 0 "list salon 2" -- "$cli" --db "$db" --json stock list --salon 2
 [ "$(grep -c '"iccid"' <<<"$out")" -eq 2 ] && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: 2 moved: $out"; }
-expect 1 "move needs a reason" -- "$cli" --db "$db" --lang en stock move --to 1 "$range_first" --reason " "
+expect 1 "move needs a reason" -- "$cli" --db "$db" --lang en --as admin stock move --to 1 "$range_first" --reason " "
 contains "names reason" "Reason"
 
-expect 0 "defective" -- "$cli" --db "$db" --lang en stock defective "$one" --reason "не читается"
+expect 0 "defective" -- "$cli" --db "$db" --lang en --as admin stock defective "$one" --reason "не читается"
 expect 0 "found as defective" -- "$cli" --db "$db" --json stock find "$one"
 contains "status" '"status": "defective"'
-expect 1 "defective twice" -- "$cli" --db "$db" --lang en stock defective "$one" --reason "ещё раз"
+expect 1 "defective twice" -- "$cli" --db "$db" --lang en --as admin stock defective "$one" --reason "ещё раз"
 contains "says why" "marked defective"
 second_of_range=$(iccid 8970199000000000101)
-expect 1 "defective: all or none" -- "$cli" --db "$db" --lang en stock defective "$second_of_range" "$one" --reason "брак партии"
+expect 1 "defective: all or none" -- "$cli" --db "$db" --lang en --as admin stock defective "$second_of_range" "$one" --reason "брак партии"
 contains "names the card refused" "ICCID $one"
 expect 0 "the good card is untouched" -- "$cli" --db "$db" --json stock find "$second_of_range"
 contains "still in stock" '"status": "in_stock"'
-expect 0 "two defective at once" -- "$cli" --db "$db" --json stock defective "$second_of_range" "$two" --reason "брак партии"
+expect 0 "two defective at once" -- "$cli" --db "$db" --json --as admin stock defective "$second_of_range" "$two" --reason "брак партии"
 contains "both marked" '"marked": 2'
 expect 0 "the second is defective too" -- "$cli" --db "$db" --json stock find "$two"
 contains "defective" '"status": "defective"'

@@ -178,3 +178,57 @@ TEST_CASE("A new SQLite database has 1 KiB pages; restoring a 4 KiB one into it 
     CHECK(journal == "wal");
     CHECK(db::check(*fresh).ok());
 }
+
+TEST_CASE("A full disk is reported as a full disk, and what was saved before is kept", "[db][sqlite][errors]") {
+    if (!on_sqlite()) return;
+    TestDatabase t;
+    t->sql() << "CREATE TABLE filler (id INTEGER PRIMARY KEY, payload BLOB)";
+    const std::string payload(4000, 'x');
+    {
+        db::WriteTransaction tx(t.db());
+        for (int i = 0; i < 3; ++i) t->run("INSERT INTO filler (payload) VALUES (:p)", soci::use(payload));
+        tx.commit();
+    }
+    // SQLite answers exactly as on a full disk (SQLITE_FULL) once the file may not grow.
+    long long pages = 0;
+    t->sql() << "PRAGMA page_count", soci::into(pages);
+    t->sql() << "PRAGMA max_page_count = " + std::to_string(pages + 4);
+    try {
+        db::WriteTransaction tx(t.db());
+        for (int i = 0; i < 100; ++i) t->run("INSERT INTO filler (payload) VALUES (:p)", soci::use(payload));
+        tx.commit();
+        FAIL("the file grew past its limit");
+    } catch (const DiskFullError& e) {
+        CHECK_THAT(e.message(), Catch::Contains("The disk is full: nothing was saved"));
+        CHECK_THAT(e.message(), !Catch::Contains("INSERT") && !Catch::Contains("damaged"));
+    }
+    long long rows = 0;
+    t->run("SELECT count(*) FROM filler", soci::into(rows));
+    CHECK(rows == 3);
+    std::string integrity;
+    t->sql() << "PRAGMA integrity_check", soci::into(integrity);
+    CHECK(integrity == "ok");
+}
+
+TEST_CASE("Another station's write lock lets reads and an up-to-date open through; a write says busy",
+          "[db][sqlite][errors]") {
+    if (!on_sqlite()) return;
+    TestDatabase t;
+    auto other = t.open_another();
+    db::WriteTransaction held(*other);
+    other->run("UPDATE schema_migration SET name = name WHERE version = 1");
+
+    auto mine = t.open_another();
+    mine->sql() << "PRAGMA busy_timeout = 50";  // the test does not wait the station's ten seconds
+    CHECK(db::migrate(*mine).empty());           // nothing pending: no lock taken
+    long long versions = 0;
+    mine->run("SELECT count(*) FROM schema_migration", soci::into(versions));
+    CHECK(versions == db::latest_version());
+    try {
+        db::WriteTransaction tx(*mine);
+        FAIL("took the write lock another station holds");
+    } catch (const DatabaseBusyError& e) {
+        CHECK_THAT(e.message(), Catch::Contains("The database is busy") && Catch::Contains("for writing") &&
+                                    Catch::Contains("nothing was saved"));
+    }
+}

@@ -11,12 +11,12 @@ q() { sqlite3 "$file" "$1"; }
 salon=$(q "SELECT id FROM salon WHERE name LIKE '%Киевская%'")
 numbered=$(luhn 897010300000000001)
 blank=$(luhn 897010300000000501)
-"$cli" --db "$db" stock receive --salon "$salon" --iccid "$numbered" --msisdn 89163330001 --format triple >/dev/null &&
-  "$cli" --db "$db" stock receive --salon "$salon" --iccid "$blank" --format nano >/dev/null && ok "stock received" ||
+"$cli" --db "$db" --as admin stock receive --salon "$salon" --iccid "$numbered" --msisdn 89163330001 --format triple >/dev/null &&
+  "$cli" --db "$db" --as admin stock receive --salon "$salon" --iccid "$blank" --format nano >/dev/null && ok "stock received" ||
   bad "stock could not be received"
 "$cli" --db "$db" --as ivanov --till gui-till shift open --float 2000 >/dev/null && ok "shift opened" || bad "no shift"
-"$cli" --db "$db" queue take --salon "$salon" --purpose sale >/dev/null
-"$cli" --db "$db" queue take --salon "$salon" --purpose service >/dev/null
+"$cli" --db "$db" --as admin queue take --salon "$salon" --purpose sale >/dev/null
+"$cli" --db "$db" --as admin queue take --salon "$salon" --purpose service >/dev/null
 
 "$station" --db "$db" --lang en --till gui-till --login ivanov --password demo1234 > "$work/station.log" 2>&1 &
 pid=$!
