@@ -5,6 +5,7 @@
 #include "pos/cli/commands.hpp"
 #include "pos/core/CalendarDate.hpp"
 #include "pos/core/FormInput.hpp"
+#include "pos/core/OutsideInput.hpp"
 #include "pos/core/Permission.hpp"
 #include "pos/core/Sale.hpp"
 #include "pos/core/Salon.hpp"
@@ -37,11 +38,9 @@ std::string sale_kind_title(const std::string& kind) {
 // "draft", a line of a kind this program does not know naming the line ("line2.kind"), rather than
 // dropping it the way a saved draft of a newer version is.
 SaleDraft read_draft_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError("draft", tr("Draft file"), trf("cannot read {1}", {path}));
-    std::ostringstream text;
-    text << in.rdbuf();
-    const auto json = nlohmann::json::parse(text.str(), nullptr, false);
+    const std::string text =
+        parse_input("draft", [&] { return read_outside_file(path, tr("Draft file"), kMaxDraftFileBytes); });
+    const auto json = nlohmann::json::parse(text, nullptr, false);
     if (json.is_discarded() || !json.is_object())
         throw InputError("draft", tr("Draft file"), trf("{1} is not a sale draft in JSON", {path}));
     if (json.contains("lines")) {
@@ -59,7 +58,7 @@ SaleDraft read_draft_file(const std::string& path) {
         }
     }
     try {
-        return draft_from_json(text.str());
+        return draft_from_json(text);
     } catch (const nlohmann::json::exception&) {
         // A field of the wrong type ("quantity": "two").
         throw InputError("draft", tr("Draft file"), trf("{1} has a field of the wrong type", {path}));

@@ -16,6 +16,7 @@ class Database;
 namespace salon::pos {
 
 class Actor;
+class Passport;
 
 // As typed at the desk; every field is checked by `parse_client_form`.
 struct ClientForm {
@@ -72,6 +73,8 @@ std::int64_t store_client(db::Database& db, const Actor& actor, const ClientReco
 // The whole record of the client with this passport, for the sale's own code (never shown): a known
 // client is identified at the desk by the passport alone.
 std::optional<ClientRecord> client_record_by_passport(db::Database& db, const std::string& passport);
+// The same for a passport already read (a sale reads its text before its transaction).
+std::optional<ClientRecord> client_record_by_passport(db::Database& db, const Passport& passport);
 
 ClientSummary client_summary(db::Database& db, const Actor& actor, std::int64_t client_id);
 std::optional<ClientSummary> find_client_by_passport(db::Database& db, const Actor& actor, const std::string& passport);

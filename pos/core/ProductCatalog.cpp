@@ -430,8 +430,6 @@ std::string kind_from_list(const std::string& text) {
     return it == aliases.end() ? std::string() : it->second;
 }
 
-// The VAT column: a rate code (standard, none), "без НДС", or a percentage ("22%", "22") matched against
-// the rates in force on the row's date. Empty means standard. Returns the code, or throws InputError.
 // The catalog as the import checks it: read once, so a list of thousands of rows costs three queries
 // rather than several round trips per row (a PostgreSQL server may be far from the head office).
 struct CatalogSnapshot {
@@ -482,41 +480,102 @@ struct CatalogSnapshot {
     }
 };
 
-// The VAT column: a rate code (standard, none), "без НДС", or a percentage ("22%", "22") matched against
-// the rates in force on the row's date. Empty means standard. Returns the code, or throws InputError.
-std::string vat_from_list(const CatalogSnapshot& catalog, const std::string& text, const CalendarDate& on) {
-    const std::string t = lower(trim(text));
-    const std::string day = on.iso();
-    auto in_force = [&](const std::string& code) {
-        if (!catalog.rate(code, day))
-            throw InputError("vat", tr("VAT"),
-                             trf("no VAT rate \"{1}\" is in force on {2}", {code, on.display()}));
-        return code;
-    };
-    if (t.empty()) return in_force("standard");
-    if (t == "без ндс" || t == "без ндс." || t == "нет") return in_force("none");
+// The VAT column as written: a rate code (standard, none), "без НДС", or a percentage ("22%", "22").
+// Empty means standard. Read before the catalog is, so no text is parsed inside the import's transaction.
+struct VatInList {
+    std::string text;  // as written
+    std::string code;  // a rate code; empty for a percentage
+    int basis_points = -1;
+};
+
+VatInList read_vat(const std::string& text) {
+    VatInList v{text, lower(trim(text)), -1};
+    if (v.code.empty()) v.code = "standard";
+    if (v.code == "без ндс" || v.code == "без ндс." || v.code == "нет") v.code = "none";
     static const std::regex percent(R"((\d{1,3})(?:[.,](\d{1,2}))?\s*%?)");
     std::smatch m;
-    if (std::regex_match(t, m, percent)) {
+    if (std::regex_match(v.code, m, percent)) {
         std::string fraction = m[2].str();
         fraction.resize(2, '0');
-        const int bp = std::stoi(m[1].str()) * 100 + std::stoi(fraction);
-        for (const auto& r : catalog.vat)
-            if (r.basis_points == bp && catalog.rate(r.code, day) == &r) return r.code;
-        throw InputError("vat", tr("VAT"),
-                         trf("no VAT rate of {1} is in force on {2}", {vat_percent(bp), on.display()}));
+        v.basis_points = std::stoi(m[1].str()) * 100 + std::stoi(fraction);
+        v.code.clear();
     }
-    const bool known =
-        std::any_of(catalog.vat.begin(), catalog.vat.end(), [&](const VatRate& r) { return r.code == t; });
+    return v;
+}
+
+// The rate the VAT column names, matched against the rates in force on the row's date. Returns the code,
+// or throws InputError.
+std::string vat_from_list(const CatalogSnapshot& catalog, const VatInList& vat, const CalendarDate& on) {
+    const std::string day = on.iso();
+    if (vat.basis_points >= 0) {
+        for (const auto& r : catalog.vat)
+            if (r.basis_points == vat.basis_points && catalog.rate(r.code, day) == &r) return r.code;
+        throw InputError("vat", tr("VAT"),
+                         trf("no VAT rate of {1} is in force on {2}", {vat_percent(vat.basis_points), on.display()}));
+    }
+    const bool known = std::any_of(catalog.vat.begin(), catalog.vat.end(),
+                                   [&](const VatRate& r) { return r.code == vat.code; });
     if (!known)
         throw InputError("vat", tr("VAT"),
-                         trf("\"{1}\" is not a VAT rate: write standard, none or a percentage", {text}));
-    return in_force(t);
+                         trf("\"{1}\" is not a VAT rate: write standard, none or a percentage", {vat.text}));
+    if (!catalog.rate(vat.code, day))
+        throw InputError("vat", tr("VAT"), trf("no VAT rate \"{1}\" is in force on {2}", {vat.code, on.display()}));
+    return vat.code;
+}
+
+// A row's values read from its text, each one or the reason it cannot be read: everything of a row that
+// needs no catalog, done before the import's transaction opens.
+struct ReadPriceRow {
+    int row = 0;
+    std::string code, name, kind;
+    std::optional<ValidationError> code_problem, price_problem, from_problem, name_problem;
+    std::int64_t price = 0;
+    std::optional<CalendarDate> from;
+    VatInList vat;
+    bool kind_given = false, name_given = false;
+};
+
+std::vector<ReadPriceRow> read_price_rows(const std::vector<PriceRow>& rows) {
+    std::vector<ReadPriceRow> out;
+    out.reserve(rows.size());
+    for (const auto& row : rows) {
+        ReadPriceRow r;
+        r.row = row.row;
+        try {
+            r.code = validate_code(row.code);
+        } catch (const ValidationError& e) {
+            r.code_problem = e;
+        }
+        try {
+            r.price = Money::parse(row.price).kopecks();
+            require_price(r.price);
+        } catch (const ValidationError& e) {
+            r.price_problem = e;
+        }
+        try {
+            r.from = CalendarDate::parse(row.valid_from, "valid_from", tr("Valid from"));
+        } catch (const ValidationError& e) {
+            r.from_problem = e;
+        }
+        r.vat = read_vat(row.vat_code);
+        r.kind_given = !trim(row.kind).empty();
+        r.kind = r.kind_given ? kind_from_list(trim(row.kind)) : std::string();
+        r.name_given = !trim(row.name).empty();
+        if (r.name_given) {
+            try {
+                r.name = validate_name(row.name);
+            } catch (const ValidationError& e) {
+                r.name_problem = e;
+            }
+        }
+        out.push_back(std::move(r));
+    }
+    return out;
 }
 
 // Every row checked against the catalog as it is now; shared by the preview and the import itself (which
 // runs it again inside its transaction, so what it applies is what it checked).
-PriceImportPreview plan_price_list(db::Database& db, const std::vector<PriceRow>& rows) {
+PriceImportPreview plan_price_list(db::Database& db, const std::vector<ReadPriceRow>& rows) {
     PriceImportPreview out;
     const CalendarDate now = today(db);
     const CatalogSnapshot catalog(db);
@@ -532,39 +591,33 @@ PriceImportPreview plan_price_list(db::Database& db, const std::vector<PriceRow>
         PriceRowPlan plan;
         plan.row = row.row;
         const Product* existing = nullptr;
-        try {
-            plan.code = validate_code(row.code);
+        if (row.code_problem) {
+            problem_from("code", *row.code_problem);
+        } else {
+            plan.code = row.code;
             if (auto [it, added] = seen.emplace(plan.code, row.row); !added)
                 problem("code", trf("{1} is already in row {2}", {plan.code, std::to_string(it->second)}));
             existing = catalog.product(plan.code);
-        } catch (const ValidationError& e) {
-            problem_from("code", e);
         }
-        bool priced = false;
-        try {
-            plan.price = Money::parse(row.price).kopecks();
-            require_price(plan.price);
-            priced = true;
-        } catch (const ValidationError& e) {
-            problem_from("price", e);
-        }
-        std::optional<CalendarDate> from;
-        try {
-            from = CalendarDate::parse(row.valid_from, "valid_from", tr("Valid from"));
+        const bool priced = !row.price_problem;
+        if (priced)
+            plan.price = row.price;
+        else
+            problem_from("price", *row.price_problem);
+        const std::optional<CalendarDate>& from = row.from;
+        if (from)
             plan.valid_from = from->iso();
-        } catch (const ValidationError& e) {
-            problem_from("valid_from", e);
-        }
+        else
+            problem_from("valid_from", *row.from_problem);
         if (from) {
             try {
-                plan.vat_code = vat_from_list(catalog, row.vat_code, *from);
+                plan.vat_code = vat_from_list(catalog, row.vat, *from);
             } catch (const ValidationError& e) {
                 problem_from("vat", e);
             }
         }
-        const std::string kind = trim(row.kind).empty() ? std::string() : kind_from_list(trim(row.kind));
-        if (!trim(row.kind).empty() && kind.empty())
-            problem("kind", tr("must be service, gadget, accessory or sim"));
+        const std::string& kind = row.kind;
+        if (row.kind_given && kind.empty()) problem("kind", tr("must be service, gadget, accessory or sim"));
 
         if (existing) {
             plan.name = existing->name;
@@ -590,16 +643,13 @@ PriceImportPreview plan_price_list(db::Database& db, const std::vector<PriceRow>
             }
         } else if (!plan.code.empty()) {
             plan.action = PriceRowAction::new_product;
-            if (trim(row.name).empty()) {
+            if (!row.name_given)
                 problem("name", tr("a new product needs a name"));
-            } else {
-                try {
-                    plan.name = validate_name(row.name);
-                } catch (const ValidationError& e) {
-                    problem_from("name", e);
-                }
-            }
-            if (trim(row.kind).empty()) problem("kind", tr("a new product needs a kind"));
+            else if (row.name_problem)
+                problem_from("name", *row.name_problem);
+            else
+                plan.name = row.name;
+            if (!row.kind_given) problem("kind", tr("a new product needs a kind"));
             plan.kind = kind;
             if (from && *from < now) {
                 try {
@@ -632,13 +682,15 @@ std::string price_column_title(const std::string& column) {
 PriceImportPreview preview_price_list(db::Database& db, const Actor& actor,
                                       const std::vector<PriceRow>& rows) {
     actor.require(db, Permission::administer_database);
-    return plan_price_list(db, rows);
+    return plan_price_list(db, read_price_rows(rows));
 }
 
 PriceImportPreview apply_price_list(db::Database& db, const Actor& actor, const std::vector<PriceRow>& rows) {
     actor.require(db, Permission::administer_database);
+    // The file's text is read into values before the transaction: other tills wait only for the catalog.
+    const std::vector<ReadPriceRow> read = read_price_rows(rows);
     db::WriteTransaction tx(db);
-    const PriceImportPreview plan = plan_price_list(db, rows);
+    const PriceImportPreview plan = plan_price_list(db, read);
     if (!plan.ok()) {
         const auto& first = plan.problems.front();
         throw ValidationError(tr("Price list"),

@@ -150,7 +150,89 @@ struct PricingContext {
     std::set<std::string> numbers_changed;  // tariff changed or card replaced in this sale: once each
 };
 
-PricedLine price_line(PricingContext& ctx, const DraftLine& d) {
+// A value of the draft read from its text before the sale's transaction, or the refusal reading it met:
+// that refusal is thrown where the line's checks come to the value, so a sale is refused for the same
+// reason, in the same order, as if the text were read there. No text is parsed while the database is
+// locked for the other tills.
+template <class T>
+class ReadValue {
+public:
+    ReadValue() = default;
+    template <class Parse>
+    explicit ReadValue(Parse&& parse) {
+        try {
+            value_.emplace(parse());
+        } catch (const ValidationError&) {
+            error_ = std::current_exception();
+        }
+    }
+    const T& get() const {
+        if (error_) std::rethrow_exception(error_);
+        return *value_;
+    }
+
+private:
+    std::optional<T> value_;
+    std::exception_ptr error_;
+};
+
+// The most lines one sale takes: a launch day's busiest buyer needs a few dozen.
+constexpr std::size_t kMaxSaleLines = 100;
+
+struct ReadLine {
+    ReadValue<Iccid> iccid;
+    ReadValue<Msisdn> msisdn;
+    ReadValue<std::string> donor;
+    ReadValue<CalendarDate> desired_date;
+    ReadValue<Money> amount;
+};
+
+struct ReadDraft {
+    std::vector<ReadLine> lines;
+    ReadValue<Money> paid_cash, paid_card;
+    ReadValue<Passport> passport;    // the passport typed, alone or on the form
+    ReadValue<ClientRecord> client;  // the whole form (not read when only the passport is typed)
+};
+
+bool passport_only(const ClientForm& c);
+bool needs_client(const SaleDraft& d);
+
+// Every value the draft's lines and form carry, read from their text. `today` dates the form (a client's
+// age, a passport's issue); it is read only when the draft has a form to check.
+ReadDraft read_draft(db::Database& db, const SaleDraft& draft) {
+    if (draft.lines.size() > kMaxSaleLines)
+        throw InputError("lines", tr("Sale"), trf("has more than {1} lines", {std::to_string(kMaxSaleLines)}));
+    ReadDraft r;
+    r.lines.reserve(draft.lines.size());
+    for (const DraftLine& d : draft.lines) {
+        ReadLine l;
+        const LineKind k = d.kind;
+        if (k == LineKind::sim || k == LineKind::sim_replacement)
+            l.iccid = ReadValue<Iccid>([&] { return parse_input("iccid", [&] { return Iccid::parse(d.iccid); }); });
+        if (k != LineKind::sim && k != LineKind::gadget && k != LineKind::accessory)
+            l.msisdn = ReadValue<Msisdn>([&] { return parse_number(d.msisdn); });
+        if (k == LineKind::port_in) {
+            l.donor = ReadValue<std::string>([&] { return required_text("donor", tr("Donor operator"), d.donor_operator); });
+            l.desired_date = ReadValue<CalendarDate>(
+                [&] { return CalendarDate::parse(d.desired_date, "desired_date", tr("Transfer date")); });
+        }
+        if (k == LineKind::top_up)
+            l.amount = ReadValue<Money>([&] { return parse_amount("amount", tr("Amount"), d.amount, true); });
+        r.lines.push_back(std::move(l));
+    }
+    r.paid_cash = ReadValue<Money>([&] { return parse_amount("paid_cash", tr("Cash"), draft.paid_cash, false); });
+    r.paid_card = ReadValue<Money>([&] { return parse_amount("paid_card", tr("Card"), draft.paid_card, false); });
+    if (draft.with_client) {
+        r.passport = ReadValue<Passport>(
+            [&] { return parse_input("passport", [&] { return Passport::parse(draft.client.passport); }); });
+        if (!passport_only(draft.client))
+            r.client = ReadValue<ClientRecord>(
+                [&] { return parse_client_form(draft.client, CalendarDate::of_utc(db.now()).iso()); });
+    }
+    return r;
+}
+
+PricedLine price_line(PricingContext& ctx, const DraftLine& d, const ReadLine& r) {
     db::Database& db = ctx.db;
     PricedLine p;
     p.kind = d.kind;
@@ -160,7 +242,7 @@ PricedLine price_line(PricingContext& ctx, const DraftLine& d) {
     switch (d.kind) {
     case LineKind::sim: {
         need_client(tr("a SIM card is sold only with the buyer's registration form"));
-        const Iccid iccid = parse_input("iccid", [&] { return Iccid::parse(d.iccid); });
+        const Iccid& iccid = r.iccid.get();
         if (!ctx.cards_in_sale.insert(iccid.str()).second)
             throw InputError("iccid", tr("ICCID"), tr("this card is already in the sale"));
         const SimCard card = take_sim_for_sale(db, ctx.salon_id, iccid.str());
@@ -187,7 +269,7 @@ PricedLine price_line(PricingContext& ctx, const DraftLine& d) {
     }
     case LineKind::sim_replacement: {
         need_client(tr("a SIM card is replaced only for its owner: fill in the passport"));
-        const Msisdn number = parse_number(d.msisdn);
+        const Msisdn& number = r.msisdn.get();
         const Subscriber s = require_subscriber(db, number);
         if (s.client_id != ctx.client->id)
             throw InputError("msisdn", tr("Number"),
@@ -195,7 +277,7 @@ PricedLine price_line(PricingContext& ctx, const DraftLine& d) {
                                  {number.display()}));
         if (!ctx.numbers_changed.insert("r" + number.str()).second)
             throw InputError("msisdn", tr("Number"), tr("this number's card is already replaced in this sale"));
-        const Iccid iccid = parse_input("iccid", [&] { return Iccid::parse(d.iccid); });
+        const Iccid& iccid = r.iccid.get();
         if (!ctx.cards_in_sale.insert(iccid.str()).second)
             throw InputError("iccid", tr("ICCID"), tr("this card is already in the sale"));
         const SimCard card = take_sim_for_sale(db, ctx.salon_id, iccid.str());
@@ -216,7 +298,7 @@ PricedLine price_line(PricingContext& ctx, const DraftLine& d) {
         break;
     }
     case LineKind::tariff_change: {
-        const Msisdn number = parse_number(d.msisdn);
+        const Msisdn& number = r.msisdn.get();
         const bool new_here = ctx.new_numbers.count(number.str()) > 0;
         if (new_here)
             throw InputError("msisdn", tr("Number"), tr("a number sold in this sale already has its tariff"));
@@ -237,13 +319,13 @@ PricedLine price_line(PricingContext& ctx, const DraftLine& d) {
     }
     case LineKind::port_in: {
         need_client(tr("a number is brought over only with its owner's registration form"));
-        const Msisdn number = parse_number(d.msisdn);
+        const Msisdn& number = r.msisdn.get();
         if (live_subscription(db, number.str()))
             throw InputError("msisdn", tr("Number"), trf("{1} is already with the operator", {number.display()}));
         if (!ctx.new_numbers.insert(number.str()).second)
             throw InputError("msisdn", tr("Number"), tr("this number is already in the sale"));
-        const std::string donor = required_text("donor", tr("Donor operator"), d.donor_operator);
-        const CalendarDate wanted = CalendarDate::parse(d.desired_date, "desired_date", tr("Transfer date"));
+        const std::string& donor = r.donor.get();
+        const CalendarDate wanted = r.desired_date.get();
         if (wanted < ctx.today.plus_days(1) || wanted > ctx.today.plus_days(183))
             throw InputError("desired_date", tr("Transfer date"),
                              tr("must be from tomorrow to six months ahead"));
@@ -260,11 +342,11 @@ PricedLine price_line(PricingContext& ctx, const DraftLine& d) {
         break;
     }
     case LineKind::top_up: {
-        const Msisdn number = parse_number(d.msisdn);
+        const Msisdn& number = r.msisdn.get();
         if (!live_subscription(db, number.str()) && !ctx.new_numbers.count(number.str()))
             throw InputError("msisdn", tr("Number"),
                              trf("{1} is not a number in service with the operator", {number.display()}));
-        const Money amount = parse_amount("amount", tr("Amount"), d.amount, true);
+        const Money amount = r.amount.get();
         if (amount.kopecks() < kMinTopUp || amount.kopecks() > kMaxTopUp)
             throw InputError("amount", tr("Amount"),
                              trf("a top-up is from {1} to {2}",
@@ -289,7 +371,7 @@ PricedLine price_line(PricingContext& ctx, const DraftLine& d) {
             throw InputError("quantity", tr("Quantity"), tr("must be from 1 to 99"));
         if (d.kind == LineKind::service) {
             // An option is connected to a number: the client's, or one sold in this very sale.
-            const Msisdn number = parse_number(d.msisdn);
+            const Msisdn& number = r.msisdn.get();
             if (!ctx.new_numbers.count(number.str()) && !live_subscription(db, number.str()))
                 throw InputError("msisdn", tr("Number"),
                                  trf("{1} is not a number in service with the operator", {number.display()}));
@@ -323,7 +405,7 @@ bool needs_client(const SaleDraft& d) {
     });
 }
 
-SaleQuote price_with(PricingContext& ctx, const SaleDraft& draft, bool with_payment) {
+SaleQuote price_with(PricingContext& ctx, const SaleDraft& draft, const ReadDraft& read, bool with_payment) {
     if (draft.lines.empty()) throw InputError("lines", tr("Sale"), tr("has no lines yet"));
     SaleQuote q;
     // SIM sales and port-ins first, so a service or a top-up may name a number they bring in.
@@ -336,7 +418,7 @@ SaleQuote price_with(PricingContext& ctx, const SaleDraft& draft, bool with_paym
     std::vector<PricedLine> priced(draft.lines.size());
     for (std::size_t i : order) {
         try {
-            priced[i] = price_line(ctx, draft.lines[i]);
+            priced[i] = price_line(ctx, draft.lines[i], read.lines[i]);
         } catch (const InputError& e) {
             throw InputError("line" + std::to_string(i + 1) + "." + e.input(),
                              trf("Line {1}: {2}", {std::to_string(i + 1), e.field().str()}), e.reason());
@@ -344,8 +426,8 @@ SaleQuote price_with(PricingContext& ctx, const SaleDraft& draft, bool with_paym
     }
     for (const PricedLine& p : priced) q.total += p.amount;
     q.lines = std::move(priced);
-    q.paid_cash = parse_amount("paid_cash", tr("Cash"), draft.paid_cash, false);
-    q.paid_card = parse_amount("paid_card", tr("Card"), draft.paid_card, false);
+    q.paid_cash = read.paid_cash.get();
+    q.paid_card = read.paid_card.get();
     if (q.paid_card > q.total)
         throw InputError("paid_card", tr("Card"), trf("a card pays at most the total, {1}", {q.total.format()}));
     const Money paid = q.paid_cash + q.paid_card;
@@ -366,22 +448,22 @@ bool passport_only(const ClientForm& c) {
            blank(c.document_issuer) && blank(c.address) && blank(c.phone);
 }
 
-PricingContext context_for(db::Database& db, const Actor& actor, const SaleDraft& draft) {
+PricingContext context_for(db::Database& db, const Actor& actor, const SaleDraft& draft, const ReadDraft& read) {
     PricingContext ctx(db, actor, actor.member().salon_id, CalendarDate::of_utc(db.now()));
     if (draft.with_client || needs_client(draft)) {
         if (!draft.with_client)
             throw InputError("client", tr("Client"), tr("fill in the client's registration form first"));
         if (passport_only(draft.client)) {
-            ctx.client = client_record_by_passport(db, draft.client.passport);
+            ctx.client = client_record_by_passport(db, read.passport.get());
             if (!ctx.client)
                 throw InputError("full_name", tr("Full name"),
                                  tr("this passport is not registered yet: fill in the whole form"));
             ctx.client_known = true;
             return ctx;
         }
-        ClientRecord c = parse_client_form(draft.client, ctx.today.iso());
+        ClientRecord c = read.client.get();
         // An existing client keeps his number; a new one gets it when the sale commits.
-        ctx.registered = client_record_by_passport(db, c.passport);
+        ctx.registered = client_record_by_passport(db, read.passport.get());
         c.id = ctx.registered ? ctx.registered->id : 0;
         ctx.client = c;
     }
@@ -447,7 +529,7 @@ long long insert_line(db::Database& db, long long sale_id, int line_no, const Pr
 
 // The stock, subscriptions and requests a committed line brings about, at the sale's moment `now`.
 void apply_line(db::Database& db, const Actor& actor, const PricedLine& p, long long line_id,
-                long long client_id, const DraftLine& d, long long now,
+                long long client_id, const DraftLine& d, const ReadLine& r, long long now,
                 const std::map<std::int64_t, SimCard>& cards) {
     const long long staff = actor.staff_id();
     switch (p.kind) {
@@ -480,8 +562,8 @@ void apply_line(db::Database& db, const Actor& actor, const PricedLine& p, long 
         break;
     }
     case LineKind::port_in: {
-        const std::string wanted = CalendarDate::parse(d.desired_date, "desired_date", tr("Transfer date")).iso();
-        const std::string donor = required_text("donor", tr("Donor operator"), d.donor_operator);
+        const std::string wanted = r.desired_date.get().iso();
+        const std::string& donor = r.donor.get();
         db.run(
             "INSERT INTO port_request (sale_line_id, client_id, msisdn, donor_operator, desired_date, "
             "status, "
@@ -520,12 +602,14 @@ LineKind line_kind_from_string(const std::string& text) {
 
 SaleQuote price_sale(db::Database& db, const Actor& actor, const SaleDraft& draft, bool with_payment) {
     actor.confirm(db);
-    PricingContext ctx = context_for(db, actor, draft);
-    return price_with(ctx, draft, with_payment);
+    const ReadDraft read = read_draft(db, draft);
+    PricingContext ctx = context_for(db, actor, draft, read);
+    return price_with(ctx, draft, read, with_payment);
 }
 
 CommittedSale commit_sale(db::Database& db, const Actor& actor, const std::string& till,
                           const SaleDraft& draft) {
+    const ReadDraft read = read_draft(db, draft);  // before the lock: see ReadValue
     db::WriteTransaction tx(db);
     require_seller(db, actor);  // in the transaction: the seller is read once for the whole operation
     // The seller was confirmed just above: the till's open shift and the salon's dealer in one light read
@@ -543,8 +627,8 @@ CommittedSale commit_sale(db::Database& db, const Actor& actor, const std::strin
             soci::into(dealer_id));
         if (ind != soci::i_ok) throw RefusedError(tr("No shift is open at this till: open a shift first."));
     }
-    PricingContext ctx = context_for(db, actor, draft);
-    const SaleQuote q = price_with(ctx, draft, true);
+    PricingContext ctx = context_for(db, actor, draft, read);
+    const SaleQuote q = price_with(ctx, draft, read, true);
     long long client_id = 0;
     if (ctx.client) {
         const int adding = static_cast<int>(std::count_if(draft.lines.begin(), draft.lines.end(), [](const DraftLine& l) {
@@ -576,7 +660,7 @@ CommittedSale commit_sale(db::Database& db, const Actor& actor, const std::strin
         soci::use(total), soci::use(cash), soci::use(card), soci::use(change));
     for (std::size_t i = 0; i < q.lines.size(); ++i) {
         const long long line_id = insert_line(db, sale_id, static_cast<int>(i + 1), q.lines[i], 0);
-        apply_line(db, actor, q.lines[i], line_id, client_id, draft.lines[i], now, ctx.cards);
+        apply_line(db, actor, q.lines[i], line_id, client_id, draft.lines[i], read.lines[i], now, ctx.cards);
     }
     if (visit) {
         // Only checked, not written: the sale's own row names the visit and its client.

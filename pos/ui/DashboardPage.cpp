@@ -3,6 +3,7 @@
 #include "db/Database.hpp"
 #include "db/UserError.hpp"
 #include "pos/core/CalendarDate.hpp"
+#include "pos/core/OutsideInput.hpp"
 #include "pos/core/Queue.hpp"
 #include "pos/core/Salon.hpp"
 #include "pos/ui/FormFields.hpp"
@@ -277,33 +278,35 @@ void DashboardPage::fit_norm_columns() {
 }
 
 void DashboardPage::copy_to_clipboard() {
-    // What the page shows, read back from its windows, as tab-separated lines.
-    wxString text = title_->GetLabel() + "\n";
+    // What the page shows, read back from its windows, as tab-separated lines that people paste into a
+    // spreadsheet: every cell goes through spreadsheet_safe, so a visitor's name is never run as a formula.
+    auto cell = [](const wxString& shown) { return wxString::FromUTF8(pos::spreadsheet_safe(shown.utf8_string())); };
+    wxString text = cell(title_->GetLabel()) + "\n";
     for (std::size_t i = 0; i < figures_.size(); ++i)
-        text << captions_[i]->GetLabel() << "\t" << figures_[i]->GetLabel() << "\n";
+        text << cell(captions_[i]->GetLabel()) << "\t" << cell(figures_[i]->GetLabel()) << "\n";
     wxString hours;
     for (std::size_t h = 0; h < by_hour_.size(); ++h)
         if (by_hour_[h] > 0)
             hours << (hours.empty() ? "" : "; ") << wxString::Format("%02zu:00 %d", h, by_hour_[h]);
-    text << hours_caption_->GetLabel() << "\t" << hours << "\n\n";
+    text << cell(hours_caption_->GetLabel()) << "\t" << cell(hours) << "\n\n";
     for (int c = 0; c < queue_->GetColumnCount(); ++c) {
         wxListItem column;
         column.SetMask(wxLIST_MASK_TEXT);
         queue_->GetColumn(c, column);
-        text << (c ? "\t" : "") << column.GetText();
+        text << (c ? "\t" : "") << cell(column.GetText());
     }
     text << "\n";
     for (long r = 0; r < queue_->GetItemCount(); ++r) {
         for (int c = 0; c < queue_->GetColumnCount(); ++c)
-            text << (c ? "\t" : "") << queue_->GetItemText(r, c);
+            text << (c ? "\t" : "") << cell(queue_->GetItemText(r, c));
         text << "\n";
     }
     text << "\n";
-    for (int c = 0; c < norms_->GetNumberCols(); ++c) text << (c ? "\t" : "") << norms_->GetColLabelValue(c);
+    for (int c = 0; c < norms_->GetNumberCols(); ++c) text << (c ? "\t" : "") << cell(norms_->GetColLabelValue(c));
     text << "\n";
     for (int r = 0; r < norms_->GetNumberRows(); ++r) {
         for (int c = 0; c < norms_->GetNumberCols(); ++c)
-            text << (c ? "\t" : "") << norms_->GetCellValue(r, c);
+            text << (c ? "\t" : "") << cell(norms_->GetCellValue(r, c));
         text << "\n";
     }
     if (!wxTheClipboard->Open()) return note(ui_text(tr("The clipboard is busy: try again.")), true);

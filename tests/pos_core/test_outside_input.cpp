@@ -143,7 +143,7 @@ TEST_CASE("A control character in a price list cell is refused naming its row an
     CHECK(reason_of([&] { parse_price_csv("code;price;valid_from\nx\x01;1;2030-01-01\n"); }) ==
           "row 2, Product code: contains a control character (U+0001)");
     // A formula prefix is no control character: the name is kept as written, and exports neutralise it.
-    const auto rows = parse_price_csv("code;name;price;valid_from\nx;=HYPERLINK(\"http://x\");1;2030-01-01\n");
+    const auto rows = parse_price_csv("code;name;price;valid_from\nx;\"=HYPERLINK(\"\"http://x\"\")\";1;2030-01-01\n");
     REQUIRE(rows.size() == 1);
     CHECK(rows[0].name == "=HYPERLINK(\"http://x\")");
 }

@@ -4,6 +4,9 @@
 // refunds with a supervisor override.
 #include <catch2/catch.hpp>
 
+#include <chrono>
+#include <iostream>
+
 #include "pos/core/DeskSearch.hpp"
 #include "pos/core/Permission.hpp"
 #include "pos/core/ProductCatalog.hpp"
@@ -142,6 +145,24 @@ TEST_CASE("Bad input names its field and saves nothing", "[sale]") {
     // A card of another salon's stock is refused by name.
     receive_sims(f.db(), f.cli, f.second_salon, sim_range(iccid_with_check_digit("897010200000000901"), 1, "+79160009001", "nano"));
     CHECK(with([&](SaleDraft& d) { d.lines[0].iccid = iccid_with_check_digit("897010200000000901"); }) == "line1.iccid");
+}
+
+TEST_CASE("A number of 100 000 digits in a sale is refused by its length, and a sale's lines are capped",
+          "[sale][hostile]") {
+    Desk f;
+    f.sell_sim(0);
+    SaleDraft d;
+    d.lines.push_back({.kind = LineKind::top_up, .msisdn = "+7" + std::string(100'000, '9'), .amount = "500"});
+    d.paid_cash = "500";
+    const auto started = std::chrono::steady_clock::now();
+    CHECK(refusal([&] { commit_sale(f.db(), f.specialist(), "till-1", d); }) ==
+          "Line 1: Phone number: is too long: at most 32 characters");
+    std::cout << "a sale with a 100 000-digit number refused in "
+              << std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count() << " s\n";
+    d.lines.assign(101, {.kind = LineKind::top_up, .msisdn = "+79160000001", .amount = "10"});
+    d.paid_cash = "1010";
+    CHECK(refusal([&] { commit_sale(f.db(), f.specialist(), "till-1", d); }) == "Sale: has more than 100 lines");
+    CHECK(f.count("SELECT COUNT(*) FROM sale") == 1);
 }
 
 TEST_CASE("Only a certified specialist with an open shift sells [R-POS-3]", "[sale][R-POS-3]") {
