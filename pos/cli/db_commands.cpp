@@ -76,7 +76,8 @@ void add_db_commands(CLI::App& app, CliContext& ctx) {
     backup_cmd->add_option("FILE", *backup_file, tr("The new backup file").str())->required();
     backup_cmd->callback([&ctx, backup_file] {
         auto db = ctx.open_as_is();
-        pos::backup_database(*db, ctx.actor(), *backup_file);
+        // Maintenance may run without --as (the operating-system user is journaled); a given --as is the person.
+        pos::backup_database(*db, ctx.as_login.empty() ? ctx.maintenance() : ctx.person(*db), *backup_file);
         if (ctx.json)
             print_json({{"ok", true}, {"file", *backup_file}, {"heads", *backup_file + ".heads"}});
         else
