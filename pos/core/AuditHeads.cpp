@@ -110,10 +110,20 @@ struct Seen {
 
 Seen seen_of(const struct stat& st) { return {st.st_ino, st.st_mtim, st.st_size}; }
 
-// Writes the signed file; returns what it is now.
-Seen write_signed(const AuditKey& key, const fs::path& file, const HeadsFile& content) {
+// The signed text of `content`, followed by NUL bytes up to `size` (a reader ignores them): an anchor is
+// rewritten in place at the size it has, so a sale's commit neither creates nor renames a file.
+std::string signed_text(const AuditKey& key, const HeadsFile& content, std::size_t size = 0) {
     const std::string body = body_of(content);
-    const std::string text = body + sign(key, body) + '\n';
+    std::string text = body + sign(key, body) + '\n';
+    if (text.size() < size) text.resize(size, '\0');
+    return text;
+}
+
+// Writes the signed file to a private temporary file and renames it into place; returns what it is now.
+// `pad_to` rounds the file up (with NULs) so that later in-place rewrites of a longer head still fit.
+Seen write_signed(const AuditKey& key, const fs::path& file, const HeadsFile& content, std::size_t pad_to = 1) {
+    std::string text = signed_text(key, content);
+    text.resize((text.size() + pad_to - 1) / pad_to * pad_to, '\0');
     const fs::path folder = file.has_parent_path() ? file.parent_path() : fs::path(".");
     std::string temp = (folder / ".heads.XXXXXX").string();
     int fd = mkstemp(temp.data());  // mode 0600 from its creation
@@ -144,7 +154,10 @@ void write_heads(const AuditKey& key, const fs::path& file, const HeadsFile& con
     write_signed(key, file, content);
 }
 
-std::optional<HeadsFile> read_heads(const AuditKey& key, const fs::path& file) {
+namespace {
+
+// The file's text without its NUL padding; nullopt when there is no such file.
+std::optional<std::string> read_text(const fs::path& file) {
     std::ifstream in(file, std::ios::binary);
     if (!in) {
         std::error_code ec;
@@ -153,14 +166,21 @@ std::optional<HeadsFile> read_heads(const AuditKey& key, const fs::path& file) {
     }
     std::ostringstream all;
     all << in.rdbuf();
-    const std::string text = all.str();
+    std::string text = all.str();
+    const auto end = text.find_last_not_of('\0');
+    text.resize(end == std::string::npos ? 0 : end + 1);
+    return text;
+}
+
+// Empty when the signature does not hold.
+std::optional<HeadsFile> parse_signed(const AuditKey& key, const fs::path& file, const std::string& text) {
     // The signature is the last line; everything before it is what it signs.
     const auto end = text.size() >= 2 ? text.rfind('\n', text.size() - 2) : std::string::npos;
-    if (text.empty() || text.back() != '\n' || end == std::string::npos) throw RefusedError(damaged(file));
+    if (text.empty() || text.back() != '\n' || end == std::string::npos) return std::nullopt;
     const std::string body = text.substr(0, end + 1);
     const std::string tag = text.substr(end + 1, text.size() - end - 2);
     if (tag.size() != 2 * crypto_auth_hmacsha256_BYTES || sodium_memcmp(tag.data(), sign(key, body).data(), tag.size()) != 0)
-        throw RefusedError(damaged(file));
+        return std::nullopt;
     std::istringstream lines(body);
     std::string line;
     HeadsFile content;
@@ -173,6 +193,20 @@ std::optional<HeadsFile> read_heads(const AuditKey& key, const fs::path& file) {
                                  line.substr(tab2 + 1)});
     }
     return content;
+}
+
+}  // namespace
+
+std::optional<HeadsFile> read_heads(const AuditKey& key, const fs::path& file) {
+    // An anchor is rewritten in place by the stations' commits: a read that met a rewrite half-way sees a
+    // signature that does not hold, and reads again; a file that still does not verify is damaged or forged.
+    for (int attempt = 0;; ++attempt) {
+        const auto text = read_text(file);
+        if (!text) return std::nullopt;
+        if (auto content = parse_signed(key, file, *text)) return content;
+        if (attempt == 2) throw RefusedError(damaged(file));
+        usleep(2000);
+    }
 }
 
 namespace {
@@ -219,39 +253,87 @@ std::vector<AuditHead> anchored_heads(const AuditKey& key, db::Database& db) {
     return content ? content->heads : std::vector<AuditHead>{};
 }
 
+namespace {
+
+// An anchor this process has written or read: its descriptor kept open, so that the next commit rewrites
+// it in place (one pwrite) instead of creating and renaming a file.
+struct KnownAnchor {
+    Seen seen;
+    HeadsFile content;
+    int fd = -1;
+};
+
+// Rewrites the anchor in place when its new text fits the file as it is; false when it does not (then the
+// caller writes a new file).
+bool rewrite_in_place(const AuditKey& key, KnownAnchor& known, const HeadsFile& content) {
+    if (known.fd < 0 || known.seen.size <= 0) return false;
+    const std::string text = signed_text(key, content, static_cast<std::size_t>(known.seen.size));
+    if (text.size() != static_cast<std::size_t>(known.seen.size)) return false;
+    struct stat st {};
+    if (pwrite(known.fd, text.data(), text.size(), 0) != static_cast<ssize_t>(text.size()) || fstat(known.fd, &st) != 0)
+        return false;
+    known.seen = seen_of(st);
+    known.content = content;
+    return true;
+}
+
+}  // namespace
+
 void advance_anchor(const AuditKey& key, db::Database& db, const std::vector<AuditHead>& heads) {
     if (heads.empty()) return;
     const Anchor anchor = anchor_of(key, db);
     static std::mutex guard;
-    static std::map<fs::path, std::pair<Seen, HeadsFile>> last_written;
+    static std::map<fs::path, KnownAnchor> known_anchors;
     const std::lock_guard<std::mutex> lock(guard);
+    KnownAnchor& known = known_anchors[anchor.file];
     std::optional<HeadsFile> content;
     struct stat st {};
     const bool exists = ::stat(anchor.file.c_str(), &st) == 0;
-    auto cached = last_written.find(anchor.file);
-    if (exists && cached != last_written.end() && cached->second.first.same(st)) {
-        content = cached->second.second;
+    if (exists && known.seen.same(st)) {
+        content = known.content;
     } else {
+        if (known.fd >= 0) close(known.fd);  // another file took its place (a restore, another process)
+        known = KnownAnchor{};
         try {
             content = read_anchor(key, anchor);
         } catch (const RefusedError&) {
             return;  // left as it is: the evidence `verify` reports
         }
+        if (content && exists) {
+            known.fd = ::open(anchor.file.c_str(), O_WRONLY | O_CLOEXEC);
+            struct stat opened {};
+            if (known.fd >= 0 && fstat(known.fd, &opened) == 0 && opened.st_ino == st.st_ino) {
+                known.seen = seen_of(opened);
+                known.content = *content;
+            } else if (known.fd >= 0) {
+                close(known.fd);
+                known.fd = -1;
+            }
+        }
     }
     if (!content) content = HeadsFile{anchor.identity, {}};
     bool changed = false;
     for (const AuditHead& head : heads) {
-        auto known = std::find_if(content->heads.begin(), content->heads.end(),
+        auto found = std::find_if(content->heads.begin(), content->heads.end(),
                                   [&](const AuditHead& h) { return h.chain == head.chain; });
-        if (known == content->heads.end()) {
+        if (found == content->heads.end()) {
             content->heads.push_back(head);
             changed = true;
-        } else if (known->seq < head.seq) {
-            *known = head;
+        } else if (found->seq < head.seq) {
+            *found = head;
             changed = true;
         }
     }
-    if (changed) last_written[anchor.file] = {write_signed(key, anchor.file, *content), *content};
+    if (!changed || rewrite_in_place(key, known, *content)) return;
+    // A new file, padded to whole 4 KiB pages: a head rewritten in place then stays inside one page.
+    if (known.fd >= 0) close(known.fd);
+    known = KnownAnchor{write_signed(key, anchor.file, *content, 4096), *content, -1};
+    known.fd = ::open(anchor.file.c_str(), O_WRONLY | O_CLOEXEC);
+    struct stat opened {};
+    if (known.fd >= 0 && (fstat(known.fd, &opened) != 0 || !known.seen.same(opened))) {
+        close(known.fd);
+        known.fd = -1;
+    }
 }
 
 void reset_anchor(const AuditKey& key, db::Database& db, const std::vector<AuditHead>& heads) {
