@@ -19,6 +19,9 @@ namespace salon::cli {
 struct CliContext {
     std::string db_url;  // --db, else SALON_DB, else the default file
     bool json = false;   // --json: machine-readable output on stdout
+    // What a verb that fails has found (e.g. the journal's problems): main prints it inside the one error
+    // object --json writes, so that a script always reads exactly one JSON value.
+    mutable nlohmann::json failure = nlohmann::json::object();
     std::string as_login;  // --as: the person every verb acts as (signed in with a password, see person())
     std::string till;      // --till: this station's name at the salon (default: the host name)
 

@@ -85,7 +85,7 @@ void add_audit_commands(CLI::App& app, CliContext& ctx) {
                                    {"id", p.id},
                                    {"expected_seq", p.expected_seq},
                                    {"message", describe(p).str()}});
-                print_json({{"ok", false}, {"problems", out}});
+                ctx.failure["problems"] = out;
             } else {
                 for (const AuditProblem& p : problems) std::cout << describe(p).str() << '\n';
             }

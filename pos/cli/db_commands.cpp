@@ -60,7 +60,10 @@ void add_db_commands(CLI::App& app, CliContext& ctx) {
         if (ctx.json) {
             nlohmann::json problems = nlohmann::json::array();
             for (const auto& p : report.problems) problems.push_back(p.text.str());
-            print_json({{"ok", report.ok()}, {"schema_version", report.schema_version}, {"problems", problems}});
+            if (report.ok())
+                print_json({{"ok", true}, {"schema_version", report.schema_version}, {"problems", problems}});
+            else
+                ctx.failure = {{"schema_version", report.schema_version}, {"problems", problems}};
         } else if (report.ok()) {
             std::cout << tr("The database is healthy.").str() << '\n';
         } else {

@@ -51,8 +51,12 @@ int main(int argc, char** argv) {
     // Every failure is one message in the user's language on stderr and, with --json, one error object on
     // stdout: {"ok": false, "error": {"code": ..., "message": ...}}. The code names the kind, for scripts.
     auto fail = [&](const char* code, const std::string& message, int exit_code) {
-        if (json)
-            cli::print_json({{"ok", false}, {"error", {{"code", code}, {"message", message}}}});
+        if (json) {
+            nlohmann::json out = ctx.failure;
+            out["ok"] = false;
+            out["error"] = {{"code", code}, {"message", message}};
+            cli::print_json(out);
+        }
         std::cerr << message << '\n';
         return exit_code;
     };

@@ -70,7 +70,7 @@ else
 fi
 
 # A good backup: restored, the replaced database kept aside (private), the journal intact after it.
-expect 0 "a change after the backup" -- run dealer edit 1 --name "После"
+expect 0 "a change after the backup" -- run --as admin dealer edit 1 --name "После"
 before=$(fingerprint "$work/backup.bin")
 expect 0 "restore" -- run db restore "$work/backup.bin"
 contains "says where the old one is" "before-restore-"
@@ -100,6 +100,10 @@ contains "names the chain and the cut" "chain $reveal_chain ends at seq $((revea
 expect 1 "a cut tail fails in JSON" -- run --json audit verify
 contains "JSON names the chain" "\"chain\": \"$reveal_chain\""
 contains "JSON names the kind" '"kind": "cut"'
+# One JSON value on standard output, the problems inside the error object's document, never two objects.
+json_out=$(run --json audit verify 2>/dev/null)
+check "one JSON object" "$(grep -c '"ok": false' <<<"$json_out")" 1
+check "the error's code" "$(grep -c '"code": "refused"' <<<"$json_out")" 1
 # A head from outside, as a Z report prints it, catches the cut even where the station's anchor is gone.
 rm -rf "$work/config/salon-station/audit-heads"
 expect 0 "without the anchor the cut is invisible" -- run audit verify

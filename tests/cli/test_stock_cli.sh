@@ -62,11 +62,11 @@ contains "line named" "line 1"
 
 # Hostile files: a NUL inside a field, a number of 100 000 digits; refused by line and field, fast.
 printf 'iccid;msisdn;format\n%s;\000;nano\n' "$two" > "$work/nul.csv"
-expect 1 "a NUL in a field" -- "$cli" --db "$db" --lang en stock receive --salon 1 --file "$work/nul.csv"
+expect 1 "a NUL in a field" -- "$cli" --db "$db" --lang en --as admin stock receive --salon 1 --file "$work/nul.csv"
 contains "NUL named" "line 2: Phone number: contains a control character (U+0000)"
 { printf 'iccid;msisdn;format\n%s;+7' "$two"; head -c 100000 /dev/zero | tr '\0' '9'; printf ';nano\n'; } > "$work/long.csv"
 started=$(date +%s%N)
-expect 1 "a number of 100 000 digits" -- "$cli" --db "$db" --lang en stock receive --salon 1 --file "$work/long.csv"
+expect 1 "a number of 100 000 digits" -- "$cli" --db "$db" --lang en --as admin stock receive --salon 1 --file "$work/long.csv"
 echo "a 100 000-digit number refused in $(( ($(date +%s%N) - started) / 1000000 )) ms"
 contains "too long" "Phone number: is too long: at most 32 characters"
 
@@ -123,11 +123,13 @@ if [ "${SALON_TEST_BACKEND:-sqlite}" = sqlite ]; then
         sum += d; twice = !twice }
       printf "%s%d;+7950%07d;nano\n", body, (10 - sum % 10) % 10, n } }' > "$work/delivery.csv"
   expect 0 "migrate a scratch database" -- "$cli" --db "sqlite:$work/delivery.db" db migrate
-  expect 0 "its dealer" -- "$cli" --db "sqlite:$work/delivery.db" dealer add --kind legal_entity --name "ООО «Тест»" \
+  expect 0 "its administrator" -- "$cli" --db "sqlite:$work/delivery.db" staff add --login admin --name "Орлова Марина" \
+    --role head_office_admin --password demo1234
+  expect 0 "its dealer" -- "$cli" --db "sqlite:$work/delivery.db" --as admin dealer add --kind legal_entity --name "ООО «Тест»" \
     --inn 7730543210 --ogrn 1237700543211 --kpp 773001001
-  expect 0 "its salon" -- "$cli" --db "sqlite:$work/delivery.db" salon add --dealer 1 --name "Склад" --address Москва \
+  expect 0 "its salon" -- "$cli" --db "sqlite:$work/delivery.db" --as admin salon add --dealer 1 --name "Склад" --address Москва \
     --tz Europe/Moscow
-  expect 0 "100 000 cards from one file" -- "$cli" --db "sqlite:$work/delivery.db" --json stock receive --salon 1 \
+  expect 0 "100 000 cards from one file" -- "$cli" --db "sqlite:$work/delivery.db" --json --as admin stock receive --salon 1 \
     --file "$work/delivery.csv"
   contains "all received" '"received": 100000'
 fi
