@@ -99,6 +99,20 @@ SmsDeliveryResult deliver_due_sms(db::Database& db, SmsSender& sender, std::int6
     return result;
 }
 
+SmsMessage retry_sms_now(db::Database& db, SmsSender& sender, std::int64_t id) {
+    const SmsMessage m = get_sms(db, id);
+    if (m.sent()) return m;
+    {
+        db::WriteTransaction tx(db);
+        const long long now = db.now(), wanted = id;
+        db.update("UPDATE sms_outbox SET next_attempt_at = :now WHERE id = :id AND sent_at IS NULL", soci::use(now),
+                  soci::use(wanted));
+        tx.commit();
+    }
+    deliver_due_sms(db, sender, id);
+    return get_sms(db, id);
+}
+
 std::vector<SmsMessage> list_sms(db::Database& db, bool waiting_only, int limit) {
     const int waiting = waiting_only ? 1 : 0;
     return query(db, "WHERE (:w = 0 OR sent_at IS NULL) ORDER BY id DESC LIMIT :lim", soci::use(waiting),

@@ -45,6 +45,10 @@ struct SmsDeliveryResult {
 // attempt. Call it outside any transaction. `only_id` limits it to one message (0: all that are due).
 SmsDeliveryResult deliver_due_sms(db::Database& db, SmsSender& sender, std::int64_t only_id = 0, int limit = 100);
 
+// A person asks for a waiting message to be tried now rather than at its next attempt: delivered or its
+// failure recorded as by deliver_due_sms. A message already sent is left as it is. Returns it as it is now.
+SmsMessage retry_sms_now(db::Database& db, SmsSender& sender, std::int64_t id);
+
 // Newest first; `waiting_only` keeps the messages not delivered yet.
 std::vector<SmsMessage> list_sms(db::Database& db, bool waiting_only = false, int limit = 50);
 // Throws ValidationError when there is none.
