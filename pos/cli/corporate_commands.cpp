@@ -10,9 +10,12 @@
 #include "pos/cli/commands.hpp"
 #include "pos/core/CalendarDate.hpp"
 #include "pos/core/Msisdn.hpp"
+#include "pos/core/ReceiptDocument.hpp"
+#include "pos/core/SaleReceipt.hpp"
 #include "pos/core/SandboxSmsSender.hpp"
 #include "pos/core/SmsOutbox.hpp"
 #include "pos/corporate/AdministratorChange.hpp"
+#include "pos/corporate/BusinessTariffOrder.hpp"
 #include "pos/corporate/CorporateCabinet.hpp"
 #include "pos/corporate/CorporateClient.hpp"
 #include "pos/corporate/PowerOfAttorney.hpp"
@@ -537,6 +540,44 @@ void add_corporate_commands(CLI::App& app, CliContext& ctx) {
                           << '\n';
         });
     });
+
+    // --- business tariffs
+    auto* tariff = corporate->add_subcommand("tariff", tr("Business tariffs for the company's numbers, with a receipt").str());
+    tariff->require_subcommand(1);
+    for (const bool changes_only : {false, true}) {
+        auto order = std::make_shared<BusinessTariffOrder>();
+        auto client_inn = std::make_shared<std::string>();
+        order->changes_only = changes_only;
+        auto* verb = tariff->add_subcommand(
+            changes_only ? "change" : "connect",
+            changes_only ? tr("Move the company's numbers to a business tariff").str()
+                         : tr("Connect a business tariff for numbers, new ones put under the contract").str());
+        verb->add_option("--client", *client_inn, tr("The company's INN").str())->required();
+        verb->add_option("--tariff", order->tariff, tr("Business tariff: code or name").str())->required();
+        verb->add_option("numbers", order->msisdns, tr("The numbers").str())->required();
+        verb->add_option("--poa-id", order->representative.power_of_attorney_id,
+                         tr("The power of attorney on file that the representative shows").str());
+        verb->add_option("--employee", order->representative.msisdn,
+                         tr("The representative's own number, when he is one of the company's users").str());
+        verb->add_option("--cash", order->paid_cash, tr("Paid in cash").str());
+        verb->add_option("--card", order->paid_card, tr("Paid by card").str());
+        verb->add_option("--visit", order->visit_id, tr("The corporate visit it is made at").str());
+        verb->callback([&ctx, order, client_inn] {
+            auto db = ctx.open();
+            const Actor person = ctx.person(*db);
+            reporting_input(ctx, [&] {
+                BusinessTariffOrder o = *order;
+                o.client_id = find_corporate_client(*db, person, *client_inn).id;
+                const BusinessTariffResult r = connect_business_tariff(*db, person, ctx.till_name(), o);
+                if (ctx.json)
+                    return print_json({{"ok", true}, {"sale_id", r.sale.sale_id}, {"receipt_number", r.sale.receipt_number},
+                                       {"total", r.sale.total.plain()}, {"connected", r.connected},
+                                       {"changed", r.changed}});
+                for (const auto& line : receipt_text(receipt_for_sale(*db, person, r.sale.sale_id), 48))
+                    std::cout << line << '\n';
+            });
+        });
+    }
 
     // --- SMS outbox
     auto* sms = corporate->add_subcommand("sms", tr("The SMS outbox: what was sent and what waits").str());
