@@ -18,6 +18,7 @@
 #include "pos/corporate/BusinessTariffOrder.hpp"
 #include "pos/corporate/CorporateCabinet.hpp"
 #include "pos/corporate/CorporateClient.hpp"
+#include "pos/corporate/NumberCharges.hpp"
 #include "pos/corporate/PowerOfAttorney.hpp"
 #include "pos/corporate/RemoteServiceApplication.hpp"
 #include "pos/print/ApplicationPdf.hpp"
@@ -321,6 +322,33 @@ void add_corporate_commands(CLI::App& app, CliContext& ctx) {
         });
     });
 
+    auto charges_who = std::make_shared<CompanyRepresentative>();
+    auto charges_number = std::make_shared<std::string>();
+    auto* charges = number->add_subcommand(
+        "charges", tr("A number's tariff, package, monthly fee and balance, for whoever may see it").str());
+    charges->add_option("--client", *number_client, tr("The company's INN").str())->required();
+    charges->add_option("msisdn", *charges_number, tr("The number").str())->required();
+    charges->add_option("--poa-id", charges_who->power_of_attorney_id,
+                        tr("The power of attorney on file that the representative shows").str());
+    charges->add_option("--employee", charges_who->msisdn,
+                        tr("The representative's own number, when he is one of the company's users").str());
+    charges->callback([&ctx, number_client, charges_who, charges_number] {
+        auto db = ctx.open();
+        const Actor viewer = ctx.viewer(*db);
+        reporting_input(ctx, [&] {
+            const CorporateClient c = find_corporate_client(*db, viewer, *number_client);
+            const NumberCharges n = number_charges(*db, viewer, c.id, *charges_who, *charges_number);
+            if (ctx.json)
+                return print_json({{"msisdn", n.msisdn}, {"tariff", n.tariff_name}, {"status", n.status},
+                                   {"monthly_fee", n.monthly_fee.plain()}, {"included_minutes", n.included_minutes},
+                                   {"included_mb", n.included_mb}, {"included_sms", n.included_sms},
+                                   {"balance", n.balance.plain()}});
+            std::cout << Msisdn::stored(n.msisdn).display() << ": " << n.tariff_name << ", "
+                      << tr("monthly fee").str() << " " << n.monthly_fee.format() << ", " << tr("balance").str() << " "
+                      << n.balance.format() << '\n';
+        });
+    });
+
     // --- powers of attorney
     auto* poa = corporate->add_subcommand("poa", tr("Powers of attorney on file").str());
     poa->require_subcommand(1);
@@ -484,6 +512,22 @@ void add_corporate_commands(CLI::App& app, CliContext& ctx) {
             const CorporateClient c = find_corporate_client(*db, person, *cab_client);
             record_permanent_password(*db, person, c.id);
             if (ctx.json) return print_json({{"ok", true}, {"step", "password_set"}});
+            print_cabinet(*cabinet_of(*db, person, c.id));
+        });
+    });
+
+    auto old_admin = std::make_shared<std::string>();
+    auto* old = cabinet->add_subcommand(
+        "old", tr("Record a client of the old cabinet (balance only) with its administrator's number").str());
+    old->add_option("--client", *cab_client, tr("The company's INN").str())->required();
+    old->add_option("--admin", *old_admin, tr("The administrator's mobile number (one of the company's)").str())->required();
+    old->callback([&ctx, cab_client, old_admin] {
+        auto db = ctx.open();
+        const Actor person = ctx.person(*db);
+        reporting_input(ctx, [&] {
+            const CorporateClient c = find_corporate_client(*db, person, *cab_client);
+            record_old_cabinet(*db, person, c.id, *old_admin);
+            if (ctx.json) return print_json({{"ok", true}, {"version", "old"}});
             print_cabinet(*cabinet_of(*db, person, c.id));
         });
     });

@@ -137,6 +137,21 @@ contains "refused" "without a power of attorney cannot change a tariff"
 expect 1 "a trainee" -- run --as sokolova --till corp-2 corporate tariff change --client 7725123450 --tariff beta \
   --poa-id "$poa_id" +79051230001
 contains "trainee" "trainee"
+# R-CORP-6: an employee sees his own number's charges, not a colleague's.
+expect 0 "his own number" -- run --json corporate number charges --client 7725123450 --employee +79051230009 +79051230009
+contains "tariff" '"tariff": "Альфа"'
+expect 1 "a colleague's number" -- run corporate number charges --client 7725123450 --employee +79051230009 +79051230001
+contains "refused" "only his own number"
+# R-CORP-8: a company still on the old cabinet moves to the new one by getting a password.
+expect 0 "a number of the sole proprietor" -- run --as ivanov corporate number add --client 390612345624 +79051230101 --tariff vega
+expect 0 "the old cabinet" -- run --json --as ivanov corporate cabinet old --client 390612345624 --admin +79051230101
+expect 0 "its steps" -- run --json --as ivanov corporate cabinet enable --client 390612345624 --phone +79051230101
+code=$(python3 -c 'import json,sys,re; print(re.findall(r"\d+", json.loads(sys.argv[1])["sms"]["body"])[-1])' "$out")
+expect 0 "sign-in" -- run --as ivanov corporate cabinet sign-in --client 390612345624 --code "$code"
+expect 0 "password" -- run --as ivanov corporate cabinet password --client 390612345624
+expect 0 "moved" -- run --json corporate cabinet show --client 390612345624
+contains "the new cabinet" '"version": "new"'
+
 expect 0 "the numbers' tariffs" -- run --json corporate client show 7725123450
 python3 - "$out" <<'PY' && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: tariffs after the order"; }
 import json, sys
