@@ -21,5 +21,7 @@ void add_catalog_commands(CLI::App& app, CliContext& ctx);
 void add_receipt_commands(CLI::App& app, CliContext& ctx);
 void add_sales_commands(CLI::App& app, CliContext& ctx);
 void add_port_commands(CLI::App& app, CliContext& ctx);
+// A company's users' data under `corporate` (export-users, import-users, compliance) and `bench users-import`.
+void add_corporate_users_commands(CLI::App& app, CliContext& ctx);
 
 }  // namespace salon::cli
