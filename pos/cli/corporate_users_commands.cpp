@@ -28,16 +28,6 @@ using namespace salon::pos;
 
 namespace {
 
-// The `corporate` subcommand, whichever file registers first creates it (corporate_commands.cpp does the
-// same; the first description wins).
-CLI::App* corporate_parent(CLI::App& app) {
-    for (auto* sub : app.get_subcommands([](CLI::App* s) { return s->get_name() == "corporate"; })) return sub;
-    auto* corporate =
-        app.add_subcommand("corporate", tr("The corporate desk: companies, numbers, applications, cabinets").str());
-    corporate->require_subcommand(1);
-    return corporate;
-}
-
 CLI::App* bench_parent(CLI::App& app) {
     for (auto* sub : app.get_subcommands([](CLI::App* s) { return s->get_name() == "bench"; })) return sub;
     auto* bench = app.add_subcommand("bench", tr("Benchmarks on a scratch database").str());
@@ -216,7 +206,7 @@ void run_users_bench(CliContext& ctx, int rows) {
 }  // namespace
 
 void add_corporate_users_commands(CLI::App& app, CliContext& ctx) {
-    CLI::App* corporate = corporate_parent(app);
+    CLI::App* corporate = corporate_command(app);
 
     struct ExportOptions {
         std::string inn, out;
