@@ -201,15 +201,12 @@ std::string employee_number(db::Database& db, const UsersImportRequest& request,
     return msisdn;
 }
 
-UsersImportPreview check_rows(db::Database& db, const UsersImportRequest& request, const std::vector<UsersFileRow>& rows,
-                              const CompanyNumbers& numbers, const std::optional<std::string>& employee,
-                              const CalendarDate& today) {
+UsersImportPreview check_rows(const std::vector<UsersFileRow>& rows, const CompanyNumbers& numbers,
+                              const std::optional<std::string>& employee, const CalendarDate& today) {
     UsersImportPreview out;
     out.rows = static_cast<int>(rows.size());
     const Limits limits;
     std::unordered_map<std::string, int> seen;  // number -> its first row
-    (void)db;
-    (void)request;
     for (const auto& row : rows) {
         std::vector<UsersRowProblem> problems;
         auto problem = [&](UsersColumn column, const Text& why) {
@@ -357,7 +354,7 @@ UsersImportPreview preview_users_import(db::Database& db, const Actor& actor, co
     std::optional<std::string> employee;
     if (request.employee_msisdn) employee = employee_number(db, request, today);
     require_rows_within(rows.size(), kMaxImportRows, file_field());
-    return check_rows(db, request, rows, company_numbers(db, request.client_id), employee, today);
+    return check_rows(rows, company_numbers(db, request.client_id), employee, today);
 }
 
 UsersImportResult import_users(db::Database& db, const Actor& actor, const UsersImportRequest& request,
