@@ -22,7 +22,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::string_view kHeadsVersion = "salon-audit-heads-1";
+// 2: signed with the key's BLAKE2b MAC (written); 1: with HMAC-SHA256 (files written before; still read).
+constexpr std::string_view kHeadsVersion = "salon-audit-heads-2";
+constexpr std::string_view kLegacyHeadsVersion = "salon-audit-heads-1";
 
 std::string hex(const unsigned char* bytes, std::size_t size) {
     std::string out(2 * size + 1, '\0');
@@ -173,12 +175,15 @@ std::optional<HeadsFile> parse_signed(const AuditKey& key, const fs::path& file,
     if (text.empty() || text.back() != '\n' || end == std::string::npos) return std::nullopt;
     const std::string body = text.substr(0, end + 1);
     const std::string tag = text.substr(end + 1, text.size() - end - 2);
-    if (tag.size() != 2 * crypto_auth_hmacsha256_BYTES || sodium_memcmp(tag.data(), sign(key, body).data(), tag.size()) != 0)
+    const bool legacy = body.compare(0, kLegacyHeadsVersion.size() + 1, std::string(kLegacyHeadsVersion) + '\n') == 0;
+    const std::string expected = legacy ? key.legacy_mac_hex(body) : sign(key, body);
+    if (tag.size() != expected.size() || sodium_memcmp(tag.data(), expected.data(), tag.size()) != 0)
         return std::nullopt;
     std::istringstream lines(body);
     std::string line;
     HeadsFile content;
-    if (!std::getline(lines, line) || line != kHeadsVersion || !std::getline(lines, content.subject))
+    if (!std::getline(lines, line) || (line != kHeadsVersion && line != kLegacyHeadsVersion) ||
+        !std::getline(lines, content.subject))
         throw RefusedError(damaged(file));
     while (std::getline(lines, line)) {
         const auto tab1 = line.find('\t'), tab2 = line.rfind('\t');

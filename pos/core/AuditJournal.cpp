@@ -21,8 +21,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Names the MAC's layout, so that a future layout can be told apart from this one.
-constexpr std::string_view kMacVersion = "salon-audit-1";
+// Names the MAC's layout: 2 is keyed BLAKE2b (written), 1 HMAC-SHA256 (entries written before; still read).
+constexpr std::string_view kMacVersion = "salon-audit-2";
+constexpr std::string_view kLegacyMacVersion = "salon-audit-1";
 // First key of the PostgreSQL advisory lock that serialises appends to one chain (the second key is the
 // chain's hash); distinct from the migration lock.
 constexpr int kAuditLockClass = 7210343;
@@ -51,10 +52,10 @@ void add_field(std::string& message, std::string_view value) {
     message.append(value);
 }
 
-std::string compute_mac(const AuditKey& key, const std::string& previous_mac, const AuditEntry& e) {
+std::string mac_message(std::string_view version, const std::string& previous_mac, const AuditEntry& e) {
     std::string message;
     message.reserve(256 + e.details.size());
-    add_field(message, kMacVersion);
+    add_field(message, version);
     add_field(message, previous_mac);
     add_field(message, e.chain);
     add_field(message, std::to_string(e.seq));
@@ -63,7 +64,19 @@ std::string compute_mac(const AuditKey& key, const std::string& previous_mac, co
     add_field(message, e.action);
     add_field(message, e.subject);
     add_field(message, e.details);
-    return key.mac_hex(message);
+    return message;
+}
+
+std::string compute_mac(const AuditKey& key, const std::string& previous_mac, const AuditEntry& e) {
+    return key.mac_hex(mac_message(kMacVersion, previous_mac, e));
+}
+
+// An entry's MAC holds in either layout: the current one, or the one entries had before it.
+bool mac_holds(const AuditKey& key, const std::string& previous_mac, const AuditEntry& e) {
+    if (e.mac.size() != 64) return false;
+    if (sodium_memcmp(compute_mac(key, previous_mac, e).data(), e.mac.data(), 64) == 0) return true;
+    return sodium_memcmp(key.legacy_mac_hex(mac_message(kLegacyMacVersion, previous_mac, e)).data(), e.mac.data(),
+                         64) == 0;
 }
 
 }  // namespace
@@ -86,23 +99,46 @@ AuditKey AuditKey::load_or_create(const fs::path& file) {
 }
 
 void AuditKey::prepare() {
-    static_assert(sizeof(crypto_auth_hmacsha256_state) <= std::tuple_size_v<decltype(keyed_)>);
+    static_assert(sizeof(crypto_auth_hmacsha256_state) <= std::tuple_size_v<decltype(hmac_keyed_)>);
+    static_assert(sizeof(crypto_generichash_state) <= std::tuple_size_v<decltype(blake_keyed_)>);
     ensure_sodium();
-    crypto_auth_hmacsha256_state state;
-    crypto_auth_hmacsha256_init(&state, bytes_.data(), bytes_.size());
-    std::memcpy(keyed_.data(), &state, sizeof state);
-    sodium_memzero(&state, sizeof state);
+    crypto_auth_hmacsha256_state hmac;
+    crypto_auth_hmacsha256_init(&hmac, bytes_.data(), bytes_.size());
+    std::memcpy(hmac_keyed_.data(), &hmac, sizeof hmac);
+    sodium_memzero(&hmac, sizeof hmac);
+    unsigned char subkey[crypto_generichash_KEYBYTES];
+    crypto_kdf_derive_from_key(subkey, sizeof subkey, 1, "salonmac", bytes_.data());
+    crypto_generichash_state blake;
+    crypto_generichash_init(&blake, subkey, sizeof subkey, 32);
+    std::memcpy(blake_keyed_.data(), &blake, sizeof blake);
+    sodium_memzero(&blake, sizeof blake);
+    sodium_memzero(subkey, sizeof subkey);
 }
 
+namespace {
+std::string hex32(const unsigned char* mac) {
+    char hex[65];
+    sodium_bin2hex(hex, sizeof hex, mac, 32);
+    return hex;
+}
+}  // namespace
+
 std::string AuditKey::mac_hex(std::string_view message) const {
+    alignas(64) crypto_generichash_state state;
+    std::memcpy(&state, blake_keyed_.data(), sizeof state);
+    crypto_generichash_update(&state, reinterpret_cast<const unsigned char*>(message.data()), message.size());
+    unsigned char mac[32];
+    crypto_generichash_final(&state, mac, sizeof mac);
+    return hex32(mac);
+}
+
+std::string AuditKey::legacy_mac_hex(std::string_view message) const {
     crypto_auth_hmacsha256_state state;
-    std::memcpy(&state, keyed_.data(), sizeof state);
+    std::memcpy(&state, hmac_keyed_.data(), sizeof state);
     crypto_auth_hmacsha256_update(&state, reinterpret_cast<const unsigned char*>(message.data()), message.size());
     unsigned char mac[crypto_auth_hmacsha256_BYTES];
     crypto_auth_hmacsha256_final(&state, mac);
-    char hex[2 * sizeof mac + 1];
-    sodium_bin2hex(hex, sizeof hex, mac, sizeof mac);
-    return hex;
+    return hex32(mac);
 }
 
 AuditKey AuditKey::load(const fs::path& file) {
@@ -241,7 +277,7 @@ AuditCheck verify(db::Database& db, const AuditKey& key, const KnownHeads& known
                 check.problem = p;
                 break;
             }
-            if (e.seq < expected_seq || compute_mac(key, previous_mac, e) != e.mac) {
+            if (e.seq < expected_seq || !mac_holds(key, previous_mac, e)) {
                 check.problem = p;
                 break;
             }

@@ -407,6 +407,69 @@ TEST_CASE("Interleaved chains number and verify independently", "[audit]") {
     }
 }
 
+TEST_CASE("Entries written with the journal's first MAC layout (HMAC-SHA256) still verify, and later ones chain on",
+          "[audit]") {
+    TestDatabase t;
+    const AuditKey key = key_in(t);
+    // An entry as version 1 wrote it: each field length-prefixed (8 bytes, big-endian), under HMAC-SHA256.
+    auto field = [](std::string& m, const std::string& v) {
+        std::uint64_t n = v.size();
+        char length[8];
+        for (int i = 7; i >= 0; --i, n >>= 8) length[i] = static_cast<char>(n & 0xff);
+        m.append(length, 8);
+        m += v;
+    };
+    std::string message;
+    for (const std::string& v : {std::string("salon-audit-1"), std::string(), std::string("salon:1"), std::string("1"),
+                                 std::string("1700000000"), std::string(), std::string("client.save"),
+                                 std::string("client:1"), std::string("added")})
+        field(message, v);
+    const std::string old_mac = key.legacy_mac_hex(message);
+    CHECK(old_mac != key.mac_hex(message));
+    t.db().sql() << "INSERT INTO audit_entry (chain, seq, at, actor_id, action, subject, details, mac) "
+                    "VALUES ('salon:1', 1, 1700000000, NULL, 'client.save', 'client:1', 'added', :m)",
+        soci::use(old_mac);
+    {
+        db::WriteTransaction tx(t.db());
+        CHECK(append(t.db(), key, "salon:1", 0, "sale.commit", "sale:1", "").seq == 2);
+        tx.commit();
+    }
+    AuditCheck check = verify(t.db(), key);
+    CHECK_FALSE(check.problem);
+    CHECK(check.entries == 2);
+    // Changed, the old entry fails under either layout.
+    t.db().sql() << "UPDATE audit_entry SET details = 'changed' WHERE seq = 1";
+    check = verify(t.db(), key);
+    REQUIRE(check.problem);
+    CHECK(check.problem->seq == 1);
+}
+
+TEST_CASE("A heads file signed with the first layout (HMAC-SHA256) is still read; a new one uses the current",
+          "[audit]") {
+    TestDatabase t;
+    const AuditKey key = key_in(t);
+    const auto file = std::filesystem::path(key.path()).parent_path() / "old.heads";
+    const std::string mac(64, 'a');
+    const std::string body = "salon-audit-heads-1\nsqlite:/x.db\nsalon:1\t7\t" + mac + "\n";
+    {
+        std::ofstream out(file, std::ios::binary);
+        out << body << key.legacy_mac_hex(body) << '\n';
+    }
+    const auto old = read_heads(key, file);
+    REQUIRE(old);
+    REQUIRE(old->heads.size() == 1);
+    CHECK(old->heads[0].seq == 7);
+    {  // the same body with a signature of the other layout is refused
+        std::ofstream out(file, std::ios::binary);
+        out << body << key.mac_hex(body) << '\n';
+    }
+    CHECK_THROWS(read_heads(key, file));
+    write_heads(key, file, *old);
+    const auto again = read_heads(key, file);
+    REQUIRE(again);
+    CHECK(again->heads[0].mac == mac);
+}
+
 TEST_CASE("One operation's several entries follow each other on their chains", "[audit]") {
     TestDatabase t;
     const AuditKey key = key_in(t);
