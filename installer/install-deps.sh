@@ -16,6 +16,8 @@ packages=(
   fonts-dejavu-core
   # receipts: tests read the PDFs back (pdftotext, pdfinfo, pdftoppm) and decode their QR codes
   poppler-utils zbar-tools
+  # corporate requests by e-mail: .eml files and maildir folders (MIME, encoded words, charsets)
+  libgmime-3.0-dev
 )
 
 missing=()
