@@ -248,7 +248,8 @@ std::vector<InboundMailFile> InboundMailReader::read_path(const std::string& pat
     std::vector<InboundMailFile> out;
     out.reserve(files.size());
     for (const auto& file : files) {
-        InboundMailFile entry{.path = file};
+        InboundMailFile entry;
+        entry.path = file;
         try {
             entry.mail = read_file(file);
         } catch (const ValidationError& e) {
