@@ -21,5 +21,6 @@ void add_catalog_commands(CLI::App& app, CliContext& ctx);
 void add_receipt_commands(CLI::App& app, CliContext& ctx);
 void add_sales_commands(CLI::App& app, CliContext& ctx);
 void add_port_commands(CLI::App& app, CliContext& ctx);
+void add_corporate_request_commands(CLI::App& app, CliContext& ctx);
 
 }  // namespace salon::cli
