@@ -9,6 +9,7 @@
 #include "pos/core/FormInput.hpp"
 #include "pos/core/Iccid.hpp"
 #include "pos/core/Msisdn.hpp"
+#include "pos/core/NumberStanding.hpp"
 #include "pos/core/Passport.hpp"
 #include "pos/core/Permission.hpp"
 #include "pos/core/ProductCatalog.hpp"
@@ -270,6 +271,7 @@ PricedLine price_line(PricingContext& ctx, const DraftLine& d, const ReadLine& r
     case LineKind::sim_replacement: {
         need_client(tr("a SIM card is replaced only for its owner: fill in the passport"));
         const Msisdn& number = r.msisdn.get();
+        require_number_not_blocked(db, number);
         const Subscriber s = require_subscriber(db, number);
         if (s.client_id != ctx.client->id)
             throw InputError("msisdn", tr("Number"),
@@ -343,6 +345,7 @@ PricedLine price_line(PricingContext& ctx, const DraftLine& d, const ReadLine& r
     }
     case LineKind::top_up: {
         const Msisdn& number = r.msisdn.get();
+        require_number_not_blocked(db, number);
         if (!live_subscription(db, number.str()) && !ctx.new_numbers.count(number.str()))
             throw InputError("msisdn", tr("Number"),
                              trf("{1} is not a number in service with the operator", {number.display()}));
