@@ -21,6 +21,10 @@ void add_catalog_commands(CLI::App& app, CliContext& ctx);
 void add_receipt_commands(CLI::App& app, CliContext& ctx);
 void add_sales_commands(CLI::App& app, CliContext& ctx);
 void add_port_commands(CLI::App& app, CliContext& ctx);
+// The corporate desk (corporate_commands.cpp). Other files add verbs under `corporate` through
+// corporate_command(app), which creates the subcommand on first use and returns it afterwards.
+void add_corporate_commands(CLI::App& app, CliContext& ctx);
+CLI::App* corporate_command(CLI::App& app);
 void add_corporate_request_commands(CLI::App& app, CliContext& ctx);
 
 }  // namespace salon::cli

@@ -65,13 +65,7 @@ std::int64_t now_of(db::Database& db) { return db.now(); }
 }  // namespace
 
 void add_corporate_request_commands(CLI::App& app, CliContext& ctx) {
-    // The `corporate` verb group is the corporate desk's; its requests hang under it.
-    CLI::App* corporate = nullptr;
-    for (auto* sub : app.get_subcommands([](CLI::App* a) { return a->get_name() == "corporate"; })) corporate = sub;
-    if (!corporate) {
-        corporate = app.add_subcommand("corporate", tr("The corporate desk: companies and their requests").str());
-        corporate->require_subcommand(1);
-    }
+    CLI::App* corporate = corporate_command(app);
     auto* requests = corporate->add_subcommand(
         "requests", tr("A company's requests (R-CORP-5): from the desk or e-mail, their steps").str());
     requests->require_subcommand(1);

@@ -3,11 +3,24 @@
 #include "pos/cli/CliContext.hpp"
 #include "pos/cli/commands.hpp"
 #include "pos/core/DemoData.hpp"
+#include "pos/core/SandboxSmsSender.hpp"
+#include "pos/corporate/CorporateDemo.hpp"
 
 #include <iostream>
 #include <memory>
 
 namespace salon::cli {
+
+namespace {
+void print_corporate(const pos::CorporateDemoCounts& c) {
+    if (c.already_present) return;
+    std::cout << trf("Corporate desk: {1} companies with {2} numbers, {3} applications, {4} corporate visits.",
+                     {std::to_string(c.clients), std::to_string(c.numbers), std::to_string(c.applications),
+                      std::to_string(c.visits)})
+                     .str()
+              << '\n';
+}
+}  // namespace
 
 void add_demo_commands(CLI::App& app, CliContext& ctx) {
     auto* demo = app.add_subcommand("demo", tr("Demo data for trying the station").str());
@@ -23,6 +36,8 @@ void add_demo_commands(CLI::App& app, CliContext& ctx) {
         auto db = ctx.open(true);
         const auto r = pos::seed_demo(*db, ctx.maintenance(), *days);
         const auto& h = r.history;
+        pos::SandboxSmsSender sms;
+        const auto corporate = pos::seed_corporate_demo(*db, ctx.maintenance(), *days, sms);
         if (ctx.json) {
             print_json({{"ok", true},
                         {"already_present", r.already_present},
@@ -39,11 +54,18 @@ void add_demo_commands(CLI::App& app, CliContext& ctx) {
                           {"refunds", h.refunds},
                           {"top_ups", h.top_ups},
                           {"sim_sales", h.sim_sales},
-                          {"clients", h.clients}}}});
+                          {"clients", h.clients}}},
+                        {"corporate",
+                         {{"already_present", corporate.already_present},
+                          {"clients", corporate.clients},
+                          {"numbers", corporate.numbers},
+                          {"applications", corporate.applications},
+                          {"visits", corporate.visits}}}});
             return;
         }
         if (r.already_present) {
             std::cout << trf("Demo data is already in {1}; nothing added.", {db->url().display}).str() << '\n';
+            if (!corporate.already_present) print_corporate(corporate);
             return;
         }
         std::cout << trf("Demo data added to {1}: {2} dealers, {3} salons, {4} staff, {5} tariffs. "
@@ -60,6 +82,7 @@ void add_demo_commands(CLI::App& app, CliContext& ctx) {
                               std::to_string(h.sim_sales), std::to_string(h.shifts)})
                              .str()
                       << '\n';
+        print_corporate(corporate);
     });
 }
 

@@ -5,10 +5,9 @@
 #include "db/UserError.hpp"
 #include "pos/core/Actor.hpp"
 #include "pos/core/CalendarDate.hpp"
-#include "pos/core/Certification.hpp"
 #include "pos/core/FormInput.hpp"
 #include "pos/core/Msisdn.hpp"
-#include "pos/core/Permission.hpp"
+#include "pos/corporate/CorporateDesk.hpp"
 #include "pos/corporate/MailOutbox.hpp"
 #include "pos/corporate/RequestRecogniser.hpp"
 
@@ -20,13 +19,9 @@ namespace salon::pos::corporate {
 
 namespace {
 
-// The corporate desk's checks, as every corporate operation makes them: the permission, and for a change a
-// certified specialist who is no trainee (R-TRN-11: a trainee serves private clients only).
-void require_desk(db::Database& db, const Actor& actor) {
-    actor.require(db, Permission::corporate_desk);
-    if (actor.is_command_line()) return;
-    require_may_serve_now(db, actor.confirm(db), ClientKind::corporate_client);
-}
+// The corporate desk's checks, as every corporate operation makes them (CorporateDesk.hpp): the permission,
+// and for a change a certified specialist who is no trainee (R-TRN-11).
+void require_desk(db::Database& db, const Actor& actor) { require_corporate_desk(db, actor); }
 
 struct Client {
     long long id = 0;
@@ -341,12 +336,12 @@ const char* code(RequestStatus status) {
 
 Text label(RequestStatus status) {
     switch (status) {
-    case RequestStatus::fresh: return tr("new");
+    case RequestStatus::fresh: return tr("new, not started");
     case RequestStatus::in_progress: return tr("in progress");
     case RequestStatus::done: return tr("done");
     case RequestStatus::rejected: return tr("rejected");
     }
-    return tr("new");
+    return tr("new, not started");
 }
 
 RequestStatus parse_request_status(std::string_view text) {
@@ -409,7 +404,7 @@ std::vector<MailImportResult> import_mail(db::Database& db, const Actor& actor,
 }
 
 std::vector<CorporateRequest> list_requests(db::Database& db, const Actor& actor, const RequestFilter& filter) {
-    actor.require(db, Permission::corporate_desk);
+    require_corporate_reader(db, actor);
     std::string sql = kRequestColumns;
     sql += "WHERE (:s1 = '' OR r.status = :s2) AND (:i1 = '' OR c.inn = :i2) ORDER BY r.due_at, r.id";
     const std::string status = filter.status ? code(*filter.status) : "";
@@ -417,7 +412,7 @@ std::vector<CorporateRequest> list_requests(db::Database& db, const Actor& actor
 }
 
 CorporateRequest find_request(db::Database& db, const Actor& actor, std::int64_t id) {
-    actor.require(db, Permission::corporate_desk);
+    require_corporate_reader(db, actor);
     return load(db, id);
 }
 

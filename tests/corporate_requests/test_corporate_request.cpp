@@ -2,7 +2,7 @@
 // rejected with a reason otherwise, unrecognised mail kept sealed, no Message-ID twice; taken at the desk
 // with a power of attorney (R-CORP-6); each step journaled; a block blocks the number; the numbers list
 // answered only to the bound address.
-#include "CorporateFixture.hpp"
+#include "RequestsFixture.hpp"
 
 #include "db/PersonalDataKey.hpp"
 #include "db/UserError.hpp"
@@ -18,7 +18,7 @@
 using namespace salon;
 using namespace salon::pos;
 using namespace salon::pos::corporate;
-using salon::test::CorporateFixture;
+using salon::test::RequestsFixture;
 
 namespace {
 
@@ -50,7 +50,7 @@ long long journal(db::Database& db, const std::string& action) {
 
 TEST_CASE("a request from the bound address becomes a request with its due time, journaled", "[R-CORP-4][R-CORP-5]") {
     test::TestDatabase t;
-    CorporateFixture f(t.db());
+    RequestsFixture f(t.db());
     const Actor admin = test::command_line(t);
     const auto results = import(t.db(), admin, "block_utf8_qp.eml");
     REQUIRE(results.size() == 1);
@@ -72,7 +72,7 @@ TEST_CASE("a request from the bound address becomes a request with its due time,
 
 TEST_CASE("the same Message-ID is not imported twice", "[R-CORP-4]") {
     test::TestDatabase t;
-    CorporateFixture f(t.db());
+    RequestsFixture f(t.db());
     const Actor admin = test::command_line(t);
     const auto first = import(t.db(), admin, "block_utf8_qp.eml");
     const auto again = import(t.db(), admin, "block_utf8_qp.eml");
@@ -87,7 +87,7 @@ TEST_CASE("the same Message-ID is not imported twice", "[R-CORP-4]") {
 TEST_CASE("a request from an address no application binds is rejected with its reason, and kept",
           "[R-CORP-4]") {
     test::TestDatabase t;
-    CorporateFixture f(t.db());
+    RequestsFixture f(t.db());
     const Actor admin = test::command_line(t);
     const auto results = import(t.db(), admin, "block_foreign.eml");
     REQUIRE(results[0].outcome == MailOutcome::rejected);
@@ -107,7 +107,7 @@ TEST_CASE("a request from an address no application binds is rejected with its r
 
 TEST_CASE("an application no longer active binds no address", "[R-CORP-4]") {
     test::TestDatabase t;
-    CorporateFixture f(t.db());
+    RequestsFixture f(t.db());
     t->run("UPDATE remote_service_application SET status = 'revoked' WHERE client_id = :c", soci::use(f.romashka));
     const Actor admin = test::command_line(t);
     CHECK(import(t.db(), admin, "block_utf8_qp.eml")[0].outcome == MailOutcome::rejected);
@@ -115,7 +115,7 @@ TEST_CASE("an application no longer active binds no address", "[R-CORP-4]") {
 
 TEST_CASE("a mail that is no request is kept as unrecognised, its text sealed", "[R-CORP-5]") {
     test::TestDatabase t;
-    CorporateFixture f(t.db());
+    RequestsFixture f(t.db());
     const Actor admin = test::command_line(t);
     const auto results = import(t.db(), admin, "no_request.eml");
     REQUIRE(results[0].outcome == MailOutcome::unrecognised);
@@ -131,7 +131,7 @@ TEST_CASE("a mail that is no request is kept as unrecognised, its text sealed", 
 
 TEST_CASE("a request naming another company's number, or none, is rejected", "[R-CORP-5]") {
     test::TestDatabase t;
-    CorporateFixture f(t.db());
+    RequestsFixture f(t.db());
     const Actor admin = test::command_line(t);
     // Sidorov's address asks to block Romashka's number.
     const InboundMail foreign_number{.message_id = "x1@ip-sidorov.example",
@@ -153,7 +153,7 @@ TEST_CASE("a request naming another company's number, or none, is rejected", "[R
 
 TEST_CASE("a broken file is reported and writes nothing; the others of the import go in", "[R-CORP-4]") {
     test::TestDatabase t;
-    CorporateFixture f(t.db());
+    RequestsFixture f(t.db());
     const Actor admin = test::command_line(t);
     namespace fs = std::filesystem;
     const fs::path dir = fs::path(t.folder()) / "maildir";
@@ -169,7 +169,7 @@ TEST_CASE("a broken file is reported and writes nothing; the others of the impor
 
 TEST_CASE("a block request, completed, blocks the number; each step journaled", "[R-CORP-5]") {
     test::TestDatabase t;
-    CorporateFixture f(t.db());
+    RequestsFixture f(t.db());
     const Actor admin = test::command_line(t);
     const auto id = import(t.db(), admin, "block_utf8_qp.eml")[0].request_ids.at(0);
     start_request(t.db(), admin, id);
@@ -191,7 +191,7 @@ TEST_CASE("a block request, completed, blocks the number; each step journaled", 
 
 TEST_CASE("unblocking is its own operation at the desk, never by mail", "[R-CORP-5][R-CORP-6]") {
     test::TestDatabase t;
-    CorporateFixture f(t.db());
+    RequestsFixture f(t.db());
     const Actor admin = test::command_line(t);
     CHECK_THROWS_AS(unblock_number(t.db(), admin, "7707083893", "+79123456789", "нашёлся"), RefusedError);  // not blocked
     const auto id = import(t.db(), admin, "block_utf8_qp.eml")[0].request_ids.at(0);
@@ -208,7 +208,7 @@ TEST_CASE("unblocking is its own operation at the desk, never by mail", "[R-CORP
 
 TEST_CASE("the numbers list is answered only to the address bound now", "[R-CORP-13]") {
     test::TestDatabase t;
-    CorporateFixture f(t.db());
+    RequestsFixture f(t.db());
     const Actor admin = test::command_line(t);
     const auto id = import(t.db(), admin, "number_list_cp1251.eml")[0].request_ids.at(0);
     CHECK(find_request(t.db(), admin, id).kind == RequestKind::number_list);
@@ -239,7 +239,7 @@ TEST_CASE("the numbers list is answered only to the address bound now", "[R-CORP
 TEST_CASE("a request taken at the desk needs a valid power of attorney and the company's number",
           "[R-CORP-5][R-CORP-6]") {
     test::TestDatabase t;
-    CorporateFixture f(t.db());
+    RequestsFixture f(t.db());
     const Actor admin = test::command_line(t);
     const auto id = take_request(t.db(), admin, {"7707083893", "spending_limit", "8 912 345-67-80", "3000 ₽ в месяц"});
     const auto req = find_request(t.db(), admin, id);
@@ -259,7 +259,7 @@ TEST_CASE("a request taken at the desk needs a valid power of attorney and the c
 
 TEST_CASE("a request is rejected with a reason; lists filter by status and company", "[R-CORP-5]") {
     test::TestDatabase t;
-    CorporateFixture f(t.db());
+    RequestsFixture f(t.db());
     const Actor admin = test::command_line(t);
     const auto a = take_request(t.db(), admin, {"7707083893", "billing_address", "", "г. Тверь"});
     const auto b = take_request(t.db(), admin, {"500100732259", "restore_cabinet_login", "", ""});

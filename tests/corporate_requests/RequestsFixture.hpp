@@ -12,8 +12,8 @@
 
 namespace salon::test {
 
-struct CorporateFixture {
-    explicit CorporateFixture(db::Database& db) {
+struct RequestsFixture {
+    explicit RequestsFixture(db::Database& db) {
         pos::import_tariff_catalog(db, pos::builtin_tariff_catalog());
         db.run("SELECT id FROM tariff WHERE segment = 'business' ORDER BY id LIMIT 1", soci::into(tariff));
         db::WriteTransaction tx(db);
