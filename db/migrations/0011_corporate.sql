@@ -185,3 +185,46 @@ CREATE TABLE inbound_mail (
     imported_at  BIGINT NOT NULL,
     imported_by  BIGINT REFERENCES staff (id)
 );
+
+-- A sale line of kind corporate_tariff: a business tariff connected to a company's number at the corporate
+-- desk, its connection fee on the receipt (the sale's own receipt path, R-TAR-3). SQLite cannot change a
+-- CHECK in place: the table is rebuilt as in version 9 (same columns, the kinds as `x = ... OR x = ...`).
+{{postgresql}} ALTER TABLE sale_line DROP CONSTRAINT sale_line_kind_check;
+{{postgresql}} ALTER TABLE sale_line ADD CONSTRAINT sale_line_kind_check CHECK (kind IN ('sim', 'service',
+    'gadget', 'accessory', 'top_up', 'tariff_change', 'sim_replacement', 'port_in', 'corporate_tariff'));
+
+{{sqlite}} CREATE TABLE sale_line_new (
+    id                INTEGER PRIMARY KEY,
+    sale_id           BIGINT  NOT NULL REFERENCES sale (id),
+    line_no           INTEGER NOT NULL,
+    kind              TEXT    NOT NULL CHECK (kind = 'sim' OR kind = 'service' OR kind = 'gadget'
+                                              OR kind = 'accessory' OR kind = 'top_up' OR kind = 'tariff_change'
+                                              OR kind = 'sim_replacement' OR kind = 'port_in'
+                                              OR kind = 'corporate_tariff'),
+    description       TEXT    NOT NULL,
+    product_id        BIGINT  REFERENCES product (id),
+    product_version_id BIGINT REFERENCES product_version (id),
+    tariff_version_id BIGINT  REFERENCES tariff_version (id),  -- the tariff of a SIM sale or change (R-TAR-2)
+    is_bundle         INTEGER NOT NULL DEFAULT 0,  -- the tariff has a monthly package (R-POS-4)
+    sim_card_id       BIGINT  REFERENCES sim_card (id),
+    old_sim_card_id   BIGINT  REFERENCES sim_card (id),  -- the card a replacement retired
+    msisdn            TEXT,
+    quantity          INTEGER NOT NULL CHECK (quantity > 0),
+    unit_price        BIGINT  NOT NULL,
+    amount            BIGINT  NOT NULL,
+    vat_code          TEXT    NOT NULL,
+    vat_basis_points  INTEGER NOT NULL,
+    vat_amount        BIGINT  NOT NULL,
+    agent             INTEGER NOT NULL DEFAULT 0,  -- accepted as the operator's payment agent (a top-up)
+    refund_of_line    BIGINT  REFERENCES sale_line (id),
+    UNIQUE (sale_id, line_no)
+);
+{{sqlite}} INSERT INTO sale_line_new (id, sale_id, line_no, kind, description, product_id, product_version_id,
+                           tariff_version_id, is_bundle, sim_card_id, old_sim_card_id, msisdn, quantity,
+                           unit_price, amount, vat_code, vat_basis_points, vat_amount, agent, refund_of_line)
+    SELECT id, sale_id, line_no, kind, description, product_id, product_version_id, tariff_version_id,
+           is_bundle, sim_card_id, old_sim_card_id, msisdn, quantity, unit_price, amount, vat_code,
+           vat_basis_points, vat_amount, agent, refund_of_line FROM sale_line;
+{{sqlite}} DROP TABLE sale_line;
+{{sqlite}} ALTER TABLE sale_line_new RENAME TO sale_line;
+{{sqlite}} CREATE INDEX sale_line_refund_of ON sale_line (refund_of_line) WHERE refund_of_line IS NOT NULL;

@@ -10,11 +10,15 @@
 #include "pos/cli/commands.hpp"
 #include "pos/core/CalendarDate.hpp"
 #include "pos/core/Msisdn.hpp"
+#include "pos/core/ReceiptDocument.hpp"
+#include "pos/core/SaleReceipt.hpp"
 #include "pos/core/SandboxSmsSender.hpp"
 #include "pos/core/SmsOutbox.hpp"
 #include "pos/corporate/AdministratorChange.hpp"
+#include "pos/corporate/BusinessTariffOrder.hpp"
 #include "pos/corporate/CorporateCabinet.hpp"
 #include "pos/corporate/CorporateClient.hpp"
+#include "pos/corporate/NumberCharges.hpp"
 #include "pos/corporate/PowerOfAttorney.hpp"
 #include "pos/corporate/RemoteServiceApplication.hpp"
 #include "pos/print/ApplicationPdf.hpp"
@@ -318,6 +322,33 @@ void add_corporate_commands(CLI::App& app, CliContext& ctx) {
         });
     });
 
+    auto charges_who = std::make_shared<CompanyRepresentative>();
+    auto charges_number = std::make_shared<std::string>();
+    auto* charges = number->add_subcommand(
+        "charges", tr("A number's tariff, package, monthly fee and balance, for whoever may see it").str());
+    charges->add_option("--client", *number_client, tr("The company's INN").str())->required();
+    charges->add_option("msisdn", *charges_number, tr("The number").str())->required();
+    charges->add_option("--poa-id", charges_who->power_of_attorney_id,
+                        tr("The power of attorney on file that the representative shows").str());
+    charges->add_option("--employee", charges_who->msisdn,
+                        tr("The representative's own number, when he is one of the company's users").str());
+    charges->callback([&ctx, number_client, charges_who, charges_number] {
+        auto db = ctx.open();
+        const Actor viewer = ctx.viewer(*db);
+        reporting_input(ctx, [&] {
+            const CorporateClient c = find_corporate_client(*db, viewer, *number_client);
+            const NumberCharges n = number_charges(*db, viewer, c.id, *charges_who, *charges_number);
+            if (ctx.json)
+                return print_json({{"msisdn", n.msisdn}, {"tariff", n.tariff_name}, {"status", n.status},
+                                   {"monthly_fee", n.monthly_fee.plain()}, {"included_minutes", n.included_minutes},
+                                   {"included_mb", n.included_mb}, {"included_sms", n.included_sms},
+                                   {"balance", n.balance.plain()}});
+            std::cout << Msisdn::stored(n.msisdn).display() << ": " << n.tariff_name << ", "
+                      << tr("monthly fee").str() << " " << n.monthly_fee.format() << ", " << tr("balance").str() << " "
+                      << n.balance.format() << '\n';
+        });
+    });
+
     // --- powers of attorney
     auto* poa = corporate->add_subcommand("poa", tr("Powers of attorney on file").str());
     poa->require_subcommand(1);
@@ -485,6 +516,22 @@ void add_corporate_commands(CLI::App& app, CliContext& ctx) {
         });
     });
 
+    auto old_admin = std::make_shared<std::string>();
+    auto* old = cabinet->add_subcommand(
+        "old", tr("Record a client of the old cabinet (balance only) with its administrator's number").str());
+    old->add_option("--client", *cab_client, tr("The company's INN").str())->required();
+    old->add_option("--admin", *old_admin, tr("The administrator's mobile number (one of the company's)").str())->required();
+    old->callback([&ctx, cab_client, old_admin] {
+        auto db = ctx.open();
+        const Actor person = ctx.person(*db);
+        reporting_input(ctx, [&] {
+            const CorporateClient c = find_corporate_client(*db, person, *cab_client);
+            record_old_cabinet(*db, person, c.id, *old_admin);
+            if (ctx.json) return print_json({{"ok", true}, {"version", "old"}});
+            print_cabinet(*cabinet_of(*db, person, c.id));
+        });
+    });
+
     auto* cab_show = cabinet->add_subcommand("show", tr("Where the cabinet's enablement stands").str());
     cab_show->add_option("--client", *cab_client, tr("The company's INN").str())->required();
     cab_show->callback([&ctx, cab_client] {
@@ -537,6 +584,44 @@ void add_corporate_commands(CLI::App& app, CliContext& ctx) {
                           << '\n';
         });
     });
+
+    // --- business tariffs
+    auto* tariff = corporate->add_subcommand("tariff", tr("Business tariffs for the company's numbers, with a receipt").str());
+    tariff->require_subcommand(1);
+    for (const bool changes_only : {false, true}) {
+        auto order = std::make_shared<BusinessTariffOrder>();
+        auto client_inn = std::make_shared<std::string>();
+        order->changes_only = changes_only;
+        auto* verb = tariff->add_subcommand(
+            changes_only ? "change" : "connect",
+            changes_only ? tr("Move the company's numbers to a business tariff").str()
+                         : tr("Connect a business tariff for numbers, new ones put under the contract").str());
+        verb->add_option("--client", *client_inn, tr("The company's INN").str())->required();
+        verb->add_option("--tariff", order->tariff, tr("Business tariff: code or name").str())->required();
+        verb->add_option("numbers", order->msisdns, tr("The numbers").str())->required();
+        verb->add_option("--poa-id", order->representative.power_of_attorney_id,
+                         tr("The power of attorney on file that the representative shows").str());
+        verb->add_option("--employee", order->representative.msisdn,
+                         tr("The representative's own number, when he is one of the company's users").str());
+        verb->add_option("--cash", order->paid_cash, tr("Paid in cash").str());
+        verb->add_option("--card", order->paid_card, tr("Paid by card").str());
+        verb->add_option("--visit", order->visit_id, tr("The corporate visit it is made at").str());
+        verb->callback([&ctx, order, client_inn] {
+            auto db = ctx.open();
+            const Actor person = ctx.person(*db);
+            reporting_input(ctx, [&] {
+                BusinessTariffOrder o = *order;
+                o.client_id = find_corporate_client(*db, person, *client_inn).id;
+                const BusinessTariffResult r = connect_business_tariff(*db, person, ctx.till_name(), o);
+                if (ctx.json)
+                    return print_json({{"ok", true}, {"sale_id", r.sale.sale_id}, {"receipt_number", r.sale.receipt_number},
+                                       {"total", r.sale.total.plain()}, {"connected", r.connected},
+                                       {"changed", r.changed}});
+                for (const auto& line : receipt_text(receipt_for_sale(*db, person, r.sale.sale_id), 48))
+                    std::cout << line << '\n';
+            });
+        });
+    }
 
     // --- SMS outbox
     auto* sms = corporate->add_subcommand("sms", tr("The SMS outbox: what was sent and what waits").str());

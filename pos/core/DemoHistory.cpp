@@ -653,7 +653,8 @@ private:
             case LineKind::gadget:
             case LineKind::accessory: total += price_.at(l.product_code) * l.quantity; break;
             case LineKind::tariff_change:
-            case LineKind::port_in: break;  // the demo's private tariffs have no connection fee
+            case LineKind::port_in:
+            case LineKind::corporate_tariff: break;  // the demo's private tariffs have no connection fee
             }
         return Money::from_kopecks(total);
     }

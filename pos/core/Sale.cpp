@@ -35,6 +35,7 @@ constexpr std::pair<LineKind, const char*> kKinds[] = {
     {LineKind::tariff_change, "tariff_change"},
     {LineKind::sim_replacement, "sim_replacement"},
     {LineKind::port_in, "port_in"},
+    {LineKind::corporate_tariff, "corporate_tariff"},
 };
 
 // A top-up the desk accepts as the operator's agent: from 10 to 15 000 roubles at a time.
@@ -79,6 +80,34 @@ TariffChoice tariff_in_force(db::Database& db, const std::string& code, const Ca
     if (segment != "private" || individual)
         throw InputError("tariff", tr("Tariff"),
                          trf("{1} is a business tariff: it is sold at the corporate desk", {t.name}));
+    if (vind != soci::i_ok)
+        throw InputError("tariff", tr("Tariff"), trf("{1} is not on sale on {2}", {t.name, on.display()}));
+    t.tariff_id = tariff_id;
+    t.version_id = version;
+    t.is_bundle = bundle != 0;
+    t.connection_fee = Money::from_kopecks(fee);
+    return t;
+}
+
+// The business tariff in force today with this code, for a company's number at the corporate desk.
+TariffChoice business_tariff_in_force(db::Database& db, const std::string& code, const CalendarDate& on) {
+    if (code.empty()) throw InputError("tariff", tr("Tariff"), tr("must be chosen"));
+    TariffChoice t;
+    std::string segment;
+    int bundle = 0;
+    long long tariff_id = 0, version = 0, fee = 0;
+    soci::indicator ind = soci::i_null, vind = soci::i_null, find = soci::i_null;
+    const std::string day = on.iso();
+    db.run(
+        "SELECT t.id, t.name, t.segment, t.is_bundle, v.id, v.connection_fee FROM tariff t "
+        "LEFT JOIN tariff_version v ON v.tariff_id = t.id AND v.valid_from <= :d "
+        "AND (v.valid_to IS NULL OR v.valid_to > :d2) WHERE t.code = :c",
+        soci::use(day), soci::use(day), soci::use(code), soci::into(tariff_id, ind), soci::into(t.name),
+        soci::into(segment), soci::into(bundle), soci::into(version, vind), soci::into(fee, find));
+    if (ind != soci::i_ok) throw InputError("tariff", tr("Tariff"), trf("there is no tariff \"{1}\"", {code}));
+    if (segment != "business")
+        throw InputError("tariff", tr("Tariff"),
+                         trf("{1} is a tariff for private clients: a company's number takes a business tariff", {t.name}));
     if (vind != soci::i_ok)
         throw InputError("tariff", tr("Tariff"), trf("{1} is not on sale on {2}", {t.name, on.display()}));
     t.tariff_id = tariff_id;
@@ -319,6 +348,22 @@ PricedLine price_line(PricingContext& ctx, const DraftLine& d, const ReadLine& r
         p.description = trf("Tariff change for {1}: «{2}» to «{3}»", {number.display(), s.tariff_name, t.name}).str();
         break;
     }
+    case LineKind::corporate_tariff: {
+        // The company's contract and who may order it are checked by the corporate desk in the same
+        // transaction (commit_sale's `within`); here the line is priced: the connection fee (R-TAR-3).
+        const Msisdn& number = r.msisdn.get();
+        if (!ctx.numbers_changed.insert("c" + number.str()).second)
+            throw InputError("msisdn", tr("Number"), tr("this number's tariff is already changed in this sale"));
+        const TariffChoice t = business_tariff_in_force(db, d.tariff_code, ctx.today);
+        p.msisdn = number.str();
+        p.tariff_id = t.tariff_id;
+        p.tariff_version_id = t.version_id;
+        p.is_bundle = t.is_bundle;
+        p.unit_price = t.connection_fee;
+        p.vat_code = "standard";
+        p.description = trf("Business tariff «{1}» connected for {2}", {t.name, number.display()}).str();
+        break;
+    }
     case LineKind::port_in: {
         need_client(tr("a number is brought over only with its owner's registration form"));
         const Msisdn& number = r.msisdn.get();
@@ -473,11 +518,18 @@ PricingContext context_for(db::Database& db, const Actor& actor, const SaleDraft
     return ctx;
 }
 
-void require_seller(db::Database& db, const Actor& actor) {
+void require_seller(db::Database& db, const Actor& actor, ClientKind serves = ClientKind::private_client) {
     actor.require(db, Permission::sell);
     if (actor.member().salon_id == 0)
         throw RefusedError(tr("Only a salon's staff work at its till: you are not bound to a salon."));
-    require_may_serve_now(db, actor.confirm(db), ClientKind::private_client);  // confirmed by require
+    require_may_serve_now(db, actor.confirm(db), serves);  // confirmed by require
+}
+
+// A sale with a company's business tariff serves a corporate client (R-TRN-11).
+ClientKind served_by(const SaleDraft& draft) {
+    for (const DraftLine& l : draft.lines)
+        if (l.kind == LineKind::corporate_tariff) return ClientKind::corporate_client;
+    return ClientKind::private_client;
 }
 
 long long insert_gateway_request(db::Database& db, long long now, long long line_id, const std::string& kind,
@@ -577,6 +629,10 @@ void apply_line(db::Database& db, const Actor& actor, const PricedLine& p, long 
                                {{"msisdn", p.msisdn}, {"donor", donor}, {"date", wanted}, {"tariff", d.tariff_code}});
         break;
     }
+    case LineKind::corporate_tariff:
+        insert_gateway_request(db, now, line_id, "tariff_change",
+                               {{"msisdn", p.msisdn}, {"tariff", d.tariff_code}, {"corporate", true}});
+        break;
     case LineKind::top_up:
         insert_gateway_request(db, now, line_id, "top_up", {{"msisdn", p.msisdn}, {"amount", p.amount.kopecks()}});
         break;
@@ -611,10 +667,15 @@ SaleQuote price_sale(db::Database& db, const Actor& actor, const SaleDraft& draf
 }
 
 CommittedSale commit_sale(db::Database& db, const Actor& actor, const std::string& till,
-                          const SaleDraft& draft) {
+                          const SaleDraft& draft, const std::function<void(std::int64_t sale_id)>& within) {
+    const ClientKind serves = served_by(draft);
+    // A business tariff goes through the corporate desk, which checks the company's contract and who may
+    // order it in `within`; a draft typed at the sales desk cannot carry one past those checks.
+    if (serves == ClientKind::corporate_client && !within)
+        throw RefusedError(tr("A business tariff is connected at the corporate desk."));
     const ReadDraft read = read_draft(db, draft);  // before the lock: see ReadValue
     db::WriteTransaction tx(db);
-    require_seller(db, actor);  // in the transaction: the seller is read once for the whole operation
+    require_seller(db, actor, serves);  // in the transaction: the seller is read once for the whole operation
     // The seller was confirmed just above: the till's open shift and the salon's dealer in one light read
     // rather than open_shift_at, which confirms the person twice more and reads the shift's whole record
     // (the commit's statements are most of its time; see `salon-cli bench sale`).
@@ -678,6 +739,7 @@ CommittedSale commit_sale(db::Database& db, const Actor& actor, const std::strin
     actor.record(db, "sale.commit", "sale:" + std::to_string(sale_id),
                  "shift=" + std::to_string(shift_id) + " receipt=" + std::to_string(receipt) +
                      " lines=" + std::to_string(q.lines.size()) + " total=" + q.total.plain());
+    if (within) within(sale_id);
     tx.commit();
     return CommittedSale{sale_id, receipt, shift_number, q.total, q.change_due};
 }
@@ -1009,7 +1071,8 @@ CommittedSale refund_sale(db::Database& db, const Actor& actor, const std::strin
 }
 
 bool refundable_at_desk(LineKind kind) {
-    return kind != LineKind::top_up && kind != LineKind::tariff_change && kind != LineKind::port_in;
+    return kind != LineKind::top_up && kind != LineKind::tariff_change && kind != LineKind::port_in &&
+           kind != LineKind::corporate_tariff;
 }
 
 std::vector<std::int64_t> refunded_line_ids(db::Database& db, const Actor& actor, std::int64_t sale_id) {

@@ -11,6 +11,7 @@
 #include "pos/core/SupervisorApproval.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,7 +24,9 @@ namespace salon::pos {
 
 class Actor;
 
-enum class LineKind { sim, service, gadget, accessory, top_up, tariff_change, sim_replacement, port_in };
+// corporate_tariff: a business tariff connected to a company's number at the corporate desk (its
+// connection fee on the receipt); only pos/corporate's BusinessTariffOrder puts it in a sale.
+enum class LineKind { sim, service, gadget, accessory, top_up, tariff_change, sim_replacement, port_in, corporate_tariff };
 std::string to_string(LineKind kind);
 LineKind line_kind_from_string(const std::string& text);  // throws InputError("kind")
 
@@ -34,8 +37,8 @@ struct DraftLine {
     int quantity = 1;            // gadget, accessory
     std::string iccid;           // sim: the card sold; sim_replacement: the new blank card
     std::string msisdn;          // top_up, tariff_change, sim_replacement, service: the client's number;
-                                 // port_in: the number brought from the donor
-    std::string tariff_code;     // sim, tariff_change, port_in
+                                 // port_in: the number brought from the donor; corporate_tariff: the company's
+    std::string tariff_code;     // sim, tariff_change, port_in; corporate_tariff: a business tariff
     std::string amount;          // top_up, as typed ("500")
     std::string donor_operator;  // port_in
     std::string desired_date;    // port_in
@@ -89,7 +92,11 @@ struct CommittedSale {
 // till. One transaction: the client's form, the sale with its lines and payment, the next receipt number
 // of the shift, the cards' statuses, the subscriptions, the port-in request, the requests to the
 // operator's systems, the visit's client, the audit entry ("sale.commit"); the draft is deleted in it too.
-CommittedSale commit_sale(db::Database& db, const Actor& actor, const std::string& till, const SaleDraft& draft);
+// A draft with corporate_tariff lines is served as a corporate client (R-TRN-11: a trainee is refused).
+// `within`, when given, runs inside the sale's transaction just before it commits, with the new sale's id:
+// the corporate desk records what the sale's lines changed for the company there, so both or neither stay.
+CommittedSale commit_sale(db::Database& db, const Actor& actor, const std::string& till, const SaleDraft& draft,
+                          const std::function<void(std::int64_t sale_id)>& within = {});
 
 // Drafts: one per person and till.
 void save_draft(db::Database& db, const Actor& actor, const std::string& till, const SaleDraft& draft);

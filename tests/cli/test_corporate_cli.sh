@@ -122,4 +122,41 @@ contains "revoked" '"status": "revoked"'
 expect 0 "the cabinet blocked" -- run --json corporate cabinet show --client 7725123450
 contains "blocked" '"admin_blocked": true'
 
+# Business tariffs: Альфа for two numbers at once, 750 ₽ each on the receipt; an employee without a power
+# of attorney changes no tariff (R-CORP-6); a trainee is refused (R-TRN-11).
+poa_id=$(run --json corporate application show "$new_app" | python3 -c 'import json,sys; print(json.load(sys.stdin)["power_of_attorney"]["id"])')
+expect 0 "open the shift" -- run --as ivanov --till corp-1 shift open --float 1000
+expect_text 0 "connect Альфа" -- run --as ivanov --till corp-1 corporate tariff connect --client 7725123450 \
+  --tariff Альфа --poa-id "$poa_id" --cash 1500 +79051230002 +79051230009
+contains "the fee per number" "1 × 750.00"
+contains "the total" "1,500.00"
+contains "the new number" "+7 905 123-00-09"
+expect 1 "an employee without a power of attorney" -- run --json --as ivanov --till corp-1 corporate tariff change \
+  --client 7725123450 --tariff beta --employee +79051230001 +79051230001
+contains "refused" "without a power of attorney cannot change a tariff"
+expect 1 "a trainee" -- run --as sokolova --till corp-2 corporate tariff change --client 7725123450 --tariff beta \
+  --poa-id "$poa_id" +79051230001
+contains "trainee" "trainee"
+# R-CORP-6: an employee sees his own number's charges, not a colleague's.
+expect 0 "his own number" -- run --json corporate number charges --client 7725123450 --employee +79051230009 +79051230009
+contains "tariff" '"tariff": "Альфа"'
+expect 1 "a colleague's number" -- run corporate number charges --client 7725123450 --employee +79051230009 +79051230001
+contains "refused" "only his own number"
+# R-CORP-8: a company still on the old cabinet moves to the new one by getting a password.
+expect 0 "a number of the sole proprietor" -- run --as ivanov corporate number add --client 390612345624 +79051230101 --tariff vega
+expect 0 "the old cabinet" -- run --json --as ivanov corporate cabinet old --client 390612345624 --admin +79051230101
+expect 0 "its steps" -- run --json --as ivanov corporate cabinet enable --client 390612345624 --phone +79051230101
+code=$(python3 -c 'import json,sys,re; print(re.findall(r"\d+", json.loads(sys.argv[1])["sms"]["body"])[-1])' "$out")
+expect 0 "sign-in" -- run --as ivanov corporate cabinet sign-in --client 390612345624 --code "$code"
+expect 0 "password" -- run --as ivanov corporate cabinet password --client 390612345624
+expect 0 "moved" -- run --json corporate cabinet show --client 390612345624
+contains "the new cabinet" '"version": "new"'
+
+expect 0 "the numbers' tariffs" -- run --json corporate client show 7725123450
+python3 - "$out" <<'PY' && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: tariffs after the order"; }
+import json, sys
+numbers = {n["msisdn"]: n["tariff"] for n in json.loads(sys.argv[1])["numbers"]}
+assert numbers == {"+79051230001": "Альфа", "+79051230002": "Альфа", "+79051230009": "Альфа"}, numbers
+PY
+
 cli_test_summary corporate_cli

@@ -232,8 +232,9 @@ TEST_CASE("Upgrading a database of version 9 seals the clients and drafts it hol
     sql << "INSERT INTO sale_draft (staff_id, salon_id, till, content, updated_at) VALUES (1, 1, 'till-1', :c, 0)",
         soci::use(content);
 
-    CHECK(db::migrate(t.db()) == std::vector<int>{10});
-    CHECK(db::migrate(t.db()).empty());
+    // Up to version 10 only: later migrations are not this test's business.
+    CHECK(db::migrate(t.db(), 10) == std::vector<int>{10});
+    CHECK(db::migrate(t.db(), 10).empty());
     for (const std::string& value : stored_values(t.db())) CHECK(db::PersonalDataKey::is_sealed(value));
     if (t.backend() == db::Backend::sqlite) {
         const std::string bytes = file_bytes(t);

@@ -2,6 +2,7 @@
 #include "pos/core/SandboxSmsSender.hpp"
 #include "pos/corporate/AdministratorChange.hpp"
 #include "pos/corporate/CorporateAuthority.hpp"
+#include "pos/corporate/NumberCharges.hpp"
 #include "pos/corporate/CorporateCabinet.hpp"
 #include "tests/pos_corporate/CorporateFixture.hpp"
 
@@ -110,4 +111,17 @@ TEST_CASE("Blocking the administrator alone needs the head's power of attorney o
     const auto result = change_administrator(f.db(), desk, f.company, std::nullopt);
     CHECK(result.new_application_id == 0);
     CHECK_FALSE(active_application(f.db(), f.company).has_value());
+}
+
+TEST_CASE("An employee sees his own number's charges, not a colleague's", "[corporate][R-CORP-6]") {
+    CorporateFixture f;
+    const NumberCharges own = number_charges(f.db(), f.specialist(), f.company, {0, "+79021000002"}, "8 902 100-00-02");
+    CHECK(own.tariff_name == "Бета");
+    CHECK(own.monthly_fee == Money::from_kopecks(550'00));
+    CHECK(own.status == "active");
+    CHECK_THROWS_AS(number_charges(f.db(), f.specialist(), f.company, {0, "+79021000002"}, "+79021000001"),
+                    RefusedError);
+    const auto head = add_power_of_attorney(f.db(), f.specialist(), f.company, head_poa());
+    CHECK(number_charges(f.db(), f.specialist(), f.company, {head, ""}, "+79021000001").tariff_name == "Альфа");
+    CHECK_THROWS_AS(number_charges(f.db(), f.specialist(), f.company, {head, ""}, "+79029999999"), InputError);
 }
