@@ -54,7 +54,7 @@ void print_requests(const std::vector<CorporateRequest>& rows, std::int64_t now)
                          r.reason});
     }
     print_table({tr("Id").str(), tr("INN").str(), tr("Company").str(), tr("Request").str(), tr("Number").str(),
-                 tr("Status").str(), tr("Due (UTC)").str(), tr("Taken").str(), tr("Reason").str()},
+                 tr("Status").str(), tr("Due (UTC)").str(), tr("Came by").str(), tr("Reason").str()},
                 table);
     std::cout << trf("{1} requests, {2} overdue", {std::to_string(rows.size()), std::to_string(overdue)}).str()
               << '\n';
