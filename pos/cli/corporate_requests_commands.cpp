@@ -8,6 +8,7 @@
 #include "pos/core/Msisdn.hpp"
 #include "pos/corporate/CorporateRequest.hpp"
 #include "pos/corporate/InboundMailReader.hpp"
+#include "pos/corporate/InboundMailbox.hpp"
 #include "pos/corporate/MailOutbox.hpp"
 
 #include <iostream>
@@ -61,6 +62,25 @@ void print_requests(const std::vector<CorporateRequest>& rows, std::int64_t now)
 }
 
 std::int64_t now_of(db::Database& db) { return db.now(); }
+
+nlohmann::json mail_json(const InboundMailEntry& m) {
+    return {{"id", m.id},
+            {"message_id", m.message_id},
+            {"from", m.from_address},
+            {"subject", m.subject},
+            {"received_at", m.received_at ? nlohmann::json(*m.received_at) : nlohmann::json()},
+            {"outcome", m.outcome},
+            {"reason", m.reason.empty() ? nlohmann::json() : nlohmann::json(m.reason)},
+            {"inn", m.inn.empty() ? nlohmann::json() : nlohmann::json(m.inn)},
+            {"client", m.client_name.empty() ? nlohmann::json() : nlohmann::json(m.client_name)},
+            {"imported_at", m.imported_at}};
+}
+
+Text outcome_title(const std::string& outcome) {
+    if (outcome == "request") return tr("accepted as a request");
+    if (outcome == "rejected") return tr("not accepted");
+    return tr("unrecognised");
+}
 
 }  // namespace
 
@@ -261,6 +281,55 @@ void add_corporate_request_commands(CLI::App& app, CliContext& ctx) {
         const std::string number = Msisdn::parse(uo->number).str();
         if (ctx.json) return print_json({{"ok", true}, {"msisdn", number}, {"status", "active"}});
         std::cout << trf("The number {1} is unblocked.", {Msisdn::stored(number).display()}).str() << '\n';
+    });
+
+    auto* mail = requests->add_subcommand("mail", tr("The mails read: what became of each, and its text").str());
+    mail->require_subcommand(1);
+    auto outcome = std::make_shared<std::string>();
+    auto* mail_list = mail->add_subcommand("list", tr("The mails read, newest first").str());
+    mail_list->add_option("--outcome", *outcome, tr("Only request, rejected or unrecognised").str());
+    mail_list->callback([&ctx, outcome] {
+        auto db = ctx.open();
+        const Actor actor = ctx.viewer(*db);
+        std::vector<InboundMailEntry> rows;
+        reporting_input(ctx, [&] { rows = list_inbound_mail(*db, actor, *outcome); });
+        if (ctx.json) {
+            nlohmann::json out = nlohmann::json::array();
+            for (const auto& m : rows) out.push_back(mail_json(m));
+            return print_json(out);
+        }
+        std::vector<std::vector<std::string>> table;
+        for (const auto& m : rows)
+            table.push_back({std::to_string(m.id), utc(m.imported_at), m.from_address, m.subject,
+                             outcome_title(m.outcome).str(), m.inn, m.reason});
+        print_table({tr("Id").str(), tr("Read (UTC)").str(), tr("From").str(), tr("Subject").str(),
+                     tr("Outcome").str(), tr("INN").str(), tr("Reason").str()},
+                    table);
+    });
+    struct RevealOptions {
+        std::int64_t id = 0;
+        std::string reason;
+    };
+    auto mo = std::make_shared<RevealOptions>();
+    auto* mail_show = mail->add_subcommand(
+        "show", tr("One mail with its text (reveal_personal_data; the reveal is journaled)").str());
+    mail_show->add_option("id", mo->id, tr("The mail's record number").str())->required();
+    mail_show->add_option("--reason", mo->reason, tr("Why you read it (at least 10 characters)").str())->required();
+    mail_show->callback([&ctx, mo] {
+        auto db = ctx.open();
+        const Actor person = ctx.person(*db);
+        RevealedMail m;
+        reporting_input(ctx, [&] { m = reveal_inbound_mail(*db, person, mo->id, mo->reason); });
+        if (ctx.json) {
+            nlohmann::json out = mail_json(m.mail);
+            out["body"] = m.body;
+            return print_json(out);
+        }
+        std::cout << tr("From").str() << ": " << m.mail.from_address << '\n'
+                  << tr("Subject").str() << ": " << m.mail.subject << '\n'
+                  << tr("Outcome").str() << ": " << outcome_title(m.mail.outcome).str()
+                  << (m.mail.reason.empty() ? "" : " (" + m.mail.reason + ")") << "\n\n"
+                  << m.body << '\n';
     });
 
     auto* kinds = requests->add_subcommand("kinds", tr("The kinds of request and their due times").str());

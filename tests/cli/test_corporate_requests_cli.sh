@@ -105,12 +105,19 @@ expect 2 "unblock needs a reason" -- run --as ivanov corporate requests unblock 
 expect 0 "unblock at the desk" -- run --as ivanov corporate requests unblock --client 7801234567 --number +79770010001 --reason "нашёлся"
 contains "unblocked" "is unblocked"
 [ "$(sql "SELECT status FROM corporate_number WHERE msisdn = '+79770010001'")" = active ] && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: number unblocked"; }
+expect 0 "the mails read" -- run corporate requests mail list --outcome unrecognised
+contains "the greeting waits for a person" "Привет"
+expect 0 "the mails as JSON" -- run --json corporate requests mail list
+unrecognised=$(python3 -c 'import json,sys; print([m["id"] for m in json.loads(sys.argv[1]) if m["outcome"] == "unrecognised"][0])' "$out")
+expect 1 "a specialist may not reveal a mail's text" -- run --as ivanov corporate requests mail show "$unrecognised" --reason "прочитать письмо клиента"
+expect 0 "a senior reads it, with a reason" -- run --as volkova corporate requests mail show "$unrecognised" --reason "прочитать письмо клиента"
+contains "the text" "Поздравляем с праздником!"
 expect 0 "kinds with due times" -- run --json corporate requests kinds
 contains "block within the hour" '"due_hours": 1'
 
 expect 0 "the journal" -- run --as admin audit list --limit 100
 for action in corporate.mail.import corporate.request.take corporate.request.start corporate.request.done \
-              corporate.request.reject corporate.number.block corporate.number.unblock; do
+              corporate.request.reject corporate.number.block corporate.number.unblock personal_data.reveal; do
   contains "$action journaled" "$action"
 done
 expect 0 "audit verify after the steps" -- "$cli" --db "$db" audit verify

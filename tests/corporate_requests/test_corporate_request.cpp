@@ -9,6 +9,7 @@
 #include "pos/core/FormInput.hpp"
 #include "pos/corporate/CorporateRequest.hpp"
 #include "pos/corporate/InboundMailReader.hpp"
+#include "pos/corporate/InboundMailbox.hpp"
 #include "tests/pos_core/TestActor.hpp"
 
 #include <catch2/catch.hpp>
@@ -278,4 +279,29 @@ TEST_CASE("a request is rejected with a reason; lists filter by status and compa
     CHECK(list_requests(t.db(), viewer).size() == 2);
     CHECK_THROWS_AS(start_request(t.db(), viewer, b), RefusedError);
     CHECK(find_request(t.db(), admin, b).status == RequestStatus::fresh);
+}
+
+TEST_CASE("the mails read are listed with their outcome; a text is revealed only with a reason, journaled",
+          "[R-CORP-4][R-CORP-5]") {
+    test::TestDatabase t;
+    RequestsFixture f(t.db());
+    const Actor admin = test::command_line(t);
+    import(t.db(), admin, "block_utf8_qp.eml");
+    import(t.db(), admin, "block_foreign.eml");
+    import(t.db(), admin, "no_request.eml");
+    CHECK(list_inbound_mail(t.db(), admin).size() == 3);
+    const auto waiting = list_inbound_mail(t.db(), admin, "unrecognised");
+    REQUIRE(waiting.size() == 1);
+    CHECK(waiting[0].subject == "С наступающим Новым годом!");
+    CHECK(waiting[0].inn == "7707083893");
+    CHECK(list_inbound_mail(t.db(), admin, "rejected").at(0).from_address == "stranger@evil.example");
+    CHECK_THROWS_AS(list_inbound_mail(t.db(), admin, "lost"), InputError);
+    CHECK_THROWS_AS(reveal_inbound_mail(t.db(), admin, waiting[0].id, "надо"), InputError);  // too short a reason
+    CHECK_THROWS_AS(reveal_inbound_mail(t.db(), admin, 999, "прочитать письмо клиента"), InputError);
+    const auto read = reveal_inbound_mail(t.db(), admin, waiting[0].id, "прочитать письмо клиента");
+    CHECK(read.body.find("Поздравляем коллектив салона") == 0);
+    long long reveals = 0;
+    t->run("SELECT COUNT(*) FROM audit_entry WHERE action = 'personal_data.reveal' AND subject = :s",
+           soci::use("inbound_mail:" + std::to_string(waiting[0].id)), soci::into(reveals));
+    CHECK(reveals == 1);
 }
