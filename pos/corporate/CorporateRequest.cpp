@@ -171,23 +171,17 @@ std::optional<std::string> bound_address(db::Database& db, long long client_id) 
     return email;
 }
 
-std::string lower_ascii(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(),
-                   [](unsigned char c) { return static_cast<char>(c < 0x80 ? std::tolower(c) : c); });
-    return s;
-}
-
 // The company whose active application binds `address`, compared without regard to case.
 std::optional<Client> client_bound_to(db::Database& db, const std::string& address) {
+    // Addresses are ASCII in practice (an internationalised one compares as typed): lower() on both
+    // backends lower-cases ASCII alike.
     Client c;
-    std::string email;
-    auto st = db.query("SELECT c.id, c.inn, c.official_name, a.bound_email FROM remote_service_application a "
-                       "JOIN corporate_client c ON c.id = a.client_id WHERE a.status = 'active'",
-                       soci::into(c.id), soci::into(c.inn), soci::into(c.name), soci::into(email));
-    st.execute();
-    while (st.fetch())
-        if (lower_ascii(email) == address) return c;
-    return std::nullopt;
+    if (!db.run("SELECT c.id, c.inn, c.official_name FROM remote_service_application a "
+                "JOIN corporate_client c ON c.id = a.client_id "
+                "WHERE a.status = 'active' AND lower(a.bound_email) = :addr ORDER BY a.id DESC LIMIT 1",
+                soci::use(address), soci::into(c.id), soci::into(c.inn), soci::into(c.name)))
+        return std::nullopt;
+    return c;
 }
 
 struct Verdict {

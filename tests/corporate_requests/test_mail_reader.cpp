@@ -168,3 +168,18 @@ TEST_CASE("the keyword table decides: unblocking outweighs blocking, a tie is le
     CHECK(RequestRecogniser(only).recognise("", "Пришлите реестр")->kind == RequestKind::number_list);
     CHECK_FALSE(RequestRecogniser(only).recognise("", "заблокируйте номер"));
 }
+
+TEST_CASE("a maildir over the cap is refused whole before any mail is read", "[R-CORP-4]") {
+    namespace fs = std::filesystem;
+    const fs::path dir = fs::temp_directory_path() / "salon-maildir-cap-test";
+    fs::remove_all(dir);
+    fs::create_directories(dir / "new");
+    for (std::size_t i = 0; i <= kMaxMailsPerImport; ++i) std::ofstream(dir / "new" / std::to_string(i)) << "x";
+    try {
+        InboundMailReader::read_path(dir.string());
+        FAIL("read");
+    } catch (const ValidationError& e) {
+        CHECK(e.reason().english().find("at most 10 000") != std::string::npos);
+    }
+    fs::remove_all(dir);
+}
