@@ -46,8 +46,8 @@ struct Number {
 
 std::optional<Number> number_of(db::Database& db, const Msisdn& msisdn) {
     Number n;
-    if (!db.run("SELECT id, client_id, status FROM corporate_number WHERE msisdn = :m", soci::use(msisdn.str()),
-                soci::into(n.id), soci::into(n.client_id), soci::into(n.status)))
+    if (!db.run("SELECT id, client_id, status FROM corporate_number WHERE msisdn = :m",
+                soci::use(msisdn.str()), soci::into(n.id), soci::into(n.client_id), soci::into(n.status)))
         return std::nullopt;
     return n;
 }
@@ -56,36 +56,41 @@ std::optional<Number> number_of(db::Database& db, const Msisdn& msisdn) {
 void require_power_of_attorney(db::Database& db, long long client_id) {
     const std::string today = CalendarDate::of_utc(db.now()).iso();
     long long id = 0;
-    if (!db.run("SELECT id FROM power_of_attorney WHERE client_id = :c AND issued_on <= :t1 AND valid_until >= :t2 "
+    if (!db.run("SELECT id FROM power_of_attorney WHERE client_id = :c AND issued_on <= :t1 AND valid_until "
+                ">= :t2 "
                 "ORDER BY valid_until DESC LIMIT 1",
                 soci::use(client_id), soci::use(today), soci::use(today), soci::into(id)))
-        throw RefusedError(tr("Power of attorney"),
-                           tr("the company has no power of attorney valid today on file: a change needs one"));
+        throw RefusedError(
+            tr("Power of attorney"),
+            tr("the company has no power of attorney valid today on file: a change needs one"));
 }
 
 std::int64_t insert_request(db::Database& db, const Actor& actor, long long client_id, RequestKind kind,
-                            std::optional<long long> number_id, const std::string& details, const char* source,
-                            std::optional<long long> mail_id) {
+                            std::optional<long long> number_id, const std::string& details,
+                            const char* source, std::optional<long long> mail_id) {
     const long long now = db.now();
     const long long due = now + info(kind).due_hours * 3600;
     const long long by = actor.staff_id();
     long long number = number_id.value_or(0), mail = mail_id.value_or(0);
-    soci::indicator number_ind = number_id ? soci::i_ok : soci::i_null, mail_ind = mail_id ? soci::i_ok : soci::i_null,
-                    by_ind = by ? soci::i_ok : soci::i_null;
+    soci::indicator number_ind = number_id ? soci::i_ok : soci::i_null,
+                    mail_ind = mail_id ? soci::i_ok : soci::i_null, by_ind = by ? soci::i_ok : soci::i_null;
     const std::string kind_code = code(kind), src = source;
     const std::int64_t id = db.insert(
-        "INSERT INTO corporate_request (client_id, kind, number_id, details, source, mail_id, status, due_at, "
+        "INSERT INTO corporate_request (client_id, kind, number_id, details, source, mail_id, status, "
+        "due_at, "
         "created_at, taken_by) VALUES (:c, :k, :n, :d, :s, :m, 'new', :due, :now, :by)",
         soci::use(client_id), soci::use(kind_code), soci::use(number, number_ind), soci::use(details),
         soci::use(src), soci::use(mail, mail_ind), soci::use(due), soci::use(now), soci::use(by, by_ind));
     actor.record(db, "corporate.request.take", "corporate_request:" + std::to_string(id),
-                 std::string("kind=") + kind_code + " source=" + src + " client=" + std::to_string(client_id) +
+                 std::string("kind=") + kind_code + " source=" + src +
+                     " client=" + std::to_string(client_id) +
                      (number_id ? " number=" + std::to_string(*number_id) : std::string()));
     return id;
 }
 
 const char* kRequestColumns =
-    "SELECT r.id, r.client_id, c.inn, c.official_name, r.kind, n.msisdn, r.details, r.source, r.mail_id, r.status, "
+    "SELECT r.id, r.client_id, c.inn, c.official_name, r.kind, n.msisdn, r.details, r.source, r.mail_id, "
+    "r.status, "
     "r.due_at, r.created_at, r.taken_at, r.done_at, r.reason FROM corporate_request r "
     "JOIN corporate_client c ON c.id = r.client_id LEFT JOIN corporate_number n ON n.id = r.number_id ";
 
@@ -119,12 +124,12 @@ struct RequestRow {
 template <class... Uses>
 std::vector<CorporateRequest> fetch_requests(db::Database& db, const std::string& sql, Uses&&... uses) {
     RequestRow b;
-    auto st = db.query(sql, std::forward<Uses>(uses)..., soci::into(b.id), soci::into(b.client_id), soci::into(b.inn),
-                       soci::into(b.name), soci::into(b.kind), soci::into(b.msisdn, b.msisdn_ind),
-                       soci::into(b.details), soci::into(b.source), soci::into(b.mail_id, b.mail_ind),
-                       soci::into(b.status), soci::into(b.due_at), soci::into(b.created_at),
-                       soci::into(b.taken_at, b.taken_ind), soci::into(b.done_at, b.done_ind),
-                       soci::into(b.reason, b.reason_ind));
+    auto st = db.query(sql, std::forward<Uses>(uses)..., soci::into(b.id), soci::into(b.client_id),
+                       soci::into(b.inn), soci::into(b.name), soci::into(b.kind),
+                       soci::into(b.msisdn, b.msisdn_ind), soci::into(b.details), soci::into(b.source),
+                       soci::into(b.mail_id, b.mail_ind), soci::into(b.status), soci::into(b.due_at),
+                       soci::into(b.created_at), soci::into(b.taken_at, b.taken_ind),
+                       soci::into(b.done_at, b.done_ind), soci::into(b.reason, b.reason_ind));
     st.execute();
     std::vector<CorporateRequest> out;
     while (st.fetch()) out.push_back(b.value());
@@ -134,7 +139,8 @@ std::vector<CorporateRequest> fetch_requests(db::Database& db, const std::string
 CorporateRequest load(db::Database& db, std::int64_t id) {
     const long long key = id;
     auto rows = fetch_requests(db, std::string(kRequestColumns) + "WHERE r.id = :id", soci::use(key));
-    if (rows.empty()) throw InputError("request", tr("Request"), trf("no request number {1}", {std::to_string(id)}));
+    if (rows.empty())
+        throw InputError("request", tr("Request"), trf("no request number {1}", {std::to_string(id)}));
     return rows.front();
 }
 
@@ -154,19 +160,21 @@ void set_status(db::Database& db, const Actor& actor, const CorporateRequest& r,
                   soci::use(status), soci::use(now), soci::use(by, by_ind), soci::use(id));
     } else {
         soci::indicator reason_ind = reason.empty() ? soci::i_null : soci::i_ok;
-        db.update("UPDATE corporate_request SET status = :s, done_at = :now, reason = :r, "
-                  "taken_at = COALESCE(taken_at, :now2), taken_by = COALESCE(taken_by, :by) WHERE id = :id",
-                  soci::use(status), soci::use(now), soci::use(reason, reason_ind), soci::use(now),
-                  soci::use(by, by_ind), soci::use(id));
+        db.update(
+            "UPDATE corporate_request SET status = :s, done_at = :now, reason = :r, "
+            "taken_at = COALESCE(taken_at, :now2), taken_by = COALESCE(taken_by, :by) WHERE id = :id",
+            soci::use(status), soci::use(now), soci::use(reason, reason_ind), soci::use(now),
+            soci::use(by, by_ind), soci::use(id));
     }
 }
 
 // The address R-CORP-4 accepts mail from and R-CORP-13 answers to: the active application's.
 std::optional<std::string> bound_address(db::Database& db, long long client_id) {
     std::string email;
-    if (!db.run("SELECT bound_email FROM remote_service_application WHERE client_id = :c AND status = 'active' "
-                "ORDER BY id DESC LIMIT 1",
-                soci::use(client_id), soci::into(email)))
+    if (!db.run(
+            "SELECT bound_email FROM remote_service_application WHERE client_id = :c AND status = 'active' "
+            "ORDER BY id DESC LIMIT 1",
+            soci::use(client_id), soci::into(email)))
         return std::nullopt;
     return email;
 }
@@ -245,12 +253,14 @@ MailImportResult import_one(db::Database& db, const Actor& actor, const InboundM
     const InboundMail& mail = *file.mail;
     result.message_id = mail.message_id;
     // Sealed before the lock is taken: the key is read once per connection.
-    const std::string sealed = db::personal_data_key(db).seal(mail.body, "inbound_mail.body:" + mail.message_id);
+    const std::string sealed =
+        db::personal_data_key(db).seal(mail.body, "inbound_mail.body:" + mail.message_id);
 
     db::WriteTransaction tx(db);
     require_desk(db, actor);
     long long earlier = 0;
-    if (db.run("SELECT id FROM inbound_mail WHERE message_id = :m", soci::use(mail.message_id), soci::into(earlier))) {
+    if (db.run("SELECT id FROM inbound_mail WHERE message_id = :m", soci::use(mail.message_id),
+               soci::into(earlier))) {
         result.outcome = MailOutcome::duplicate;
         result.mail_id = earlier;
         result.reason = trf("already imported (mail {1})", {std::to_string(earlier)});
@@ -259,7 +269,8 @@ MailImportResult import_one(db::Database& db, const Actor& actor, const InboundM
     Verdict v = judge(db, mail);
     const long long now = db.now(), by = actor.staff_id();
     const long long received = mail.date.value_or(0), client = v.client ? v.client->id : 0;
-    soci::indicator received_ind = mail.date ? soci::i_ok : soci::i_null, client_ind = v.client ? soci::i_ok : soci::i_null,
+    soci::indicator received_ind = mail.date ? soci::i_ok : soci::i_null,
+                    client_ind = v.client ? soci::i_ok : soci::i_null,
                     by_ind = by ? soci::i_ok : soci::i_null;
     const std::string outcome = v.outcome == MailOutcome::request    ? "request"
                                 : v.outcome == MailOutcome::rejected ? "rejected"
@@ -267,7 +278,8 @@ MailImportResult import_one(db::Database& db, const Actor& actor, const InboundM
     const std::string reason = v.outcome == MailOutcome::request ? std::string() : v.reason.str();
     soci::indicator reason_ind = reason.empty() ? soci::i_null : soci::i_ok;
     const long long mail_id = db.insert(
-        "INSERT INTO inbound_mail (message_id, from_address, subject, received_at, outcome, reason, client_id, "
+        "INSERT INTO inbound_mail (message_id, from_address, subject, received_at, outcome, reason, "
+        "client_id, "
         "body_sealed, imported_at, imported_by) VALUES (:m, :f, :s, :r, :o, :why, :c, :b, :now, :by)",
         soci::use(mail.message_id), soci::use(mail.from_address), soci::use(mail.subject),
         soci::use(received, received_ind), soci::use(outcome), soci::use(reason, reason_ind),
@@ -277,7 +289,8 @@ MailImportResult import_one(db::Database& db, const Actor& actor, const InboundM
     result.reason = v.reason;
     // The journal names the outcome and why, never the sender's address or the text (personal data).
     actor.record(db, "corporate.mail.import", "inbound_mail:" + std::to_string(mail_id),
-                 "outcome=" + outcome + (v.reason_code[0] ? std::string(" reason=") + v.reason_code : std::string()) +
+                 "outcome=" + outcome +
+                     (v.reason_code[0] ? std::string(" reason=") + v.reason_code : std::string()) +
                      (v.client ? " client=" + std::to_string(v.client->id) : std::string()));
     if (v.outcome == MailOutcome::request) {
         nlohmann::json details = {{"subject", mail.subject}, {"numbers", nlohmann::json::array()}};
@@ -289,8 +302,8 @@ MailImportResult import_one(db::Database& db, const Actor& actor, const InboundM
                 result.request_ids.push_back(
                     insert_request(db, actor, v.client->id, v.request->kind, number, text, "mail", mail_id));
         } else {
-            result.request_ids.push_back(
-                insert_request(db, actor, v.client->id, v.request->kind, std::nullopt, text, "mail", mail_id));
+            result.request_ids.push_back(insert_request(db, actor, v.client->id, v.request->kind,
+                                                        std::nullopt, text, "mail", mail_id));
         }
     }
     tx.commit();
@@ -298,13 +311,14 @@ MailImportResult import_one(db::Database& db, const Actor& actor, const InboundM
 }
 
 std::string number_list_text(db::Database& db, const Client& client, std::size_t& count) {
-    std::string body = "Список номеров по договору / Numbers under the contract\n" + client.name +
-                       ", ИНН " + client.inn + "\n\n";
+    std::string body = "Список номеров по договору / Numbers under the contract\n" + client.name + ", ИНН " +
+                       client.inn + "\n\n";
     std::string msisdn, tariff, status;
     const long long client_id = client.id;
-    auto st = db.query("SELECT n.msisdn, t.name, n.status FROM corporate_number n JOIN tariff t ON t.id = n.tariff_id "
-                       "WHERE n.client_id = :c ORDER BY n.msisdn",
-                       soci::use(client_id), soci::into(msisdn), soci::into(tariff), soci::into(status));
+    auto st = db.query(
+        "SELECT n.msisdn, t.name, n.status FROM corporate_number n JOIN tariff t ON t.id = n.tariff_id "
+        "WHERE n.client_id = :c ORDER BY n.msisdn",
+        soci::use(client_id), soci::into(msisdn), soci::into(tariff), soci::into(status));
     st.execute();
     count = 0;
     while (st.fetch()) {
@@ -339,10 +353,12 @@ Text label(RequestStatus status) {
 }
 
 RequestStatus parse_request_status(std::string_view text) {
-    for (auto s : {RequestStatus::fresh, RequestStatus::in_progress, RequestStatus::done, RequestStatus::rejected})
+    for (auto s :
+         {RequestStatus::fresh, RequestStatus::in_progress, RequestStatus::done, RequestStatus::rejected})
         if (text == code(s)) return s;
-    throw InputError("status", tr("Request status"),
-                     trf("unknown status \"{1}\"; one of: new, in_progress, done, rejected", {std::string(text)}));
+    throw InputError(
+        "status", tr("Request status"),
+        trf("unknown status \"{1}\"; one of: new, in_progress, done, rejected", {std::string(text)}));
 }
 
 const char* code(MailOutcome outcome) {
@@ -366,7 +382,8 @@ std::int64_t take_request(db::Database& db, const Actor& actor, const DeskReques
     const bool blank_number = form.number.find_first_not_of(" \t") == std::string::npos;
     if (!blank_number) number = parse_input("number", [&] { return Msisdn::parse(form.number); });
     if (info(kind).per_number && !number)
-        throw InputError("number", tr("Number"), trf("a request to {1} names the number", {label(kind).str()}));
+        throw InputError("number", tr("Number"),
+                         trf("a request to {1} names the number", {label(kind).str()}));
     nlohmann::json details = nlohmann::json::object();
     if (form.details.find_first_not_of(" \t") != std::string::npos)
         details["note"] = required_text("details", tr("Details"), form.details);
@@ -384,7 +401,8 @@ std::int64_t take_request(db::Database& db, const Actor& actor, const DeskReques
         number_id = n->id;
         details["numbers"] = nlohmann::json::array({number->str()});
     }
-    const std::int64_t id = insert_request(db, actor, client.id, kind, number_id, details.dump(), "desk", std::nullopt);
+    const std::int64_t id =
+        insert_request(db, actor, client.id, kind, number_id, details.dump(), "desk", std::nullopt);
     tx.commit();
     return id;
 }
@@ -397,12 +415,14 @@ std::vector<MailImportResult> import_mail(db::Database& db, const Actor& actor,
     return out;
 }
 
-std::vector<CorporateRequest> list_requests(db::Database& db, const Actor& actor, const RequestFilter& filter) {
+std::vector<CorporateRequest> list_requests(db::Database& db, const Actor& actor,
+                                            const RequestFilter& filter) {
     require_corporate_reader(db, actor);
     std::string sql = kRequestColumns;
     sql += "WHERE (:s1 = '' OR r.status = :s2) AND (:i1 = '' OR c.inn = :i2) ORDER BY r.due_at, r.id";
     const std::string status = filter.status ? code(*filter.status) : "";
-    return fetch_requests(db, sql, soci::use(status), soci::use(status), soci::use(filter.inn), soci::use(filter.inn));
+    return fetch_requests(db, sql, soci::use(status), soci::use(status), soci::use(filter.inn),
+                          soci::use(filter.inn));
 }
 
 CorporateRequest find_request(db::Database& db, const Actor& actor, std::int64_t id) {
@@ -423,7 +443,8 @@ void start_request(db::Database& db, const Actor& actor, std::int64_t id) {
     tx.commit();
 }
 
-RequestCompletion complete_request(db::Database& db, const Actor& actor, std::int64_t id, const std::string& outbox) {
+RequestCompletion complete_request(db::Database& db, const Actor& actor, std::int64_t id,
+                                   const std::string& outbox) {
     RequestCompletion done;
     db::WriteTransaction tx(db);
     require_desk(db, actor);
@@ -434,8 +455,9 @@ RequestCompletion complete_request(db::Database& db, const Actor& actor, std::in
         const auto number = number_of(db, Msisdn::stored(r.msisdn));
         const long long now = db.now(), number_id = number ? number->id : 0;
         if (number && number->status != "blocked") {
-            db.update("UPDATE corporate_number SET status = 'blocked', status_changed_at = :now WHERE id = :id",
-                      soci::use(now), soci::use(number_id));
+            db.update(
+                "UPDATE corporate_number SET status = 'blocked', status_changed_at = :now WHERE id = :id",
+                soci::use(now), soci::use(number_id));
             actor.record(db, "corporate.number.block", "corporate_number:" + std::to_string(number_id),
                          "request=" + std::to_string(id));
         }
@@ -445,9 +467,10 @@ RequestCompletion complete_request(db::Database& db, const Actor& actor, std::in
         // R-CORP-13: only ever to the address bound now, whoever asked and from wherever.
         const auto address = bound_address(db, r.client_id);
         if (!address)
-            throw RefusedError(tr("Request"),
-                               tr("the company has no active remote-service application: the list of its numbers is "
-                                  "sent only to the address bound in it"));
+            throw RefusedError(
+                tr("Request"),
+                tr("the company has no active remote-service application: the list of its numbers is "
+                   "sent only to the address bound in it"));
         const Client client{r.client_id, r.inn, r.client_name};
         const std::string body = number_list_text(db, client, done.numbers_listed);
         // Written before the commit: an answer written twice is better than one recorded and never written.
@@ -471,14 +494,15 @@ void reject_request(db::Database& db, const Actor& actor, std::int64_t id, const
     const CorporateRequest r = load(db, id);
     require_open(r);
     set_status(db, actor, r, RequestStatus::rejected, reason);
-    // The reason is the specialist's words about a company's request: kept on the request, not in the journal.
+    // The reason is the specialist's words about a company's request: kept on the request, not in the
+    // journal.
     actor.record(db, "corporate.request.reject", "corporate_request:" + std::to_string(id),
                  std::string("kind=") + code(r.kind));
     tx.commit();
 }
 
-void unblock_number(db::Database& db, const Actor& actor, const std::string& inn, const std::string& number_text,
-                    const std::string& reason_text) {
+void unblock_number(db::Database& db, const Actor& actor, const std::string& inn,
+                    const std::string& number_text, const std::string& reason_text) {
     const Msisdn msisdn = parse_input("number", [&] { return Msisdn::parse(number_text); });
     required_text("reason", tr("Reason"), reason_text);
     db::WriteTransaction tx(db);
@@ -492,8 +516,8 @@ void unblock_number(db::Database& db, const Actor& actor, const std::string& inn
     if (n->status != "blocked")
         throw RefusedError(tr("Number"), trf("the number {1} is not blocked", {msisdn.display()}));
     const long long now = db.now(), id = n->id;
-    db.update("UPDATE corporate_number SET status = 'active', status_changed_at = :now WHERE id = :id", soci::use(now),
-              soci::use(id));
+    db.update("UPDATE corporate_number SET status = 'active', status_changed_at = :now WHERE id = :id",
+              soci::use(now), soci::use(id));
     actor.record(db, "corporate.number.unblock", "corporate_number:" + std::to_string(id),
                  "client=" + std::to_string(client.id));
     tx.commit();

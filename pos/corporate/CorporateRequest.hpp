@@ -75,7 +75,7 @@ struct MailImportResult {
     std::string path;
     std::string message_id;
     MailOutcome outcome = MailOutcome::unreadable;
-    std::optional<std::int64_t> mail_id;   // inbound_mail.id (for a duplicate: the earlier one)
+    std::optional<std::int64_t> mail_id;    // inbound_mail.id (for a duplicate: the earlier one)
     std::vector<std::int64_t> request_ids;  // one per number for a kind about numbers
     Text reason;                            // rejected, unreadable, duplicate: why
 };
@@ -92,7 +92,8 @@ struct RequestFilter {
     std::string inn;  // empty: every company
 };
 // Due first. Needs the corporate_desk permission.
-std::vector<CorporateRequest> list_requests(db::Database& db, const Actor& actor, const RequestFilter& filter = {});
+std::vector<CorporateRequest> list_requests(db::Database& db, const Actor& actor,
+                                            const RequestFilter& filter = {});
 CorporateRequest find_request(db::Database& db, const Actor& actor, std::int64_t id);
 
 // new -> in_progress: the specialist starts on it.
@@ -100,16 +101,17 @@ void start_request(db::Database& db, const Actor& actor, std::int64_t id);
 
 // What completing a request did beside marking it done.
 struct RequestCompletion {
-    bool number_blocked = false;       // block_sim: the number is now blocked (or already was)
-    std::string answer_message_id;     // number_list: the answer's Message-ID
-    std::string answer_path;           // number_list: the answer's file in the mail outbox (a sandbox)
-    std::string answered_to;           // number_list: the bound address it went to
+    bool number_blocked = false;    // block_sim: the number is now blocked (or already was)
+    std::string answer_message_id;  // number_list: the answer's Message-ID
+    std::string answer_path;        // number_list: the answer's file in the mail outbox (a sandbox)
+    std::string answered_to;        // number_list: the bound address it went to
     std::size_t numbers_listed = 0;
 };
 // new or in_progress -> done. A block blocks the number (corporate_number.status); the numbers list is
 // answered to the address bound to the company's active application at this moment, never to another
 // (R-CORP-13), as a mail written into `outbox` (MailOutbox).
-RequestCompletion complete_request(db::Database& db, const Actor& actor, std::int64_t id, const std::string& outbox);
+RequestCompletion complete_request(db::Database& db, const Actor& actor, std::int64_t id,
+                                   const std::string& outbox);
 
 // new or in_progress -> rejected, with the reason given (required).
 void reject_request(db::Database& db, const Actor& actor, std::int64_t id, const std::string& reason);

@@ -160,8 +160,9 @@ InboundMail InboundMailReader::parse(std::string_view bytes, const std::string& 
     init_gmime();
     const Text field = mail_field(source);
     if (bytes.size() > kMaxMailBytes)
-        throw ValidationError(field, trf("is larger than {1} MB; the station reads at most {1} MB from such a file",
-                                         {std::to_string(kMaxMailBytes >> 20)}));
+        throw ValidationError(field,
+                              trf("is larger than {1} MB; the station reads at most {1} MB from such a file",
+                                  {std::to_string(kMaxMailBytes >> 20)}));
     if (bytes.empty()) throw ValidationError(field, tr("the file is empty"));
 
     Ref<GMimeStream> stream(g_mime_stream_mem_new_with_buffer(bytes.data(), bytes.size()));
@@ -187,8 +188,8 @@ InboundMail InboundMailReader::parse(std::string_view bytes, const std::string& 
     }
     if (!sender) throw ValidationError(field, tr("has no sender address (From)"));
     const char* addr = internet_address_mailbox_get_addr(INTERNET_ADDRESS_MAILBOX(sender));
-    mail.from_address = lower_ascii(header_value(addr ? addr : "", kMaxAddressCharacters, "from", field,
-                                                 tr("sender address")));
+    mail.from_address = lower_ascii(
+        header_value(addr ? addr : "", kMaxAddressCharacters, "from", field, tr("sender address")));
     if (mail.from_address.find('@') == std::string::npos)
         throw ValidationError(field, tr("has no sender address (From)"));
     if (const char* name = internet_address_get_name(sender))
@@ -199,8 +200,8 @@ InboundMail InboundMailReader::parse(std::string_view bytes, const std::string& 
         mail.message_id = header_value(id, kMaxHeaderCharacters, "message_id", field, tr("Message-ID"));
     } else {
         // A mail without a Message-ID is still imported once only: it is known by its content.
-        GString_ sum(g_compute_checksum_for_data(G_CHECKSUM_SHA256, reinterpret_cast<const guchar*>(bytes.data()),
-                                                 bytes.size()));
+        GString_ sum(g_compute_checksum_for_data(
+            G_CHECKSUM_SHA256, reinterpret_cast<const guchar*>(bytes.data()), bytes.size()));
         mail.message_id = std::string("sha256:") + sum.get();
     }
     if (GDateTime* date = g_mime_message_get_date(message.get())) mail.date = g_date_time_to_unix(date);
@@ -224,7 +225,8 @@ std::vector<InboundMailFile> InboundMailReader::read_path(const std::string& pat
     std::error_code ec;
     std::vector<std::string> files;
     if (fs::is_directory(path, ec)) {
-        const bool maildir = fs::is_directory(fs::path(path) / "cur", ec) || fs::is_directory(fs::path(path) / "new", ec);
+        const bool maildir =
+            fs::is_directory(fs::path(path) / "cur", ec) || fs::is_directory(fs::path(path) / "new", ec);
         if (!maildir)
             throw ValidationError(tr("mail folder"),
                                   trf("{1} is not a maildir folder: it has neither cur/ nor new/", {path}));

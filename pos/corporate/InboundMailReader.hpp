@@ -30,7 +30,7 @@ struct InboundMail {
     std::string from_name;     // the display name, decoded
     std::string subject;       // encoded words decoded to UTF-8
     std::optional<std::int64_t> date;  // the Date header in Unix seconds UTC; none when missing or broken
-    std::string body;          // the text (text/plain, else text/html without its tags), UTF-8, "\n" line ends
+    std::string body;  // the text (text/plain, else text/html without its tags), UTF-8, "\n" line ends
     std::vector<std::string> attachments;  // file names, decoded (RFC 2231 / 2047)
 };
 

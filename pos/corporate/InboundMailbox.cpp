@@ -18,7 +18,8 @@ namespace {
 constexpr long kMinReasonLength = 10;
 
 const char* kMailColumns =
-    "SELECT m.id, m.message_id, m.from_address, m.subject, m.received_at, m.outcome, m.reason, m.client_id, c.inn, "
+    "SELECT m.id, m.message_id, m.from_address, m.subject, m.received_at, m.outcome, m.reason, m.client_id, "
+    "c.inn, "
     "c.official_name, m.imported_at, m.body_sealed FROM inbound_mail m "
     "LEFT JOIN corporate_client c ON c.id = m.client_id ";
 
@@ -47,29 +48,35 @@ struct MailRow {
 template <class Visit, class... Uses>
 void fetch(db::Database& db, const std::string& sql, Visit&& visit, Uses&&... uses) {
     MailRow b;
-    auto st = db.query(sql, std::forward<Uses>(uses)..., soci::into(b.id), soci::into(b.message_id), soci::into(b.from),
-                       soci::into(b.subject), soci::into(b.received_at, b.received_ind), soci::into(b.outcome),
-                       soci::into(b.reason, b.reason_ind), soci::into(b.client_id, b.client_ind),
-                       soci::into(b.inn, b.inn_ind), soci::into(b.name, b.name_ind), soci::into(b.imported_at),
-                       soci::into(b.body, b.body_ind));
+    auto st =
+        db.query(sql, std::forward<Uses>(uses)..., soci::into(b.id), soci::into(b.message_id),
+                 soci::into(b.from), soci::into(b.subject), soci::into(b.received_at, b.received_ind),
+                 soci::into(b.outcome), soci::into(b.reason, b.reason_ind),
+                 soci::into(b.client_id, b.client_ind), soci::into(b.inn, b.inn_ind),
+                 soci::into(b.name, b.name_ind), soci::into(b.imported_at), soci::into(b.body, b.body_ind));
     st.execute();
     while (st.fetch()) visit(b);
 }
 
 }  // namespace
 
-std::vector<InboundMailEntry> list_inbound_mail(db::Database& db, const Actor& actor, const std::string& outcome) {
+std::vector<InboundMailEntry> list_inbound_mail(db::Database& db, const Actor& actor,
+                                                const std::string& outcome) {
     require_corporate_reader(db, actor);
     if (!outcome.empty() && outcome != "request" && outcome != "rejected" && outcome != "unrecognised")
         throw InputError("outcome", tr("Outcome"),
                          trf("unknown outcome \"{1}\"; one of: request, rejected, unrecognised", {outcome}));
     std::vector<InboundMailEntry> out;
-    fetch(db, std::string(kMailColumns) + "WHERE (:o1 = '' OR m.outcome = :o2) ORDER BY m.imported_at DESC, m.id DESC",
-          [&](const MailRow& r) { out.push_back(r.value()); }, soci::use(outcome), soci::use(outcome));
+    fetch(
+        db,
+        std::string(kMailColumns) +
+            "WHERE (:o1 = '' OR m.outcome = :o2) ORDER BY m.imported_at DESC, m.id DESC",
+        [&](const MailRow& r) { out.push_back(r.value()); }, soci::use(outcome), soci::use(outcome));
     return out;
 }
 
-RevealedMail reveal_inbound_mail(db::Database& db, const Actor& actor, std::int64_t id, const std::string& reason) {
+RevealedMail reveal_inbound_mail(db::Database& db, const Actor& actor, std::int64_t id,
+                                 const std::string& reason) {
     actor.require(db, Permission::reveal_personal_data);
     const std::string why = required_text("reason", tr("Reason"), reason);
     if (g_utf8_strlen(why.c_str(), -1) < kMinReasonLength)
@@ -78,14 +85,16 @@ RevealedMail reveal_inbound_mail(db::Database& db, const Actor& actor, std::int6
     db::WriteTransaction tx(db);
     std::optional<RevealedMail> found;
     const long long key = id;
-    fetch(db, std::string(kMailColumns) + "WHERE m.id = :id",
-          [&](const MailRow& r) {
-              found = RevealedMail{r.value(), r.body_ind == soci::i_null ? std::string() : r.body};
-          },
-          soci::use(key));
+    fetch(
+        db, std::string(kMailColumns) + "WHERE m.id = :id",
+        [&](const MailRow& r) {
+            found = RevealedMail{r.value(), r.body_ind == soci::i_null ? std::string() : r.body};
+        },
+        soci::use(key));
     if (!found) throw InputError("mail", tr("Mail"), trf("no mail number {1}", {std::to_string(id)}));
     if (!found->body.empty())
-        found->body = db::personal_data_key(db).open(found->body, "inbound_mail.body:" + found->mail.message_id);
+        found->body =
+            db::personal_data_key(db).open(found->body, "inbound_mail.body:" + found->mail.message_id);
     actor.record(db, "personal_data.reveal", "inbound_mail:" + std::to_string(id), "reason=" + why);
     tx.commit();
     return *found;

@@ -34,7 +34,8 @@ struct InboundMailEntry {
 };
 
 // Newest first; `outcome` empty for all. Needs the corporate_desk permission.
-std::vector<InboundMailEntry> list_inbound_mail(db::Database& db, const Actor& actor, const std::string& outcome = {});
+std::vector<InboundMailEntry> list_inbound_mail(db::Database& db, const Actor& actor,
+                                                const std::string& outcome = {});
 
 struct RevealedMail {
     InboundMailEntry mail;
@@ -42,6 +43,7 @@ struct RevealedMail {
 };
 // The mail with its text, for someone with reveal_personal_data who typed why (at least 10 characters);
 // journaled as personal_data.reveal of inbound_mail:ID. Throws RefusedError / InputError("reason", "mail").
-RevealedMail reveal_inbound_mail(db::Database& db, const Actor& actor, std::int64_t id, const std::string& reason);
+RevealedMail reveal_inbound_mail(db::Database& db, const Actor& actor, std::int64_t id,
+                                 const std::string& reason);
 
 }  // namespace salon::pos::corporate

@@ -67,9 +67,9 @@ WrittenMail MailOutbox::write(const std::string& folder, const OutgoingMail& mai
     g_mime_text_part_set_charset(body.get(), "utf-8");
     g_mime_text_part_set_text(body.get(), mail.body.c_str());
     // Cyrillic text: quoted-printable or base64, whichever is shorter, so any relay carries it 7-bit clean.
-    g_mime_part_set_content_encoding(GMIME_PART(body.get()),
-                                     g_mime_part_get_best_content_encoding(GMIME_PART(body.get()),
-                                                                           GMIME_ENCODING_CONSTRAINT_7BIT));
+    g_mime_part_set_content_encoding(
+        GMIME_PART(body.get()),
+        g_mime_part_get_best_content_encoding(GMIME_PART(body.get()), GMIME_ENCODING_CONSTRAINT_7BIT));
     g_mime_message_set_mime_part(message.get(), GMIME_OBJECT(body.get()));
     char* text = g_mime_object_to_string(GMIME_OBJECT(message.get()), nullptr);
     const std::string eml = text;

@@ -14,18 +14,15 @@ namespace {
 // address and the numbers list within three days; an erroneous payment needs the bank's confirmation, so
 // ten days (240 hours).
 constexpr std::array kKinds{
-    RequestKindInfo{RequestKind::block_sim, "block_sim", "block a SIM", true, 1},
-    RequestKindInfo{RequestKind::change_personal_data, "change_personal_data", "change a subscriber's personal data",
-                    true, 72},
-    RequestKindInfo{RequestKind::restore_pin_puk, "restore_pin_puk", "restore PIN and PUK codes", true, 24},
-    RequestKindInfo{RequestKind::spending_limit, "spending_limit", "set a spending limit", true, 24},
-    RequestKindInfo{RequestKind::billing_address, "billing_address", "change the address bills are sent to", false,
-                    72},
-    RequestKindInfo{RequestKind::restore_cabinet_login, "restore_cabinet_login",
-                    "restore the cabinet login and password", false, 24},
-    RequestKindInfo{RequestKind::transfer_payment, "transfer_payment", "transfer an erroneous payment", false, 240},
-    RequestKindInfo{RequestKind::number_list, "number_list", "the list of the company's numbers", false, 72},
-    RequestKindInfo{RequestKind::unblock_sim, "unblock_sim", "unblock a SIM", true, 1},
+    RequestKindInfo{RequestKind::block_sim, "block_sim", true, 1},
+    RequestKindInfo{RequestKind::change_personal_data, "change_personal_data", true, 72},
+    RequestKindInfo{RequestKind::restore_pin_puk, "restore_pin_puk", true, 24},
+    RequestKindInfo{RequestKind::spending_limit, "spending_limit", true, 24},
+    RequestKindInfo{RequestKind::billing_address, "billing_address", false, 72},
+    RequestKindInfo{RequestKind::restore_cabinet_login, "restore_cabinet_login", false, 24},
+    RequestKindInfo{RequestKind::transfer_payment, "transfer_payment", false, 240},
+    RequestKindInfo{RequestKind::number_list, "number_list", false, 72},
+    RequestKindInfo{RequestKind::unblock_sim, "unblock_sim", true, 1},
 };
 
 }  // namespace
@@ -41,7 +38,6 @@ const RequestKindInfo& info(RequestKind kind) {
 const char* code(RequestKind kind) { return info(kind).code; }
 
 Text label(RequestKind kind) {
-    // Listed for xgettext: the table holds the msgids.
     switch (kind) {
     case RequestKind::block_sim: return tr("block a SIM");
     case RequestKind::change_personal_data: return tr("change a subscriber's personal data");
@@ -53,7 +49,7 @@ Text label(RequestKind kind) {
     case RequestKind::number_list: return tr("the list of the company's numbers");
     case RequestKind::unblock_sim: return tr("unblock a SIM");
     }
-    return tr(info(kind).label);
+    return tr("block a SIM");
 }
 
 std::optional<RequestKind> request_kind_from_code(std::string_view text) {
@@ -66,7 +62,8 @@ RequestKind parse_request_kind(std::string_view text) {
     if (auto kind = request_kind_from_code(text)) return *kind;
     std::string codes;
     for (const auto& k : kKinds) codes += (codes.empty() ? "" : ", ") + std::string(k.code);
-    throw ValidationError(tr("request kind"), trf("unknown kind \"{1}\"; one of: {2}", {std::string(text), codes}));
+    throw ValidationError(tr("request kind"),
+                          trf("unknown kind \"{1}\"; one of: {2}", {std::string(text), codes}));
 }
 
 }  // namespace salon::pos::corporate

@@ -27,9 +27,8 @@ enum class RequestKind {
 
 struct RequestKindInfo {
     RequestKind kind;
-    const char* code;      // corporate_request.kind
-    const char* label;     // msgid of the name people read
-    bool per_number;       // one request per number the company names, and at least one is needed
+    const char* code;        // corporate_request.kind
+    bool per_number;         // one request per number the company names, and at least one is needed
     std::int64_t due_hours;  // from the moment it is taken to the moment it is due
 };
 

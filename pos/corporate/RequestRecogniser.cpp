@@ -162,9 +162,7 @@ bool found(std::string_view text, std::string_view stem) {
 }
 
 bool ascii_digit(char c) { return c >= '0' && c <= '9'; }
-bool ascii_alnum(char c) {
-    return ascii_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
+bool ascii_alnum(char c) { return ascii_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 }  // namespace
 
@@ -172,7 +170,8 @@ std::span<const RequestKeyword> request_keywords() { return kKeywords; }
 
 RequestRecogniser::RequestRecogniser(std::span<const RequestKeyword> keywords) : keywords_(keywords) {}
 
-std::optional<RecognisedRequest> RequestRecogniser::recognise(std::string_view subject, std::string_view body) const {
+std::optional<RecognisedRequest> RequestRecogniser::recognise(std::string_view subject,
+                                                              std::string_view body) const {
     const std::string body_text = unquoted(body);
     const std::string s = normalise(subject), b = normalise(body_text);
     std::map<RequestKind, int> scores;
@@ -214,7 +213,7 @@ std::vector<Msisdn> RequestRecogniser::numbers_in(std::string_view text) {
         std::string before(text.substr(from, i - from));
         std::transform(before.begin(), before.end(), before.begin(),
                        [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
-        const bool identifier = before.find("\xd0\x98\xd0\x9d\xd0\x9d") != std::string::npos  // "ИНН"
+        const bool identifier = before.find("\xd0\x98\xd0\x9d\xd0\x9d") != std::string::npos     // "ИНН"
                                 || before.find("\xd0\xb8\xd0\xbd\xd0\xbd") != std::string::npos  // "инн"
                                 || before.find("inn") != std::string::npos;
         std::string digits;

@@ -28,31 +28,35 @@ struct RequestsFixture {
         tx.commit();
     }
 
-    long long client(db::Database& db, const std::string& kind, const std::string& inn, const std::string& ogrn,
-                     const std::string& kpp, const std::string& name) {
+    long long client(db::Database& db, const std::string& kind, const std::string& inn,
+                     const std::string& ogrn, const std::string& kpp, const std::string& name) {
         soci::indicator kpp_ind = kpp.empty() ? soci::i_null : soci::i_ok;
-        return db.insert("INSERT INTO corporate_client (kind, inn, ogrn, kpp, official_name, contract_number, "
-                         "contract_date, created_at) VALUES (:k, :i, :o, :p, :n, '15/2026', '2026-01-15', 0)",
-                         soci::use(kind), soci::use(inn), soci::use(ogrn), soci::use(kpp, kpp_ind), soci::use(name));
+        return db.insert(
+            "INSERT INTO corporate_client (kind, inn, ogrn, kpp, official_name, contract_number, "
+            "contract_date, created_at) VALUES (:k, :i, :o, :p, :n, '15/2026', '2026-01-15', 0)",
+            soci::use(kind), soci::use(inn), soci::use(ogrn), soci::use(kpp, kpp_ind), soci::use(name));
     }
     long long number(db::Database& db, long long client_id, const std::string& msisdn) {
-        return db.insert("INSERT INTO corporate_number (client_id, msisdn, tariff_id, status, status_changed_at, "
-                         "added_at) VALUES (:c, :m, :t, 'active', 0, 0)",
-                         soci::use(client_id), soci::use(msisdn), soci::use(tariff));
+        return db.insert(
+            "INSERT INTO corporate_number (client_id, msisdn, tariff_id, status, status_changed_at, "
+            "added_at) VALUES (:c, :m, :t, 'active', 0, 0)",
+            soci::use(client_id), soci::use(msisdn), soci::use(tariff));
     }
     long long power_of_attorney(db::Database& db, long long client_id, const std::string& from,
                                 const std::string& until) {
-        return db.insert("INSERT INTO power_of_attorney (client_id, kind, number, issued_on, valid_until, issued_by, "
-                         "issued_to, created_at) VALUES (:c, 'power_of_attorney', '7', :f, :u, 'Директор', "
-                         "'Бухгалтер', 0)",
-                         soci::use(client_id), soci::use(from), soci::use(until));
+        return db.insert(
+            "INSERT INTO power_of_attorney (client_id, kind, number, issued_on, valid_until, issued_by, "
+            "issued_to, created_at) VALUES (:c, 'power_of_attorney', '7', :f, :u, 'Директор', "
+            "'Бухгалтер', 0)",
+            soci::use(client_id), soci::use(from), soci::use(until));
     }
-    long long application(db::Database& db, long long client_id, const std::string& email, const std::string& admin,
-                          long long poa, const std::string& status) {
-        return db.insert("INSERT INTO remote_service_application (client_id, official_name, bound_email, "
-                         "admin_msisdn, confirmation, power_of_attorney_id, status, created_at) "
-                         "VALUES (:c, 'Компания', :e, :a, 'sms_code', :p, :s, 0)",
-                         soci::use(client_id), soci::use(email), soci::use(admin), soci::use(poa), soci::use(status));
+    long long application(db::Database& db, long long client_id, const std::string& email,
+                          const std::string& admin, long long poa, const std::string& status) {
+        return db.insert(
+            "INSERT INTO remote_service_application (client_id, official_name, bound_email, "
+            "admin_msisdn, confirmation, power_of_attorney_id, status, created_at) "
+            "VALUES (:c, 'Компания', :e, :a, 'sms_code', :p, :s, 0)",
+            soci::use(client_id), soci::use(email), soci::use(admin), soci::use(poa), soci::use(status));
     }
 
     long long tariff = 0;

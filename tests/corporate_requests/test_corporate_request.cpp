@@ -49,7 +49,8 @@ long long journal(db::Database& db, const std::string& action) {
 
 }  // namespace
 
-TEST_CASE("a request from the bound address becomes a request with its due time, journaled", "[R-CORP-4][R-CORP-5]") {
+TEST_CASE("a request from the bound address becomes a request with its due time, journaled",
+          "[R-CORP-4][R-CORP-5]") {
     test::TestDatabase t;
     RequestsFixture f(t.db());
     const Actor admin = test::command_line(t);
@@ -100,16 +101,18 @@ TEST_CASE("a request from an address no application binds is rejected with its r
     CHECK_FALSE(reason.empty());
     CHECK(number_status(t.db(), "+79123456789") == "active");
     long long entries = 0;
-    t->run("SELECT COUNT(*) FROM audit_entry WHERE action = 'corporate.mail.import' AND details LIKE "
-           "'%reason=foreign_address%'",
-           soci::into(entries));
+    t->run(
+        "SELECT COUNT(*) FROM audit_entry WHERE action = 'corporate.mail.import' AND details LIKE "
+        "'%reason=foreign_address%'",
+        soci::into(entries));
     CHECK(entries == 1);
 }
 
 TEST_CASE("an application no longer active binds no address", "[R-CORP-4]") {
     test::TestDatabase t;
     RequestsFixture f(t.db());
-    t->run("UPDATE remote_service_application SET status = 'revoked' WHERE client_id = :c", soci::use(f.romashka));
+    t->run("UPDATE remote_service_application SET status = 'revoked' WHERE client_id = :c",
+           soci::use(f.romashka));
     const Actor admin = test::command_line(t);
     CHECK(import(t.db(), admin, "block_utf8_qp.eml")[0].outcome == MailOutcome::rejected);
 }
@@ -122,12 +125,13 @@ TEST_CASE("a mail that is no request is kept as unrecognised, its text sealed", 
     REQUIRE(results[0].outcome == MailOutcome::unrecognised);
     std::string sealed, message_id;
     long long client = 0;
-    t->run("SELECT body_sealed, message_id, client_id FROM inbound_mail", soci::into(sealed), soci::into(message_id),
-           soci::into(client));
+    t->run("SELECT body_sealed, message_id, client_id FROM inbound_mail", soci::into(sealed),
+           soci::into(message_id), soci::into(client));
     CHECK(client == f.romashka);
     CHECK(sealed.find("Поздравляем") == std::string::npos);
     CHECK(db::PersonalDataKey::is_sealed(sealed));
-    CHECK(db::personal_data_key(t.db()).open(sealed, "inbound_mail.body:" + message_id).find("Поздравляем") == 0);
+    CHECK(db::personal_data_key(t.db()).open(sealed, "inbound_mail.body:" + message_id).find("Поздравляем") ==
+          0);
 }
 
 TEST_CASE("a request naming another company's number, or none, is rejected", "[R-CORP-5]") {
@@ -194,14 +198,17 @@ TEST_CASE("unblocking is its own operation at the desk, never by mail", "[R-CORP
     test::TestDatabase t;
     RequestsFixture f(t.db());
     const Actor admin = test::command_line(t);
-    CHECK_THROWS_AS(unblock_number(t.db(), admin, "7707083893", "+79123456789", "нашёлся"), RefusedError);  // not blocked
+    CHECK_THROWS_AS(unblock_number(t.db(), admin, "7707083893", "+79123456789", "нашёлся"),
+                    RefusedError);  // not blocked
     const auto id = import(t.db(), admin, "block_utf8_qp.eml")[0].request_ids.at(0);
     complete_request(t.db(), admin, id, t.folder());
     const auto by_mail = import(t.db(), admin, "unblock_undeclared_cp1251.eml");
     CHECK(by_mail[0].outcome == MailOutcome::rejected);
     CHECK(number_status(t.db(), "+79123456789") == "blocked");
-    CHECK_THROWS_AS(unblock_number(t.db(), admin, "500100732259", "+79123456789", "нашёлся"), InputError);  // not his
-    CHECK_THROWS_AS(unblock_number(t.db(), admin, "7707083893", "+79123456789", " "), InputError);         // no reason
+    CHECK_THROWS_AS(unblock_number(t.db(), admin, "500100732259", "+79123456789", "нашёлся"),
+                    InputError);  // not his
+    CHECK_THROWS_AS(unblock_number(t.db(), admin, "7707083893", "+79123456789", " "),
+                    InputError);  // no reason
     unblock_number(t.db(), admin, "7707083893", "+79123456789", "телефон нашёлся");
     CHECK(number_status(t.db(), "+79123456789") == "active");
     CHECK(journal(t.db(), "corporate.number.unblock") == 1);
@@ -226,13 +233,15 @@ TEST_CASE("the numbers list is answered only to the address bound now", "[R-CORP
 
     // Without an active application there is no address to answer to: refused, nothing written.
     const auto again = import_mail(t.db(), admin,
-                                   {{"c", InboundMail{.message_id = "list-2@ip-sidorov.example",
-                                                      .from_address = "sidorov@ip-sidorov.example",
-                                                      .subject = "Список номеров",
-                                                      .body = "Пришлите список номеров"},
+                                   {{"c",
+                                     InboundMail{.message_id = "list-2@ip-sidorov.example",
+                                                 .from_address = "sidorov@ip-sidorov.example",
+                                                 .subject = "Список номеров",
+                                                 .body = "Пришлите список номеров"},
                                      {}}});
     const auto second = again.at(0).request_ids.at(0);
-    t->run("UPDATE remote_service_application SET status = 'revoked' WHERE client_id = :c", soci::use(f.sidorov));
+    t->run("UPDATE remote_service_application SET status = 'revoked' WHERE client_id = :c",
+           soci::use(f.sidorov));
     CHECK_THROWS_AS(complete_request(t.db(), admin, second, outbox), RefusedError);
     CHECK(find_request(t.db(), admin, second).status == RequestStatus::fresh);
 }
@@ -242,18 +251,22 @@ TEST_CASE("a request taken at the desk needs a valid power of attorney and the c
     test::TestDatabase t;
     RequestsFixture f(t.db());
     const Actor admin = test::command_line(t);
-    const auto id = take_request(t.db(), admin, {"7707083893", "spending_limit", "8 912 345-67-80", "3000 ₽ в месяц"});
+    const auto id = take_request(
+        t.db(), admin, {"7707083893", "spending_limit", "8 912 345-67-80", "3000 ₽ в месяц"});
     const auto req = find_request(t.db(), admin, id);
     CHECK(req.source == "desk");
     CHECK(req.msisdn == "+79123456780");
     CHECK(req.due_at == req.created_at + 24 * 3600);
     CHECK(req.details.find("3000") != std::string::npos);
     CHECK_THROWS_AS(take_request(t.db(), admin, {"7707083893", "teleport", "", ""}), InputError);
-    CHECK_THROWS_AS(take_request(t.db(), admin, {"7707083893", "block_sim", "", ""}), InputError);  // which number?
+    CHECK_THROWS_AS(take_request(t.db(), admin, {"7707083893", "block_sim", "", ""}),
+                    InputError);  // which number?
     CHECK_THROWS_AS(take_request(t.db(), admin, {"7707083893", "block_sim", "+79123450001", ""}), InputError);
     CHECK_THROWS_AS(take_request(t.db(), admin, {"0000000000", "billing_address", "", ""}), InputError);
-    CHECK_THROWS_AS(take_request(t.db(), admin, {"7707083893", "unblock_sim", "+79123456789", ""}), InputError);
-    t->run("UPDATE power_of_attorney SET valid_until = '2021-01-01' WHERE client_id = :c", soci::use(f.romashka));
+    CHECK_THROWS_AS(take_request(t.db(), admin, {"7707083893", "unblock_sim", "+79123456789", ""}),
+                    InputError);
+    t->run("UPDATE power_of_attorney SET valid_until = '2021-01-01' WHERE client_id = :c",
+           soci::use(f.romashka));
     CHECK_THROWS_AS(take_request(t.db(), admin, {"7707083893", "billing_address", "", ""}), RefusedError);
     CHECK(count(t.db(), "SELECT COUNT(*) FROM corporate_request") == 1);
 }
@@ -296,7 +309,8 @@ TEST_CASE("the mails read are listed with their outcome; a text is revealed only
     CHECK(waiting[0].inn == "7707083893");
     CHECK(list_inbound_mail(t.db(), admin, "rejected").at(0).from_address == "stranger@evil.example");
     CHECK_THROWS_AS(list_inbound_mail(t.db(), admin, "lost"), InputError);
-    CHECK_THROWS_AS(reveal_inbound_mail(t.db(), admin, waiting[0].id, "надо"), InputError);  // too short a reason
+    CHECK_THROWS_AS(reveal_inbound_mail(t.db(), admin, waiting[0].id, "надо"),
+                    InputError);  // too short a reason
     CHECK_THROWS_AS(reveal_inbound_mail(t.db(), admin, 999, "прочитать письмо клиента"), InputError);
     const auto read = reveal_inbound_mail(t.db(), admin, waiting[0].id, "прочитать письмо клиента");
     CHECK(read.body.find("Поздравляем коллектив салона") == 0);

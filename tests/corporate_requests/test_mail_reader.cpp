@@ -26,7 +26,8 @@ RecognisedRequest recognised(const InboundMail& mail) {
 
 }  // namespace
 
-TEST_CASE("a quoted-printable UTF-8 mail with encoded-word headers is read and is a block request", "[R-CORP-5]") {
+TEST_CASE("a quoted-printable UTF-8 mail with encoded-word headers is read and is a block request",
+          "[R-CORP-5]") {
     const auto mail = InboundMailReader::read_file(fixture("block_utf8_qp.eml"));
     CHECK(mail.message_id == "block-1@romashka.example");
     CHECK(mail.from_address == "office@romashka.example");  // lower-cased: R-CORP-4 compares addresses
@@ -66,7 +67,8 @@ TEST_CASE("a Windows-1251 base64 mail asks for the list of the company's numbers
 TEST_CASE("a multipart mail gives its plain text and its attachment's decoded name", "[R-CORP-5]") {
     const auto mail = InboundMailReader::read_file(fixture("personal_data_multipart.eml"));
     CHECK(mail.subject == "Смена пользователя");
-    CHECK(mail.body == "Просим изменить данные пользователя номера 89123456781.\nНовые данные во вложении.\n");
+    CHECK(mail.body ==
+          "Просим изменить данные пользователя номера 89123456781.\nНовые данные во вложении.\n");
     REQUIRE(mail.attachments.size() == 1);
     CHECK(mail.attachments[0] == "Данные.xlsx");
     const auto r = recognised(mail);
@@ -101,8 +103,9 @@ TEST_CASE("a binary file, an empty file and a missing file are refused with a re
 }
 
 TEST_CASE("a header with a control character or an oversized mail is refused", "[R-CORP-4]") {
-    CHECK_THROWS_AS(InboundMailReader::parse("From: a@b.example\r\nSubject: =?UTF-8?Q?a=07b?=\r\n\r\nbody\r\n", "x"),
-                    ValidationError);
+    CHECK_THROWS_AS(
+        InboundMailReader::parse("From: a@b.example\r\nSubject: =?UTF-8?Q?a=07b?=\r\n\r\nbody\r\n", "x"),
+        ValidationError);
     std::string huge = "From: a@b.example\r\nSubject: x\r\n\r\n";
     huge.append(kMaxMailBytes, 'a');
     CHECK_THROWS_AS(InboundMailReader::parse(huge, "huge"), ValidationError);
@@ -151,7 +154,8 @@ TEST_CASE("numbers are found as people write them, and identifiers are not numbe
     CHECK(numbers("звоните 8 800 555-35-35").empty());  // toll-free: no SIM of the company
 }
 
-TEST_CASE("the keyword table decides: unblocking outweighs blocking, a tie is left to a person", "[R-CORP-5]") {
+TEST_CASE("the keyword table decides: unblocking outweighs blocking, a tie is left to a person",
+          "[R-CORP-5]") {
     const RequestRecogniser r;
     CHECK(r.recognise("", "Прошу снять блокировку с номера 89123456789")->kind == RequestKind::unblock_sim);
     CHECK(r.recognise("Лимит", "установить лимит расходов 3000 руб. на 89123456789")->kind ==
@@ -162,7 +166,8 @@ TEST_CASE("the keyword table decides: unblocking outweighs blocking, a tie is le
           RequestKind::restore_cabinet_login);
     CHECK(r.recognise("", "Ошибочно оплатили не на тот номер, просим перенести платёж")->kind ==
           RequestKind::transfer_payment);
-    CHECK_FALSE(r.recognise("", "заблокировать номер и восстановить PUK"));  // block 3 vs PUK 3: a person reads it
+    CHECK_FALSE(
+        r.recognise("", "заблокировать номер и восстановить PUK"));  // block 3 vs PUK 3: a person reads it
     // A table of one's own: the recogniser holds no words of its own.
     const RequestKeyword only[] = {{RequestKind::number_list, "^реестр", 3}};
     CHECK(RequestRecogniser(only).recognise("", "Пришлите реестр")->kind == RequestKind::number_list);
@@ -174,7 +179,8 @@ TEST_CASE("a maildir over the cap is refused whole before any mail is read", "[R
     const fs::path dir = fs::temp_directory_path() / "salon-maildir-cap-test";
     fs::remove_all(dir);
     fs::create_directories(dir / "new");
-    for (std::size_t i = 0; i <= kMaxMailsPerImport; ++i) std::ofstream(dir / "new" / std::to_string(i)) << "x";
+    for (std::size_t i = 0; i <= kMaxMailsPerImport; ++i)
+        std::ofstream(dir / "new" / std::to_string(i)) << "x";
     try {
         InboundMailReader::read_path(dir.string());
         FAIL("read");

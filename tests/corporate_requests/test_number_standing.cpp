@@ -1,8 +1,8 @@
 // The sales desk respects a company's blocked number (R-CORP-5): no top-up and no SIM replacement until the
 // corporate desk unblocks it, with a message saying so and nothing written; a private number is untouched.
 #include "db/UserError.hpp"
-#include "pos/core/NumberStanding.hpp"
 #include "pos/core/Msisdn.hpp"
+#include "pos/core/NumberStanding.hpp"
 #include "pos/core/ProductCatalog.hpp"
 #include "pos/core/Sale.hpp"
 #include "pos/core/Shift.hpp"
@@ -41,16 +41,24 @@ struct Till : salon::test::DeskFixture {
         commit_sale(db(), specialist(), "till-1", d);
         long long tariff = 0;
         db().run("SELECT id FROM tariff WHERE segment = 'business' ORDER BY id LIMIT 1", soci::into(tariff));
-        client_id = db().insert("INSERT INTO corporate_client (kind, inn, ogrn, kpp, official_name, contract_number, "
-                                "contract_date, created_at) VALUES ('legal_entity', '7707083893', '1027700132195', "
-                                "'773601001', 'ООО «Ромашка»', '1', '2026-01-01', 0)");
-        db().insert("INSERT INTO corporate_number (client_id, msisdn, tariff_id, status, status_changed_at, added_at) "
-                    "VALUES (:c, '+79160000001', :t, 'blocked', 0, 0)",
-                    soci::use(client_id), soci::use(tariff));
+        client_id = db().insert(
+            "INSERT INTO corporate_client (kind, inn, ogrn, kpp, official_name, contract_number, "
+            "contract_date, created_at) VALUES ('legal_entity', '7707083893', '1027700132195', "
+            "'773601001', 'ООО «Ромашка»', '1', '2026-01-01', 0)");
+        db().insert(
+            "INSERT INTO corporate_number (client_id, msisdn, tariff_id, status, status_changed_at, "
+            "added_at) "
+            "VALUES (:c, '+79160000001', :t, 'blocked', 0, 0)",
+            soci::use(client_id), soci::use(tariff));
     }
     static ClientForm owner() {
-        return ClientForm{"Иванов Иван Иванович", "25.11.1990", "4506 123456", "10.12.2010",
-                          "ОВД Тверского района г. Москвы", "г. Москва, ул. Тверская, д. 1, кв. 2", ""};
+        return ClientForm{"Иванов Иван Иванович",
+                          "25.11.1990",
+                          "4506 123456",
+                          "10.12.2010",
+                          "ОВД Тверского района г. Москвы",
+                          "г. Москва, ул. Тверская, д. 1, кв. 2",
+                          ""};
     }
     SaleDraft top_up(const std::string& msisdn) {
         SaleDraft d;
@@ -73,7 +81,8 @@ struct Till : salon::test::DeskFixture {
 TEST_CASE("a blocked company number takes no top-up and no SIM replacement", "[R-CORP-5][sale]") {
     Till f;
     const long long sales = f.count("SELECT COUNT(*) FROM sale");
-    const std::string why = refusal([&] { commit_sale(f.db(), f.specialist(), "till-1", f.top_up("8 916 000-00-01")); });
+    const std::string why =
+        refusal([&] { commit_sale(f.db(), f.specialist(), "till-1", f.top_up("8 916 000-00-01")); });
     CHECK(why.find("blocked at its company's request") != std::string::npos);
     CHECK(why.find("+7 916 000-00-01") != std::string::npos);
     CHECK_THROWS_AS(price_sale(f.db(), f.specialist(), f.top_up("+79160000001"), true), InputError);
@@ -86,7 +95,8 @@ TEST_CASE("a blocked company number takes no top-up and no SIM replacement", "[R
     CHECK(status == "in_stock");
 }
 
-TEST_CASE("once unblocked, or when the number is no company's, the desk serves it as before", "[R-CORP-5][sale]") {
+TEST_CASE("once unblocked, or when the number is no company's, the desk serves it as before",
+          "[R-CORP-5][sale]") {
     Till f;
     commit_sale(f.db(), f.specialist(), "till-1", f.top_up("+79160000002"));  // a private number
     f.db().run("UPDATE corporate_number SET status = 'active' WHERE msisdn = '+79160000001'");
