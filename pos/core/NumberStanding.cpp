@@ -4,20 +4,36 @@
 #include "pos/core/FormInput.hpp"
 #include "pos/core/Msisdn.hpp"
 
+#include <soci/soci.h>
+
 namespace salon::pos {
 
-void require_number_not_blocked(db::Database& db, const Msisdn& number) {
-    // corporate_number.msisdn is UNIQUE: one index probe, through the connection's prepared statement.
+std::optional<CorporateNumberStanding> corporate_number_standing(db::Database& db, const std::string& msisdn_e164) {
+    long long number_id = 0, client_id = 0, user = 0;
     std::string status;
-    if (!db.run("SELECT status FROM corporate_number WHERE msisdn = :m", soci::use(number.str()),
-                soci::into(status)))
-        return;
-    if (status == "blocked")
-        throw InputError(
-            "msisdn", tr("Number"),
-            trf("{1} is blocked at its company's request: no top-up or SIM replacement until the "
-                "company has it unblocked at the corporate desk",
-                {number.display()}));
+    soci::indicator user_ind = soci::i_null;
+    if (!db.run("SELECT n.id, n.client_id, n.status, u.number_id FROM corporate_number n "
+                "LEFT JOIN corporate_number_user u ON u.number_id = n.id WHERE n.msisdn = :m",
+                soci::use(msisdn_e164), soci::into(number_id), soci::into(client_id), soci::into(status),
+                soci::into(user, user_ind)))
+        return std::nullopt;
+    return CorporateNumberStanding{number_id, client_id, status, user_ind == soci::i_ok};
+}
+
+void require_user_data_for_desk_payment(const CorporateNumberStanding& standing, const Msisdn& number) {
+    if (standing.has_user_data) return;
+    throw InputError("msisdn", tr("Number"),
+                     trf("{1} is a company's number whose user's data the company has not given: it is paid only by "
+                         "bank transfer from the company's account, not in cash or by card (R-CORP-11)",
+                         {number.display()}));
+}
+
+void require_number_not_blocked(const CorporateNumberStanding& standing, const Msisdn& number) {
+    if (standing.status != "blocked") return;
+    throw InputError("msisdn", tr("Number"),
+                     trf("{1} is blocked at its company's request: no top-up or SIM replacement until the "
+                         "company has it unblocked at the corporate desk",
+                         {number.display()}));
 }
 
 }  // namespace salon::pos

@@ -267,6 +267,12 @@ void store_application_status(db::Database& db, const Actor& actor, const Remote
                "updated_at = excluded.updated_at",
                soci::use(client), soci::use(app.admin_msisdn), soci::use(id), soci::use(now));
     }
+    if (to == ApplicationStatus::revoked) {
+        // R-CORP-7: with its application the administrator's access to the cabinet ends.
+        db.update("UPDATE corporate_cabinet SET admin_blocked_at = :now, updated_at = :now2 "
+                  "WHERE client_id = :c AND application_id = :a AND admin_blocked_at IS NULL",
+                  soci::use(now), soci::use(now), soci::use(client), soci::use(id));
+    }
     db.update("UPDATE remote_service_application SET status = :s, status_changed_at = :now WHERE id = :id",
               soci::use(target), soci::use(now), soci::use(id));
     db.run("INSERT INTO application_status_change (application_id, from_status, to_status, at, actor_id) "

@@ -88,7 +88,8 @@ std::int64_t file_application(db::Database& db, const Actor& actor, const Applic
 // activating needs the power of attorney still valid and no other active application of the company
 // (an administrator change revokes the old one first). Activation binds the application's e-mail to the
 // company (R-CORP-4) and makes its administrator the cabinet's (R-CORP-3). One transaction, journaled
-// ("corporate.application.status"), the step kept in application_status_change.
+// ("corporate.application.status"), the step kept in application_status_change. Revoking blocks the
+// administrator of the cabinet it registered (R-CORP-7).
 void advance_application(db::Database& db, const Actor& actor, std::int64_t id, ApplicationStatus to);
 // Printing a draft moves it to printed; printing it again later changes nothing. Returns the application
 // as printed (the PDF is drawn by pos/print/ApplicationPdf). Needs the corporate desk.

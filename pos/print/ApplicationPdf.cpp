@@ -78,8 +78,8 @@ std::vector<std::pair<std::string, std::string>> fields(const RemoteServiceAppli
          trf("{1} No. {2} of {3}, valid until {4}",
              {power_of_attorney_kind_title(poa.kind).str(), poa.number, date_of(poa.issued_on), date_of(poa.valid_until)})
              .str()},
-        {tr("Issued by").str(), poa.issued_by},
-        {tr("Issued to").str(), poa.issued_to},
+        {tr("Power of attorney issued by").str(), poa.issued_by},
+        {tr("Power of attorney issued to").str(), poa.issued_to},
     });
     if (a.replaces_id)
         out.emplace_back(tr("Administrator change").str(),
@@ -136,10 +136,11 @@ void draw_copy(cairo_t* cr, const RemoteServiceApplication& a, const CorporateCl
     cairo_save(cr);
     const double dash[] = {2.0, 2.0};
     cairo_set_dash(cr, dash, 2, 0);
-    cairo_arc(cr, left + width - pt(20), seal_top + pt(10), pt(17), 0, 2 * 3.141592653589793);
+    cairo_new_path(cr);  // the text drawn before leaves a current point the arc would join with a line
+    cairo_arc(cr, left + width - pt(14), seal_top + pt(10), pt(13), 0, 2 * 3.141592653589793);
     cairo_stroke(cr);
     cairo_restore(cr);
-    text(cr, tr("Seal").str(), 8, false, left + width - pt(37), seal_top + pt(8), pt(34), PANGO_ALIGN_CENTER);
+    text(cr, tr("Seal").str(), 8, false, left + width - pt(27), seal_top + pt(8), pt(26), PANGO_ALIGN_CENTER);
     signature_line(tr("Specialist of the salon").str(), tr("full name").str());
 }
 

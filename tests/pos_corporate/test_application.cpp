@@ -107,6 +107,7 @@ TEST_CASE("The status moves draft, printed, signed, registered, active, revoked,
     CHECK(refusal([&] { advance_application(f.db(), f.specialist(), second, ApplicationStatus::active); })
               .find("already has an active application") != std::string::npos);
     advance_application(f.db(), f.specialist(), id, ApplicationStatus::revoked);
+    CHECK(f.count("SELECT COUNT(*) FROM corporate_cabinet WHERE admin_blocked_at IS NOT NULL") == 1);
     CHECK(refusal([&] { advance_application(f.db(), f.specialist(), id, ApplicationStatus::active); }) ==
           "Application status: an application that is revoked cannot change any more");
     CHECK(get_application(f.db(), f.specialist(), id).history.size() == 6);
