@@ -278,6 +278,8 @@ PricedLine price_line(PricingContext& ctx, const DraftLine& d, const ReadLine& r
     case LineKind::sim_replacement: {
         need_client(tr("a SIM card is replaced only for its owner: fill in the passport"));
         const Msisdn& number = r.msisdn.get();
+        if (const auto corporate = corporate_number_standing(db, number.str()))
+            require_number_not_blocked(*corporate, number);
         const Subscriber s = require_subscriber(db, number);
         if (s.client_id != ctx.client->id)
             throw InputError("msisdn", tr("Number"),
@@ -368,9 +370,13 @@ PricedLine price_line(PricingContext& ctx, const DraftLine& d, const ReadLine& r
     case LineKind::top_up: {
         const Msisdn& number = r.msisdn.get();
         // A company's number is in service under its contract, not a private subscription; the desk takes
-        // cash or card for it only once the company gave its user's data (R-CORP-11).
+        // cash or card for it only once the company gave its user's data (R-CORP-11), and nothing while it is
+        // blocked at the company's request (R-CORP-5).
         const auto corporate = corporate_number_standing(db, number.str());
-        if (corporate) require_user_data_for_desk_payment(*corporate, number);
+        if (corporate) {
+            require_number_not_blocked(*corporate, number);
+            require_user_data_for_desk_payment(*corporate, number);
+        }
         if (!corporate && !live_subscription(db, number.str()) && !ctx.new_numbers.count(number.str()))
             throw InputError("msisdn", tr("Number"),
                              trf("{1} is not a number in service with the operator", {number.display()}));
