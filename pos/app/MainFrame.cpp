@@ -19,6 +19,12 @@
 #include "pos/ui/ShiftPage.hpp"
 #include "pos/ui/StaffPage.hpp"
 #include "pos/ui/StockPage.hpp"
+#include "pos/core/SandboxSmsSender.hpp"
+#include "pos/ui/corporate/AdministratorChangePage.hpp"
+#include "pos/ui/corporate/ApplicationsPage.hpp"
+#include "pos/ui/corporate/CabinetPage.hpp"
+#include "pos/ui/corporate/CorporateClientFormPage.hpp"
+#include "pos/ui/corporate/CorporateClientsPage.hpp"
 
 #include <wx/menu.h>
 #include <wx/sizer.h>
@@ -47,9 +53,9 @@ MainFrame::MainFrame(db::Database& db, const pos::Actor& actor, Actions actions,
     panel->SetSizer(sizer);
 
     build_pages();
-    // Wide enough for the longest heading in the current language.
+    // Wide enough for the longest heading in the current language (with the tree's indent and its margin).
     navigation_->SetMinSize(
-        wxSize(std::max(FromDIP(180), navigation_->GetBestSize().GetWidth() + FromDIP(12)), -1));
+        wxSize(std::max(FromDIP(180), navigation_->GetBestSize().GetWidth() + FromDIP(24)), -1));
     build_menus();
     build_status_bar();
 
@@ -97,6 +103,23 @@ void MainFrame::build_pages() {
         add_page(desk, new ui::SalesPage(book_, db_, actor_, till_), ui_text(tr("Sales and refunds")));
         add_page(desk, new ui::StockPage(book_, db_, actor_, actor_.member().salon_id), ui_text(tr("SIM stock")));
         add_page(desk, new ui::PortRequestsPage(book_, db_, actor_), ui_text(tr("Port-in requests")));
+    }
+    // The corporate desk for whoever may work there (R-CORP-1..8); core checks again on every operation.
+    bool corporate = false;
+    try {
+        corporate = actor_.may(db_, pos::Permission::corporate_desk);
+    } catch (const UserError&) {
+    }
+    if (corporate) {
+        const wxTreeItemId desk = navigation_->AppendItem(root, ui_text(tr("Corporate desk")));
+        navigation_->SetItemBold(desk);
+        add_page(desk, new ui::CorporateClientsPage(book_, db_, actor_), ui_text(tr("Companies")));
+        add_page(desk, new ui::ApplicationsPage(book_, db_, actor_), ui_text(tr("Applications")));
+        // The shipped sender is the sandbox; an SMS centre plugs in behind pos::SmsSender.
+        add_page(desk, new ui::CabinetPage(book_, db_, actor_, std::make_unique<pos::SandboxSmsSender>()),
+                 ui_text(tr("Cabinet")));
+        add_page(desk, new ui::CorporateClientFormPage(book_, db_, actor_), ui_text(tr("New company")));
+        add_page(desk, new ui::AdministratorChangePage(book_, db_, actor_), ui_text(tr("Administrator change")));
     }
     const wxTreeItemId administration = navigation_->AppendItem(root, ui_text(tr("Administration")));
     navigation_->SetItemBold(administration);
