@@ -43,9 +43,7 @@ AdministratorChangePage::AdministratorChangePage(wxWindow* parent, db::Database&
     auto* heading = new wxStaticText(this, wxID_ANY, ui_text(tr("The new administrator's application")));
     heading->SetFont(heading->GetFont().Bold().Scaled(1.15f));
     sizer->Add(heading, 0, wxLEFT | wxRIGHT | wxBOTTOM, 8);
-    auto* form_row = new wxBoxSizer(wxHORIZONTAL);
-    form_row->Add(form_, 0, wxEXPAND);
-    sizer->Add(form_row, 0, wxLEFT | wxRIGHT, 8);
+    sizer->Add(form_, 0, wxEXPAND | wxLEFT | wxRIGHT, 8);
     sizer->Add(change_, 0, wxALL, 8);
     sizer->Add(status_, 0, wxEXPAND | wxLEFT | wxRIGHT, 8);
     SetSizer(sizer);

@@ -85,9 +85,10 @@ CorporateClientFormPage::CorporateClientFormPage(wxWindow* parent, db::Database&
     right->Add(number_status_, 0, wxEXPAND | wxTOP, 8);
     number_panel_->SetSizer(right);
 
-    auto* sizer = new wxBoxSizer(wxHORIZONTAL);
-    sizer->Add(company_panel_, 1, wxEXPAND | wxALL, 12);
-    sizer->Add(number_panel_, 1, wxEXPAND | wxALL, 12);
+    // One above the other: side by side, the Russian labels and messages do not fit a 1024-pixel screen.
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    sizer->Add(company_panel_, 0, wxEXPAND | wxALL, 12);
+    sizer->Add(number_panel_, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 12);
     SetSizer(sizer);
     inn_changed();
 }

@@ -38,7 +38,7 @@ CorporateClientsPage::CorporateClientsPage(wxWindow* parent, db::Database& db, c
     list_->AppendColumn(ui_text(tr("Application")));
     list_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent&) { show_card(); });
     card_ = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize,
-                           wxTE_MULTILINE | wxTE_READONLY | wxTE_DONTWRAP);
+                           wxTE_MULTILINE | wxTE_READONLY);
     card_->SetName("card");
     status_ = new wxStaticText(this, wxID_ANY, wxString());
 
