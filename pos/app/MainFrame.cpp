@@ -104,23 +104,6 @@ void MainFrame::build_pages() {
         add_page(desk, new ui::StockPage(book_, db_, actor_, actor_.member().salon_id), ui_text(tr("SIM stock")));
         add_page(desk, new ui::PortRequestsPage(book_, db_, actor_), ui_text(tr("Port-in requests")));
     }
-    // The corporate desk for whoever may work there (R-CORP-1..8); core checks again on every operation.
-    bool corporate = false;
-    try {
-        corporate = actor_.may(db_, pos::Permission::corporate_desk);
-    } catch (const UserError&) {
-    }
-    if (corporate) {
-        const wxTreeItemId desk = navigation_->AppendItem(root, ui_text(tr("Corporate desk")));
-        navigation_->SetItemBold(desk);
-        add_page(desk, new ui::CorporateClientsPage(book_, db_, actor_), ui_text(tr("Companies")));
-        add_page(desk, new ui::ApplicationsPage(book_, db_, actor_), ui_text(tr("Applications")));
-        // The shipped sender is the sandbox; an SMS centre plugs in behind pos::SmsSender.
-        add_page(desk, new ui::CabinetPage(book_, db_, actor_, std::make_unique<pos::SandboxSmsSender>()),
-                 ui_text(tr("Cabinet")));
-        add_page(desk, new ui::CorporateClientFormPage(book_, db_, actor_), ui_text(tr("New company")));
-        add_page(desk, new ui::AdministratorChangePage(book_, db_, actor_), ui_text(tr("Administrator change")));
-    }
     const wxTreeItemId administration = navigation_->AppendItem(root, ui_text(tr("Administration")));
     navigation_->SetItemBold(administration);
     add_page(administration, new ui::DealersPage(book_, db_, actor_), ui_text(tr("Dealers")));
@@ -148,11 +131,30 @@ void MainFrame::build_pages() {
         if (handles_stock) add_page(goods, new ui::StockPage(book_, db_, actor_, 0), ui_text(tr("SIM stock")));
         if (edits_catalog) add_page(goods, new ui::CatalogPage(book_, db_, actor_), ui_text(tr("Catalog")));
     }
+    // The corporate desk for whoever may work there (R-CORP-1..8); core checks again on every operation. Last,
+    // so the other pages keep their Ctrl+digit; its own pages have Alt+digit.
+    bool corporate = false;
+    try {
+        corporate = actor_.may(db_, pos::Permission::corporate_desk);
+    } catch (const UserError&) {
+    }
+    if (corporate) {
+        const wxTreeItemId desk = navigation_->AppendItem(root, ui_text(tr("Corporate desk")));
+        navigation_->SetItemBold(desk);
+        add_page(desk, new ui::CorporateClientsPage(book_, db_, actor_), ui_text(tr("Companies")), "Alt+1");
+        add_page(desk, new ui::ApplicationsPage(book_, db_, actor_), ui_text(tr("Applications")), "Alt+2");
+        // The shipped sender is the sandbox; an SMS centre plugs in behind pos::SmsSender.
+        add_page(desk, new ui::CabinetPage(book_, db_, actor_, std::make_unique<pos::SandboxSmsSender>()),
+                 ui_text(tr("Cabinet")), "Alt+3");
+        add_page(desk, new ui::CorporateClientFormPage(book_, db_, actor_), ui_text(tr("New company")), "Alt+4");
+        add_page(desk, new ui::AdministratorChangePage(book_, db_, actor_), ui_text(tr("Administrator change")), "Alt+5");
+    }
     navigation_->ExpandAll();
 }
 
-void MainFrame::add_page(wxTreeItemId section, ui::StationPage* page, const wxString& title) {
+void MainFrame::add_page(wxTreeItemId section, ui::StationPage* page, const wxString& title, const wxString& key) {
     book_->AddPage(page, title);
+    page_keys_.push_back(key);
     pages_.push_back(page);
     page_titles_.push_back(title);
     page_items_.push_back(navigation_->AppendItem(section, title));
@@ -173,7 +175,9 @@ void MainFrame::build_menus() {
     for (std::size_t i = 0; i < pages_.size(); ++i) {
         // Ctrl+1 ... Ctrl+9 follow the order of the navigation; pages after the ninth have no key.
         wxMenuItem* item =
-            go->Append(wxID_ANY, page_titles_[i] + (i < 9 ? wxString::Format("\tCtrl+%zu", i + 1) : wxString()));
+            go->Append(wxID_ANY, page_titles_[i] + (!page_keys_[i].empty() ? "\t" + page_keys_[i]
+                                                    : i < 9                  ? wxString::Format("\tCtrl+%zu", i + 1)
+                                                                             : wxString()));
         Bind(
             wxEVT_MENU, [this, i](wxCommandEvent&) { navigation_->SelectItem(page_items_[i]); },
             item->GetId());
