@@ -11,11 +11,15 @@ packages=(
   libsodium-dev libcli11-dev nlohmann-json3-dev libfmt-dev libphonenumber-dev
   libxlsxwriter-dev libqrencode-dev libcairo2-dev libpango1.0-dev libpugixml-dev
   libzip-dev
+  # spreadsheets read by the imports (XLSX, ODS, CSV)
+  liborcus-dev
   # tests: Catch2 v2, a throwaway PostgreSQL server, a virtual display for GUI tests
   catch2 postgresql sqlite3 xvfb xauth xdotool xclip imagemagick x11-utils
   fonts-dejavu-core
   # receipts: tests read the PDFs back (pdftotext, pdfinfo, pdftoppm) and decode their QR codes
   poppler-utils zbar-tools
+  # users' data templates: tests open an exported workbook in LibreOffice and import one it saved (~200 MB)
+  libreoffice-calc-nogui
 )
 
 missing=()

@@ -25,5 +25,7 @@ void add_port_commands(CLI::App& app, CliContext& ctx);
 // corporate_command(app), which creates the subcommand on first use and returns it afterwards.
 void add_corporate_commands(CLI::App& app, CliContext& ctx);
 CLI::App* corporate_command(CLI::App& app);
+// A company's users' data under `corporate` (export-users, import-users, compliance) and `bench users-import`.
+void add_corporate_users_commands(CLI::App& app, CliContext& ctx);
 
 }  // namespace salon::cli

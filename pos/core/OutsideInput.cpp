@@ -144,12 +144,17 @@ std::optional<std::string> ZipArchive::read(const std::string& name) {
     return data;
 }
 
-void ZipArchive::inflate_all() {
+void ZipArchive::inflate_all() { inflate_all([](const std::string&, std::string_view) {}); }
+
+void ZipArchive::inflate_all(const std::function<void(const std::string& name, std::string_view chunk)>& look) {
     const zip_int64_t entries = zip_get_num_entries(impl_->zip, 0);
-    for (zip_int64_t i = 0; i < entries; ++i)
+    for (zip_int64_t i = 0; i < entries; ++i) {
+        const char* name = zip_get_name(impl_->zip, static_cast<zip_uint64_t>(i), 0);
+        const std::string entry = name ? name : "";
         if (!inflate(impl_->zip, static_cast<zip_uint64_t>(i), impl_->left, impl_->limit, impl_->field,
-                     [](const char*, std::size_t) {}))
+                     [&](const char* p, std::size_t n) { look(entry, std::string_view(p, n)); }))
             throw ValidationError(impl_->field, tr("is a damaged zip archive"));
+    }
 }
 
 // ---- text

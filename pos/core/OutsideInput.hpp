@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -62,6 +63,8 @@ public:
     // Inflates every entry, keeping nothing: proves the whole archive stays within the limits before it is
     // handed to a library that unpacks it by itself.
     void inflate_all();
+    // The same, showing every entry's name and content, chunk by chunk, to `look` as it is inflated.
+    void inflate_all(const std::function<void(const std::string& name, std::string_view chunk)>& look);
 
 private:
     struct Impl;

@@ -9,6 +9,7 @@
 #include "pos/core/FormInput.hpp"
 #include "pos/core/Iccid.hpp"
 #include "pos/core/Msisdn.hpp"
+#include "pos/core/NumberStanding.hpp"
 #include "pos/core/Passport.hpp"
 #include "pos/core/Permission.hpp"
 #include "pos/core/ProductCatalog.hpp"
@@ -388,7 +389,11 @@ PricedLine price_line(PricingContext& ctx, const DraftLine& d, const ReadLine& r
     }
     case LineKind::top_up: {
         const Msisdn& number = r.msisdn.get();
-        if (!live_subscription(db, number.str()) && !ctx.new_numbers.count(number.str()))
+        // A company's number is in service under its contract, not a private subscription; the desk takes
+        // cash or card for it only once the company gave its user's data (R-CORP-11).
+        const auto corporate = corporate_number_standing(db, number.str());
+        if (corporate) require_user_data_for_desk_payment(*corporate, number);
+        if (!corporate && !live_subscription(db, number.str()) && !ctx.new_numbers.count(number.str()))
             throw InputError("msisdn", tr("Number"),
                              trf("{1} is not a number in service with the operator", {number.display()}));
         const Money amount = r.amount.get();

@@ -398,7 +398,13 @@ TEST_CASE("An XLSX price list and its CSV give the same rows", "[catalog][import
     CHECK(from_csv[1].name == "Зарядка \"USB-C\"; 20 Вт");
     CHECK(from_csv[2].row == 4);
     CHECK(read_price_list((folder / "shared.xlsx").string()) == from_csv);
-    CHECK(read_price_list((folder / "inline.xlsx").string()) == from_csv);
+    // liborcus skips inline strings (a streaming writer's way): such a workbook is refused, never half-read.
+    try {
+        read_price_list((folder / "inline.xlsx").string());
+        FAIL("a workbook of inline strings was read");
+    } catch (const ValidationError& e) {
+        CHECK_THAT(e.reason().english(), Catch::StartsWith("holds its text as inline strings"));
+    }
 
     // Typed as numbers, the price and the date come back as the same amounts and days.
     const auto from_numbers = read_price_list((folder / "numbers.xlsx").string());

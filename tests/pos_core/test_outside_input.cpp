@@ -112,13 +112,20 @@ TEST_CASE("A file named as a workbook is reported as what it really is", "[impor
     write_file((folder / "cp1251.xlsx").string(), "\xC4\xE0\xF2\xE0;\xCA\xEE\xE4\n");
     CHECK(reason_of([&] { read_price_list((folder / "cp1251.xlsx").string()); }) ==
           "is not an XLSX workbook (not a zip archive)");
-    // A CSV in Windows-1251 is what "not UTF-8 text" is for.
-    write_file((folder / "cp1251.csv").string(), "\xC4\xE0\xF2\xE0;\xCA\xEE\xE4\n");
-    CHECK_THAT(reason_of([&] { read_price_list((folder / "cp1251.csv").string()); }),
-               Catch::StartsWith("is not UTF-8 text"));
+    // A CSV in Windows-1251 is read as what it is: its Cyrillic header is found.
+    write_file((folder / "cp1251.csv").string(),
+               "\xCA\xEE\xE4;\xD6\xE5\xED\xE0;\xC4\xE5\xE9\xF1\xF2\xE2\xF3\xE5\xF2_\xF1\n"  // Код;Цена;Действует_с
+               "acc-1;10;2030-01-01\n");
+    const auto cp1251 = read_price_list((folder / "cp1251.csv").string());
+    REQUIRE(cp1251.size() == 1);
+    CHECK(cp1251[0].code == "acc-1");
+    // A file of bytes that are no text in either encoding is refused as such.
+    write_file((folder / "photo.csv").string(), std::string("\x89PNG\r\n\x1A\n\0\0\0\rIHDR\xFF\xFE", 20));
+    CHECK(reason_of([&] { read_price_list((folder / "photo.csv").string()); }) ==
+          "is not a spreadsheet or a text file: save it as XLSX, ODS or CSV");
     write_zip((folder / "photos.xlsx").string(), {{"photo.txt", "not a workbook"}});
     CHECK(reason_of([&] { read_price_list((folder / "photos.xlsx").string()); }) ==
-          "is a zip archive but not an XLSX workbook (it has no xl/workbook.xml)");
+          "is a zip archive but neither an XLSX nor an ODS workbook");
 }
 
 TEST_CASE("A price list over the row limit is refused with the limit in the message", "[import][hostile]") {
