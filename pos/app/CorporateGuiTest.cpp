@@ -4,6 +4,7 @@
 #include "pos/app/MainFrame.hpp"
 #include "pos/ui/FormFields.hpp"
 #include "pos/ui/corporate/ApplicationsPage.hpp"
+#include "pos/ui/corporate/UsersImportPage.hpp"
 
 #include <wx/button.h>
 #include <wx/choice.h>
@@ -112,7 +113,7 @@ private:
 
 }  // namespace
 
-bool run_corporate_gui_test(MainFrame& frame, const std::string& pdf_out) {
+bool run_corporate_gui_test(MainFrame& frame, const std::string& dir) {
     Walk w(frame);
     const std::string company = "ООО «Проверка окон»";
     // A wrong check digit is refused beside the INN, nothing saved; then the legal entity (10-digit INN, KPP)
@@ -134,11 +135,12 @@ bool run_corporate_gui_test(MainFrame& frame, const std::string& pdf_out) {
           w.type("poa_issued_to", "Смирнова Е. П.") && w.press("file_application") && w.press("print")))
         return false;
     const wxString pdf = ui::ApplicationsPage::pdf_folder();
-    if (!pdf_out.empty()) {
+    {
         wxArrayString printed;
         wxDir::GetAllFiles(pdf, &printed, "application-*.pdf", wxDIR_FILES);
         for (const wxString& f : printed) std::cout << "  printed: " << f.utf8_string() << std::endl;
-        if (printed.empty() || !wxCopyFile(printed.Last(), wxString::FromUTF8(pdf_out))) return w.fail("no PDF");
+        if (printed.empty() || !wxCopyFile(printed.Last(), wxString::FromUTF8(dir + "/application.pdf")))
+            return w.fail("no PDF");
     }
     if (!(w.press("to_signed") && w.press("to_registered") && w.press("to_active"))) return false;
     // The cabinet's three steps; the sandbox shows the SMS's text on the page, the code at its end.
@@ -152,6 +154,16 @@ bool run_corporate_gui_test(MainFrame& frame, const std::string& pdf_out) {
     if (end == std::string::npos || end < 5) return w.fail("no code on the page");
     if (!(w.type("code", sms.substr(end - 5, 6)) && w.press("sign_in") && w.press("password_set"))) return false;
     std::cout << "  next: " << w.label("next") << std::endl;
+    // The users' data: the file the "Choose the file…" dialog would give, previewed, its valid rows imported.
+    if (!(w.go(tr("Users' data")) && w.choose("company", company))) return false;
+    if (auto* page = w.find<ui::UsersImportPage>("users_import")) page->preview_file(wxString::FromUTF8(dir + "/users.csv"));
+    std::cout << "  preview: " << w.label("summary") << std::endl;
+    if (auto* problems = w.find<wxListCtrl>("problems"))
+        for (long i = 0; i < problems->GetItemCount(); ++i)
+            std::cout << "  problem: row " << problems->GetItemText(i, 0).utf8_string() << ", "
+                      << problems->GetItemText(i, 1).utf8_string() << ": " << problems->GetItemText(i, 2).utf8_string()
+                      << std::endl;
+    if (!w.press("import_valid")) return false;
     // The company's card, for the screenshot.
     if (!(w.go(tr("Companies")) && w.search("search", "7725") && w.search("search", ""))) return false;
     std::cout << "gui-test corporate: done" << std::endl;

@@ -246,7 +246,7 @@ void StationApp::first_window_shown(wxTopLevelWindow* window) {
     if (options_.gui_test == "corporate") {
         CallAfter([this, window] {
             auto* frame = dynamic_cast<MainFrame*>(window);
-            if (frame == nullptr || !run_corporate_gui_test(*frame, options_.gui_test_pdf)) {
+            if (frame == nullptr || !run_corporate_gui_test(*frame, options_.gui_test_dir)) {
                 std::cout << "gui-test corporate: failed" << std::endl;
                 exit_code_ = 1;
             }

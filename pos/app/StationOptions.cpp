@@ -36,8 +36,8 @@ std::optional<int> parse_station_options(int argc, char** argv, StationOptions& 
     cli.add_option("--gui-test", options.gui_test,
                    tr("For tests only: walk the named desk's pages as a person would, then stay open").str())
         ->check(CLI::IsMember({"corporate"}));
-    cli.add_option("--gui-test-pdf", options.gui_test_pdf,
-                   tr("For tests only: where --gui-test copies the application it printed").str());
+    cli.add_option("--gui-test-dir", options.gui_test_dir,
+                   tr("For tests only: the folder of the files --gui-test reads and writes").str());
     try {
         cli.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

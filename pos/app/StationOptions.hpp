@@ -16,7 +16,7 @@ struct StationOptions {
     int idle_seconds = 0;  // --idle-seconds N (tests): lock after N idle seconds instead of the salon's period
     bool startup_report = false;  // --startup-report: print startup_ms and rss_kb once the first window shows
     std::string gui_test;         // --gui-test corporate (tests): walk the corporate desk's pages, then stay
-    std::string gui_test_pdf;     // --gui-test-pdf FILE: a copy of the application the walk printed
+    std::string gui_test_dir;     // --gui-test-dir DIR: the walk's files (users.csv in, application.pdf out)
 };
 
 // Parses argv; returns an exit code when the program should stop at once (--help, a usage error).

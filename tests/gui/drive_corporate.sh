@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# GUI test of the corporate desk (R-CORP-1, R-CORP-2, R-CORP-3): the station walks its pages with
+# GUI test of the corporate desk (R-CORP-1, R-CORP-2, R-CORP-3, R-CORP-10): the station walks its pages with
 # --gui-test corporate, typing into their inputs and pressing their buttons — it registers a company with two
 # numbers, files a remote-service application with the head's power of attorney, prints it (a two-page PDF),
 # moves it to active, and enables the cabinet through its three steps with the code the sandbox shows on the
-# page. The database must then hold all of it, journaled. With SALON_SCREENSHOT_DIR set, the desk and the
+# page, then previews a users' data file with a bad row and imports its valid row. The database must then
+# hold all of it, journaled. With SALON_SCREENSHOT_DIR set, the desk and the
 # printed application's first page are saved there (corporate-desk.png, corporate-application.png).
 # Runs inside Xvfb, started by run_under_xvfb.sh (see gui_test_lib.sh for its arguments).
 source "$(dirname "$0")/gui_test_lib.sh" "$@"
@@ -12,8 +13,14 @@ q() { sqlite3 "$file" "$1"; }
 export HOME=$work/home SALON_SMS_LOG=$work/sms.log
 mkdir -p "$HOME"
 
+# The users' data file the walk previews (R-CORP-10): one good row, one with 31 February for a date of birth.
+{
+  echo 'Номер;Фамилия;Имя;Отчество;Дата рождения;Адрес регистрации;Документ;Серия и номер;Кем выдан;Дата выдачи'
+  echo '+7 905 777-00-01;Смирнова;Елена;Петровна;12.03.1988;г. Москва, ул. Тверская, д. 1;Паспорт;4510 123456;ОВД Тверского района;20.04.2008'
+  echo '+7 905 777-00-02;Орлов;Андрей;;31.02.1985;г. Москва;Паспорт;4506 654321;ОВД;20.05.2005'
+} > "$work/users.csv"
 "$station" --db "$db" --lang ru --till gui-till --login ivanov --password demo1234 --gui-test corporate \
-  --gui-test-pdf "$work/application.pdf" > "$work/station.log" 2>&1 &
+  --gui-test-dir "$work" > "$work/station.log" 2>&1 &
 pid=$!
 for _ in $(seq 120); do grep -q "^gui-test corporate:" "$work/station.log" && break; sleep 0.5; done
 grep -q "^gui-test corporate: done" "$work/station.log" && ok "the walk through the pages finished" ||
@@ -24,6 +31,11 @@ grep -q "^  error beside inn: .*ИНН" "$work/station.log" && ok "a wrong INN c
   bad "the wrong INN was saved"
 grep -q "^  sandbox notice: .*SMS" "$work/station.log" && ok "the cabinet page says the SMS sender is a sandbox" ||
   bad "no sandbox notice on the page"
+grep -q "^  problem: row 3, Дата рождения: " "$work/station.log" && ok "the preview shows the wrong date of birth by row and column" ||
+  bad "no problem shown for row 3: $(grep '^  p' "$work/station.log")"
+[ "$(q "SELECT COUNT(*) FROM corporate_number_user u JOIN corporate_number n ON n.id = u.number_id WHERE n.msisdn = '+79057770001'")" = 1 ] &&
+  [ "$(q "SELECT COUNT(*) FROM corporate_number_user u JOIN corporate_number n ON n.id = u.number_id WHERE n.msisdn = '+79057770002'")" = 0 ] &&
+  ok "only the valid row was imported (R-CORP-10)" || bad "users' rows: $(q "SELECT COUNT(*) FROM corporate_number_user")"
 main=$(xdotool search --onlyvisible --pid $pid 2>/dev/null | head -n 1)
 
 client=$(q "SELECT id FROM corporate_client WHERE inn = '7725123450' AND kpp = '772501001'")
