@@ -164,6 +164,11 @@ bool run_corporate_gui_test(MainFrame& frame, const std::string& dir) {
                       << problems->GetItemText(i, 1).utf8_string() << ": " << problems->GetItemText(i, 2).utf8_string()
                       << std::endl;
     if (!w.press("import_valid")) return false;
+    // The administrator change (R-CORP-7) for a demo company: a new administrator on another of its numbers.
+    const std::string other = "ИП Лебедев";
+    if (!(w.go(tr("Administrator change")) && w.choose("company", other))) return false;
+    std::cout << "  current: " << w.label("current") << std::endl;
+    if (!(w.choose("admin_msisdn", "+7 902 100-02-02") && w.press("change_admin"))) return false;
     // The company's card, for the screenshot.
     if (!(w.go(tr("Companies")) && w.search("search", "7725") && w.search("search", ""))) return false;
     std::cout << "gui-test corporate: done" << std::endl;
