@@ -119,19 +119,21 @@ bool run_corporate_gui_test(MainFrame& frame, const std::string& dir) {
     // A wrong check digit is refused beside the INN, nothing saved; then the legal entity (10-digit INN, KPP)
     // with two numbers on the first business tariff.
     if (!(w.go(tr("New company")) && w.type("inn", "7725123451") && w.type("ogrn", "1217700987657") &&
-          w.type("kpp", "772501001") && w.type("official_name", company) && w.type("contract_number", "КД-77/1") &&
-          w.type("contract_date", "01.02.2026") && w.press("register")))
+          w.type("kpp", "772501001") && w.type("official_name", company) &&
+          w.type("contract_number", "КД-77/1") && w.type("contract_date", "01.02.2026") &&
+          w.press("register")))
         return false;
     std::cout << "  error beside inn: " << w.label("error_inn") << std::endl;
     if (!(w.type("inn", "7725123450") && w.press("register") && w.choose("company", company) &&
-          w.type("msisdn", "+7 905 777-00-01") && w.press("add_number") && w.type("msisdn", "+7 905 777-00-02") &&
-          w.press("add_number")))
+          w.type("msisdn", "+7 905 777-00-01") && w.press("add_number") &&
+          w.type("msisdn", "+7 905 777-00-02") && w.press("add_number")))
         return false;
     // The application with a new power of attorney of the head, then its steps.
-    if (!(w.go(tr("Applications")) && w.choose("company", company) && w.type("bound_email", "it@proverka.ru") &&
-          w.choose("admin_msisdn", "+7 905 777-00-02") && w.choose("power_of_attorney", tr("A new one, typed below").str()) &&
-          w.type("poa_number", "Д-15") && w.type("poa_issued_on", "01.09.2026") &&
-          w.type("poa_valid_until", "31.12.2027") && w.type("poa_issued_by", "Генеральный директор Орлов А. В.") &&
+    if (!(w.go(tr("Applications")) && w.choose("company", company) &&
+          w.type("bound_email", "it@proverka.ru") && w.choose("admin_msisdn", "+7 905 777-00-02") &&
+          w.choose("power_of_attorney", tr("A new one, typed below").str()) && w.type("poa_number", "Д-15") &&
+          w.type("poa_issued_on", "01.09.2026") && w.type("poa_valid_until", "31.12.2027") &&
+          w.type("poa_issued_by", "Генеральный директор Орлов А. В.") &&
           w.type("poa_issued_to", "Смирнова Е. П.") && w.press("file_application") && w.press("print")))
         return false;
     const wxString pdf = ui::ApplicationsPage::pdf_folder();
@@ -144,25 +146,27 @@ bool run_corporate_gui_test(MainFrame& frame, const std::string& dir) {
     }
     if (!(w.press("to_signed") && w.press("to_registered") && w.press("to_active"))) return false;
     // The cabinet's three steps; the sandbox shows the SMS's text on the page, the code at its end.
-    if (!(w.go(tr("Cabinet")) && w.choose("company", company) && w.press("open_page") && w.press("get_password") &&
-          w.type("phone", "8 905 777-00-02") && w.press("send_code")))
+    if (!(w.go(tr("Cabinet")) && w.choose("company", company) && w.press("open_page") &&
+          w.press("get_password") && w.type("phone", "8 905 777-00-02") && w.press("send_code")))
         return false;
     std::cout << "  sandbox notice: " << w.label("sandbox") << std::endl;
     const std::string sms = w.label("sms_state");
     std::cout << "  sms: " << sms << std::endl;
     const auto end = sms.find_last_of("0123456789");
     if (end == std::string::npos || end < 5) return w.fail("no code on the page");
-    if (!(w.type("code", sms.substr(end - 5, 6)) && w.press("sign_in") && w.press("password_set"))) return false;
+    if (!(w.type("code", sms.substr(end - 5, 6)) && w.press("sign_in") && w.press("password_set")))
+        return false;
     std::cout << "  next: " << w.label("next") << std::endl;
     // The users' data: the file the "Choose the file…" dialog would give, previewed, its valid rows imported.
     if (!(w.go(tr("Users' data")) && w.choose("company", company))) return false;
-    if (auto* page = w.find<ui::UsersImportPage>("users_import")) page->preview_file(wxString::FromUTF8(dir + "/users.csv"));
+    if (auto* page = w.find<ui::UsersImportPage>("users_import"))
+        page->preview_file(wxString::FromUTF8(dir + "/users.csv"));
     std::cout << "  preview: " << w.label("summary") << std::endl;
     if (auto* problems = w.find<wxListCtrl>("problems"))
         for (long i = 0; i < problems->GetItemCount(); ++i)
             std::cout << "  problem: row " << problems->GetItemText(i, 0).utf8_string() << ", "
-                      << problems->GetItemText(i, 1).utf8_string() << ": " << problems->GetItemText(i, 2).utf8_string()
-                      << std::endl;
+                      << problems->GetItemText(i, 1).utf8_string() << ": "
+                      << problems->GetItemText(i, 2).utf8_string() << std::endl;
     if (!w.press("import_valid")) return false;
     // The administrator change (R-CORP-7) for a demo company: a new administrator on another of its numbers.
     const std::string other = "ИП Лебедев";

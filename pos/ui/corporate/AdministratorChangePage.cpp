@@ -1,9 +1,9 @@
 #include "pos/ui/corporate/AdministratorChangePage.hpp"
 
+#include "pos/core/CalendarDate.hpp"
 #include "pos/core/FormInput.hpp"
 #include "pos/corporate/AdministratorChange.hpp"
 #include "pos/corporate/CorporateDesk.hpp"
-#include "pos/core/CalendarDate.hpp"
 #include "pos/ui/FormFields.hpp"
 #include "pos/ui/corporate/ApplicationFormPanel.hpp"
 #include "pos/ui/corporate/CompanyChoice.hpp"
@@ -19,7 +19,8 @@ AdministratorChangePage::AdministratorChangePage(wxWindow* parent, db::Database&
     company_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { company_changed(); });
     current_ = new wxStaticText(this, wxID_ANY, wxString());
     current_->SetName("current");
-    block_only_ = new wxCheckBox(this, wxID_ANY, ui_text(tr("&Only block the old administrator (no new one yet)")));
+    block_only_ =
+        new wxCheckBox(this, wxID_ANY, ui_text(tr("&Only block the old administrator (no new one yet)")));
     block_only_->SetName("block_only");
     block_only_->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) { form_->Enable(!block_only_->GetValue()); });
     form_ = new ApplicationFormPanel(this);
@@ -33,8 +34,9 @@ AdministratorChangePage::AdministratorChangePage(wxWindow* parent, db::Database&
     company_row->Add(new wxStaticText(this, wxID_ANY, ui_text(tr("Company:"))), 0,
                      wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
     company_row->Add(company_, 1);
-    auto* note = new wxStaticText(this, wxID_ANY,
-                                  ui_text(tr("The change is free of charge; the old application and its history are kept.")));
+    auto* note = new wxStaticText(
+        this, wxID_ANY,
+        ui_text(tr("The change is free of charge; the old application and its history are kept.")));
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(company_row, 0, wxEXPAND | wxALL, 8);
     sizer->Add(current_, 0, wxEXPAND | wxLEFT | wxRIGHT, 8);
@@ -64,11 +66,14 @@ void AdministratorChangePage::company_changed() {
     if (c) {
         try {
             const auto active = pos::active_application(db_, c->id);
-            now = active ? ui_text(trf("Active application No. {1}: administrator {2}.",
-                                       {std::to_string(active->id), shown_msisdn(active->admin_msisdn)}))
-                         : ui_text(tr("The company has no active application: there is no administrator to change."));
+            now = active
+                      ? ui_text(trf("Active application No. {1}: administrator {2}.",
+                                    {std::to_string(active->id), shown_msisdn(active->admin_msisdn)}))
+                      : ui_text(tr(
+                            "The company has no active application: there is no administrator to change."));
             change_->Enable(active.has_value());
-            form_->set_company(*c, pos::powers_of_attorney(db_, actor_, c->id), pos::desk_today(db_, actor_).iso());
+            form_->set_company(*c, pos::powers_of_attorney(db_, actor_, c->id),
+                               pos::desk_today(db_, actor_).iso());
         } catch (...) {
             status(current_error_text(), true);
         }
@@ -90,13 +95,15 @@ void AdministratorChangePage::save() {
                                     {std::to_string(r.revoked_application_id)}));
         if (r.new_application_id != 0)
             done << " "
-                 << ui_text(trf("Application No. {1} for the new administrator is filed as a draft, free of charge: "
-                                "print it on the Applications page.",
-                                {std::to_string(r.new_application_id)}));
+                 << ui_text(trf(
+                        "Application No. {1} for the new administrator is filed as a draft, free of charge: "
+                        "print it on the Applications page.",
+                        {std::to_string(r.new_application_id)}));
         company_changed();
         status(done, false);
     } catch (const pos::InputError& e) {
-        if (!form_->show_error(e.input(), wxString::FromUTF8(e.message()))) status(wxString::FromUTF8(e.message()), true);
+        if (!form_->show_error(e.input(), wxString::FromUTF8(e.message())))
+            status(wxString::FromUTF8(e.message()), true);
         Layout();
     } catch (...) {
         status(current_error_text(), true);

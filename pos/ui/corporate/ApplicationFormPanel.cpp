@@ -21,15 +21,18 @@ ApplicationFormPanel::ApplicationFormPanel(wxWindow* parent) : wxPanel(parent), 
     admin_->SetName("admin_msisdn");
     confirmation_ = new wxChoice(this, wxID_ANY);
     confirmation_->SetName("confirmation");
-    confirmation_->Append(ui_text(pos::authorisation_confirmation_title(pos::AuthorisationConfirmation::sms)));
-    confirmation_->Append(ui_text(pos::authorisation_confirmation_title(pos::AuthorisationConfirmation::email)));
+    confirmation_->Append(
+        ui_text(pos::authorisation_confirmation_title(pos::AuthorisationConfirmation::sms)));
+    confirmation_->Append(
+        ui_text(pos::authorisation_confirmation_title(pos::AuthorisationConfirmation::email)));
     confirmation_->SetSelection(0);
     poa_on_file_ = new wxChoice(this, wxID_ANY);
     poa_on_file_->SetName("power_of_attorney");
     poa_on_file_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { poa_choice_changed(); });
     poa_kind_ = new wxChoice(this, wxID_ANY);
     poa_kind_->SetName("poa_kind");
-    poa_kind_->Append(ui_text(pos::power_of_attorney_kind_title(pos::PowerOfAttorneyKind::power_of_attorney)));
+    poa_kind_->Append(
+        ui_text(pos::power_of_attorney_kind_title(pos::PowerOfAttorneyKind::power_of_attorney)));
     poa_kind_->Append(
         ui_text(pos::power_of_attorney_kind_title(pos::PowerOfAttorneyKind::general_power_of_attorney)));
     poa_kind_->SetSelection(0);
@@ -62,7 +65,8 @@ ApplicationFormPanel::ApplicationFormPanel(wxWindow* parent) : wxPanel(parent), 
 }
 
 void ApplicationFormPanel::set_company(const pos::CorporateClient& client,
-                                       const std::vector<pos::PowerOfAttorney>& powers, const std::string& today) {
+                                       const std::vector<pos::PowerOfAttorney>& powers,
+                                       const std::string& today) {
     fields_.clear_errors();
     official_name_->ChangeValue(wxString::FromUTF8(client.official_name));
     email_->ChangeValue(wxString::FromUTF8(client.bound_email));
@@ -81,9 +85,9 @@ void ApplicationFormPanel::set_company(const pos::CorporateClient& client,
     int first_valid = 0;
     for (const pos::PowerOfAttorney& p : powers) {
         if (!p.for_msisdn.empty()) continue;  // an employee's own is not the head's (R-CORP-12)
-        wxString label = ui_text(trf("{1} No. {2} until {3}",
-                                     {pos::power_of_attorney_kind_title(p.kind).str(), p.number,
-                                      shown_day(p.valid_until)}));
+        wxString label =
+            ui_text(trf("{1} No. {2} until {3}", {pos::power_of_attorney_kind_title(p.kind).str(), p.number,
+                                                  shown_day(p.valid_until)}));
         if (!p.valid_on(today))
             label << " (" << ui_text(tr("not valid today")) << ")";
         else if (first_valid == 0)
@@ -99,8 +103,8 @@ void ApplicationFormPanel::set_company(const pos::CorporateClient& client,
 
 void ApplicationFormPanel::poa_choice_changed() {
     const bool typed = poa_on_file_->GetSelection() <= 0;
-    for (wxWindow* w : std::initializer_list<wxWindow*>{poa_kind_, poa_number_, poa_issued_on_, poa_valid_until_,
-                                                        poa_issued_by_, poa_issued_to_})
+    for (wxWindow* w : std::initializer_list<wxWindow*>{poa_kind_, poa_number_, poa_issued_on_,
+                                                        poa_valid_until_, poa_issued_by_, poa_issued_to_})
         w->Enable(typed);
 }
 
@@ -114,7 +118,8 @@ pos::ApplicationForm ApplicationFormPanel::form(std::int64_t client_id) const {
         f.admin_msisdn = admin_numbers_[static_cast<std::size_t>(admin)];
     f.confirmation = confirmation_->GetSelection() == 1 ? "email" : "sms";
     const int poa = poa_on_file_->GetSelection();
-    f.power_of_attorney_id = poa > 0 && poa < static_cast<int>(poa_ids_.size()) ? poa_ids_[static_cast<std::size_t>(poa)] : 0;
+    f.power_of_attorney_id =
+        poa > 0 && poa < static_cast<int>(poa_ids_.size()) ? poa_ids_[static_cast<std::size_t>(poa)] : 0;
     if (f.power_of_attorney_id == 0) {
         f.poa.kind = poa_kind_->GetSelection() == 1 ? "general_power_of_attorney" : "power_of_attorney";
         f.poa.number = poa_number_->GetValue().utf8_string();

@@ -21,13 +21,16 @@ class ApplicationFormPanel : public wxPanel {
 public:
     explicit ApplicationFormPanel(wxWindow* parent);
 
-    // Offers `client`'s numbers and its powers of attorney on file; the e-mail and name start as the company's.
+    // Offers `client`'s numbers and its powers of attorney on file; the e-mail and name start as the
+    // company's.
     void set_company(const pos::CorporateClient& client, const std::vector<pos::PowerOfAttorney>& powers,
                      const std::string& today);
     pos::ApplicationForm form(std::int64_t client_id) const;
 
     // Shows a core InputError beside its input; false when the form has no such input.
-    bool show_error(const std::string& input, const wxString& message) { return fields_.show_error(input, message); }
+    bool show_error(const std::string& input, const wxString& message) {
+        return fields_.show_error(input, message);
+    }
     void clear_errors() { fields_.clear_errors(); }
 
 private:

@@ -1,8 +1,8 @@
 #include "pos/ui/corporate/ApplicationsPage.hpp"
 
+#include "pos/core/CalendarDate.hpp"
 #include "pos/core/FormInput.hpp"
 #include "pos/corporate/CorporateDesk.hpp"
-#include "pos/core/CalendarDate.hpp"
 #include "pos/print/ApplicationPdf.hpp"
 #include "pos/ui/FormFields.hpp"
 #include "pos/ui/ListColumns.hpp"
@@ -100,7 +100,8 @@ ApplicationsPage::ApplicationsPage(wxWindow* parent, db::Database& db, const pos
 
     wxAcceleratorEntry keys[] = {{wxACCEL_CTRL, 'P', print_->GetId()}};
     SetAcceleratorTable(wxAcceleratorTable(1, keys));
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { print(); }, print_->GetId());
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { print(); }, print_->GetId());
 }
 
 wxString ApplicationsPage::pdf_folder() {
@@ -138,7 +139,8 @@ void ApplicationsPage::fill_applications(std::int64_t select_id) {
     if (select_id == 0 && was) select_id = was->id;
     applications_.clear();
     try {
-        if (company_->client_id() != 0) applications_ = pos::applications_of(db_, actor_, company_->client_id());
+        if (company_->client_id() != 0)
+            applications_ = pos::applications_of(db_, actor_, company_->client_id());
     } catch (...) {
         status(current_error_text(), true);
     }
@@ -148,7 +150,8 @@ void ApplicationsPage::fill_applications(std::int64_t select_id) {
     long select = applications_.empty() ? -1 : 0;
     for (std::size_t i = 0; i < applications_.size(); ++i) {
         const pos::RemoteServiceApplication& a = applications_[i];
-        const long item = list_->InsertItem(static_cast<long>(i), wxString::Format("%lld", static_cast<long long>(a.id)));
+        const long item =
+            list_->InsertItem(static_cast<long>(i), wxString::Format("%lld", static_cast<long long>(a.id)));
         list_->SetItem(item, state, ui_text(pos::application_status_title(a.status)));
         list_->SetItem(item, administrator, wxString::FromUTF8(shown_msisdn(a.admin_msisdn)));
         list_->SetItem(item, email, wxString::FromUTF8(a.bound_email));
@@ -178,17 +181,21 @@ void ApplicationsPage::show_selected() {
     for (auto& [to, button] : steps_) button->Enable(next && *next == to);
     if (!a) return history_->ChangeValue(wxString());
     const std::string zone = desk_time_zone(db_, actor_);
-    wxString text = ui_text(trf("Application No. {1}, {2}: administrator {3}, {4}; power of attorney No. {5} until {6}.",
-                                {std::to_string(a->id), a->official_name, shown_msisdn(a->admin_msisdn),
-                                 pos::authorisation_confirmation_title(a->confirmation).str(),
-                                 a->power_of_attorney.number, shown_day(a->power_of_attorney.valid_until)}));
+    wxString text =
+        ui_text(trf("Application No. {1}, {2}: administrator {3}, {4}; power of attorney No. {5} until {6}.",
+                    {std::to_string(a->id), a->official_name, shown_msisdn(a->admin_msisdn),
+                     pos::authorisation_confirmation_title(a->confirmation).str(),
+                     a->power_of_attorney.number, shown_day(a->power_of_attorney.valid_until)}));
     if (a->replaces_id != 0)
-        text << "\n" << ui_text(trf("Replaces application No. {1}; free of charge.", {std::to_string(a->replaces_id)}));
+        text << "\n"
+             << ui_text(
+                    trf("Replaces application No. {1}; free of charge.", {std::to_string(a->replaces_id)}));
     for (const pos::ApplicationStatusChange& h : a->history)
         text << "\n"
              << wxString::FromUTF8(shown_moment(h.at, zone)) << "  "
-             << ui_text(pos::application_status_title(pos::application_status_from_string(h.to_status))) << " ("
-             << wxString::FromUTF8(h.actor_name.empty() ? std::string("salon-cli") : h.actor_name) << ")";
+             << ui_text(pos::application_status_title(pos::application_status_from_string(h.to_status)))
+             << " (" << wxString::FromUTF8(h.actor_name.empty() ? std::string("salon-cli") : h.actor_name)
+             << ")";
     history_->ChangeValue(text);
 }
 
@@ -205,12 +212,14 @@ void ApplicationsPage::save() {
     if (client == 0) return status(ui_text(tr("Register the company first.")), true);
     try {
         const std::int64_t id = pos::file_application(db_, actor_, form_->form(client));
-        status(ui_text(trf("Application No. {1} filed as a draft: print it for the client to sign.", {std::to_string(id)})),
+        status(ui_text(trf("Application No. {1} filed as a draft: print it for the client to sign.",
+                           {std::to_string(id)})),
                false);
         company_changed();
         fill_applications(id);
     } catch (const pos::InputError& e) {
-        if (!form_->show_error(e.input(), wxString::FromUTF8(e.message()))) status(wxString::FromUTF8(e.message()), true);
+        if (!form_->show_error(e.input(), wxString::FromUTF8(e.message())))
+            status(wxString::FromUTF8(e.message()), true);
         Layout();
     } catch (...) {
         status(current_error_text(), true);
@@ -228,7 +237,8 @@ void ApplicationsPage::print() {
         pos::write_application_pdf(printed, pos::get_corporate_client(db_, actor_, printed.client_id),
                                    path.utf8_string());
         last_pdf_ = path;
-        status(ui_text(trf("Printed in {1} copies: {2}", {std::to_string(pos::kApplicationCopies), path.utf8_string()})),
+        status(ui_text(trf("Printed in {1} copies: {2}",
+                           {std::to_string(pos::kApplicationCopies), path.utf8_string()})),
                false);
     } catch (...) {
         status(current_error_text(), true);
@@ -242,7 +252,8 @@ void ApplicationsPage::advance(pos::ApplicationStatus to) {
     const std::int64_t id = a->id;
     try {
         pos::advance_application(db_, actor_, id, to);
-        status(ui_text(trf("Application No. {1}: {2}.", {std::to_string(id), pos::application_status_title(to).str()})),
+        status(ui_text(trf("Application No. {1}: {2}.",
+                           {std::to_string(id), pos::application_status_title(to).str()})),
                false);
     } catch (...) {
         status(current_error_text(), true);

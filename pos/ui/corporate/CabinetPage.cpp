@@ -17,7 +17,11 @@ wxColour done_colour() { return wxColour(0x1E, 0x7B, 0x34); }
 
 CabinetPage::CabinetPage(wxWindow* parent, db::Database& db, const pos::Actor& actor,
                          std::unique_ptr<pos::SmsSender> sender)
-    : StationPage(parent), db_(db), actor_(actor), sender_(std::move(sender)), steps_panel_(new wxPanel(this)) {
+    : StationPage(parent),
+      db_(db),
+      actor_(actor),
+      sender_(std::move(sender)),
+      steps_panel_(new wxPanel(this)) {
     company_ = new CompanyChoice(this);
     company_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { show_cabinet(); });
     sandbox_ = new wxStaticText(this, wxID_ANY, wxString());
@@ -52,7 +56,8 @@ CabinetPage::CabinetPage(wxWindow* parent, db::Database& db, const pos::Actor& a
     sign_in_ = button(tr("&Signed in"), "sign_in");
     password_set_ = button(tr("P&ermanent password set"), "password_set");
     for (auto& mark : marks_) {
-        mark = new wxStaticText(p, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, wxST_NO_AUTORESIZE);
+        mark =
+            new wxStaticText(p, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, wxST_NO_AUTORESIZE);
         mark->SetMinSize(FromDIP(wxSize(24, -1)));
         mark->SetFont(mark->GetFont().Bold());
     }
@@ -115,7 +120,9 @@ CabinetPage::CabinetPage(wxWindow* parent, db::Database& db, const pos::Actor& a
         });
     });
     sign_in_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        step([this](std::int64_t id) { pos::record_first_sign_in(db_, actor_, id, code_->GetValue().utf8_string()); });
+        step([this](std::int64_t id) {
+            pos::record_first_sign_in(db_, actor_, id, code_->GetValue().utf8_string());
+        });
     });
     password_set_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
         step([this](std::int64_t id) { pos::record_permanent_password(db_, actor_, id); });
@@ -137,7 +144,8 @@ CabinetPage::CabinetPage(wxWindow* parent, db::Database& db, const pos::Actor& a
 
 void CabinetPage::refresh() {
     if (sender_->is_sandbox()) {
-        wxString notice = ui_text(tr("Sandbox: SMS are written to the database and the log, not sent to phones."));
+        wxString notice =
+            ui_text(tr("Sandbox: SMS are written to the database and the log, not sent to phones."));
         if (auto* sandbox = dynamic_cast<pos::SandboxSmsSender*>(sender_.get()))
             notice << "\n" << ui_text(trf("Log: {1}", {sandbox->log().string()}));
         sandbox_->SetLabel(notice);
@@ -196,23 +204,27 @@ void CabinetPage::show_cabinet() {
     const bool usable = cabinet_ && cabinet_->admin_blocked_at == 0;
     const CabinetStep at = cabinet_ ? cabinet_->step : CabinetStep::not_started;
     if (!cabinet_) {
-        summary_->SetLabel(ui_text(id == 0 ? tr("No company is registered yet.")
-                                           : tr("The company has no cabinet yet: it comes with an active application.")));
+        summary_->SetLabel(
+            ui_text(id == 0 ? tr("No company is registered yet.")
+                            : tr("The company has no cabinet yet: it comes with an active application.")));
         next_->SetLabel(wxString());
     } else {
-        summary_->SetLabel(ui_text(trf("Cabinet: {1}; administrator {2}.",
-                                       {cabinet_->version == pos::CabinetVersion::old_cabinet
-                                            ? tr("the old one (balance only): the same steps move it to the new one").str()
-                                            : tr("new").str(),
-                                        shown_msisdn(cabinet_->admin_msisdn)})));
-        next_->SetLabel(ui_text(cabinet_->admin_blocked_at ? tr("The administrator is blocked.")
-                                                           : trf("Next: {1}", {pos::cabinet_step_prompt(at).str()})));
+        summary_->SetLabel(
+            ui_text(trf("Cabinet: {1}; administrator {2}.",
+                        {cabinet_->version == pos::CabinetVersion::old_cabinet
+                             ? tr("the old one (balance only): the same steps move it to the new one").str()
+                             : tr("new").str(),
+                         shown_msisdn(cabinet_->admin_msisdn)})));
+        next_->SetLabel(ui_text(cabinet_->admin_blocked_at
+                                    ? tr("The administrator is blocked.")
+                                    : trf("Next: {1}", {pos::cabinet_step_prompt(at).str()})));
         if (phone_->IsEmpty() && at == CabinetStep::password_requested)
             phone_->ChangeValue(wxString::FromUTF8(shown_msisdn(cabinet_->admin_msisdn)));
     }
     // Which step core takes now; the others are shown done (✓) or still to come.
-    const CabinetStep order[] = {CabinetStep::not_started, CabinetStep::page_opened, CabinetStep::password_requested,
-                                 CabinetStep::code_sent, CabinetStep::signed_in};
+    const CabinetStep order[] = {CabinetStep::not_started, CabinetStep::page_opened,
+                                 CabinetStep::password_requested, CabinetStep::code_sent,
+                                 CabinetStep::signed_in};
     for (int i = 0; i < 5; ++i) {
         const bool done = cabinet_ && static_cast<int>(at) > static_cast<int>(order[i]);
         const bool current = usable && at == order[i];
@@ -242,7 +254,8 @@ void CabinetPage::show_cabinet() {
                                 {shown_msisdn(sms->msisdn), std::to_string(sms->attempts), sms->last_error,
                                  shown_moment(sms->next_attempt_at, zone)}));
         // The sandbox reaches no phone: the specialist reads the text here, as the log has it.
-        if (sender_->is_sandbox()) state << "\n" << ui_text(tr("Text (sandbox):")) << "\n" << wxString::FromUTF8(sms->body);
+        if (sender_->is_sandbox())
+            state << "\n" << ui_text(tr("Text (sandbox):")) << "\n" << wxString::FromUTF8(sms->body);
         sms_state_->SetForegroundColour(sms->sent() ? done_colour() : error_colour());
     }
     sms_state_->SetLabel(state);

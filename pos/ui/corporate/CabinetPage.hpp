@@ -29,14 +29,16 @@ class CompanyChoice;
 class CabinetPage : public StationPage {
 public:
     // The page hands the codes to `sender` (the station's SMS centre, or its sandbox).
-    CabinetPage(wxWindow* parent, db::Database& db, const pos::Actor& actor, std::unique_ptr<pos::SmsSender> sender);
+    CabinetPage(wxWindow* parent, db::Database& db, const pos::Actor& actor,
+                std::unique_ptr<pos::SmsSender> sender);
     void refresh() override;
 
 private:
     void show_cabinet();
     void show_error(const std::string& input, const wxString& message);
     void clear_errors();
-    // Runs one step's core operation, then shows the cabinet as it is now; an InputError goes beside its field.
+    // Runs one step's core operation, then shows the cabinet as it is now; an InputError goes beside its
+    // field.
     template <class Step>
     void step(Step&& run);
 
@@ -59,7 +61,8 @@ private:
     wxButton* sign_in_ = nullptr;
     wxButton* password_set_ = nullptr;
     wxPanel* steps_panel_ = nullptr;
-    std::map<std::string, std::pair<wxWindow*, wxStaticText*>> errors_;  // phone, code: input and its error line
+    std::map<std::string, std::pair<wxWindow*, wxStaticText*>>
+        errors_;  // phone, code: input and its error line
 };
 
 }  // namespace salon::ui

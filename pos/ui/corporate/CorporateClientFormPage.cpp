@@ -104,7 +104,8 @@ void CorporateClientFormPage::refresh() {
         for (const pos::TariffInForce& t : pos::tariffs_in_force(db_, pos::desk_today(db_, actor_).iso())) {
             if (t.segment != "business") continue;
             tariff_->Append(wxString::FromUTF8(t.name));
-            if (t.code == keep || tariff_codes_.empty()) tariff_->SetSelection(static_cast<int>(tariff_codes_.size()));
+            if (t.code == keep || tariff_codes_.empty())
+                tariff_->SetSelection(static_cast<int>(tariff_codes_.size()));
             tariff_codes_.push_back(t.code);
         }
     } catch (...) {
@@ -132,7 +133,8 @@ void CorporateClientFormPage::inn_changed() {
 void CorporateClientFormPage::new_record() {
     company_.clear_errors();
     status(wxString(), false);
-    for (wxTextCtrl* t : {inn_, ogrn_, kpp_, name_, contract_number_, contract_date_, email_}) t->ChangeValue(wxString());
+    for (wxTextCtrl* t : {inn_, ogrn_, kpp_, name_, contract_number_, contract_date_, email_})
+        t->ChangeValue(wxString());
     inn_changed();
     inn_->SetFocus();
 }
@@ -152,10 +154,12 @@ void CorporateClientFormPage::save() {
         const std::int64_t id = pos::add_corporate_client(db_, actor_, form);
         refresh();
         company_choice_->choose(id);
-        status(ui_text(trf("{1} registered: now put its numbers under the contract.", {form.official_name})), false);
+        status(ui_text(trf("{1} registered: now put its numbers under the contract.", {form.official_name})),
+               false);
         msisdn_->SetFocus();
     } catch (const pos::InputError& e) {
-        if (!company_.show_error(e.input(), wxString::FromUTF8(e.message()))) status(wxString::FromUTF8(e.message()), true);
+        if (!company_.show_error(e.input(), wxString::FromUTF8(e.message())))
+            status(wxString::FromUTF8(e.message()), true);
     } catch (...) {
         status(current_error_text(), true);
     }
@@ -188,7 +192,8 @@ void CorporateClientFormPage::add_number() {
 void CorporateClientFormPage::number_status(const wxString& text, bool error) {
     number_status_->SetLabel(text);
     number_status_->SetForegroundColour(error ? error_colour() : wxColour(0x1E, 0x7B, 0x34));
-    number_status_->Wrap(number_panel_->GetClientSize().GetWidth() > 0 ? number_panel_->GetClientSize().GetWidth() : 360);
+    number_status_->Wrap(
+        number_panel_->GetClientSize().GetWidth() > 0 ? number_panel_->GetClientSize().GetWidth() : 360);
     number_panel_->Layout();
 }
 

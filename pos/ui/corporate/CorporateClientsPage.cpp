@@ -60,7 +60,8 @@ void CorporateClientsPage::refresh() {
     try {
         for (pos::CorporateClient& c : pos::list_corporate_clients(db_, actor_)) {
             const auto apps = pos::applications_of(db_, actor_, c.id);  // newest first
-            std::string state = apps.empty() ? tr("none").str() : pos::application_status_title(apps.front().status).str();
+            std::string state =
+                apps.empty() ? tr("none").str() : pos::application_status_title(apps.front().status).str();
             rows_.push_back(Row{std::move(c), std::move(state)});
         }
     } catch (...) {
@@ -71,7 +72,8 @@ void CorporateClientsPage::refresh() {
 
 void CorporateClientsPage::fill_list() {
     const long kept = list_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
-    const std::int64_t keep_id = kept >= 0 && kept < static_cast<long>(shown_.size()) ? rows_[shown_[kept]].client.id : 0;
+    const std::int64_t keep_id =
+        kept >= 0 && kept < static_cast<long>(shown_.size()) ? rows_[shown_[kept]].client.id : 0;
     list_->Freeze();
     list_->DeleteAllItems();
     shown_.clear();
@@ -79,7 +81,8 @@ void CorporateClientsPage::fill_list() {
     for (std::size_t i = 0; i < rows_.size(); ++i) {
         const pos::CorporateClient& c = rows_[i].client;
         if (!matches(c, search_->GetValue())) continue;
-        const long item = list_->InsertItem(static_cast<long>(shown_.size()), wxString::FromUTF8(c.official_name));
+        const long item =
+            list_->InsertItem(static_cast<long>(shown_.size()), wxString::FromUTF8(c.official_name));
         list_->SetItem(item, inn, wxString::FromUTF8(c.inn));
         list_->SetItem(item, kind, ui_text(pos::corporate_client_kind_title(c.kind)));
         list_->SetItem(item, numbers, wxString::Format("%zu", c.numbers.size()));
@@ -133,21 +136,23 @@ void CorporateClientsPage::show_card() {
                      {std::to_string(a.id), pos::application_status_title(a.status).str(),
                       shown_msisdn(a.admin_msisdn), a.bound_email}));
             for (const pos::ApplicationStatusChange& h : a.history)
-                line(trf("    {1}  {2} ({3})",
-                         {shown_moment(h.at, zone),
-                          pos::application_status_title(pos::application_status_from_string(h.to_status)).str(),
-                          h.actor_name.empty() ? std::string("salon-cli") : h.actor_name}));
+                line(trf(
+                    "    {1}  {2} ({3})",
+                    {shown_moment(h.at, zone),
+                     pos::application_status_title(pos::application_status_from_string(h.to_status)).str(),
+                     h.actor_name.empty() ? std::string("salon-cli") : h.actor_name}));
         }
         const auto cabinet = pos::cabinet_of(db_, actor_, c.id);
         t << "\n";
         if (!cabinet)
             line(tr("Cabinet: none yet (it comes with an active application)."));
         else
-            line(trf("Cabinet ({1}), administrator {2}: {3}",
-                     {cabinet->version == pos::CabinetVersion::old_cabinet ? tr("old").str() : tr("new").str(),
-                      shown_msisdn(cabinet->admin_msisdn),
-                      cabinet->admin_blocked_at ? tr("The administrator is blocked.").str()
-                                                : pos::cabinet_step_prompt(cabinet->step).str()}));
+            line(
+                trf("Cabinet ({1}), administrator {2}: {3}",
+                    {cabinet->version == pos::CabinetVersion::old_cabinet ? tr("old").str() : tr("new").str(),
+                     shown_msisdn(cabinet->admin_msisdn),
+                     cabinet->admin_blocked_at ? tr("The administrator is blocked.").str()
+                                               : pos::cabinet_step_prompt(cabinet->step).str()}));
     } catch (...) {
         t << current_error_text();
     }

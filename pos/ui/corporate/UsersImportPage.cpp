@@ -27,9 +27,10 @@ UsersImportPage::UsersImportPage(wxWindow* parent, db::Database& db, const pos::
     auto* choose = new wxButton(this, wxID_ANY, ui_text(tr("C&hoose the file…")));
     choose->SetName("choose_file");
     choose->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        wxFileDialog dialog(this, ui_text(tr("The company's users' data")), wxString(), wxString(),
-                            ui_text(tr("Spreadsheets (*.xlsx;*.ods;*.csv)")) + "|*.xlsx;*.ods;*.csv;*.XLSX;*.ODS;*.CSV",
-                            wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+        wxFileDialog dialog(
+            this, ui_text(tr("The company's users' data")), wxString(), wxString(),
+            ui_text(tr("Spreadsheets (*.xlsx;*.ods;*.csv)")) + "|*.xlsx;*.ods;*.csv;*.XLSX;*.ODS;*.CSV",
+            wxFD_OPEN | wxFD_FILE_MUST_EXIST);
         if (dialog.ShowModal() == wxID_OK) preview_file(dialog.GetPath());
     });
     file_ = new wxStaticText(this, wxID_ANY, wxString());
@@ -55,7 +56,8 @@ UsersImportPage::UsersImportPage(wxWindow* parent, db::Database& db, const pos::
     grid->AddGrowableCol(1, 1);
     grid->Add(new wxStaticText(this, wxID_ANY, ui_text(tr("Company:"))), 0, wxALIGN_CENTER_VERTICAL);
     grid->Add(company_, 1, wxEXPAND);
-    grid->Add(new wxStaticText(this, wxID_ANY, ui_text(tr("An employee's own number:"))), 0, wxALIGN_CENTER_VERTICAL);
+    grid->Add(new wxStaticText(this, wxID_ANY, ui_text(tr("An employee's own number:"))), 0,
+              wxALIGN_CENTER_VERTICAL);
     grid->Add(employee_, 1, wxEXPAND);
     auto* file_row = new wxBoxSizer(wxHORIZONTAL);
     file_row->Add(choose, 0, wxRIGHT, 8);
@@ -115,9 +117,9 @@ void UsersImportPage::show_preview() {
         return;
     }
     const pos::UsersImportPreview& p = *preview_;
-    summary_->SetLabel(ui_text(trf("{1} rows read: {2} valid, {3} problems.",
-                                   {std::to_string(p.rows), std::to_string(p.valid.size()),
-                                    std::to_string(p.problems.size())})));
+    summary_->SetLabel(ui_text(
+        trf("{1} rows read: {2} valid, {3} problems.",
+            {std::to_string(p.rows), std::to_string(p.valid.size()), std::to_string(p.problems.size())})));
     for (std::size_t i = 0; i < p.problems.size(); ++i) {
         const pos::UsersRowProblem& problem = p.problems[i];
         const long item = problems_->InsertItem(static_cast<long>(i), wxString::Format("%d", problem.row));
