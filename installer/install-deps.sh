@@ -20,6 +20,8 @@ packages=(
   poppler-utils zbar-tools
   # users' data templates: tests open an exported workbook in LibreOffice and import one it saved (~200 MB)
   libreoffice-calc-nogui
+  # corporate requests by e-mail: .eml files and maildir folders (MIME, encoded words, charsets)
+  libgmime-3.0-dev
 )
 
 missing=()

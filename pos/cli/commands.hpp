@@ -27,5 +27,6 @@ void add_corporate_commands(CLI::App& app, CliContext& ctx);
 CLI::App* corporate_command(CLI::App& app);
 // A company's users' data under `corporate` (export-users, import-users, compliance) and `bench users-import`.
 void add_corporate_users_commands(CLI::App& app, CliContext& ctx);
+void add_corporate_request_commands(CLI::App& app, CliContext& ctx);
 
 }  // namespace salon::cli

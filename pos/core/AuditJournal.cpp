@@ -43,32 +43,27 @@ void create_key_file(const fs::path& file) {
 }
 
 // Big-endian length, then the bytes: no two different entries give the same input to the MAC.
-void add_field(crypto_auth_hmacsha256_state& state, std::string_view value) {
-    unsigned char length[8];
+void add_field(std::string& message, std::string_view value) {
+    char length[8];
     std::uint64_t n = value.size();
-    for (int i = 7; i >= 0; --i, n >>= 8) length[i] = static_cast<unsigned char>(n & 0xff);
-    crypto_auth_hmacsha256_update(&state, length, sizeof length);
-    crypto_auth_hmacsha256_update(&state, reinterpret_cast<const unsigned char*>(value.data()), value.size());
+    for (int i = 7; i >= 0; --i, n >>= 8) length[i] = static_cast<char>(n & 0xff);
+    message.append(length, sizeof length);
+    message.append(value);
 }
 
 std::string compute_mac(const AuditKey& key, const std::string& previous_mac, const AuditEntry& e) {
-    ensure_sodium();
-    crypto_auth_hmacsha256_state state;
-    crypto_auth_hmacsha256_init(&state, key.bytes().data(), key.bytes().size());
-    add_field(state, kMacVersion);
-    add_field(state, previous_mac);
-    add_field(state, e.chain);
-    add_field(state, std::to_string(e.seq));
-    add_field(state, std::to_string(e.at));
-    add_field(state, e.actor_id ? std::to_string(e.actor_id) : std::string());
-    add_field(state, e.action);
-    add_field(state, e.subject);
-    add_field(state, e.details);
-    unsigned char mac[crypto_auth_hmacsha256_BYTES];
-    crypto_auth_hmacsha256_final(&state, mac);
-    char hex[2 * sizeof mac + 1];
-    sodium_bin2hex(hex, sizeof hex, mac, sizeof mac);
-    return hex;
+    std::string message;
+    message.reserve(256 + e.details.size());
+    add_field(message, kMacVersion);
+    add_field(message, previous_mac);
+    add_field(message, e.chain);
+    add_field(message, std::to_string(e.seq));
+    add_field(message, std::to_string(e.at));
+    add_field(message, e.actor_id ? std::to_string(e.actor_id) : std::string());
+    add_field(message, e.action);
+    add_field(message, e.subject);
+    add_field(message, e.details);
+    return key.mac_hex(message);
 }
 
 }  // namespace
@@ -90,11 +85,32 @@ AuditKey AuditKey::load_or_create(const fs::path& file) {
     return load(file);
 }
 
+void AuditKey::prepare() {
+    static_assert(sizeof(crypto_auth_hmacsha256_state) <= std::tuple_size_v<decltype(keyed_)>);
+    ensure_sodium();
+    crypto_auth_hmacsha256_state state;
+    crypto_auth_hmacsha256_init(&state, bytes_.data(), bytes_.size());
+    std::memcpy(keyed_.data(), &state, sizeof state);
+    sodium_memzero(&state, sizeof state);
+}
+
+std::string AuditKey::mac_hex(std::string_view message) const {
+    crypto_auth_hmacsha256_state state;
+    std::memcpy(&state, keyed_.data(), sizeof state);
+    crypto_auth_hmacsha256_update(&state, reinterpret_cast<const unsigned char*>(message.data()), message.size());
+    unsigned char mac[crypto_auth_hmacsha256_BYTES];
+    crypto_auth_hmacsha256_final(&state, mac);
+    char hex[2 * sizeof mac + 1];
+    sodium_bin2hex(hex, sizeof hex, mac, sizeof mac);
+    return hex;
+}
+
 AuditKey AuditKey::load(const fs::path& file) {
     AuditKey key;
     key.path_ = file;
     switch (db::read_key_file(file, key.bytes_)) {
     case db::KeyFileState::ok:
+        key.prepare();
         return key;
     case db::KeyFileState::missing:
         throw RefusedError(

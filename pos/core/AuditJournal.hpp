@@ -17,6 +17,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace salon::db {
@@ -45,10 +46,16 @@ public:
 
     const std::array<unsigned char, kSize>& bytes() const { return bytes_; }
     const std::filesystem::path& path() const { return path_; }
+    // HMAC-SHA256 of `message` under the key, as 64 hex digits. Starts from the key's padded state, hashed
+    // once when the key is loaded: every sale writes two entries and moves the anchor.
+    std::string mac_hex(std::string_view message) const;
 
 private:
     AuditKey() = default;
+    void prepare();  // computes keyed_ from bytes_
     std::array<unsigned char, kSize> bytes_{};
+    // libsodium's crypto_auth_hmacsha256_state after init with the key (kept opaque: no sodium.h here).
+    alignas(8) std::array<unsigned char, 208> keyed_{};
     std::filesystem::path path_;
 };
 

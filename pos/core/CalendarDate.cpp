@@ -7,33 +7,62 @@
 
 #include <cstdio>
 #include <memory>
-#include <regex>
 
 namespace salon::pos {
 
 using namespace std::chrono;
 
+namespace {
+// Reads `count_min`..`count_max` ASCII digits at `at` into `value`; false when there are fewer or more.
+bool read_digits(std::string_view s, std::size_t& at, std::size_t count_min, std::size_t count_max, int& value) {
+    std::size_t n = 0;
+    value = 0;
+    while (at < s.size() && s[at] >= '0' && s[at] <= '9') {
+        if (++n > count_max) return false;
+        value = value * 10 + (s[at++] - '0');
+    }
+    return n >= count_min;
+}
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'; }
+
+// "YYYY-MM-DD" or "D.M.YYYY" (one or two digits for the day and month), spaces around allowed. Written out
+// rather than as a regular expression: every sale reads two dates, and std::regex costs more than the rest
+// of reading the form.
+bool split_date(std::string_view s, int& y, int& mo, int& d) {
+    std::size_t b = 0, e = s.size();
+    while (b < e && is_space(s[b])) ++b;
+    while (e > b && is_space(s[e - 1])) --e;
+    const std::string_view t = s.substr(b, e - b);
+    std::size_t at = 0;
+    int first = 0;
+    if (!read_digits(t, at, 1, 4, first) || at >= t.size()) return false;
+    if (at == 4 && t[at] == '-') {
+        y = first;
+        ++at;
+        if (!read_digits(t, at, 2, 2, mo) || at >= t.size() || t[at] != '-') return false;
+        ++at;
+        return read_digits(t, at, 2, 2, d) && at == t.size();
+    }
+    if (at > 2 || t[at] != '.') return false;
+    d = first;
+    ++at;
+    if (!read_digits(t, at, 1, 2, mo) || at >= t.size() || t[at] != '.') return false;
+    ++at;
+    return read_digits(t, at, 4, 4, y) && at == t.size();
+}
+}  // namespace
+
 CalendarDate CalendarDate::parse(std::string_view text, const char* input, const Text& field) {
-    static const std::regex iso(R"(\s*(\d{4})-(\d{2})-(\d{2})\s*)");
-    static const std::regex dotted(R"(\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*)");
-    // A date is ten characters and some spaces: anything much longer is refused before the regex sees it.
+    // A date is ten characters and some spaces: anything much longer is refused before it is read.
     if (text.size() > kMaxTypedLength) throw InputError(input, field, tr("must be a date such as 25.11.2026"));
     const std::string s(text);
-    std::smatch m;
-    int y = 0;
-    unsigned mo = 0, d = 0;
-    if (std::regex_match(s, m, iso)) {
-        y = std::stoi(m[1]);
-        mo = static_cast<unsigned>(std::stoi(m[2]));
-        d = static_cast<unsigned>(std::stoi(m[3]));
-    } else if (std::regex_match(s, m, dotted)) {
-        d = static_cast<unsigned>(std::stoi(m[1]));
-        mo = static_cast<unsigned>(std::stoi(m[2]));
-        y = std::stoi(m[3]);
-    } else {
+    int y = 0, month = 0, day = 0;
+    if (!split_date(s, y, month, day)) {
         if (s.find_first_not_of(" \t") == std::string::npos) throw InputError(input, field, tr("must be filled in"));
         throw InputError(input, field, tr("must be a date such as 25.11.2026"));
     }
+    const unsigned mo = static_cast<unsigned>(month), d = static_cast<unsigned>(day);
     if (y < kFirstYear || y > kLastYear)
         throw InputError(input, field,
                          trf("the year must be from {1} to {2}", {std::to_string(kFirstYear), std::to_string(kLastYear)}));

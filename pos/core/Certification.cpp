@@ -96,10 +96,15 @@ void require_may_serve(db::Database& db, const StaffMember& who, ClientKind kind
 }
 
 void require_may_serve_now(db::Database& db, const StaffMember& member, ClientKind kind) {
+    if (!member.active || !works_in_salon(member.role)) return require_may_serve_now(member, kind, false);
+    require_may_serve_now(member, kind, is_certified(db, member.id));
+}
+
+void require_may_serve_now(const StaffMember& member, ClientKind kind, bool certified) {
     if (!member.active) throw RefusedError(trf("The account of {1} is locked.", {member.full_name}));
     if (!works_in_salon(member.role))
         throw RefusedError(trf("{1} does not work in a salon and cannot serve clients.", {member.full_name}));
-    if (!is_certified(db, member.id))
+    if (!certified)
         throw RefusedError(trf("{1} has not passed the operator's training yet and cannot sell: a trainer or "
                                "administrator records the certification first.",
                                {member.full_name}));

@@ -48,5 +48,7 @@ enum class ClientKind { private_client, corporate_client };
 void require_may_serve(db::Database& db, const StaffMember& member, ClientKind kind);
 // The same rules for a record just read (Actor::confirm's), without reading it again.
 void require_may_serve_now(db::Database& db, const StaffMember& fresh, ClientKind kind);
+// The same, with the certification already read (the sale reads it in one statement with the permission).
+void require_may_serve_now(const StaffMember& fresh, ClientKind kind, bool certified);
 
 }  // namespace salon::pos

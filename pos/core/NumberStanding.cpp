@@ -28,4 +28,12 @@ void require_user_data_for_desk_payment(const CorporateNumberStanding& standing,
                          {number.display()}));
 }
 
+void require_number_not_blocked(const CorporateNumberStanding& standing, const Msisdn& number) {
+    if (standing.status != "blocked") return;
+    throw InputError("msisdn", tr("Number"),
+                     trf("{1} is blocked at its company's request: no top-up or SIM replacement until the "
+                         "company has it unblocked at the corporate desk",
+                         {number.display()}));
+}
+
 }  // namespace salon::pos

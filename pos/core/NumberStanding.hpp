@@ -1,6 +1,7 @@
 // What the sales desk must respect about a number before it takes money for it. The corporate desk's rules
 // reach the till through here (the sales core does not link the corporate library): whether a number is a
-// company's, whether its user's data was given (R-CORP-11), its status. One check, one function.
+// company's, whether its user's data was given (R-CORP-11), whether it is blocked (R-CORP-5). One check,
+// one function.
 #pragma once
 
 #include <cstdint>
@@ -30,5 +31,10 @@ std::optional<CorporateNumberStanding> corporate_number_standing(db::Database& d
 // R-CORP-11: for a company's number without its user's data, the operator credits only a bank transfer from
 // the company's account, so the desk refuses cash and card (InputError "msisdn", naming the reason).
 void require_user_data_for_desk_payment(const CorporateNumberStanding& standing, const Msisdn& number);
+
+// R-CORP-5: a company's number blocked at its request (a lost or stolen SIM) takes no top-up and no SIM
+// replacement until the company has it unblocked at the corporate desk (InputError "msisdn", naming the
+// number and the way out). The sale asks only for those two lines, so a private SIM sale does no more work.
+void require_number_not_blocked(const CorporateNumberStanding& standing, const Msisdn& number);
 
 }  // namespace salon::pos

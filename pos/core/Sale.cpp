@@ -300,6 +300,8 @@ PricedLine price_line(PricingContext& ctx, const DraftLine& d, const ReadLine& r
     case LineKind::sim_replacement: {
         need_client(tr("a SIM card is replaced only for its owner: fill in the passport"));
         const Msisdn& number = r.msisdn.get();
+        if (const auto corporate = corporate_number_standing(db, number.str()))
+            require_number_not_blocked(*corporate, number);
         const Subscriber s = require_subscriber(db, number);
         if (s.client_id != ctx.client->id)
             throw InputError("msisdn", tr("Number"),
@@ -390,9 +392,13 @@ PricedLine price_line(PricingContext& ctx, const DraftLine& d, const ReadLine& r
     case LineKind::top_up: {
         const Msisdn& number = r.msisdn.get();
         // A company's number is in service under its contract, not a private subscription; the desk takes
-        // cash or card for it only once the company gave its user's data (R-CORP-11).
+        // cash or card for it only once the company gave its user's data (R-CORP-11), and nothing while it is
+        // blocked at the company's request (R-CORP-5).
         const auto corporate = corporate_number_standing(db, number.str());
-        if (corporate) require_user_data_for_desk_payment(*corporate, number);
+        if (corporate) {
+            require_number_not_blocked(*corporate, number);
+            require_user_data_for_desk_payment(*corporate, number);
+        }
         if (!corporate && !live_subscription(db, number.str()) && !ctx.new_numbers.count(number.str()))
             throw InputError("msisdn", tr("Number"),
                              trf("{1} is not a number in service with the operator", {number.display()}));
@@ -521,10 +527,18 @@ PricingContext context_for(db::Database& db, const Actor& actor, const SaleDraft
 }
 
 void require_seller(db::Database& db, const Actor& actor, ClientKind serves = ClientKind::private_client) {
-    actor.require(db, Permission::sell);
+    const StaffMember& me = actor.confirm(db);  // read once for the whole transaction
+    // Every sale asks both the role's permission and the certification (R-TRN-11): one statement.
+    const std::string role(to_string(me.role)), permission(to_string(Permission::sell));
+    const long long id = me.id;
+    long long permitted = 0, certified = 0;
+    db.run("SELECT (SELECT count(*) FROM role_permission WHERE role = :r AND permission = :p), "
+           "(SELECT count(*) FROM certification WHERE staff_id = :id)",
+           soci::use(role), soci::use(permission), soci::use(id), soci::into(permitted), soci::into(certified));
+    if (!permitted) actor.require(db, Permission::sell);  // the permission's own refusal
     if (actor.member().salon_id == 0)
         throw RefusedError(tr("Only a salon's staff work at its till: you are not bound to a salon."));
-    require_may_serve_now(db, actor.confirm(db), serves);  // confirmed by require
+    require_may_serve_now(me, serves, certified > 0);
 }
 
 // A sale with a company's business tariff serves a corporate client (R-TRN-11).
@@ -548,14 +562,25 @@ long long insert_gateway_request(db::Database& db, long long now, long long line
 // read from the shift's sales (the (shift, receipt number) key gives the highest at once) rather than
 // kept in the shift's row, which every sale would otherwise write. SQLite's write lock already
 // serialises sales; on PostgreSQL the shift's row is locked for the transaction.
-int next_receipt(db::Database& db, long long shift_id) {
+// With a visit, the same statement says whether the visit is in the sale's salon (`visit_here`): one
+// statement fewer in every sale.
+int next_receipt(db::Database& db, long long shift_id, long long visit = 0, long long salon_id = 0,
+                 bool* visit_here = nullptr) {
     if (db.backend() == db::Backend::postgresql) {
         long long locked = 0;
         db.run("SELECT id FROM shift WHERE id = :s FOR UPDATE", soci::use(shift_id), soci::into(locked));
     }
     int last = 0;
-    db.run("SELECT COALESCE(MAX(receipt_number), 0) FROM sale WHERE shift_id = :s", soci::use(shift_id),
-           soci::into(last));
+    if (!visit) {
+        db.run("SELECT COALESCE(MAX(receipt_number), 0) FROM sale WHERE shift_id = :s", soci::use(shift_id),
+               soci::into(last));
+        return last + 1;
+    }
+    long long found = 0;
+    db.run("SELECT COALESCE(MAX(receipt_number), 0), "
+           "(SELECT COUNT(*) FROM visit WHERE id = :v AND salon_id = :sa) FROM sale WHERE shift_id = :s",
+           soci::use(visit), soci::use(salon_id), soci::use(shift_id), soci::into(last), soci::into(found));
+    if (visit_here) *visit_here = found > 0;
     return last + 1;
 }
 
@@ -707,10 +732,12 @@ CommittedSale commit_sale(db::Database& db, const Actor& actor, const std::strin
         }
         client_id = ctx.client_known ? ctx.client->id : store_client(db, actor, *ctx.client, ctx.registered);
     }
-    const int receipt = next_receipt(db, shift_id);
     const long long salon_id = ctx.salon_id;
     const long long staff = actor.staff_id();
     const long long visit = draft.visit_id;
+    bool visit_here = true;  // only checked, not written: the sale's own row names the visit and its client
+    const int receipt = next_receipt(db, shift_id, visit, salon_id, &visit_here);
+    if (!visit_here) throw InputError("visit", tr("Visit"), tr("this visit is not in this salon's queue"));
     soci::indicator visit_ind = visit ? soci::i_ok : soci::i_null;
     soci::indicator client_ind = client_id ? soci::i_ok : soci::i_null;
     const long long now = db.now();
@@ -727,13 +754,6 @@ CommittedSale commit_sale(db::Database& db, const Actor& actor, const std::strin
     for (std::size_t i = 0; i < q.lines.size(); ++i) {
         const long long line_id = insert_line(db, sale_id, static_cast<int>(i + 1), q.lines[i], 0);
         apply_line(db, actor, q.lines[i], line_id, client_id, draft.lines[i], read.lines[i], now, ctx.cards);
-    }
-    if (visit) {
-        // Only checked, not written: the sale's own row names the visit and its client.
-        long long found = 0;
-        db.run("SELECT COUNT(*) FROM visit WHERE id = :v AND salon_id = :s", soci::use(visit),
-               soci::use(salon_id), soci::into(found));
-        if (!found) throw InputError("visit", tr("Visit"), tr("this visit is not in this salon's queue"));
     }
     const long long till_staff = staff;
     db.run("DELETE FROM sale_draft WHERE staff_id = :s AND till = :t", soci::use(till_staff),

@@ -179,6 +179,13 @@ TEST_CASE("A date out of the station's years says so; a day that does not exist 
           "the year must be from 1900 to 2200");
     CHECK(reason_of([&] { CalendarDate::parse("31.02.2026", "d", tr("Date")); }) == "there is no such day: 31.02.2026");
     CHECK(CalendarDate::parse("31.12.2200", "d", tr("Date")).iso() == "2200-12-31");
+    // The two written forms exactly, spaces around allowed, nothing else.
+    CHECK(CalendarDate::parse(" 1.2.2000\t", "d", tr("Date")).iso() == "2000-02-01");
+    CHECK(CalendarDate::parse("2000-02-01 ", "d", tr("Date")).iso() == "2000-02-01");
+    for (const char* wrong : {"2000-2-01", "20000-02-01", "123.1.2000", "1.2.20000", "1.2.200", "1..2000",
+                              "2000-02-01x", "1.2.2000.", "1 .2.2000", "-1.2.2000", "2000/02/01"})
+        CHECK(reason_of([&] { CalendarDate::parse(wrong, "d", tr("Date")); }) == "must be a date such as 25.11.2026");
+    CHECK(reason_of([&] { CalendarDate::parse("  ", "d", tr("Date")); }) == "must be filled in");
 }
 
 TEST_CASE("Form text with a control character or over its length is refused naming the field", "[client][hostile]") {

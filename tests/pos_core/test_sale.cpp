@@ -9,6 +9,7 @@
 
 #include "pos/core/DeskSearch.hpp"
 #include "pos/core/Permission.hpp"
+#include "pos/core/Queue.hpp"
 #include "pos/core/ProductCatalog.hpp"
 #include "pos/core/Sale.hpp"
 #include "pos/core/Shift.hpp"
@@ -111,6 +112,30 @@ TEST_CASE("Receipt numbers are contiguous per shift and a failed sale takes none
     CHECK(f.count("SELECT COUNT(*) FROM sale") == 2);
     CHECK(open_shift_at(f.db(), f.specialist(), "till-1")->last_receipt == 2);  // what the X report shows
     CHECK(f.count("SELECT COUNT(*) FROM subscription") == 2);
+}
+
+TEST_CASE("A sale names only a visit of its own salon's queue", "[sale][queue]") {
+    Desk f;
+    auto sale_for_visit = [&](std::int64_t visit) {
+        SaleDraft d;
+        d.visit_id = visit;
+        d.with_client = true;
+        d.client = ivanov();
+        d.lines.push_back({.kind = LineKind::sim, .iccid = f.numbered[0], .tariff_code = "classic"});
+        d.paid_cash = "100";
+        return commit_sale(f.db(), f.specialist(), "till-1", d);
+    };
+    take_ticket(f.db(), f.second_salon, VisitPurpose::sale);  // the same dealer's other salon
+    std::int64_t elsewhere = 0;
+    f.db().sql() << "SELECT MAX(id) FROM visit", soci::into(elsewhere);
+    CHECK(failing_input([&] { sale_for_visit(elsewhere); }) == "visit");
+    CHECK(failing_input([&] { sale_for_visit(elsewhere + 1000); }) == "visit");  // no such visit
+    CHECK(f.count("SELECT COUNT(*) FROM sale") == 0);
+    CHECK(f.count("SELECT COUNT(*) FROM client") == 0);
+    take_ticket(f.db(), f.salon, VisitPurpose::sale);
+    const auto visit = call_next(f.db(), f.specialist(), VisitPurpose::sale);
+    REQUIRE(visit);
+    CHECK(sale_for_visit(visit->id).receipt_number == 1);
 }
 
 TEST_CASE("Bad input names its field and saves nothing", "[sale]") {
