@@ -173,6 +173,11 @@ bool run_corporate_gui_test(MainFrame& frame, const std::string& dir) {
     if (!(w.go(tr("Administrator change")) && w.choose("company", other))) return false;
     std::cout << "  current: " << w.label("current") << std::endl;
     if (!(w.choose("admin_msisdn", "+7 902 100-02-02") && w.press("change_admin"))) return false;
+    // A request at the desk (R-CORP-5): a demo company's SIM blocked, started and done.
+    if (!(w.go(tr("Requests")) && w.choose("company", "ООО «Северный ветер»") &&
+          w.type("number", "+7 902 100-01-05") && w.type("details", "SIM lost") && w.press("take_request") &&
+          w.press("start_request") && w.press("complete_request")))
+        return false;
     // The company's card, for the screenshot.
     if (!(w.go(tr("Companies")) && w.search("search", "7725") && w.search("search", ""))) return false;
     std::cout << "gui-test corporate: done" << std::endl;

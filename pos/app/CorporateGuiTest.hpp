@@ -12,7 +12,7 @@ class MainFrame;
 // Registers a company with two numbers, files its remote-service application, prints it and moves it to
 // active, enables the cabinet through its three steps with the code read off the page (the sandbox shows the
 // SMS), previews `dir`/users.csv on the users' data page and imports its valid rows, changes the demo sole
-// proprietor's administrator, then shows the company's card. Prints each step and the page's answer; returns
+// proprietor's administrator, takes and completes a request to block a demo company's SIM, then shows the company's card. Prints each step and the page's answer; returns
 // false at the first control it cannot find. `dir` also receives application.pdf, a copy of the printed
 // application.
 bool run_corporate_gui_test(MainFrame& frame, const std::string& dir);

@@ -25,6 +25,7 @@
 #include "pos/ui/corporate/CabinetPage.hpp"
 #include "pos/ui/corporate/CorporateClientFormPage.hpp"
 #include "pos/ui/corporate/CorporateClientsPage.hpp"
+#include "pos/ui/corporate/RequestsPage.hpp"
 #include "pos/ui/corporate/UsersImportPage.hpp"
 
 #include <wx/menu.h>
@@ -150,6 +151,7 @@ void MainFrame::build_pages() {
         add_page(desk, new ui::CorporateClientFormPage(book_, db_, actor_), ui_text(tr("New company")), "Alt+4");
         add_page(desk, new ui::AdministratorChangePage(book_, db_, actor_), ui_text(tr("Administrator change")), "Alt+5");
         add_page(desk, new ui::UsersImportPage(book_, db_, actor_), ui_text(tr("Users' data")), "Alt+6");
+        add_page(desk, new ui::RequestsPage(book_, db_, actor_), ui_text(tr("Requests")), "Alt+7");
     }
     navigation_->ExpandAll();
 }

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# GUI test of the corporate desk (R-CORP-1, R-CORP-2, R-CORP-3, R-CORP-7, R-CORP-10): the station walks its
-# pages with --gui-test corporate, typing into their inputs and pressing their buttons — it registers a
-# company with two numbers (a wrong INN first), files a remote-service application with the head's power of
-# attorney, prints it (a two-page PDF), moves it to active, enables the cabinet through its three steps with
-# the code the sandbox shows on the page, previews a users' data file with a bad row and imports its valid
-# row, and changes a demo company's administrator. The database must then hold all of it, journaled. With
-# SALON_SCREENSHOT_DIR set, the desk and the printed application's first page are saved there
-# (corporate-desk.png, corporate-application.png).
+# GUI test of the corporate desk (R-CORP-1, R-CORP-2, R-CORP-3, R-CORP-5, R-CORP-7, R-CORP-10): the station
+# walks its pages with --gui-test corporate, typing into their inputs and pressing their buttons — it
+# registers a company with two numbers (a wrong INN first), files a remote-service application with the
+# head's power of attorney, prints it (a two-page PDF), moves it to active, enables the cabinet through its
+# three steps with the code the sandbox shows on the page, previews a users' data file with a bad row and
+# imports its valid row, changes a demo company's administrator, and takes and completes a request to block
+# a SIM. The database must then hold all of it, journaled. With SALON_SCREENSHOT_DIR set, the desk and the
+# printed application's first page are saved there (corporate-desk.png, corporate-application.png).
 # Runs inside Xvfb, started by run_under_xvfb.sh (see gui_test_lib.sh for its arguments).
 source "$(dirname "$0")/gui_test_lib.sh" "$@"
 file=${db#sqlite:}
@@ -43,6 +43,9 @@ ip=$(q "SELECT id FROM corporate_client WHERE inn = '771234567859'")
   [ "$(q "SELECT admin_blocked_at IS NOT NULL FROM corporate_cabinet WHERE client_id = '$ip'")" = 1 ] &&
   ok "the administrator change blocked the old one and filed a free application for the new (R-CORP-7)" ||
   bad "administrator change: $(q "SELECT admin_msisdn, status, fee FROM remote_service_application WHERE client_id = '$ip'")"
+[ "$(q "SELECT r.status || ' ' || n.status FROM corporate_request r JOIN corporate_number n ON n.id = r.number_id WHERE n.msisdn = '+79021000105' AND r.kind = 'block_sim' AND r.source = 'desk'")" = "done blocked" ] &&
+  ok "the request taken at the desk is done and the SIM blocked (R-CORP-5)" ||
+  bad "request: $(q "SELECT r.status FROM corporate_request r JOIN corporate_number n ON n.id = r.number_id WHERE n.msisdn = '+79021000105'")"
 main=$(xdotool search --onlyvisible --pid $pid 2>/dev/null | head -n 1)
 
 client=$(q "SELECT id FROM corporate_client WHERE inn = '7725123450' AND kpp = '772501001'")
