@@ -177,7 +177,8 @@ void MainFrame::build_menus() {
 
     auto* go = new wxMenu;
     for (std::size_t i = 0; i < pages_.size(); ++i) {
-        // Ctrl+1 ... Ctrl+9 follow the order of the navigation; pages after the ninth have no key.
+        // A page's own key (the corporate desk's Alt+digit), else Ctrl+1 ... Ctrl+9 in the order of the
+        // navigation; pages after the ninth have no key.
         wxMenuItem* item =
             go->Append(wxID_ANY, page_titles_[i] + (!page_keys_[i].empty() ? "\t" + page_keys_[i]
                                                     : i < 9                  ? wxString::Format("\tCtrl+%zu", i + 1)
