@@ -59,8 +59,11 @@ struct TariffChoice {
     Money connection_fee;
 };
 
-// The private tariff in force today with this code (R-TAR-2).
-TariffChoice tariff_in_force(db::Database& db, const std::string& code, const CalendarDate& on) {
+// The tariff in force today with this code (R-TAR-2): a private one at the sales desk, a business one for a
+// company's number at the corporate desk.
+enum class TariffSegment { private_client, business };
+TariffChoice tariff_in_force(db::Database& db, const std::string& code, const CalendarDate& on,
+                             TariffSegment wanted = TariffSegment::private_client) {
     if (code.empty()) throw InputError("tariff", tr("Tariff"), tr("must be chosen"));
     TariffChoice t;
     std::string segment;
@@ -77,35 +80,10 @@ TariffChoice tariff_in_force(db::Database& db, const std::string& code, const Ca
         soci::into(segment), soci::into(bundle), soci::into(individual), soci::into(version, vind),
         soci::into(fee, find));
     if (ind != soci::i_ok) throw InputError("tariff", tr("Tariff"), trf("there is no tariff \"{1}\"", {code}));
-    if (segment != "private" || individual)
+    if (wanted == TariffSegment::private_client && (segment != "private" || individual))
         throw InputError("tariff", tr("Tariff"),
                          trf("{1} is a business tariff: it is sold at the corporate desk", {t.name}));
-    if (vind != soci::i_ok)
-        throw InputError("tariff", tr("Tariff"), trf("{1} is not on sale on {2}", {t.name, on.display()}));
-    t.tariff_id = tariff_id;
-    t.version_id = version;
-    t.is_bundle = bundle != 0;
-    t.connection_fee = Money::from_kopecks(fee);
-    return t;
-}
-
-// The business tariff in force today with this code, for a company's number at the corporate desk.
-TariffChoice business_tariff_in_force(db::Database& db, const std::string& code, const CalendarDate& on) {
-    if (code.empty()) throw InputError("tariff", tr("Tariff"), tr("must be chosen"));
-    TariffChoice t;
-    std::string segment;
-    int bundle = 0;
-    long long tariff_id = 0, version = 0, fee = 0;
-    soci::indicator ind = soci::i_null, vind = soci::i_null, find = soci::i_null;
-    const std::string day = on.iso();
-    db.run(
-        "SELECT t.id, t.name, t.segment, t.is_bundle, v.id, v.connection_fee FROM tariff t "
-        "LEFT JOIN tariff_version v ON v.tariff_id = t.id AND v.valid_from <= :d "
-        "AND (v.valid_to IS NULL OR v.valid_to > :d2) WHERE t.code = :c",
-        soci::use(day), soci::use(day), soci::use(code), soci::into(tariff_id, ind), soci::into(t.name),
-        soci::into(segment), soci::into(bundle), soci::into(version, vind), soci::into(fee, find));
-    if (ind != soci::i_ok) throw InputError("tariff", tr("Tariff"), trf("there is no tariff \"{1}\"", {code}));
-    if (segment != "business")
+    if (wanted == TariffSegment::business && segment != "business")
         throw InputError("tariff", tr("Tariff"),
                          trf("{1} is a tariff for private clients: a company's number takes a business tariff", {t.name}));
     if (vind != soci::i_ok)
@@ -355,7 +333,7 @@ PricedLine price_line(PricingContext& ctx, const DraftLine& d, const ReadLine& r
         const Msisdn& number = r.msisdn.get();
         if (!ctx.numbers_changed.insert("c" + number.str()).second)
             throw InputError("msisdn", tr("Number"), tr("this number's tariff is already changed in this sale"));
-        const TariffChoice t = business_tariff_in_force(db, d.tariff_code, ctx.today);
+        const TariffChoice t = tariff_in_force(db, d.tariff_code, ctx.today, TariffSegment::business);
         p.msisdn = number.str();
         p.tariff_id = t.tariff_id;
         p.tariff_version_id = t.version_id;
