@@ -19,6 +19,14 @@
 #include "pos/ui/ShiftPage.hpp"
 #include "pos/ui/StaffPage.hpp"
 #include "pos/ui/StockPage.hpp"
+#include "pos/core/SandboxSmsSender.hpp"
+#include "pos/ui/corporate/AdministratorChangePage.hpp"
+#include "pos/ui/corporate/ApplicationsPage.hpp"
+#include "pos/ui/corporate/CabinetPage.hpp"
+#include "pos/ui/corporate/CorporateClientFormPage.hpp"
+#include "pos/ui/corporate/CorporateClientsPage.hpp"
+#include "pos/ui/corporate/RequestsPage.hpp"
+#include "pos/ui/corporate/UsersImportPage.hpp"
 
 #include <wx/menu.h>
 #include <wx/sizer.h>
@@ -47,9 +55,9 @@ MainFrame::MainFrame(db::Database& db, const pos::Actor& actor, Actions actions,
     panel->SetSizer(sizer);
 
     build_pages();
-    // Wide enough for the longest heading in the current language.
+    // Wide enough for the longest heading in the current language (with the tree's indent and its margin).
     navigation_->SetMinSize(
-        wxSize(std::max(FromDIP(180), navigation_->GetBestSize().GetWidth() + FromDIP(12)), -1));
+        wxSize(std::max(FromDIP(180), navigation_->GetBestSize().GetWidth() + FromDIP(24)), -1));
     build_menus();
     build_status_bar();
 
@@ -125,11 +133,32 @@ void MainFrame::build_pages() {
         if (handles_stock) add_page(goods, new ui::StockPage(book_, db_, actor_, 0), ui_text(tr("SIM stock")));
         if (edits_catalog) add_page(goods, new ui::CatalogPage(book_, db_, actor_), ui_text(tr("Catalog")));
     }
+    // The corporate desk for whoever may work there (R-CORP-1..8); core checks again on every operation. Last,
+    // so the other pages keep their Ctrl+digit; its own pages have Alt+digit.
+    bool corporate = false;
+    try {
+        corporate = actor_.may(db_, pos::Permission::corporate_desk);
+    } catch (const UserError&) {
+    }
+    if (corporate) {
+        const wxTreeItemId desk = navigation_->AppendItem(root, ui_text(tr("Corporate desk")));
+        navigation_->SetItemBold(desk);
+        add_page(desk, new ui::CorporateClientsPage(book_, db_, actor_), ui_text(tr("Companies")), "Alt+1");
+        add_page(desk, new ui::ApplicationsPage(book_, db_, actor_), ui_text(tr("Applications")), "Alt+2");
+        // The shipped sender is the sandbox; an SMS centre plugs in behind pos::SmsSender.
+        add_page(desk, new ui::CabinetPage(book_, db_, actor_, std::make_unique<pos::SandboxSmsSender>()),
+                 ui_text(tr("Cabinet")), "Alt+3");
+        add_page(desk, new ui::CorporateClientFormPage(book_, db_, actor_), ui_text(tr("New company")), "Alt+4");
+        add_page(desk, new ui::AdministratorChangePage(book_, db_, actor_), ui_text(tr("Administrator change")), "Alt+5");
+        add_page(desk, new ui::UsersImportPage(book_, db_, actor_), ui_text(tr("Users' data")), "Alt+6");
+        add_page(desk, new ui::RequestsPage(book_, db_, actor_), ui_text(tr("Requests")), "Alt+7");
+    }
     navigation_->ExpandAll();
 }
 
-void MainFrame::add_page(wxTreeItemId section, ui::StationPage* page, const wxString& title) {
+void MainFrame::add_page(wxTreeItemId section, ui::StationPage* page, const wxString& title, const wxString& key) {
     book_->AddPage(page, title);
+    page_keys_.push_back(key);
     pages_.push_back(page);
     page_titles_.push_back(title);
     page_items_.push_back(navigation_->AppendItem(section, title));
@@ -148,9 +177,12 @@ void MainFrame::build_menus() {
 
     auto* go = new wxMenu;
     for (std::size_t i = 0; i < pages_.size(); ++i) {
-        // Ctrl+1 ... Ctrl+9 follow the order of the navigation; pages after the ninth have no key.
+        // A page's own key (the corporate desk's Alt+digit), else Ctrl+1 ... Ctrl+9 in the order of the
+        // navigation; pages after the ninth have no key.
         wxMenuItem* item =
-            go->Append(wxID_ANY, page_titles_[i] + (i < 9 ? wxString::Format("\tCtrl+%zu", i + 1) : wxString()));
+            go->Append(wxID_ANY, page_titles_[i] + (!page_keys_[i].empty() ? "\t" + page_keys_[i]
+                                                    : i < 9                  ? wxString::Format("\tCtrl+%zu", i + 1)
+                                                                             : wxString()));
         Bind(
             wxEVT_MENU, [this, i](wxCommandEvent&) { navigation_->SelectItem(page_items_[i]); },
             item->GetId());

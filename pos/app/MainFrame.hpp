@@ -49,7 +49,8 @@ private:
     void build_pages();
     void build_menus();
     void build_status_bar();
-    void add_page(wxTreeItemId section, ui::StationPage* page, const wxString& title);
+    // `key`: the page's own shortcut in the Go menu; empty: Ctrl+1 ... Ctrl+9 by its place.
+    void add_page(wxTreeItemId section, ui::StationPage* page, const wxString& title, const wxString& key = wxString());
     void show_page(std::size_t index);
     ui::StationPage* current_page();
 
@@ -61,6 +62,7 @@ private:
     std::vector<ui::StationPage*> pages_;
     std::vector<wxTreeItemId> page_items_;
     std::vector<wxString> page_titles_;
+    std::vector<wxString> page_keys_;
     wxMenuItem* new_item_ = nullptr;
     wxMenuItem* save_item_ = nullptr;
     wxWindowRef focus_;

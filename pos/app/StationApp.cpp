@@ -4,6 +4,7 @@
 
 #include "db/UserError.hpp"
 #include "db/migrations.hpp"
+#include "pos/app/CorporateGuiTest.hpp"
 #include "pos/app/MainFrame.hpp"
 #include "pos/app/ProcessStats.hpp"
 #include "pos/app/WindowScreenshot.hpp"
@@ -240,6 +241,15 @@ void StationApp::first_window_shown(wxTopLevelWindow* window) {
         CallAfter([] {
             std::cout << "startup_ms=" << milliseconds_since_process_start() << '\n'
                       << "rss_kb=" << resident_set_kb() << std::endl;
+        });
+    }
+    if (options_.gui_test == "corporate") {
+        CallAfter([this, window] {
+            auto* frame = dynamic_cast<MainFrame*>(window);
+            if (frame == nullptr || !run_corporate_gui_test(*frame, options_.gui_test_dir)) {
+                std::cout << "gui-test corporate: failed" << std::endl;
+                exit_code_ = 1;
+            }
         });
     }
     if (!options_.screenshot.empty()) {

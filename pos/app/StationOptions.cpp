@@ -33,6 +33,11 @@ std::optional<int> parse_station_options(int argc, char** argv, StationOptions& 
         ->check(CLI::Range(1, 86400));
     cli.add_flag("--startup-report", options.startup_report,
                  tr("Print startup_ms and rss_kb once the first window is shown").str());
+    cli.add_option("--gui-test", options.gui_test,
+                   tr("For tests only: walk the named desk's pages as a person would, then stay open").str())
+        ->check(CLI::IsMember({"corporate"}));
+    cli.add_option("--gui-test-dir", options.gui_test_dir,
+                   tr("For tests only: the folder of the files --gui-test reads and writes").str());
     try {
         cli.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

@@ -15,6 +15,8 @@ struct StationOptions {
     std::string till;      // --till NAME: this station's name at the salon's counter (default: the host name)
     int idle_seconds = 0;  // --idle-seconds N (tests): lock after N idle seconds instead of the salon's period
     bool startup_report = false;  // --startup-report: print startup_ms and rss_kb once the first window shows
+    std::string gui_test;         // --gui-test corporate (tests): walk the corporate desk's pages, then stay
+    std::string gui_test_dir;     // --gui-test-dir DIR: the walk's files (users.csv in, application.pdf out)
 };
 
 // Parses argv; returns an exit code when the program should stop at once (--help, a usage error).

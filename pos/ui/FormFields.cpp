@@ -33,6 +33,7 @@ wxStaticText* FormFields::add_row(const std::string& key, const Text& label, wxS
                                   wxWindow* focus) {
     auto* caption = new wxStaticText(parent_, wxID_ANY, ui_text(label));
     auto* error = new wxStaticText(parent_, wxID_ANY, wxString());
+    error->SetName("error_" + key);  // found by the GUI tests, which read what a person would see
     error->SetForegroundColour(error_colour());
     column->Add(error, 0, wxTOP, 2);
     column->Hide(error);
