@@ -1,4 +1,5 @@
 #include "pos/corporate/CorporateDemo.hpp"
+#include "pos/corporate/UsersImport.hpp"
 
 #include "db/Database.hpp"
 #include "db/Text.hpp"
@@ -12,6 +13,7 @@
 #include "pos/corporate/CorporateClient.hpp"
 #include "pos/corporate/RemoteServiceApplication.hpp"
 
+#include <cstdio>
 #include <functional>
 #include <optional>
 #include <vector>
@@ -35,6 +37,30 @@ struct DemoCompany {
     PowerOfAttorneyForm poa;
     bool enable_cabinet;
 };
+
+// The users' data a company brings for its numbers (R-CORP-10): made-up people with possible passports.
+std::vector<UsersFileRow> demo_users(const std::vector<DemoNumber>& numbers, std::size_t company) {
+    static const char* surnames[] = {"Орлов", "Белова", "Гусев", "Зайцева", "Морозов", "Лебедев", "Кравец", "Тихонова"};
+    static const char* given[] = {"Дмитрий", "Ольга", "Сергей", "Наталья", "Андрей", "Олег", "Игорь", "Марина"};
+    static const char* patronymics[] = {"Павлович", "Игоревна", "Николаевич", "Андреевна",
+                                        "Викторович", "Игоревич", "Петрович", "Сергеевна"};
+    std::vector<UsersFileRow> rows;
+    for (std::size_t i = 0; i < numbers.size(); ++i) {
+        const std::size_t k = (company * 3 + i) % 8;
+        const int born = 1975 + static_cast<int>((company * 7 + i * 4) % 20);
+        char birth[11], issued[11], passport[12];
+        std::snprintf(birth, sizeof birth, "%04d-%02d-%02d", born, static_cast<int>(1 + i % 12), static_cast<int>(3 + i));
+        std::snprintf(issued, sizeof issued, "%04d-%02d-%02d", born + 20, static_cast<int>(1 + i % 12), static_cast<int>(10 + i));
+        std::snprintf(passport, sizeof passport, "45%02d %06d", static_cast<int>(10 + company), static_cast<int>(234500 + i * 17));
+        UsersFileRow r;
+        r.row = static_cast<int>(i + 2);
+        r.cells = {std::string(numbers[i].msisdn).substr(1), surnames[k], given[k], patronymics[k], birth,
+                   "г. Москва, ул. Лесная, д. " + std::to_string(3 + i) + ", кв. " + std::to_string(10 + i * 3),
+                   "Паспорт гражданина РФ", passport, "ГУ МВД России по г. Москве", issued};
+        rows.push_back(std::move(r));
+    }
+    return rows;
+}
 
 // Valid check digits throughout (INN, OGRN, OGRNIP).
 std::vector<DemoCompany> companies(const CalendarDate& first_day) {
@@ -124,6 +150,13 @@ CorporateDemoCounts seed_corporate_demo(db::Database& db, const Actor& actor, in
             if (c.admin[0] == 0) record_old_cabinet(db, desk, client, c.numbers.front().msisdn);
         });
         ++counts.clients;
+        // The first two companies have given their users' data (R-CORP-10); the last has not yet.
+        if (slot <= 2) {
+            visit(day, 13, [&] {
+                import_users(db, desk, UsersImportRequest{client, std::nullopt, "desk"}, demo_users(c.numbers, slot),
+                             false);
+            });
+        }
         if (c.admin[0] == 0) continue;
         std::int64_t application = 0;
         visit(day, 15, [&] {

@@ -13,6 +13,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include <filesystem>
 
 using namespace salon;
@@ -30,6 +32,7 @@ TEST_CASE("The demo seed adds companies of both kinds, applications and corporat
     CHECK(counts.visits > 0);
     const auto clients = list_corporate_clients(t.db(), cli);
     bool legal = false, sole = false, missing_user_data = false;
+    int complete = 0;  // companies whose every number has its user's data (R-CORP-10)
     int active = 0;
     for (const auto& c : clients) {
         // Valid check digits: the identifiers parse as typed at the desk.
@@ -41,6 +44,7 @@ TEST_CASE("The demo seed adds companies of both kinds, applications and corporat
             CHECK_FALSE(n.tariff_code.empty());
             missing_user_data = missing_user_data || !n.has_user_data;
         }
+        if (std::all_of(c.numbers.begin(), c.numbers.end(), [](const auto& n) { return n.has_user_data; })) ++complete;
         if (const auto a = active_application(t.db(), c.id)) {
             ++active;
             CHECK(a->power_of_attorney.valid_on(CalendarDate::of_utc(t->now()).iso()));
@@ -50,6 +54,7 @@ TEST_CASE("The demo seed adds companies of both kinds, applications and corporat
     CHECK(legal);
     CHECK(sole);
     CHECK(missing_user_data);
+    CHECK(complete >= 2);
     CHECK(active >= 2);
     long long tariffs_not_business = -1, corporate_visits = 0, enabled = 0, old = 0;
     t->sql() << "SELECT COUNT(*) FROM corporate_number n JOIN tariff t ON t.id = n.tariff_id WHERE t.segment <> 'business'",
