@@ -9,7 +9,7 @@ packages=(
   # libraries (see README: "Which library does what")
   libwxgtk3.2-dev libsoci-dev libsqlite3-dev libpq-dev libboost-locale-dev
   libsodium-dev libcli11-dev nlohmann-json3-dev libfmt-dev libphonenumber-dev
-  libxlsxwriter-dev libqrencode-dev libcairo2-dev libpango1.0-dev libpugixml-dev
+  libxlsxwriter-dev libqrencode-dev libcairo2-dev libpango1.0-dev
   libzip-dev
   # spreadsheets read by the imports (XLSX, ODS, CSV)
   liborcus-dev
