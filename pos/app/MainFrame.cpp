@@ -27,6 +27,7 @@
 #include "pos/ui/corporate/CorporateClientsPage.hpp"
 #include "pos/ui/corporate/RequestsPage.hpp"
 #include "pos/ui/corporate/UsersImportPage.hpp"
+#include "training/ui/TrainingDesk.hpp"
 
 #include <wx/menu.h>
 #include <wx/sizer.h>
@@ -153,6 +154,16 @@ void MainFrame::build_pages() {
         add_page(desk, new ui::UsersImportPage(book_, db_, actor_), ui_text(tr("Users' data")), "Alt+6");
         add_page(desk, new ui::RequestsPage(book_, db_, actor_), ui_text(tr("Requests")), "Alt+7");
     }
+    // The training centre (R-TRN-1..11) for trainers and for dealers who send candidates and vote; its pages
+    // have Shift+Alt+digit.
+    wxTreeItemId training;
+    ui::add_training_pages(book_, db_, actor_, [&](ui::StationPage* page, const wxString& title, const wxString& key) {
+        if (!training.IsOk()) {
+            training = navigation_->AppendItem(root, ui_text(tr("Training centre")));
+            navigation_->SetItemBold(training);
+        }
+        add_page(training, page, title, key);
+    });
     navigation_->ExpandAll();
 }
 

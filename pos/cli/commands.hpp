@@ -28,5 +28,8 @@ CLI::App* corporate_command(CLI::App& app);
 // A company's users' data under `corporate` (export-users, import-users, compliance) and `bench users-import`.
 void add_corporate_users_commands(CLI::App& app, CliContext& ctx);
 void add_corporate_request_commands(CLI::App& app, CliContext& ctx);
+// The training centre (training_commands.cpp): files adding verbs under `training` get the subcommand
+// through training_command(app), created on first use.
+CLI::App* training_command(CLI::App& app);
 
 }  // namespace salon::cli

@@ -1,0 +1,31 @@
+#include "training/ui/TrainingDesk.hpp"
+
+#include "db/Database.hpp"
+#include "pos/core/Actor.hpp"
+#include "pos/core/Permission.hpp"
+#include "db/UserError.hpp"
+#include "pos/ui/StationPage.hpp"
+
+namespace salon::ui {
+
+namespace {
+bool may(db::Database& db, const pos::Actor& actor, pos::Permission p) {
+    try {
+        return actor.may(db, p);
+    } catch (const UserError&) {
+        return false;
+    }
+}
+}  // namespace
+
+void add_training_pages(wxWindow* book, db::Database& db, const pos::Actor& actor, const TrainingPageSink& add) {
+    // Trainers run the centre (run_training); dealers register their candidates and vote (record_votes, R-TRN-4).
+    const bool trainer = may(db, actor, pos::Permission::run_training);
+    const bool voter = may(db, actor, pos::Permission::record_votes);
+    if (!trainer && !voter) return;
+    // Each part of the centre adds its pages below, in the order of the week.
+    (void)book;
+    (void)add;
+}
+
+}  // namespace salon::ui
