@@ -22,6 +22,8 @@ packages=(
   libreoffice-calc-nogui
   # corporate requests by e-mail: .eml files and maildir folders (MIME, encoded words, charsets)
   libgmime-3.0-dev
+  # the training centre's question bank: Moodle XML read and written with libxml2 (xmllint checks fixtures)
+  libxml2-dev libxml2-utils
 )
 
 missing=()
