@@ -125,6 +125,12 @@ TEST_CASE("Item analysis of a cohort without submitted attempts, of an unknown c
     CHECK_FALSE(s.kr20);
     CHECK_THROWS_AS(analyse_cohort(f.db(), f.trainer, 9999), ValidationError);
     CHECK_THROWS_AS(analyse_cohort(f.db(), f.specialist(), f.cohort), RefusedError);
+    const auto cohorts = cohorts_for_analysis(f.db(), f.trainer);
+    REQUIRE(cohorts.size() == 3);
+    CHECK(cohorts[0].week_start == "2026-12-04");
+    CHECK(cohorts[0].submitted_attempts == 0);
+    CHECK(cohorts[1].id == f.cohort);
+    CHECK(cohorts[1].submitted_attempts == 9);  // the running attempt is not counted
     // The other cohort's single attempt: one item, no thirds, no KR-20.
     const TestStatistics other = analyse_cohort(f.db(), f.trainer, f.other_cohort);
     CHECK(other.attempts == 1);

@@ -139,3 +139,29 @@ TEST_CASE("An HTML question from Moodle is shown as plain text", "[training][R-T
     CHECK(shown.text == "Какой город — столица Турции?");
     CHECK(std::find(shown.options.begin(), shown.options.end(), "Анкара") != shown.options.end());
 }
+
+TEST_CASE("The desk's one-field answers become a question's body and back", "[training][R-TRN-6]") {
+    const auto body = question_body_from_lines("multiple", "+ Франция\n- Норвегия\n\n+ Испания\n");
+    REQUIRE(body.at("options").size() == 3);
+    CHECK(body.at("options")[0].at("fraction").get<double>() == 0.5);
+    CHECK(body.at("options")[1].at("fraction").get<double>() == 0.0);
+    CHECK(question_body_as_lines("multiple", body) == "+ Франция\n- Норвегия\n+ Испания\n");
+    CHECK(question_body_from_lines("truefalse", "неверно").at("answer") == false);
+    CHECK_THROWS_AS(question_body_from_lines("truefalse", "может быть"), pos::InputError);
+    const auto kept = question_body_from_lines("shortanswer", "Ереван", {{"format", "html"}, {"files", nlohmann::json::array()}});
+    CHECK(kept.at("format") == "html");
+    CHECK(kept.at("answers")[0].at("text") == "Ереван");
+    CHECK_THROWS_AS(question_body_from_lines("tariff_math", "{not json"), pos::InputError);
+    // Lines without a right option give a body the bank's check refuses naming the answer.
+    QuestionForm f;
+    f.topic = "geography";
+    f.kind = "single";
+    f.text = "Столица Армении?";
+    f.body = question_body_from_lines("single", "- Ереван\n- Гюмри");
+    try {
+        checked_question(f);
+        FAIL("a question without a right answer was accepted");
+    } catch (const pos::InputError& e) {
+        CHECK(e.input() == "answer");
+    }
+}

@@ -60,6 +60,25 @@ std::optional<double> correlation(const std::vector<double>& x, const std::vecto
 
 }  // namespace
 
+std::vector<AnalysableCohort> cohorts_for_analysis(db::Database& db, const pos::Actor& actor) {
+    actor.require(db, pos::Permission::run_training);
+    std::vector<AnalysableCohort> out;
+    AnalysableCohort c;
+    long long id = 0, n = 0;
+    db::Statement st = db.query(
+        "SELECT k.id, k.week_start, COUNT(a.id) FROM cohort k LEFT JOIN candidate c ON c.cohort_id = k.id "
+        "LEFT JOIN attempt a ON a.candidate_id = c.id AND a.submitted_at IS NOT NULL "
+        "GROUP BY k.id, k.week_start ORDER BY k.week_start DESC",
+        soci::into(id), soci::into(c.week_start), soci::into(n));
+    st.execute();
+    while (st.fetch()) {
+        c.id = id;
+        c.submitted_attempts = static_cast<int>(n);
+        out.push_back(c);
+    }
+    return out;
+}
+
 TestStatistics analyse_cohort(db::Database& db, const pos::Actor& actor, std::int64_t cohort_id) {
     actor.require(db, pos::Permission::run_training);
     long long found = 0;

@@ -70,6 +70,14 @@ struct TestStatistics {
     std::vector<ItemStatistics> items;  // by topic, then question and version
 };
 
+// The cohorts there is something to analyse in, newest week first, with their submitted attempts.
+struct AnalysableCohort {
+    std::int64_t id = 0;
+    std::string week_start;  // YYYY-MM-DD, a Friday
+    int submitted_attempts = 0;
+};
+std::vector<AnalysableCohort> cohorts_for_analysis(db::Database& db, const pos::Actor& actor);
+
 // Needs run_training. Throws ValidationError for a cohort that does not exist. A cohort without submitted
 // attempts gives no items.
 TestStatistics analyse_cohort(db::Database& db, const pos::Actor& actor, std::int64_t cohort_id);

@@ -9,6 +9,7 @@
 #include "training/core/bank/QuestionCategory.hpp"
 #include "training/core/bank/TariffQuestion.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace salon::training {
@@ -196,11 +197,22 @@ std::vector<Question> query_questions(db::Database& db, long long only_id, const
                                      by_ind == soci::i_null ? 0 : vby);
         out.push_back(std::move(q));
     }
-    // PostgreSQL sorts text by the server's collation, SQLite by bytes: the codes are ASCII, so both agree.
+    // In the order of R-TRN-6's topics, not of their codes.
+    std::stable_sort(out.begin(), out.end(), [](const Question& a, const Question& b) {
+        return a.topic != b.topic ? a.topic < b.topic : a.id < b.id;
+    });
     return out;
 }
 
 }  // namespace
+
+Text question_kind_title(const std::string& kind) {
+    if (kind == "single") return tr("One right option");
+    if (kind == "multiple") return tr("Several right options");
+    if (kind == "truefalse") return tr("True or false");
+    if (kind == "shortanswer") return tr("Short answer");
+    return tr("Tariff question from the catalog");
+}
 
 QuestionForm checked_question(const QuestionForm& form) {
     QuestionForm c;
@@ -345,6 +357,70 @@ Question get_question(db::Database& db, const pos::Actor& actor, std::int64_t id
         q.versions.push_back(read_version_row(vid, id, version_no, kind, name, text, explanation, body, created,
                                               by_ind == soci::i_null ? 0 : by));
     return q;
+}
+
+nlohmann::json question_body_from_lines(const std::string& kind, const std::string& lines, const nlohmann::json& keep) {
+    std::vector<std::string> items;
+    std::size_t start = 0;
+    while (start <= lines.size()) {
+        const auto end = lines.find('\n', start);
+        const std::string line = trimmed(lines.substr(start, end == std::string::npos ? std::string::npos : end - start));
+        if (!line.empty()) items.push_back(line);
+        if (end == std::string::npos) break;
+        start = end + 1;
+    }
+    nlohmann::json body = nlohmann::json::object();
+    if (kind == "single" || kind == "multiple") {
+        std::vector<std::pair<std::string, bool>> options;
+        int right = 0;
+        for (const auto& line : items) {
+            const bool is_right = line.front() == '+';
+            const bool sign = is_right || line.front() == '-';
+            options.emplace_back(trimmed(sign ? line.substr(1) : line), is_right);
+            right += is_right ? 1 : 0;
+        }
+        body["options"] = nlohmann::json::array();
+        for (const auto& [text, is_right] : options)
+            body["options"].push_back(
+                {{"text", text}, {"fraction", is_right ? std::round(1e7 / std::max(right, 1)) / 1e7 : 0.0}});
+    } else if (kind == "truefalse") {
+        if (items.size() == 1 && (items[0] == "true" || items[0] == "верно")) body["answer"] = true;
+        else if (items.size() == 1 && (items[0] == "false" || items[0] == "неверно")) body["answer"] = false;
+        else if (!items.empty())
+            throw InputError("answers", tr("Answers"), tr("write true or false on one line"));
+    } else if (kind == "shortanswer") {
+        body["answers"] = nlohmann::json::array();
+        for (const auto& line : items) body["answers"].push_back({{"text", line}, {"fraction", 1.0}});
+        body["case_sensitive"] = keep.value("case_sensitive", false);
+    } else if (kind == "tariff_math") {
+        try {
+            body = nlohmann::json::parse(lines);
+        } catch (const nlohmann::json::exception&) {
+            throw InputError("answers", tr("Generator parameters"), tr("are not JSON"));
+        }
+    }
+    if (body.is_object() && keep.contains("files")) body["files"] = keep.at("files");
+    if (body.is_object() && keep.contains("format")) body["format"] = keep.at("format");
+    return body;
+}
+
+std::string question_body_as_lines(const std::string& kind, const nlohmann::json& body) {
+    std::string out;
+    if (kind == "single" || kind == "multiple") {
+        for (const auto& o : body.value("options", nlohmann::json::array()))
+            out += std::string(o.value("fraction", 0.0) > 0 ? "+ " : "- ") + o.at("text").get<std::string>() + "\n";
+    } else if (kind == "truefalse") {
+        out = body.value("answer", false) ? "true\n" : "false\n";
+    } else if (kind == "shortanswer") {
+        for (const auto& a : body.value("answers", nlohmann::json::array()))
+            if (a.value("fraction", 1.0) >= 1.0) out += a.at("text").get<std::string>() + "\n";
+    } else {
+        nlohmann::json parameters = body;
+        parameters.erase("files");
+        parameters.erase("format");
+        out = parameters.dump(2);
+    }
+    return out;
 }
 
 BankStats bank_stats(db::Database& db) {

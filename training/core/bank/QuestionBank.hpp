@@ -4,6 +4,7 @@
 // (run_training) change the bank; every change is one transaction with its audit entry.
 #pragma once
 
+#include "db/Text.hpp"
 #include "training/core/Topic.hpp"
 
 #include <nlohmann/json.hpp>
@@ -73,6 +74,9 @@ struct Question {
     bool retired() const { return retired_at != 0; }
 };
 
+// A kind for people: "One right option", "True or false" ...
+Text question_kind_title(const std::string& kind);
+
 // Adds a question with its first version. `origin` is bank (typed), imported or generated. Returns its id.
 std::int64_t add_question(db::Database& db, const pos::Actor& actor, const QuestionForm& form,
                           const std::string& origin = "bank");
@@ -100,6 +104,17 @@ struct BankStats {
     int versions = 0;   // every version of every question, retired included
 };
 BankStats bank_stats(db::Database& db);
+
+// The answers of a question as a trainer types them in one field of the desk, a line each:
+//   single, multiple  "+ Анкара" a right option, "- Стамбул" (or no sign) a wrong one
+//   truefalse         "true" or "false" ("верно" / "неверно" too)
+//   shortanswer       an accepted answer a line
+//   tariff_math       the generator's parameters as JSON (TariffQuestion.hpp)
+// `keep`: the body of the version edited, whose files and text format carry over. The result still goes
+// through checked_question; a line it cannot read is refused here with InputError("answers").
+nlohmann::json question_body_from_lines(const std::string& kind, const std::string& lines,
+                                        const nlohmann::json& keep = nlohmann::json::object());
+std::string question_body_as_lines(const std::string& kind, const nlohmann::json& body);
 
 // Internal steps shared with the importers and the shipped bank's loader, which run many questions in one
 // transaction: stores a checked form (no permission check, no transaction, no audit entry). Returns the id.
