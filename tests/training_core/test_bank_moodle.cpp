@@ -120,6 +120,10 @@ TEST_CASE("Export to Moodle XML and import into an empty bank give the same bank
     seed_question_bank(f.db(), f.trainer);
     import_moodle_xml(f.db(), f.trainer, fixture("moodle4_sample.xml"));
     retire_question(f.db(), f.trainer, list_questions(f.db(), f.trainer).front().id);
+    auto unnamed = test::capital_of_turkey();
+    unnamed.name.clear();
+    unnamed.category = "География/Без имени";
+    add_question(f.db(), f.trainer, unnamed);
     const std::string xml = export_moodle_xml(f.db(), f.trainer);
     CHECK(xml.find("<question type=\"category\">") != std::string::npos);
     CHECK(xml.find("$course$/top/География/Столицы") != std::string::npos);

@@ -382,7 +382,8 @@ void write_files(XmlOut& out, const nlohmann::json& body, const std::string& in)
 
 void write_common(XmlOut& out, const QuestionVersion& v, const std::string& text, const std::string& explanation,
                   const char* format, const char* penalty) {
-    out.wrapped("name", v.name.empty() ? text.substr(0, 60) : v.name);
+    // An empty name stays empty: Moodle makes one from the text on import, and the station reads it back empty.
+    out.wrapped("name", v.name);
     out.start("questiontext");
     out.attribute("format", format);
     out.element("text", text);
