@@ -24,6 +24,8 @@ packages=(
   libgmime-3.0-dev
   # the package: PNG icons drawn from the SVG, salon-cli's manual page, AppStream metadata checked
   librsvg2-bin help2man appstream file
+  # the training centre's question bank: Moodle XML read and written with libxml2 (xmllint checks fixtures)
+  libxml2-dev libxml2-utils
 )
 
 missing=()

@@ -31,5 +31,7 @@ void add_corporate_request_commands(CLI::App& app, CliContext& ctx);
 // The training centre (training_commands.cpp): files adding verbs under `training` get the subcommand
 // through training_command(app), created on first use.
 CLI::App* training_command(CLI::App& app);
+// The question bank (training bank ...) and the test's item analysis (training stats).
+void add_training_bank_commands(CLI::App& app, CliContext& ctx);
 
 }  // namespace salon::cli

@@ -5,6 +5,8 @@
 #include "pos/core/Permission.hpp"
 #include "db/UserError.hpp"
 #include "pos/ui/StationPage.hpp"
+#include "pos/ui/FormFields.hpp"
+#include "training/ui/bank/QuestionBankPage.hpp"
 
 namespace salon::ui {
 
@@ -26,6 +28,8 @@ void add_training_pages(wxWindow* book, db::Database& db, const pos::Actor& acto
     // Each part of the centre adds its pages below, in the order of the week.
     (void)book;
     (void)add;
+    // The entrance test's question bank and the quality of the test (R-TRN-6).
+    if (trainer) add(new QuestionBankPage(book, db, actor), ui_text(tr("Question bank")), "Shift+Alt+1");
 }
 
 }  // namespace salon::ui

@@ -1,5 +1,6 @@
 #include "training/core/bank/ShownQuestion.hpp"
 
+#include "training/core/bank/MoodleXml.hpp"
 #include "training/core/bank/TariffQuestion.hpp"
 
 #include "db/Database.hpp"
@@ -82,13 +83,17 @@ ShownQuestion render_question(db::Database& db, std::int64_t version_id, std::mt
         q = render_generated_question(db, body, random);
     } else {
         q.kind = kind;
-        q.text = text;
+        // Moodle's HTML is kept in the bank as Moodle wrote it; the kiosk shows plain text.
+        const bool html = body.value("format", std::string()) == "html";
+        q.text = html ? plain_text(text) : text;
         if (kind == "single" || kind == "multiple") {
             render_choices(q, body, random);
+            if (html)
+                for (auto& o : q.options) o = plain_text(o);
         } else if (kind == "truefalse") {
             // Always in this order, as Moodle shows them.
             q.options = {tr("True").str(), tr("False").str()};
-            q.right_answer = nlohmann::json::array({body.at("answer").get<bool>() ? 0 : 1});
+            q.right_answer = nlohmann::json::array({body.at("answer").get<bool>() ? std::size_t{0} : std::size_t{1}});
         } else {  // shortanswer
             nlohmann::json accepted = nlohmann::json::array();
             for (const auto& a : body.at("answers"))
