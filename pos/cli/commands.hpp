@@ -33,3 +33,9 @@ void add_corporate_request_commands(CLI::App& app, CliContext& ctx);
 CLI::App* training_command(CLI::App& app);
 
 }  // namespace salon::cli
+// The training centre's cohorts, candidates, invitations (training_cohort_commands.cpp) and the entrance
+// test's attempts (training_attempt_commands.cpp).
+namespace salon::cli {
+void add_training_cohort_commands(CLI::App& app, CliContext& ctx);
+void add_training_attempt_commands(CLI::App& app, CliContext& ctx);
+}  // namespace salon::cli
