@@ -17,15 +17,22 @@ export SALON_TEST_CLOCK=$t0
 
 # A bank of our own (the shipped bank is the bank's): choices, true/false and short answers.
 for topic in geography russian tariff_math gadgets; do
+  case $topic in
+    geography) about="роуминг: в какой стране действует тариф «Путешествия»" ;;
+    russian) about="русский язык: «в течение месяца» пишется раздельно" ;;
+    tariff_math) about="тарифы: сколько стоит месяц на тарифе «Базовый»" ;;
+    gadgets) about="гаджеты: как называется система смартфона Samsung" ;;
+  esac
   for n in 1 2 3 4 5; do
     id=$(q "INSERT INTO question (topic, created_at) VALUES ('$topic', $t0) RETURNING id")
     case $topic in
       russian) kind=truefalse; body='{"answer": true}' ;;
       gadgets) kind=shortanswer; body='{"answers": [{"text": "Android", "fraction": 1.0}]}' ;;
-      *) kind=single; body='{"options": [{"text": "Верно", "fraction": 1.0}, {"text": "Неверно", "fraction": 0.0}, {"text": "Не знаю", "fraction": 0.0}]}' ;;
+      geography) kind=single; body='{"options": [{"text": "Турция", "fraction": 1.0}, {"text": "Куба", "fraction": 0.0}, {"text": "Ни в какой", "fraction": 0.0}]}' ;;
+      *) kind=single; body='{"options": [{"text": "450 ₽", "fraction": 1.0}, {"text": "500 ₽", "fraction": 0.0}, {"text": "650 ₽", "fraction": 0.0}]}' ;;
     esac
     q "INSERT INTO question_version (question_id, version_no, kind, text, body, created_at)
-       VALUES ($id, 1, '$kind', 'Вопрос $n по теме «$topic»: какой ответ верный?', '$body', $t0)"
+       VALUES ($id, 1, '$kind', 'Вопрос $n, $about?', '$body', $t0)"
   done
 done
 dealer=$(q "SELECT dealer_id FROM staff WHERE login = 'kuznetsov'")

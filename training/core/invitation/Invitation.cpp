@@ -66,7 +66,7 @@ void save_invitation_template(db::Database& db, const pos::Actor& actor, const I
     const std::string body = pos::required_text("body", tr("Text"), t.body, 4000, true);
     if (body.find("{code}") == std::string::npos)
         throw pos::InputError("body", tr("Text"), tr("must hold {code}: the invitation carries the kiosk code"));
-    const std::string subject = channel == "email" ? pos::required_text("subject", tr("Subject"), t.subject, 200) : "";
+    const std::string subject = channel == "email" ? pos::required_text("subject", tr("E-mail subject"), t.subject, 200) : "";
     db::WriteTransaction tx(db);
     const long long now = db.now(), by = actor.staff_id();
     soci::indicator by_ind = by == 0 ? soci::i_null : soci::i_ok;

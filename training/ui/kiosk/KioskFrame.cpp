@@ -73,7 +73,7 @@ wxPanel* KioskFrame::build_code_page(wxWindow* parent) {
     auto* hint = new wxStaticText(page, wxID_ANY,
                                   ui_text(tr("16 questions, 15 minutes. Enter the personal code from your invitation.")));
     enlarge(hint, 1.5f);
-    code_ = new wxTextCtrl(page, wxID_ANY, wxString(), wxDefaultPosition, FromDIP(wxSize(360, -1)),
+    code_ = new wxTextCtrl(page, wxID_ANY, wxString(), wxDefaultPosition, FromDIP(wxSize(360, 80)),
                            wxTE_PROCESS_ENTER | wxTE_CENTRE, wxDefaultValidator, "kiosk_code");
     enlarge(code_, 2.6f, true);
     code_->SetMaxLength(16);
@@ -107,7 +107,9 @@ wxPanel* KioskFrame::build_question_page(wxWindow* parent) {
     enlarge(countdown_, 2.4f, true);
     auto* top = new wxBoxSizer(wxHORIZONTAL);
     top->Add(who_, 1, wxALIGN_CENTER_VERTICAL);
-    top->Add(new wxStaticText(page, wxID_ANY, ui_text(tr("Time left:"))), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 10);
+    auto* left_label = new wxStaticText(page, wxID_ANY, ui_text(tr("Time left:")));
+    enlarge(left_label, 1.6f);
+    top->Add(left_label, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 12);
     top->Add(countdown_, 0, wxALIGN_CENTER_VERTICAL);
 
     auto* numbers = new wxBoxSizer(wxHORIZONTAL);
