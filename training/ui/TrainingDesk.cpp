@@ -5,6 +5,9 @@
 #include "pos/core/Permission.hpp"
 #include "db/UserError.hpp"
 #include "pos/ui/StationPage.hpp"
+#include "pos/ui/FormFields.hpp"
+#include "training/ui/cohort/AttemptsPage.hpp"
+#include "training/ui/cohort/CohortsPage.hpp"
 
 namespace salon::ui {
 
@@ -26,6 +29,9 @@ void add_training_pages(wxWindow* book, db::Database& db, const pos::Actor& acto
     // Each part of the centre adds its pages below, in the order of the week.
     (void)book;
     (void)add;
+    // Cohorts, candidates and invitations (R-TRN-1..3, R-TRN-5); the entrance test's attempts (R-TRN-6).
+    add(new CohortsPage(book, db, actor), ui_text(tr("Cohorts and candidates")), "Shift+Alt+2");
+    add(new AttemptsPage(book, db, actor), ui_text(tr("Entrance test attempts")), "Shift+Alt+3");
 }
 
 }  // namespace salon::ui
