@@ -2,7 +2,7 @@
 # salon-cli training ...: cohorts on Fridays (R-TRN-1) of at most 40 (R-TRN-5), candidates a dealer sends
 # (R-TRN-2) with their kiosk codes, and the entrance test's attempt (R-TRN-6) started with the code,
 # answered, resumed, submitted by the candidate or finished overdue when read after the deadline, extra
-# time granted. The bad inputs: a candidate into a full or a past cohort, a second attempt, an answer after
+# time granted; invitations through the sandbox senders (R-TRN-3). The bad inputs: a candidate into a full or a past cohort, a second attempt, an answer after
 # the deadline, a code that does not exist or was used. The clock is the test clock (SALON_TEST_CLOCK, which
 # salon-cli honours only with SALON_TEST_BACKEND set). Runs on SQLite or PostgreSQL.
 set -u
@@ -71,6 +71,18 @@ expect 0 "the candidates" -- run --json --as kuznetsov training candidates --coh
 contains "a code" "\"kiosk_code\": \"$code1\""
 expect 0 "another dealer sees none of them" -- run --json --as petrova training candidates --cohort "$cohort"
 [ "$out" = "[]" ] && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: petrova sees: $out"; }
+
+# R-TRN-3: invitations by SMS and e-mail through the sandbox senders, each with the kiosk code.
+export SALON_SMS_LOG=$work/sms.log SALON_MAIL_SANDBOX=$work/mail
+expect 1 "inviting needs --as" -- run training invite --cohort "$cohort"
+expect 0 "invite the cohort" -- run --json --as kuznetsov training invite --cohort "$cohort"
+[ "$(field '["queued"]')" = 6 ] && [ "$(field '["invitations"][0]["state"]')" = sent ] &&
+  [ "$(field '["invitations"][0]["sender"]')" = sandbox ] && passed=$((passed + 1)) ||
+  { failed=$((failed + 1)); echo "FAIL: invitations: $out"; }
+grep -q "$code1" "$work/sms.log" && grep -rq "c1@example.ru" "$work/mail/new" && passed=$((passed + 1)) ||
+  { failed=$((failed + 1)); echo "FAIL: the sandboxes hold no invitation"; }
+[ "$(sql "SELECT COUNT(*) FROM invitation WHERE body LIKE '%$code2%'")" = 2 ] && passed=$((passed + 1)) ||
+  { failed=$((failed + 1)); echo "FAIL: the invitations do not carry the code"; }
 
 # R-TRN-6: the attempt.
 expect 1 "a code that does not exist" -- run --json training attempt start --code 333333
