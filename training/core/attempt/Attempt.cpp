@@ -194,6 +194,11 @@ int Attempt::answered() const {
     return static_cast<int>(std::count_if(slots.begin(), slots.end(), [](const AttemptSlot& s) { return !s.answer.is_null(); }));
 }
 
+namespace {
+StartedAttempt start_or_resume(db::Database& db, const pos::AuditKey& key, std::string_view typed_code,
+                               const std::string& kiosk);
+}  // namespace
+
 std::string_view to_string(AttemptStart how) {
     switch (how) {
     case AttemptStart::started: return "started";
@@ -205,6 +210,18 @@ std::string_view to_string(AttemptStart how) {
 
 StartedAttempt start_attempt(db::Database& db, const pos::AuditKey& key, std::string_view typed_code,
                              const std::string& kiosk) {
+    try {
+        return start_or_resume(db, key, typed_code, kiosk);
+    } catch (const soci::soci_error&) {
+        // Two kiosks started the same code at once (PostgreSQL lets both look before either inserts): the
+        // one attempt per candidate (UNIQUE) refused the second; trying again resumes the first one's.
+        return start_or_resume(db, key, typed_code, kiosk);
+    }
+}
+
+namespace {
+StartedAttempt start_or_resume(db::Database& db, const pos::AuditKey& key, std::string_view typed_code,
+                               const std::string& kiosk) {
     const std::string code = normalize_kiosk_code(typed_code);
     StartedAttempt result;
     std::int64_t attempt_id = 0;
@@ -243,6 +260,7 @@ StartedAttempt start_attempt(db::Database& db, const pos::AuditKey& key, std::st
     result.attempt = load(db, attempt_id);
     return result;
 }
+}  // namespace
 
 Attempt answer_slot(db::Database& db, const pos::AuditKey& key, std::int64_t attempt_id, int slot_no,
                     const nlohmann::json& answer) {

@@ -219,6 +219,9 @@ void KioskFrame::start() {
         book_->GetPage(0)->Layout();
         code_->SelectAll();
         code_->SetFocus();
+    } catch (const std::exception&) {
+        code_error_->SetLabel(ui_text(tr("The test's database cannot be reached: call the trainer.")));
+        book_->GetPage(0)->Layout();
     }
 }
 
@@ -327,6 +330,12 @@ void KioskFrame::save(const nlohmann::json& answer) {
         book_->GetPage(1)->Layout();
     } catch (const UserError& e) {
         after_refusal(e.message());
+    } catch (const std::exception&) {
+        // The database is out of reach: the screen shows what is saved, and says this answer is not.
+        show_question();
+        saved_->SetLabel(ui_text(tr("The answer was NOT saved: the database cannot be reached. Choose it again.")));
+        saved_->SetForegroundColour(error_colour());
+        book_->GetPage(1)->Layout();
     }
 }
 
@@ -347,6 +356,8 @@ void KioskFrame::reload() {
         attempt_ = training::get_attempt(db_, key_, attempt_->id);
     } catch (const UserError& e) {
         show_code_page(wxString::FromUTF8(e.message()));
+    } catch (const std::exception&) {
+        // Out of reach: keep what is shown; the clock's tick tries again.
     }
 }
 
@@ -370,9 +381,9 @@ void KioskFrame::tick() {
             if (attempt_->submitted()) return show_result();
         }
         update_countdown();
-    } catch (const UserError& e) {
+    } catch (const std::exception&) {
         // The database is out of reach: the answers saved so far are safe, and the next tick tries again.
-        saved_->SetLabel(wxString::FromUTF8(e.message()));
+        saved_->SetLabel(ui_text(tr("The test's database cannot be reached: your saved answers are safe; call the trainer.")));
         saved_->SetForegroundColour(error_colour());
     }
 }
@@ -395,6 +406,10 @@ void KioskFrame::finish(bool confirmed) {
     } catch (const UserError& e) {
         reload();
         if (!attempt_ || !attempt_->submitted()) return after_refusal(e.message());
+    } catch (const std::exception&) {
+        saved_->SetLabel(ui_text(tr("The test's database cannot be reached: your saved answers are safe; call the trainer.")));
+        saved_->SetForegroundColour(error_colour());
+        return;
     }
     show_result();
 }
