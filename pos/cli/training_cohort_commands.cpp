@@ -181,6 +181,30 @@ void add_training_cohort_commands(CLI::App& app, CliContext& ctx) {
                         rows);
         });
     });
+
+    // The invitations' texts (R-TRN-3): shown, or changed by a trainer with --body (and --subject for e-mail).
+    auto channel = std::make_shared<std::string>("sms");
+    auto subject = std::make_shared<std::string>();
+    auto body = std::make_shared<std::string>();
+    auto* templ = training_app->add_subcommand(
+        "invitation-template", tr("Show an invitation's template, or change it with --body (a trainer)").str());
+    templ->add_option("--channel", *channel, tr("sms or email").str());
+    templ->add_option("--subject", *subject, tr("The e-mail's subject").str());
+    templ->add_option("--body", *body, tr("The text, with {name}, {date}, {code}, {dealer}").str());
+    templ->callback([&ctx, channel, subject, body] {
+        auto db = open_with_clock(ctx);
+        reporting_input(ctx, [&] {
+            if (!body->empty()) {
+                const auto person = ctx.person(*db);
+                training::save_invitation_template(*db, person, {*channel, *subject, *body});
+            }
+            const auto t = training::get_invitation_template(*db, *channel);
+            if (ctx.json)
+                return print_json({{"ok", true}, {"channel", t.channel}, {"subject", t.subject}, {"body", t.body}});
+            if (!t.subject.empty()) std::cout << t.subject << "\n\n";
+            std::cout << t.body << '\n';
+        });
+    });
 }
 
 }  // namespace salon::cli

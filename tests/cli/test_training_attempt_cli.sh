@@ -74,6 +74,10 @@ expect 0 "another dealer sees none of them" -- run --json --as petrova training 
 
 # R-TRN-3: invitations by SMS and e-mail through the sandbox senders, each with the kiosk code.
 export SALON_SMS_LOG=$work/sms.log SALON_MAIL_SANDBOX=$work/mail
+expect 1 "a template without the code" -- run --json --as trainer training invitation-template --channel sms --body "Приходите {date}"
+contains "the field" '"input": "body"'
+expect 1 "a dealer does not edit templates" -- run --as kuznetsov training invitation-template --channel sms --body "{code}"
+expect 0 "the trainer edits the SMS" -- run --as trainer training invitation-template --channel sms --body "{name}, обучение с {date}, код {code}"
 expect 1 "inviting needs --as" -- run training invite --cohort "$cohort"
 expect 0 "invite the cohort" -- run --json --as kuznetsov training invite --cohort "$cohort"
 [ "$(field '["queued"]')" = 6 ] && [ "$(field '["invitations"][0]["state"]')" = sent ] &&
@@ -81,7 +85,9 @@ expect 0 "invite the cohort" -- run --json --as kuznetsov training invite --coho
   { failed=$((failed + 1)); echo "FAIL: invitations: $out"; }
 grep -q "$code1" "$work/sms.log" && grep -rq "c1@example.ru" "$work/mail/new" && passed=$((passed + 1)) ||
   { failed=$((failed + 1)); echo "FAIL: the sandboxes hold no invitation"; }
-[ "$(sql "SELECT COUNT(*) FROM invitation WHERE body LIKE '%$code2%'")" = 2 ] && passed=$((passed + 1)) ||
+[ "$(sql "SELECT COUNT(*) FROM invitation WHERE body LIKE '%$code2%'")" = 2 ] &&
+  [ "$(sql "SELECT body FROM invitation WHERE channel = 'sms' AND body LIKE '%$code1%'")" = "Алексеев Антон, обучение с 11.12.2026, код $code1" ] &&
+  passed=$((passed + 1)) ||
   { failed=$((failed + 1)); echo "FAIL: the invitations do not carry the code"; }
 
 # R-TRN-6: the attempt.
