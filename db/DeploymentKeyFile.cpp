@@ -24,7 +24,8 @@ int create_key_file(const fs::path& file) {
     if (sodium_init() < 0) return EIO;
     const fs::path folder = file.has_parent_path() ? file.parent_path() : fs::path(".");
     std::error_code ec;
-    fs::create_directories(folder, ec);
+    // A folder made here holds keys only: its owner alone may list it.
+    if (fs::create_directories(folder, ec)) fs::permissions(folder, fs::perms::owner_all, ec);
     if (ec) return ec.value();
     std::string temp = (folder / ".key.XXXXXX").string();
     const int fd = mkstemp(temp.data());  // mode 0600

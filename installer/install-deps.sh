@@ -22,6 +22,8 @@ packages=(
   libreoffice-calc-nogui
   # corporate requests by e-mail: .eml files and maildir folders (MIME, encoded words, charsets)
   libgmime-3.0-dev
+  # the package: PNG icons drawn from the SVG, salon-cli's manual page, AppStream metadata checked
+  librsvg2-bin help2man appstream file
 )
 
 missing=()

@@ -32,6 +32,8 @@ int main(int argc, char** argv) {
                       "every verb that changes data, except db, demo and bench").str());
     app.add_option("--till", ctx.till, tr("This station's name at the salon (default: the host name)").str());
     app.add_option("--lang", lang, tr("Language of messages: ru or en (default: SALON_LANG, LANG)").str());
+    app.set_version_flag("--version", std::string("salon-cli ") + SALON_VERSION,
+                         tr("Print the program's version and exit").str());
 
     cli::add_db_commands(app, ctx);
     cli::add_validate_command(app, ctx);
@@ -70,6 +72,8 @@ int main(int argc, char** argv) {
     } catch (const CLI::CallForHelp& e) {
         return app.exit(e);
     } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
         if (json) return fail("usage", e.what(), 2);

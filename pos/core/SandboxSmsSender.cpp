@@ -2,6 +2,9 @@
 
 #include "pos/core/AuditJournal.hpp"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
@@ -20,6 +23,11 @@ SandboxSmsSender::SandboxSmsSender(std::filesystem::path log) : log_(std::move(l
 void SandboxSmsSender::send(const std::string& msisdn, const std::string& body) {
     std::error_code ec;
     if (log_.has_parent_path()) std::filesystem::create_directories(log_.parent_path(), ec);
+    // The log holds one-time codes and numbers: readable by its owner only, like the keys beside it.
+    if (!std::filesystem::exists(log_, ec)) {
+        const int fd = ::open(log_.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
+        if (fd >= 0) ::close(fd);
+    }
     std::ofstream out(log_, std::ios::app);
     const auto now = std::chrono::duration_cast<std::chrono::seconds>(
         std::chrono::system_clock::now().time_since_epoch()).count();

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "db/Database.hpp"
+#include "db/DeploymentKeyFile.hpp"
 #include "db/Maintenance.hpp"
 #include "db/UserError.hpp"
 #include "db/migrations.hpp"
@@ -278,6 +279,19 @@ TEST_CASE("Restoring from a missing file changes nothing", "[db][backup]") {
     TestDatabase t;
     CHECK_THROWS_AS(db::restore(t.db(), t.folder() + "/none.bin"), ValidationError);
     CHECK(t->schema_version() == db::latest_version());
+}
+
+TEST_CASE("A deployment key is created for its owner only, in a folder only he may list", "[db][keys]") {
+    TestDatabase t;
+    const mode_t saved = umask(022);
+    const fs::path file = fs::path(t.folder()) / "keys" / "deployment.key";
+    const int error = db::create_key_file(file);
+    umask(saved);
+    REQUIRE(error == 0);
+    CHECK((fs::status(file).permissions() & fs::perms::all) == (fs::perms::owner_read | fs::perms::owner_write));
+    CHECK((fs::status(file.parent_path()).permissions() & fs::perms::all) == fs::perms::owner_all);
+    db::DeploymentKeyBytes key;
+    CHECK(db::read_key_file(file, key) == db::KeyFileState::ok);
 }
 
 TEST_CASE("A backup is readable by its owner only from its creation", "[db][backup]") {

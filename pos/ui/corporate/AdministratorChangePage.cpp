@@ -52,11 +52,7 @@ AdministratorChangePage::AdministratorChangePage(wxWindow* parent, db::Database&
 }
 
 void AdministratorChangePage::refresh() {
-    try {
-        company_->fill(pos::list_corporate_clients(db_, actor_));
-    } catch (...) {
-        status(current_error_text(), true);
-    }
+    if (const wxString error = company_->reload(db_, actor_); !error.empty()) status(error, true);
     company_changed();
 }
 

@@ -112,11 +112,7 @@ wxString ApplicationsPage::pdf_folder() {
 }
 
 void ApplicationsPage::refresh() {
-    try {
-        company_->fill(pos::list_corporate_clients(db_, actor_));
-    } catch (...) {
-        status(current_error_text(), true);
-    }
+    if (const wxString error = company_->reload(db_, actor_); !error.empty()) status(error, true);
     company_changed();
 }
 

@@ -150,11 +150,7 @@ void CabinetPage::refresh() {
             notice << "\n" << ui_text(trf("Log: {1}", {sandbox->log().string()}));
         sandbox_->SetLabel(notice);
     }
-    try {
-        company_->fill(pos::list_corporate_clients(db_, actor_));
-    } catch (...) {
-        status(current_error_text(), true);
-    }
+    if (const wxString error = company_->reload(db_, actor_); !error.empty()) status(error, true);
     show_cabinet();
 }
 

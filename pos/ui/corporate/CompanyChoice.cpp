@@ -1,5 +1,7 @@
 #include "pos/ui/corporate/CompanyChoice.hpp"
 
+#include "pos/ui/corporate/CorporateTexts.hpp"
+
 namespace salon::ui {
 
 CompanyChoice::CompanyChoice(wxWindow* parent) : wxChoice(parent, wxID_ANY) { SetName("company"); }
@@ -14,6 +16,15 @@ void CompanyChoice::fill(const std::vector<pos::CorporateClient>& clients) {
     Thaw();
     if (!clients_.empty()) SetSelection(0);
     choose(keep);
+}
+
+wxString CompanyChoice::reload(db::Database& db, const pos::Actor& actor) {
+    try {
+        fill(pos::list_corporate_clients(db, actor));
+    } catch (...) {
+        return current_error_text();
+    }
+    return wxString();
 }
 
 std::int64_t CompanyChoice::client_id() const {

@@ -16,6 +16,8 @@ public:
 
     // Lists `clients`, keeping the company chosen before when it is still there (else the first).
     void fill(const std::vector<pos::CorporateClient>& clients);
+    // Lists the companies `actor` sees, read again; returns what went wrong to show on the page, or nothing.
+    wxString reload(db::Database& db, const pos::Actor& actor);
     // 0 when there is none.
     std::int64_t client_id() const;
     const pos::CorporateClient* client() const;

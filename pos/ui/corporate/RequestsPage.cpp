@@ -97,11 +97,7 @@ RequestsPage::RequestsPage(wxWindow* parent, db::Database& db, const pos::Actor&
 }
 
 void RequestsPage::refresh() {
-    try {
-        company_->fill(pos::list_corporate_clients(db_, actor_));
-    } catch (...) {
-        status(current_error_text(), true);
-    }
+    if (const wxString error = company_->reload(db_, actor_); !error.empty()) status(error, true);
     fill_list(0);
 }
 

@@ -77,11 +77,7 @@ UsersImportPage::UsersImportPage(wxWindow* parent, db::Database& db, const pos::
 }
 
 void UsersImportPage::refresh() {
-    try {
-        company_->fill(pos::list_corporate_clients(db_, actor_));
-    } catch (...) {
-        status(current_error_text(), true);
-    }
+    if (const wxString error = company_->reload(db_, actor_); !error.empty()) status(error, true);
     show_preview();
 }
 
