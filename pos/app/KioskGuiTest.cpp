@@ -122,6 +122,10 @@ bool run_kiosk_gui_test(ui::KioskFrame& kiosk, db::Database& db, const std::stri
         const int opened = kiosk.current_slot();
         if (!walk.print_questions()) return walk.done(false);
         walk.press("kiosk_number_" + std::to_string(opened));
+        // He finishes by himself (the confirmation answered yes).
+        kiosk.finish(true);
+        std::cout << "  result: " << walk.label("kiosk_result") << std::endl;
+        if (!kiosk.attempt() || !kiosk.attempt()->submitted()) walk.fail("finish did not submit");
         return walk.done(true);
     }
     walk.fail("unknown step " + step);

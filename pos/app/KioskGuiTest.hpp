@@ -6,7 +6,7 @@
 //   answer:CODE    answers questions 1-2, prints the 16 questions in order, stops on question 3 and waits
 //                  (the test kills the station there);
 //   resume:CODE    starts again with the code, prints the countdown, the question it opened on and the 16
-//                  questions in order, then waits.
+//                  questions in order, then finishes (the confirmation answered yes) and waits.
 // Lines start with "  " (what is seen) or "kiosk-test STEP: done|failed".
 #pragma once
 

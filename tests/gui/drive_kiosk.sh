@@ -3,7 +3,8 @@
 # (a) a candidate answers three questions, the database's clock moves to the deadline and the kiosk submits
 #     at 0:00 with those answers ('deadline');
 # (b) a candidate answers two questions, the station is killed (SIGKILL) and started again with the same
-#     code five minutes later: the same 16 questions in the same order, 10:00 left, his answers kept.
+#     code five minutes later: the same 16 questions in the same order, 10:00 left, his answers kept; then
+#     he finishes by himself ('candidate').
 # The clock is the test clock (SALON_TEST_CLOCK with SALON_TEST_BACKEND). With SALON_SCREENSHOT_DIR set,
 # the code screen and a question screen are saved there (kiosk-code.png, kiosk-question.png).
 # Runs inside Xvfb, started by run_under_xvfb.sh (see gui_test_lib.sh for its arguments).
@@ -109,6 +110,11 @@ grep -q "^  countdown: 10:00" "$work/resume.log" && ok "with the time left: 10:0
   bad "countdown after restart: $(grep '^  countdown' "$work/resume.log")"
 grep -q "^  opened on: 3" "$work/resume.log" && ok "it opens on the first unanswered question" ||
   bad "opened on: $(grep '^  opened on' "$work/resume.log")"
+[ "$(q "SELECT submitted_how FROM attempt WHERE id = '$a2'")" = candidate ] &&
+  [ "$(q "SELECT COUNT(*) FROM attempt_slot WHERE attempt_id = '$a2' AND answer IS NOT NULL")" = 2 ] &&
+  grep -q "^  result: Результат: " "$work/resume.log" &&
+  ok "finished by the candidate with both answers, the result shown" ||
+  bad "finish: $(q "SELECT submitted_how FROM attempt WHERE id = '$a2'")"
 kill $pid 2>/dev/null; wait $pid 2>/dev/null
 for log in deadline answer resume; do
   grep -i "error\|assert\|critical" "$work/$log.log" | grep -v "^  " | grep -q . &&

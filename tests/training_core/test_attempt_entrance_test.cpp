@@ -188,3 +188,16 @@ TEST_CASE("A dealer sees only his own candidates' attempts", "[training][R-TRN-6
     CHECK(training::get_attempt(f.db(), f.manager(), mine.id).id == mine.id);
     CHECK(input_of([&] { training::get_attempt(f.db(), f.manager(), theirs.id); }) == "attempt");
 }
+
+TEST_CASE("Extra time still reaches an attempt past its deadline that nobody has finished (an outage)",
+          "[training][R-TRN-6]") {
+    TrainingFixture f;
+    const auto a = start_attempt(f.db(), f.key, f.code_of(f.candidate("Иванов")), "k").attempt;
+    // The kiosk lost the database at 14:00 and nobody read the attempt since.
+    f.db().set_clock(a.deadline_at + 120);
+    const auto g = training::grant_extra_time(f.db(), f.trainer(), a.id, 5, "Сеть пропала на 5 минут");
+    CHECK_FALSE(g.submitted());
+    CHECK(g.seconds_left() == 180);
+    training::answer_slot(f.db(), f.key, a.id, 1, f.right_answer(a.id, 1));
+    CHECK(training::get_attempt(f.db(), f.key, a.id).answered() == 1);
+}
