@@ -16,7 +16,8 @@ namespace {
 
 class KioskWalk {
 public:
-    KioskWalk(ui::KioskFrame& kiosk, db::Database& db, std::string step) : kiosk_(kiosk), db_(db), step_(std::move(step)) {}
+    KioskWalk(ui::KioskFrame& kiosk, db::Database& db, std::string step)
+        : kiosk_(kiosk), db_(db), step_(std::move(step)) {}
 
     template <class T>
     T* find(const std::string& name) {
@@ -47,7 +48,8 @@ public:
     }
     // Answers the question on the screen with its first option, or a text, by the kiosk's own controls.
     bool answer_current() {
-        if (auto* option = dynamic_cast<wxToggleButton*>(wxWindow::FindWindowByName("kiosk_option_0", &kiosk_))) {
+        if (auto* option =
+                dynamic_cast<wxToggleButton*>(wxWindow::FindWindowByName("kiosk_option_0", &kiosk_))) {
             option->SetValue(true);
             wxCommandEvent e(wxEVT_TOGGLEBUTTON, option->GetId());
             e.SetEventObject(option);
@@ -112,7 +114,8 @@ bool run_kiosk_gui_test(ui::KioskFrame& kiosk, db::Database& db, const std::stri
         return walk.done(true);
     }
     if (step == "answer") {
-        if (!walk.answer(1, 2) || !walk.print_questions() || !walk.press("kiosk_number_3")) return walk.done(false);
+        if (!walk.answer(1, 2) || !walk.print_questions() || !walk.press("kiosk_number_3"))
+            return walk.done(false);
         std::cout << "  countdown: " << walk.label("kiosk_countdown") << std::endl;
         return walk.done(true);
     }

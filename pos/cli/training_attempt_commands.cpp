@@ -26,9 +26,12 @@ nlohmann::json nullable(std::int64_t v) { return v ? nlohmann::json(v) : nlohman
 nlohmann::json attempt_json(const Attempt& a) {
     nlohmann::json slots = nlohmann::json::array();
     for (const auto& s : a.slots) {
-        nlohmann::json slot = {{"slot", s.slot_no},         {"topic", std::string(training::to_string(s.topic))},
-                               {"kind", s.kind},            {"text", s.text},
-                               {"options", s.options},      {"answer", s.answer},
+        nlohmann::json slot = {{"slot", s.slot_no},
+                               {"topic", std::string(training::to_string(s.topic))},
+                               {"kind", s.kind},
+                               {"text", s.text},
+                               {"options", s.options},
+                               {"answer", s.answer},
                                {"answered_at", nullable(s.answered_at)}};
         // Whether an answer was right is shown once the attempt is closed, as Moodle's review does.
         slot["correct"] = a.submitted() ? nlohmann::json(s.correct) : nlohmann::json(nullptr);
@@ -67,7 +70,8 @@ void print_attempt(const Attempt& a) {
     std::cout << trf("Attempt {1}: {2}", {std::to_string(a.id), a.candidate_name}).str() << '\n';
     if (a.submitted()) {
         std::cout << trf("Submitted ({1}): {2} of {3} correct, {4}.",
-                         {a.submitted_how, std::to_string(a.correct_count), std::to_string(training::kQuestionsPerAttempt),
+                         {a.submitted_how, std::to_string(a.correct_count),
+                          std::to_string(training::kQuestionsPerAttempt),
                           a.passed ? tr("passed").str() : tr("not passed").str()})
                          .str()
                   << '\n';
@@ -86,8 +90,8 @@ void print_attempt(const Attempt& a) {
         rows.push_back({std::to_string(s.slot_no), training::topic_title(s.topic).str(), s.text, options,
                         answer_text(s.answer), a.submitted() ? (s.correct ? "+" : "−") : ""});
     }
-    print_table({tr("No.").str(), tr("Topic").str(), tr("Question").str(), tr("Options").str(), tr("Answer").str(),
-                 tr("Right").str()},
+    print_table({tr("No.").str(), tr("Topic").str(), tr("Question").str(), tr("Options").str(),
+                 tr("Answer").str(), tr("Right").str()},
                 rows);
 }
 
@@ -110,21 +114,25 @@ std::unique_ptr<db::Database> open_with_clock(const CliContext& ctx) {
 
 void add_training_attempt_commands(CLI::App& app, CliContext& ctx) {
     CLI::App* training_app = training_command(app);
-    auto* attempt = training_app->add_subcommand("attempt", tr("The entrance test's attempts (R-TRN-6)").str());
+    auto* attempt =
+        training_app->add_subcommand("attempt", tr("The entrance test's attempts (R-TRN-6)").str());
     attempt->require_subcommand(1);
 
     auto code = std::make_shared<std::string>();
-    auto* start = attempt->add_subcommand("start", tr("Start the test with a kiosk code, or resume it").str());
+    auto* start =
+        attempt->add_subcommand("start", tr("Start the test with a kiosk code, or resume it").str());
     start->add_option("--code", *code, tr("The candidate's personal kiosk code").str())->required();
     start->callback([&ctx, code] {
         auto db = open_with_clock(ctx);
         reporting_input(ctx, [&] {
-            const auto started = training::start_attempt(*db, pos::AuditKey::load_or_create(), *code, "cli:" + ctx.till_name());
+            const auto started = training::start_attempt(*db, pos::AuditKey::load_or_create(), *code,
+                                                         "cli:" + ctx.till_name());
             if (!ctx.json) {
                 if (started.how == training::AttemptStart::resumed)
                     std::cout << tr("The open attempt is resumed with the time it has left.").str() << '\n';
                 else if (started.how == training::AttemptStart::finished_now)
-                    std::cout << tr("Time was up: the attempt is finished with its saved answers.").str() << '\n';
+                    std::cout << tr("Time was up: the attempt is finished with its saved answers.").str()
+                              << '\n';
             }
             output(ctx, started.attempt, {{"how", std::string(training::to_string(started.how))}});
         });
@@ -136,10 +144,13 @@ void add_training_attempt_commands(CLI::App& app, CliContext& ctx) {
     auto answer_code = std::make_shared<std::string>();
     auto* answer_cmd = attempt->add_subcommand("answer", tr("Save one answer of an open attempt").str());
     answer_cmd->add_option("--attempt", *attempt_id, tr("The attempt's number").str())->required();
-    answer_cmd->add_option("--code", *answer_code, tr("The candidate's personal kiosk code").str())->required();
+    answer_cmd->add_option("--code", *answer_code, tr("The candidate's personal kiosk code").str())
+        ->required();
     answer_cmd->add_option("--slot", *slot, tr("The question's number, 1 to 16").str())->required();
-    answer_cmd->add_option("--answer", *answer,
-                           tr("JSON: option numbers from 0 as shown ([1]), or a text (\"Москва\"); null clears").str())
+    answer_cmd
+        ->add_option(
+            "--answer", *answer,
+            tr("JSON: option numbers from 0 as shown ([1]), or a text (\"Москва\"); null clears").str())
         ->required();
     answer_cmd->callback([&ctx, attempt_id, slot, answer, answer_code] {
         auto db = open_with_clock(ctx);
@@ -147,10 +158,14 @@ void add_training_attempt_commands(CLI::App& app, CliContext& ctx) {
             training::check_attempt_code(*db, *attempt_id, *answer_code);
             const auto parsed = nlohmann::json::parse(*answer, nullptr, false);
             if (parsed.is_discarded())
-                throw pos::InputError("answer", tr("Answer"), tr("is not JSON: [0] for an option, \"text\" for a text"));
-            const auto a = training::answer_slot(*db, pos::AuditKey::load_or_create(), *attempt_id, *slot, parsed);
+                throw pos::InputError("answer", tr("Answer"),
+                                      tr("is not JSON: [0] for an option, \"text\" for a text"));
+            const auto a =
+                training::answer_slot(*db, pos::AuditKey::load_or_create(), *attempt_id, *slot, parsed);
             if (ctx.json) return output(ctx, a);
-            std::cout << trf("Answer to question {1} saved; {2} left.", {std::to_string(*slot), clock_text(a.seconds_left())}).str()
+            std::cout << trf("Answer to question {1} saved; {2} left.",
+                             {std::to_string(*slot), clock_text(a.seconds_left())})
+                             .str()
                       << '\n';
         });
     });
@@ -190,7 +205,9 @@ void add_training_attempt_commands(CLI::App& app, CliContext& ctx) {
         reporting_input(ctx, [&] {
             const auto a = training::grant_extra_time(*db, person, *grant_id, *minutes, *reason);
             if (ctx.json) return output(ctx, a);
-            std::cout << trf("{1} minutes added; {2} left.", {std::to_string(*minutes), clock_text(a.seconds_left())}).str()
+            std::cout << trf("{1} minutes added; {2} left.",
+                             {std::to_string(*minutes), clock_text(a.seconds_left())})
+                             .str()
                       << '\n';
         });
     });

@@ -5,12 +5,12 @@
 #include "db/Text.hpp"
 #include "pos/cli/CliContext.hpp"
 #include "pos/cli/commands.hpp"
+#include "pos/core/SandboxSmsSender.hpp"
 #include "training/core/attempt/TestClock.hpp"
 #include "training/core/cohort/Candidate.hpp"
 #include "training/core/cohort/Cohort.hpp"
 #include "training/core/invitation/Invitation.hpp"
 #include "training/core/invitation/MailOutbox.hpp"
-#include "pos/core/SandboxSmsSender.hpp"
 
 #include <iostream>
 #include <memory>
@@ -20,8 +20,13 @@ namespace salon::cli {
 namespace {
 
 nlohmann::json cohort_json(const training::Cohort& c) {
-    return {{"id", c.id},       {"week_start", c.week_start}, {"capacity", c.capacity}, {"vote_rule", c.vote_rule},
-            {"candidates", c.candidates}, {"split", c.split},  {"closed", c.closed}};
+    return {{"id", c.id},
+            {"week_start", c.week_start},
+            {"capacity", c.capacity},
+            {"vote_rule", c.vote_rule},
+            {"candidates", c.candidates},
+            {"split", c.split},
+            {"closed", c.closed}};
 }
 
 nlohmann::json candidate_json(const training::Candidate& c) {
@@ -64,7 +69,8 @@ std::unique_ptr<db::Database> open_with_clock(const CliContext& ctx) {
 void add_training_cohort_commands(CLI::App& app, CliContext& ctx) {
     CLI::App* training_app = training_command(app);
 
-    auto* cohorts = training_app->add_subcommand("cohorts", tr("The training weeks' cohorts (R-TRN-1)").str());
+    auto* cohorts =
+        training_app->add_subcommand("cohorts", tr("The training weeks' cohorts (R-TRN-1)").str());
     cohorts->callback([&ctx] {
         auto db = open_with_clock(ctx);
         const auto list = training::list_cohorts(*db, ctx.viewer(*db));
@@ -78,15 +84,18 @@ void add_training_cohort_commands(CLI::App& app, CliContext& ctx) {
             rows.push_back({std::to_string(c.id), training::CohortWeek::stored(c.week_start).display(),
                             std::to_string(c.candidates) + " / " + std::to_string(c.capacity),
                             c.split ? tr("two streams").str() : tr("one group").str(), c.vote_rule});
-        print_table({tr("No.").str(), tr("Week").str(), tr("Candidates").str(), tr("Streams").str(), tr("Vote rule").str()},
+        print_table({tr("No.").str(), tr("Week").str(), tr("Candidates").str(), tr("Streams").str(),
+                     tr("Vote rule").str()},
                     rows);
     });
 
     auto* cohort = training_app->add_subcommand("cohort", tr("A cohort: add").str());
     cohort->require_subcommand(1);
     auto form = std::make_shared<training::CohortForm>();
-    auto* cohort_add = cohort->add_subcommand("add", tr("Create the cohort of a training week (a trainer)").str());
-    cohort_add->add_option("--week", form->week, tr("The Friday the week starts on, YYYY-MM-DD").str())->required();
+    auto* cohort_add =
+        cohort->add_subcommand("add", tr("Create the cohort of a training week (a trainer)").str());
+    cohort_add->add_option("--week", form->week, tr("The Friday the week starts on, YYYY-MM-DD").str())
+        ->required();
     cohort_add->add_option("--capacity", form->capacity, tr("Places, up to 40 (default 40)").str());
     cohort_add->callback([&ctx, form] {
         auto db = open_with_clock(ctx);
@@ -106,12 +115,14 @@ void add_training_cohort_commands(CLI::App& app, CliContext& ctx) {
     auto* candidate = training_app->add_subcommand("candidate", tr("A candidate: add").str());
     candidate->require_subcommand(1);
     auto cform = std::make_shared<training::CandidateForm>();
-    auto* candidate_add =
-        candidate->add_subcommand("add", tr("Register a candidate a dealer sends after its interview (R-TRN-2)").str());
+    auto* candidate_add = candidate->add_subcommand(
+        "add", tr("Register a candidate a dealer sends after its interview (R-TRN-2)").str());
     candidate_add->add_option("--cohort", cform->cohort_id, tr("The cohort's number").str())->required();
     candidate_add->add_option("--dealer", cform->dealer_id, tr("The dealer's number").str())->required();
     candidate_add->add_option("--name", cform->full_name, tr("Full name").str())->required();
-    candidate_add->add_option("--interview-date", cform->interview_date, tr("The dealer's interview, YYYY-MM-DD").str())
+    candidate_add
+        ->add_option("--interview-date", cform->interview_date,
+                     tr("The dealer's interview, YYYY-MM-DD").str())
         ->required();
     candidate_add->add_option("--phone", cform->phone, tr("Mobile number for the SMS invitation").str());
     candidate_add->add_option("--email", cform->email, tr("E-mail for the invitation").str());
@@ -124,12 +135,15 @@ void add_training_cohort_commands(CLI::App& app, CliContext& ctx) {
             const auto id = training::add_candidate(*db, person, *cform);
             const auto c = training::get_candidate(*db, person, id);
             if (ctx.json) return print_json({{"ok", true}, {"candidate", candidate_json(c)}});
-            std::cout << trf("Candidate {1} registered; kiosk code {2}.", {std::to_string(id), c.kiosk_code}).str() << '\n';
+            std::cout
+                << trf("Candidate {1} registered; kiosk code {2}.", {std::to_string(id), c.kiosk_code}).str()
+                << '\n';
         });
     });
 
     auto list_cohort = std::make_shared<std::int64_t>(0);
-    auto* candidates = training_app->add_subcommand("candidates", tr("A cohort's candidates with their streams").str());
+    auto* candidates =
+        training_app->add_subcommand("candidates", tr("A cohort's candidates with their streams").str());
     candidates->add_option("--cohort", *list_cohort, tr("The cohort's number").str())->required();
     candidates->callback([&ctx, list_cohort] {
         auto db = open_with_clock(ctx);
@@ -143,18 +157,22 @@ void add_training_cohort_commands(CLI::App& app, CliContext& ctx) {
             }
             std::vector<std::vector<std::string>> rows;
             for (const auto& c : list)
-                rows.push_back({std::to_string(c.id), c.full_name, c.dealer_name, c.stream ? std::to_string(c.stream) : "—",
-                                c.kiosk_code, pos::CalendarDate::parse(c.interview_date, "interview_date", tr("Interview date")).display(),
-                                c.status});
-            print_table({tr("No.").str(), tr("Full name").str(), tr("Dealer").str(), tr("Stream").str(), tr("Code").str(),
-                         tr("Interview").str(), tr("Status").str()},
+                rows.push_back(
+                    {std::to_string(c.id), c.full_name, c.dealer_name,
+                     c.stream ? std::to_string(c.stream) : "—", c.kiosk_code,
+                     pos::CalendarDate::parse(c.interview_date, "interview_date", tr("Interview date"))
+                         .display(),
+                     c.status});
+            print_table({tr("No.").str(), tr("Full name").str(), tr("Dealer").str(), tr("Stream").str(),
+                         tr("Code").str(), tr("Interview").str(), tr("Status").str()},
                         rows);
         });
     });
 
     auto invite_cohort = std::make_shared<std::int64_t>(0);
     auto* invite = training_app->add_subcommand(
-        "invite", tr("Invite a cohort's candidates by SMS and e-mail, deliver, and show the states (R-TRN-3)").str());
+        "invite",
+        tr("Invite a cohort's candidates by SMS and e-mail, deliver, and show the states (R-TRN-3)").str());
     invite->add_option("--cohort", *invite_cohort, tr("The cohort's number").str())->required();
     invite->callback([&ctx, invite_cohort] {
         auto db = open_with_clock(ctx);
@@ -168,7 +186,8 @@ void add_training_cohort_commands(CLI::App& app, CliContext& ctx) {
             if (ctx.json) {
                 nlohmann::json rows = nlohmann::json::array();
                 for (const auto& i : list) rows.push_back(invitation_json(i));
-                return print_json({{"ok", true}, {"queued", queued}, {"sandbox", true}, {"invitations", rows}});
+                return print_json(
+                    {{"ok", true}, {"queued", queued}, {"sandbox", true}, {"invitations", rows}});
             }
             std::cout << trf("{1} invitations queued; the senders are sandboxes (SMS log, mail folder {2}).",
                              {std::to_string(queued), mail.folder().string()})
@@ -176,18 +195,22 @@ void add_training_cohort_commands(CLI::App& app, CliContext& ctx) {
                       << '\n';
             std::vector<std::vector<std::string>> rows;
             for (const auto& i : list)
-                rows.push_back({i.candidate_name, i.channel, i.address, i.state, i.last_error.empty() ? "" : i.last_error});
-            print_table({tr("Candidate").str(), tr("Channel").str(), tr("Address").str(), tr("State").str(), tr("Error").str()},
+                rows.push_back({i.candidate_name, i.channel, i.address, i.state,
+                                i.last_error.empty() ? "" : i.last_error});
+            print_table({tr("Candidate").str(), tr("Channel").str(), tr("Address").str(), tr("State").str(),
+                         tr("Error").str()},
                         rows);
         });
     });
 
-    // The invitations' texts (R-TRN-3): shown, or changed by a trainer with --body (and --subject for e-mail).
+    // The invitations' texts (R-TRN-3): shown, or changed by a trainer with --body (and --subject for
+    // e-mail).
     auto channel = std::make_shared<std::string>("sms");
     auto subject = std::make_shared<std::string>();
     auto body = std::make_shared<std::string>();
     auto* templ = training_app->add_subcommand(
-        "invitation-template", tr("Show an invitation's template, or change it with --body (a trainer)").str());
+        "invitation-template",
+        tr("Show an invitation's template, or change it with --body (a trainer)").str());
     templ->add_option("--channel", *channel, tr("sms or email").str());
     templ->add_option("--subject", *subject, tr("The e-mail's subject").str());
     templ->add_option("--body", *body, tr("The text, with {name}, {date}, {code}, {dealer}").str());
@@ -200,7 +223,8 @@ void add_training_cohort_commands(CLI::App& app, CliContext& ctx) {
             }
             const auto t = training::get_invitation_template(*db, *channel);
             if (ctx.json)
-                return print_json({{"ok", true}, {"channel", t.channel}, {"subject", t.subject}, {"body", t.body}});
+                return print_json(
+                    {{"ok", true}, {"channel", t.channel}, {"subject", t.subject}, {"body", t.body}});
             if (!t.subject.empty()) std::cout << t.subject << "\n\n";
             std::cout << t.body << '\n';
         });

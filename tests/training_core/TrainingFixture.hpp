@@ -24,9 +24,12 @@ struct TrainingFixture : DeskFixture {
     TrainingFixture() {
         using namespace salon::pos;
         db().set_clock(training_test_morning());
-        manager_id = save_staff(db(), cli, {"manager", "Менеджер Связи", Role::dealer_manager, 0, dealer, std::nullopt, "password1"});
-        other_manager_id = save_staff(db(), cli, {"othermgr", "Менеджер Другова", Role::dealer_manager, 0, other_dealer,
-                                                  std::nullopt, "password1"});
+        manager_id = save_staff(
+            db(), cli,
+            {"manager", "Менеджер Связи", Role::dealer_manager, 0, dealer, std::nullopt, "password1"});
+        other_manager_id = save_staff(db(), cli,
+                                      {"othermgr", "Менеджер Другова", Role::dealer_manager, 0, other_dealer,
+                                       std::nullopt, "password1"});
         cohort = training::create_cohort(db(), trainer(), {"2026-12-11"});
         add_bank();
     }
@@ -38,21 +41,25 @@ struct TrainingFixture : DeskFixture {
     std::int64_t question(const std::string& topic, const std::string& kind, const std::string& text,
                           const nlohmann::json& body, int versions = 1) {
         const long long now = db().now();
-        const auto q = db().insert("INSERT INTO question (topic, created_at) VALUES (:t, :n)", soci::use(topic), soci::use(now));
+        const auto q = db().insert("INSERT INTO question (topic, created_at) VALUES (:t, :n)",
+                                   soci::use(topic), soci::use(now));
         const long long qid = q;
         for (int v = 1; v <= versions; ++v) {
-            const std::string t = versions > 1 ? text + " (v" + std::to_string(v) + ")" : text, b = body.dump();
-            db().run("INSERT INTO question_version (question_id, version_no, kind, text, body, created_at) "
-                     "VALUES (:q, :v, :k, :t, :b, :n)",
-                     soci::use(qid), soci::use(v), soci::use(kind), soci::use(t), soci::use(b), soci::use(now));
+            const std::string t = versions > 1 ? text + " (v" + std::to_string(v) + ")" : text,
+                              b = body.dump();
+            db().run(
+                "INSERT INTO question_version (question_id, version_no, kind, text, body, created_at) "
+                "VALUES (:q, :v, :k, :t, :b, :n)",
+                soci::use(qid), soci::use(v), soci::use(kind), soci::use(t), soci::use(b), soci::use(now));
         }
         return q;
     }
 
     void add_bank() {
-        const nlohmann::json single = {{"options", {{{"text", "Верно"}, {"fraction", 1.0}},
-                                                    {{"text", "Неверно 1"}, {"fraction", 0.0}},
-                                                    {{"text", "Неверно 2"}, {"fraction", 0.0}}}}};
+        const nlohmann::json single = {{"options",
+                                        {{{"text", "Верно"}, {"fraction", 1.0}},
+                                         {{"text", "Неверно 1"}, {"fraction", 0.0}},
+                                         {{"text", "Неверно 2"}, {"fraction", 0.0}}}}};
         for (int i = 1; i <= 5; ++i) {
             const auto n = std::to_string(i);
             question("geography", "single", "География " + n, single, i == 2 ? 2 : 1);
@@ -68,18 +75,21 @@ struct TrainingFixture : DeskFixture {
     }
 
     std::int64_t candidate(const std::string& name, std::int64_t dealer_id = 0, std::int64_t cohort_id = 0) {
-        return training::add_candidate(db(), trainer(),
-                                       {cohort_id ? cohort_id : cohort, dealer_id ? dealer_id : dealer, 0, name,
-                                        "+79161234567", "cand@example.ru", "2026-12-01", "Собеседование прошёл"});
+        return training::add_candidate(
+            db(), trainer(),
+            {cohort_id ? cohort_id : cohort, dealer_id ? dealer_id : dealer, 0, name, "+79161234567",
+             "cand@example.ru", "2026-12-01", "Собеседование прошёл"});
     }
-    std::string code_of(std::int64_t candidate_id) { return training::get_candidate(db(), trainer(), candidate_id).kiosk_code; }
+    std::string code_of(std::int64_t candidate_id) {
+        return training::get_candidate(db(), trainer(), candidate_id).kiosk_code;
+    }
 
     // The right answer for slot `n`, as the kiosk would give it.
     nlohmann::json right_answer(std::int64_t attempt, int n) {
         std::string right, shown;
         const long long a = attempt;
-        db().run("SELECT right_answer, shown FROM attempt_slot WHERE attempt_id = :a AND slot_no = :n", soci::use(a),
-                 soci::use(n), soci::into(right), soci::into(shown));
+        db().run("SELECT right_answer, shown FROM attempt_slot WHERE attempt_id = :a AND slot_no = :n",
+                 soci::use(a), soci::use(n), soci::into(right), soci::into(shown));
         const auto r = nlohmann::json::parse(right);
         if (r.is_object()) return r.at("accepted").at(0);
         return r;

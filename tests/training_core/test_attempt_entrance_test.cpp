@@ -88,10 +88,12 @@ TEST_CASE("Answers are saved as given and may change until submission; the score
     training::answer_slot(f.db(), f.key, a.id, 11, f.wrong_answer(a.id, 11));
     training::answer_slot(f.db(), f.key, a.id, 10, f.wrong_answer(a.id, 10));  // changed his mind
     training::answer_slot(f.db(), f.key, a.id, 10, f.right_answer(a.id, 10));  // and back
-    training::answer_slot(f.db(), f.key, a.id, 11, nullptr);                    // cleared
+    training::answer_slot(f.db(), f.key, a.id, 11, nullptr);                   // cleared
     CHECK(training::get_attempt(f.db(), f.key, a.id).answered() == 10);
-    CHECK(input_of([&] { training::answer_slot(f.db(), f.key, a.id, 17, nlohmann::json::array({0})); }) == "slot");
-    CHECK(input_of([&] { training::answer_slot(f.db(), f.key, a.id, 1, nlohmann::json::array({9})); }) == "answer");
+    CHECK(input_of([&] { training::answer_slot(f.db(), f.key, a.id, 17, nlohmann::json::array({0})); }) ==
+          "slot");
+    CHECK(input_of([&] { training::answer_slot(f.db(), f.key, a.id, 1, nlohmann::json::array({9})); }) ==
+          "answer");
     f.db().set_clock(training_test_morning() + 600);
     const auto done = training::submit_attempt(f.db(), f.key, a.id);
     CHECK(done.submitted_how == "candidate");
@@ -99,7 +101,8 @@ TEST_CASE("Answers are saved as given and may change until submission; the score
     CHECK(done.correct_count == 10);
     CHECK(done.passed);
     // Nobody changes answers after submission.
-    CHECK_FALSE(refusal([&] { training::answer_slot(f.db(), f.key, a.id, 12, f.right_answer(a.id, 12)); }).empty());
+    CHECK_FALSE(
+        refusal([&] { training::answer_slot(f.db(), f.key, a.id, 12, f.right_answer(a.id, 12)); }).empty());
     CHECK(training::get_attempt(f.db(), f.key, a.id).answered() == 10);
 }
 
@@ -113,7 +116,8 @@ TEST_CASE("Nine right answers do not pass", "[training][R-TRN-6]") {
     CHECK_FALSE(done.passed);
 }
 
-TEST_CASE("At the deadline the saved answers are submitted and later answers change nothing", "[training][R-TRN-6]") {
+TEST_CASE("At the deadline the saved answers are submitted and later answers change nothing",
+          "[training][R-TRN-6]") {
     TrainingFixture f;
     const auto a = start_attempt(f.db(), f.key, f.code_of(f.candidate("Иванов")), "k").attempt;
     for (int n = 1; n <= 4; ++n) training::answer_slot(f.db(), f.key, a.id, n, f.right_answer(a.id, n));
@@ -121,7 +125,8 @@ TEST_CASE("At the deadline the saved answers are submitted and later answers cha
     f.db().set_clock(a.deadline_at - 2);
     CHECK_FALSE(training::submit_at_deadline(f.db(), f.key, a.id).submitted());
     f.db().set_clock(a.deadline_at);
-    const auto late = refusal([&] { training::answer_slot(f.db(), f.key, a.id, 5, f.right_answer(a.id, 5)); });
+    const auto late =
+        refusal([&] { training::answer_slot(f.db(), f.key, a.id, 5, f.right_answer(a.id, 5)); });
     CHECK(late.find("Time is up") != std::string::npos);
     CHECK(f.count("SELECT COUNT(*) FROM attempt_slot WHERE answer IS NOT NULL") == 4);
     const auto done = training::submit_at_deadline(f.db(), f.key, a.id);
@@ -131,7 +136,8 @@ TEST_CASE("At the deadline the saved answers are submitted and later answers cha
     CHECK(done.answered() == 4);
 }
 
-TEST_CASE("An attempt whose kiosk died is finished by whoever reads it after its deadline", "[training][R-TRN-6]") {
+TEST_CASE("An attempt whose kiosk died is finished by whoever reads it after its deadline",
+          "[training][R-TRN-6]") {
     TrainingFixture f;
     const auto code = f.code_of(f.candidate("Иванов"));
     const auto a = start_attempt(f.db(), f.key, code, "k").attempt;
@@ -152,7 +158,8 @@ TEST_CASE("An attempt whose kiosk died is finished by whoever reads it after its
     CHECK(again.attempt.submitted_how == "overdue");
 }
 
-TEST_CASE("A trainer grants extra time for an outage, journaled, only before submission", "[training][R-TRN-6]") {
+TEST_CASE("A trainer grants extra time for an outage, journaled, only before submission",
+          "[training][R-TRN-6]") {
     TrainingFixture f;
     const auto a = start_attempt(f.db(), f.key, f.code_of(f.candidate("Иванов")), "k").attempt;
     CHECK(input_of([&] { training::grant_extra_time(f.db(), f.trainer(), a.id, 0, "сбой"); }) == "minutes");
@@ -183,7 +190,8 @@ TEST_CASE("A bank too small for the test starts nothing", "[training][R-TRN-6]")
 TEST_CASE("A dealer sees only his own candidates' attempts", "[training][R-TRN-6]") {
     TrainingFixture f;
     const auto mine = start_attempt(f.db(), f.key, f.code_of(f.candidate("Свой")), "k").attempt;
-    const auto theirs = start_attempt(f.db(), f.key, f.code_of(f.candidate("Чужой", f.other_dealer)), "k").attempt;
+    const auto theirs =
+        start_attempt(f.db(), f.key, f.code_of(f.candidate("Чужой", f.other_dealer)), "k").attempt;
     CHECK(training::list_attempts(f.db(), f.manager(), f.cohort).size() == 1);
     CHECK(training::get_attempt(f.db(), f.manager(), mine.id).id == mine.id);
     CHECK(input_of([&] { training::get_attempt(f.db(), f.manager(), theirs.id); }) == "attempt");

@@ -25,10 +25,14 @@ std::string input_of(const std::function<void()>& f) {
 
 TEST_CASE("A cohort starts on a Friday that has not passed, one per week", "[training][R-TRN-1]") {
     TrainingFixture f;
-    CHECK(input_of([&] { training::create_cohort(f.db(), f.trainer(), {"2026-12-16"}); }) == "week");  // a Wednesday
-    CHECK(refusal([&] { training::create_cohort(f.db(), f.trainer(), {"2026-12-16"}); }).find("Friday") != std::string::npos);
-    CHECK(input_of([&] { training::create_cohort(f.db(), f.trainer(), {"2026-12-04"}); }) == "week");  // passed
-    CHECK(input_of([&] { training::create_cohort(f.db(), f.trainer(), {"11.12.2026"}); }) == "week");  // taken
+    CHECK(input_of([&] { training::create_cohort(f.db(), f.trainer(), {"2026-12-16"}); }) ==
+          "week");  // a Wednesday
+    CHECK(refusal([&] { training::create_cohort(f.db(), f.trainer(), {"2026-12-16"}); }).find("Friday") !=
+          std::string::npos);
+    CHECK(input_of([&] { training::create_cohort(f.db(), f.trainer(), {"2026-12-04"}); }) ==
+          "week");  // passed
+    CHECK(input_of([&] { training::create_cohort(f.db(), f.trainer(), {"11.12.2026"}); }) ==
+          "week");  // taken
     const auto id = training::create_cohort(f.db(), f.trainer(), {"18.12.2026", 12});
     const auto c = training::get_cohort(f.db(), f.trainer(), id);
     CHECK(c.week_start == "2026-12-18");
@@ -46,14 +50,18 @@ TEST_CASE("Only a trainer creates a cohort, of at most 40 places", "[training][R
 
 TEST_CASE("A dealer's manager registers only his own dealer's candidates", "[training][R-TRN-2]") {
     TrainingFixture f;
-    const auto own = training::add_candidate(f.db(), f.manager(),
-                                             {f.cohort, f.dealer, f.salon, "Иванов Иван", "89161234567", "", "2026-12-08", ""});
+    const auto own = training::add_candidate(
+        f.db(), f.manager(),
+        {f.cohort, f.dealer, f.salon, "Иванов Иван", "89161234567", "", "2026-12-08", ""});
     CHECK(training::get_candidate(f.db(), f.manager(), own).phone == "+79161234567");
     CHECK_FALSE(refusal([&] {
-                    training::add_candidate(f.db(), f.manager(), {f.cohort, f.other_dealer, 0, "Чужой", "", "", "2026-12-08", ""});
+                    training::add_candidate(f.db(), f.manager(),
+                                            {f.cohort, f.other_dealer, 0, "Чужой", "", "", "2026-12-08", ""});
                 }).empty());
     CHECK(input_of([&] {
-              training::add_candidate(f.db(), f.manager(), {f.cohort, f.dealer, f.other_salon, "Не тот салон", "", "", "2026-12-08", ""});
+              training::add_candidate(
+                  f.db(), f.manager(),
+                  {f.cohort, f.dealer, f.other_salon, "Не тот салон", "", "", "2026-12-08", ""});
           }) == "salon");
     f.candidate("Другов Пётр", f.other_dealer);
     // Each dealer sees only his own; head office sees both.
@@ -68,12 +76,19 @@ TEST_CASE("Nobody walks in: the interview comes first and bad input names its fi
     auto form = [&](std::string date, std::string phone = "", std::string email = "") {
         return training::CandidateForm{f.cohort, f.dealer, 0, "Петров", phone, email, date, ""};
     };
-    CHECK(input_of([&] { training::add_candidate(f.db(), f.manager(), form("2026-12-10")); }) == "interview_date");
-    CHECK(input_of([&] { training::add_candidate(f.db(), f.manager(), form("31.02.2026")); }) == "interview_date");
-    CHECK(input_of([&] { training::add_candidate(f.db(), f.manager(), form("2026-12-01", "12345")); }) == "phone");
-    CHECK(input_of([&] { training::add_candidate(f.db(), f.manager(), form("2026-12-01", "", "petrov@")); }) == "email");
-    CHECK(input_of([&] { training::add_candidate(f.db(), f.manager(), {f.cohort, f.dealer, 0, "  ", "", "", "2026-12-01", ""}); }) ==
-          "name");
+    CHECK(input_of([&] { training::add_candidate(f.db(), f.manager(), form("2026-12-10")); }) ==
+          "interview_date");
+    CHECK(input_of([&] { training::add_candidate(f.db(), f.manager(), form("31.02.2026")); }) ==
+          "interview_date");
+    CHECK(input_of([&] { training::add_candidate(f.db(), f.manager(), form("2026-12-01", "12345")); }) ==
+          "phone");
+    CHECK(input_of([&] {
+              training::add_candidate(f.db(), f.manager(), form("2026-12-01", "", "petrov@"));
+          }) == "email");
+    CHECK(input_of([&] {
+              training::add_candidate(f.db(), f.manager(),
+                                      {f.cohort, f.dealer, 0, "  ", "", "", "2026-12-01", ""});
+          }) == "name");
     CHECK(f.count("SELECT COUNT(*) FROM candidate") == 0);
 }
 
@@ -108,10 +123,12 @@ TEST_CASE("Every candidate gets a unique short code without look-alike character
     CHECK(training::normalize_kiosk_code(typed.substr(0, 3) + "-" + typed.substr(3)) == some);
 }
 
-TEST_CASE("Above 20 candidates the cohort is split into two streams balanced by dealer", "[training][R-TRN-5]") {
+TEST_CASE("Above 20 candidates the cohort is split into two streams balanced by dealer",
+          "[training][R-TRN-5]") {
     TrainingFixture f;
-    const auto third_dealer = pos::save_dealer(f.db(), f.cli, {pos::DealerKind::sole_proprietor, "ИП Третьяков", "500100732259",
-                                                              "304500116000157", ""});
+    const auto third_dealer = pos::save_dealer(
+        f.db(), f.cli,
+        {pos::DealerKind::sole_proprietor, "ИП Третьяков", "500100732259", "304500116000157", ""});
     // 20 candidates: one group, no streams.
     for (int i = 0; i < 20; ++i)
         f.candidate("К" + std::to_string(i), i < 11 ? f.dealer : (i < 17 ? f.other_dealer : third_dealer));

@@ -33,13 +33,16 @@ std::string read_all(const std::filesystem::path& p) {
 }
 }  // namespace
 
-TEST_CASE("Every candidate is invited by SMS and e-mail with his kiosk code, delivery state kept", "[training][R-TRN-3]") {
+TEST_CASE("Every candidate is invited by SMS and e-mail with his kiosk code, delivery state kept",
+          "[training][R-TRN-3]") {
     TrainingFixture f;
     const auto id = f.candidate("Иванов Иван");
-    training::add_candidate(f.db(), f.trainer(), {f.cohort, f.dealer, 0, "Без почты", "+79161234500", "", "2026-12-01", ""});
+    training::add_candidate(f.db(), f.trainer(),
+                            {f.cohort, f.dealer, 0, "Без почты", "+79161234500", "", "2026-12-01", ""});
     const auto code = f.code_of(id);
     CHECK(training::invite_cohort(f.db(), f.manager(), f.cohort) == 3);
-    for (const auto& i : training::list_invitations(f.db(), f.trainer(), f.cohort)) CHECK(i.state == "queued");
+    for (const auto& i : training::list_invitations(f.db(), f.trainer(), f.cohort))
+        CHECK(i.state == "queued");
     // Inviting again queues nothing new.
     CHECK(training::invite_cohort(f.db(), f.trainer(), f.cohort) == 0);
 
@@ -56,12 +59,13 @@ TEST_CASE("Every candidate is invited by SMS and e-mail with his kiosk code, del
     }
     CHECK(read_all(folder / "sms.log").find(code) != std::string::npos);
     std::string eml;
-    for (const auto& e : std::filesystem::directory_iterator(folder / "mail" / "new")) eml += read_all(e.path());
+    for (const auto& e : std::filesystem::directory_iterator(folder / "mail" / "new"))
+        eml += read_all(e.path());
     CHECK(eml.find("Subject:") != std::string::npos);
     CHECK(eml.find("cand@example.ru") != std::string::npos);
     std::string body;
-    f.db().run("SELECT body FROM invitation WHERE candidate_id = :c AND channel = 'email'", soci::use(static_cast<long long>(id)),
-               soci::into(body));
+    f.db().run("SELECT body FROM invitation WHERE candidate_id = :c AND channel = 'email'",
+               soci::use(static_cast<long long>(id)), soci::into(body));
     CHECK(body.find(code) != std::string::npos);
     CHECK(body.find("11.12.2026") != std::string::npos);
     CHECK(body.find("Иванов Иван") != std::string::npos);
@@ -95,14 +99,18 @@ TEST_CASE("Templates are edited by trainers and must carry the code", "[training
         }
         return std::string();
     };
-    CHECK(input_of([&] { training::save_invitation_template(f.db(), f.trainer(), {"sms", "", "Приходите {date}"}); }) == "body");
-    CHECK_FALSE(refusal([&] { training::save_invitation_template(f.db(), f.manager(), {"sms", "", "{code}"}); }).empty());
+    CHECK(input_of([&] {
+              training::save_invitation_template(f.db(), f.trainer(), {"sms", "", "Приходите {date}"});
+          }) == "body");
+    CHECK_FALSE(refusal([&] {
+                    training::save_invitation_template(f.db(), f.manager(), {"sms", "", "{code}"});
+                }).empty());
     training::save_invitation_template(f.db(), f.trainer(), {"sms", "", "{name}: код {code}, начало {date}"});
     CHECK(training::get_invitation_template(f.db(), "sms").body == "{name}: код {code}, начало {date}");
     const auto id = f.candidate("Петров");
     training::invite_cohort(f.db(), f.trainer(), f.cohort);
     std::string body;
-    f.db().run("SELECT body FROM invitation WHERE candidate_id = :c AND channel = 'sms'", soci::use(static_cast<long long>(id)),
-               soci::into(body));
+    f.db().run("SELECT body FROM invitation WHERE candidate_id = :c AND channel = 'sms'",
+               soci::use(static_cast<long long>(id)), soci::into(body));
     CHECK(body == "Петров: код " + f.code_of(id) + ", начало 11.12.2026");
 }

@@ -35,17 +35,20 @@ std::mt19937_64 random_engine() {
 
 // The attempt's row and its candidate, without slots; false when there is none.
 bool read_attempt_row(db::Database& db, std::int64_t attempt_id, Attempt& a) {
-    long long id = attempt_id, candidate = 0, cohort = 0, dealer = 0, started = 0, deadline = 0, submitted = 0;
+    long long id = attempt_id, candidate = 0, cohort = 0, dealer = 0, started = 0, deadline = 0,
+              submitted = 0;
     int correct = 0, passed = 0;
     soci::indicator submitted_ind, how_ind, correct_ind, passed_ind;
     const bool found = db.run(
-        "SELECT a.candidate_id, c.full_name, c.cohort_id, c.dealer_id, a.started_at, a.deadline_at, a.submitted_at, "
-        "a.submitted_how, a.correct_count, a.passed, a.kiosk FROM attempt a JOIN candidate c ON c.id = a.candidate_id "
+        "SELECT a.candidate_id, c.full_name, c.cohort_id, c.dealer_id, a.started_at, a.deadline_at, "
+        "a.submitted_at, "
+        "a.submitted_how, a.correct_count, a.passed, a.kiosk FROM attempt a JOIN candidate c ON c.id = "
+        "a.candidate_id "
         "WHERE a.id = :id",
-        soci::use(id), soci::into(candidate), soci::into(a.candidate_name), soci::into(cohort), soci::into(dealer),
-        soci::into(started), soci::into(deadline), soci::into(submitted, submitted_ind),
-        soci::into(a.submitted_how, how_ind), soci::into(correct, correct_ind), soci::into(passed, passed_ind),
-        soci::into(a.kiosk));
+        soci::use(id), soci::into(candidate), soci::into(a.candidate_name), soci::into(cohort),
+        soci::into(dealer), soci::into(started), soci::into(deadline), soci::into(submitted, submitted_ind),
+        soci::into(a.submitted_how, how_ind), soci::into(correct, correct_ind),
+        soci::into(passed, passed_ind), soci::into(a.kiosk));
     if (!found) return false;
     a.id = attempt_id;
     a.candidate_id = candidate;
@@ -70,8 +73,9 @@ void read_slots(db::Database& db, Attempt& a) {
     db::Statement st = db.query(
         "SELECT slot_no, topic, shown, answer, answered_at, correct FROM attempt_slot WHERE attempt_id = :a "
         "ORDER BY slot_no",
-        soci::use(id), soci::into(slot_no), soci::into(topic), soci::into(shown), soci::into(answer, answer_ind),
-        soci::into(answered_at, answered_ind), soci::into(correct, correct_ind));
+        soci::use(id), soci::into(slot_no), soci::into(topic), soci::into(shown),
+        soci::into(answer, answer_ind), soci::into(answered_at, answered_ind),
+        soci::into(correct, correct_ind));
     st.execute();
     while (st.fetch()) {
         AttemptSlot s;
@@ -91,7 +95,8 @@ void read_slots(db::Database& db, Attempt& a) {
 Attempt load(db::Database& db, std::int64_t attempt_id) {
     Attempt a;
     if (attempt_id <= 0 || !read_attempt_row(db, attempt_id, a))
-        throw pos::InputError("attempt", tr("Attempt"), trf("no attempt with number {1}", {std::to_string(attempt_id)}));
+        throw pos::InputError("attempt", tr("Attempt"),
+                              trf("no attempt with number {1}", {std::to_string(attempt_id)}));
     read_slots(db, a);
     a.read_at = db.now();
     return a;
@@ -102,7 +107,8 @@ Attempt load(db::Database& db, std::int64_t attempt_id) {
 void close_attempt(db::Database& db, const pos::AuditKey& key, const Attempt& a, const std::string& how) {
     long long correct = 0;
     const long long id = a.id;
-    db.run("SELECT COUNT(*) FROM attempt_slot WHERE attempt_id = :a AND correct = 1", soci::use(id), soci::into(correct));
+    db.run("SELECT COUNT(*) FROM attempt_slot WHERE attempt_id = :a AND correct = 1", soci::use(id),
+           soci::into(correct));
     const int count = static_cast<int>(correct);
     const int passed = count >= kCorrectToPass ? 1 : 0;
     const long long at = how == "candidate" ? db.now() : a.deadline_at;
@@ -155,26 +161,31 @@ std::int64_t create_attempt(db::Database& db, const pos::AuditKey& key, std::int
         for (int i = 0; i < kQuestionsPerTopic; ++i) drawn.push_back(render_question(db, ids[i], random));
     }
     const long long now = db.now(), deadline = now + kAttemptSeconds, candidate = candidate_id;
-    const auto id = db.insert("INSERT INTO attempt (candidate_id, started_at, deadline_at, kiosk) VALUES (:c, :s, :d, :k)",
-                              soci::use(candidate), soci::use(now), soci::use(deadline), soci::use(kiosk));
+    const auto id = db.insert(
+        "INSERT INTO attempt (candidate_id, started_at, deadline_at, kiosk) VALUES (:c, :s, :d, :k)",
+        soci::use(candidate), soci::use(now), soci::use(deadline), soci::use(kiosk));
     const long long attempt = id;
     int slot_no = 0;
     for (const auto& q : drawn) {
         ++slot_no;
         const long long version = q.version_id;
-        const std::string topic(to_string(q.topic)), shown = q.shown_json().dump(), right = q.right_answer.dump();
-        db.run("INSERT INTO attempt_slot (attempt_id, slot_no, question_version_id, topic, shown, right_answer) "
-               "VALUES (:a, :n, :v, :t, :s, :r)",
-               soci::use(attempt), soci::use(slot_no), soci::use(version), soci::use(topic), soci::use(shown),
-               soci::use(right));
+        const std::string topic(to_string(q.topic)), shown = q.shown_json().dump(),
+                                                     right = q.right_answer.dump();
+        db.run(
+            "INSERT INTO attempt_slot (attempt_id, slot_no, question_version_id, topic, shown, right_answer) "
+            "VALUES (:a, :n, :v, :t, :s, :r)",
+            soci::use(attempt), soci::use(slot_no), soci::use(version), soci::use(topic), soci::use(shown),
+            soci::use(right));
     }
-    journal(db, key, "training.attempt.start", id, "candidate=" + std::to_string(candidate_id) + " kiosk=" + kiosk);
+    journal(db, key, "training.attempt.start", id,
+            "candidate=" + std::to_string(candidate_id) + " kiosk=" + kiosk);
     return id;
 }
 
 bool is_cleared(const nlohmann::json& answer) {
     return answer.is_null() || (answer.is_array() && answer.empty()) ||
-           (answer.is_string() && answer.get<std::string>().find_first_not_of(" \t\r\n") == std::string::npos);
+           (answer.is_string() &&
+            answer.get<std::string>().find_first_not_of(" \t\r\n") == std::string::npos);
 }
 
 void refuse_closed(const Attempt& a, std::int64_t now) {
@@ -191,7 +202,8 @@ std::int64_t Attempt::seconds_left() const {
 }
 
 int Attempt::answered() const {
-    return static_cast<int>(std::count_if(slots.begin(), slots.end(), [](const AttemptSlot& s) { return !s.answer.is_null(); }));
+    return static_cast<int>(
+        std::count_if(slots.begin(), slots.end(), [](const AttemptSlot& s) { return !s.answer.is_null(); }));
 }
 
 namespace {
@@ -230,9 +242,11 @@ StartedAttempt start_or_resume(db::Database& db, const pos::AuditKey& key, std::
         long long candidate = 0, existing = 0;
         std::string status;
         soci::indicator existing_ind;
-        if (!db.run("SELECT c.id, c.status, a.id FROM candidate c LEFT JOIN attempt a ON a.candidate_id = c.id "
-                    "WHERE c.kiosk_code = :code",
-                    soci::use(code), soci::into(candidate), soci::into(status), soci::into(existing, existing_ind)))
+        if (!db.run(
+                "SELECT c.id, c.status, a.id FROM candidate c LEFT JOIN attempt a ON a.candidate_id = c.id "
+                "WHERE c.kiosk_code = :code",
+                soci::use(code), soci::into(candidate), soci::into(status),
+                soci::into(existing, existing_ind)))
             throw pos::InputError("code", tr("Code"), tr("no such code: check it against your invitation"));
         if (status == "dropped_out")
             throw pos::InputError("code", tr("Code"), tr("this candidate has left the training"));
@@ -272,18 +286,21 @@ Attempt answer_slot(db::Database& db, const pos::AuditKey& key, std::int64_t att
         db::WriteTransaction tx(db);
         Attempt a;
         if (attempt_id <= 0 || !read_attempt_row(db, attempt_id, a))
-            throw pos::InputError("attempt", tr("Attempt"), trf("no attempt with number {1}", {std::to_string(attempt_id)}));
+            throw pos::InputError("attempt", tr("Attempt"),
+                                  trf("no attempt with number {1}", {std::to_string(attempt_id)}));
         const long long now = db.now();
         refuse_closed(a, now);
         const long long id = attempt_id;
         std::string kind_json, right;
         if (!db.run("SELECT shown, right_answer FROM attempt_slot WHERE attempt_id = :a AND slot_no = :n",
                     soci::use(id), soci::use(slot_no), soci::into(kind_json), soci::into(right)))
-            throw pos::InputError("slot", tr("Question"), trf("no question {1} in this attempt", {std::to_string(slot_no)}));
+            throw pos::InputError("slot", tr("Question"),
+                                  trf("no question {1} in this attempt", {std::to_string(slot_no)}));
         if (is_cleared(answer)) {
-            db.update("UPDATE attempt_slot SET answer = NULL, answered_at = :t, correct = NULL "
-                      "WHERE attempt_id = :a AND slot_no = :n",
-                      soci::use(now), soci::use(id), soci::use(slot_no));
+            db.update(
+                "UPDATE attempt_slot SET answer = NULL, answered_at = :t, correct = NULL "
+                "WHERE attempt_id = :a AND slot_no = :n",
+                soci::use(now), soci::use(id), soci::use(slot_no));
         } else {
             const auto shown = nlohmann::json::parse(kind_json);
             const auto options = shown.value("options", std::vector<std::string>{});
@@ -298,9 +315,10 @@ Attempt answer_slot(db::Database& db, const pos::AuditKey& key, std::int64_t att
             }
             const std::string text = answer.dump();
             const int mark = correct ? 1 : 0;
-            db.update("UPDATE attempt_slot SET answer = :ans, answered_at = :t, correct = :c "
-                      "WHERE attempt_id = :a AND slot_no = :n",
-                      soci::use(text), soci::use(now), soci::use(mark), soci::use(id), soci::use(slot_no));
+            db.update(
+                "UPDATE attempt_slot SET answer = :ans, answered_at = :t, correct = :c "
+                "WHERE attempt_id = :a AND slot_no = :n",
+                soci::use(text), soci::use(now), soci::use(mark), soci::use(id), soci::use(slot_no));
         }
         tx.commit();
     }
@@ -312,7 +330,8 @@ Attempt submit_attempt(db::Database& db, const pos::AuditKey& key, std::int64_t 
         db::WriteTransaction tx(db);
         Attempt a;
         if (attempt_id <= 0 || !read_attempt_row(db, attempt_id, a))
-            throw pos::InputError("attempt", tr("Attempt"), trf("no attempt with number {1}", {std::to_string(attempt_id)}));
+            throw pos::InputError("attempt", tr("Attempt"),
+                                  trf("no attempt with number {1}", {std::to_string(attempt_id)}));
         if (a.submitted()) throw RefusedError(tr("The test has already been submitted."));
         close_attempt(db, key, a, db.now() >= a.deadline_at ? "deadline" : "candidate");
         tx.commit();
@@ -325,7 +344,8 @@ Attempt submit_at_deadline(db::Database& db, const pos::AuditKey& key, std::int6
         db::WriteTransaction tx(db);
         Attempt a;
         if (attempt_id <= 0 || !read_attempt_row(db, attempt_id, a))
-            throw pos::InputError("attempt", tr("Attempt"), trf("no attempt with number {1}", {std::to_string(attempt_id)}));
+            throw pos::InputError("attempt", tr("Attempt"),
+                                  trf("no attempt with number {1}", {std::to_string(attempt_id)}));
         if (!a.submitted() && db.now() >= a.deadline_at) {
             close_attempt(db, key, a, "deadline");
             tx.commit();
@@ -339,8 +359,9 @@ int finish_overdue_attempts(db::Database& db, const pos::AuditKey& key) {
     {
         const long long now = db.now();
         long long id = 0;
-        db::Statement st = db.query("SELECT id FROM attempt WHERE submitted_at IS NULL AND deadline_at <= :n ORDER BY id",
-                                    soci::use(now), soci::into(id));
+        db::Statement st =
+            db.query("SELECT id FROM attempt WHERE submitted_at IS NULL AND deadline_at <= :n ORDER BY id",
+                     soci::use(now), soci::into(id));
         st.execute();
         while (st.fetch()) due.push_back(id);
     }
@@ -360,7 +381,8 @@ Attempt get_attempt(db::Database& db, const pos::Actor& actor, std::int64_t atte
         throw RefusedError(tr("Only trainers and dealers' managers see the test's attempts."));
     auto a = get_attempt(db, actor.audit_key(), attempt_id);
     if (!actor.sees_dealer(a.dealer_id))
-        throw pos::InputError("attempt", tr("Attempt"), trf("no attempt with number {1}", {std::to_string(attempt_id)}));
+        throw pos::InputError("attempt", tr("Attempt"),
+                              trf("no attempt with number {1}", {std::to_string(attempt_id)}));
     return a;
 }
 
@@ -386,22 +408,26 @@ std::vector<Attempt> list_attempts(db::Database& db, const pos::Actor& actor, st
 Attempt grant_extra_time(db::Database& db, const pos::Actor& actor, std::int64_t attempt_id, int minutes,
                          const std::string& reason) {
     actor.require(db, pos::Permission::run_training);
-    if (minutes < 1 || minutes > 60) throw pos::InputError("minutes", tr("Minutes"), tr("must be from 1 to 60"));
+    if (minutes < 1 || minutes > 60)
+        throw pos::InputError("minutes", tr("Minutes"), tr("must be from 1 to 60"));
     const std::string why = pos::required_text("reason", tr("Reason"), reason, 500);
     {
         db::WriteTransaction tx(db);
         Attempt a;
         if (attempt_id <= 0 || !read_attempt_row(db, attempt_id, a))
-            throw pos::InputError("attempt", tr("Attempt"), trf("no attempt with number {1}", {std::to_string(attempt_id)}));
+            throw pos::InputError("attempt", tr("Attempt"),
+                                  trf("no attempt with number {1}", {std::to_string(attempt_id)}));
         if (a.submitted())
             throw RefusedError(tr("The test has been submitted: its time can no longer change."));
         const long long id = attempt_id, now = db.now(), by = actor.staff_id();
         soci::indicator by_ind = by == 0 ? soci::i_null : soci::i_ok;
         const int seconds = minutes * 60;
-        db.insert("INSERT INTO attempt_extra_time (attempt_id, seconds, reason, granted_by, granted_at) "
-                  "VALUES (:a, :s, :r, :b, :t)",
-                  soci::use(id), soci::use(seconds), soci::use(why), soci::use(by, by_ind), soci::use(now));
-        db.update("UPDATE attempt SET deadline_at = deadline_at + :s WHERE id = :a", soci::use(seconds), soci::use(id));
+        db.insert(
+            "INSERT INTO attempt_extra_time (attempt_id, seconds, reason, granted_by, granted_at) "
+            "VALUES (:a, :s, :r, :b, :t)",
+            soci::use(id), soci::use(seconds), soci::use(why), soci::use(by, by_ind), soci::use(now));
+        db.update("UPDATE attempt SET deadline_at = deadline_at + :s WHERE id = :a", soci::use(seconds),
+                  soci::use(id));
         actor.record(db, "training.attempt.grant", "attempt:" + std::to_string(attempt_id),
                      "seconds=" + std::to_string(seconds));
         tx.commit();
@@ -416,8 +442,9 @@ void check_attempt_code(db::Database& db, std::int64_t attempt_id, std::string_v
     const std::string code = normalize_kiosk_code(typed_code);
     const long long id = attempt_id;
     std::string stored;
-    if (!db.run("SELECT c.kiosk_code FROM attempt a JOIN candidate c ON c.id = a.candidate_id WHERE a.id = :a",
-                soci::use(id), soci::into(stored)) ||
+    if (!db.run(
+            "SELECT c.kiosk_code FROM attempt a JOIN candidate c ON c.id = a.candidate_id WHERE a.id = :a",
+            soci::use(id), soci::into(stored)) ||
         stored != code)
         throw pos::InputError("code", tr("Code"), tr("is not the code of this attempt's candidate"));
 }

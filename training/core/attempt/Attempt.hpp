@@ -37,14 +37,14 @@ class AuditKey;
 namespace salon::training {
 
 struct AttemptSlot {
-    int slot_no = 0;                   // 1..16
+    int slot_no = 0;  // 1..16
     Topic topic = Topic::geography;
-    std::string kind;                  // single, multiple, truefalse, shortanswer
+    std::string kind;  // single, multiple, truefalse, shortanswer
     std::string text;
     std::vector<std::string> options;  // as shown; empty for shortanswer
     nlohmann::json answer;             // null while unanswered
     std::int64_t answered_at = 0;
-    bool correct = false;              // meaningful once the attempt is submitted
+    bool correct = false;  // meaningful once the attempt is submitted
 };
 
 struct Attempt {
@@ -55,12 +55,12 @@ struct Attempt {
     std::int64_t dealer_id = 0;
     std::int64_t started_at = 0;
     std::int64_t deadline_at = 0;
-    std::int64_t submitted_at = 0;     // 0 while open
-    std::string submitted_how;         // candidate, deadline, overdue; empty while open
+    std::int64_t submitted_at = 0;  // 0 while open
+    std::string submitted_how;      // candidate, deadline, overdue; empty while open
     int correct_count = 0;
     bool passed = false;
     std::string kiosk;
-    std::int64_t read_at = 0;          // the database's clock when this was read
+    std::int64_t read_at = 0;  // the database's clock when this was read
     std::vector<AttemptSlot> slots;
 
     bool submitted() const { return submitted_at != 0; }
@@ -70,9 +70,9 @@ struct Attempt {
 };
 
 enum class AttemptStart {
-    started,        // a new attempt with its 16 questions
-    resumed,        // the open attempt of this code, with the time it has left
-    finished_now,   // the code's attempt had passed its deadline: finished now with its saved answers
+    started,       // a new attempt with its 16 questions
+    resumed,       // the open attempt of this code, with the time it has left
+    finished_now,  // the code's attempt had passed its deadline: finished now with its saved answers
 };
 
 struct StartedAttempt {

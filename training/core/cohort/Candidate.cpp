@@ -36,11 +36,12 @@ std::vector<Candidate> query_candidates(db::Database& db, const pos::Actor& acto
         "WHERE (:cohort = 0 OR c.cohort_id = :cohort2) AND (:only = 0 OR c.id = :only2) "
         "AND (:all = 1 OR c.dealer_id = :own) "
         "ORDER BY COALESCE(c.stream, 0), d.name, c.full_name, c.id",
-        soci::use(cohort), soci::use(cohort), soci::use(only), soci::use(only), soci::use(all), soci::use(own),
-        soci::into(id), soci::into(cohort_of), soci::into(dealer), soci::into(c.dealer_name),
+        soci::use(cohort), soci::use(cohort), soci::use(only), soci::use(only), soci::use(all),
+        soci::use(own), soci::into(id), soci::into(cohort_of), soci::into(dealer), soci::into(c.dealer_name),
         soci::into(salon, salon_ind), soci::into(c.full_name), soci::into(c.phone, phone_ind),
         soci::into(c.email, email_ind), soci::into(c.interview_date), soci::into(c.notes),
-        soci::into(stream, stream_ind), soci::into(c.kiosk_code), soci::into(c.status), soci::into(registered));
+        soci::into(stream, stream_ind), soci::into(c.kiosk_code), soci::into(c.status),
+        soci::into(registered));
     st.execute();
     while (st.fetch()) {
         Candidate row = c;
@@ -77,7 +78,8 @@ void assign_streams(db::Database& db, std::int64_t cohort_id) {
     st.execute();
     while (st.fetch()) ids.push_back(id);
     if (static_cast<int>(ids.size()) <= kSingleStreamLimit) {
-        db.update("UPDATE candidate SET stream = NULL WHERE cohort_id = :c AND stream IS NOT NULL", soci::use(cohort));
+        db.update("UPDATE candidate SET stream = NULL WHERE cohort_id = :c AND stream IS NOT NULL",
+                  soci::use(cohort));
         return;
     }
     for (std::size_t i = 0; i < ids.size(); ++i) {
@@ -88,12 +90,14 @@ void assign_streams(db::Database& db, std::int64_t cohort_id) {
 
 std::int64_t add_candidate(db::Database& db, const pos::Actor& actor, const CandidateForm& form) {
     require_registrar(db, actor);
-    if (form.dealer_id <= 0) throw pos::InputError("dealer", tr("Dealer"), tr("choose the dealer who sends the candidate"));
+    if (form.dealer_id <= 0)
+        throw pos::InputError("dealer", tr("Dealer"), tr("choose the dealer who sends the candidate"));
     if (!actor.sees_dealer(form.dealer_id))
         throw RefusedError(tr("A dealer registers only its own candidates (R-TRN-2)."));
     const std::string name = pos::required_text("name", tr("Full name"), form.full_name, 200);
     std::string phone, email;
-    if (!form.phone.empty()) phone = pos::parse_input("phone", [&] { return pos::Msisdn::parse(form.phone); }).str();
+    if (!form.phone.empty())
+        phone = pos::parse_input("phone", [&] { return pos::Msisdn::parse(form.phone); }).str();
     if (!form.email.empty()) email = validate_candidate_email(form.email);
     const auto interview =
         pos::CalendarDate::parse(form.interview_date, "interview_date", tr("Interview date"));
@@ -105,27 +109,31 @@ std::int64_t add_candidate(db::Database& db, const pos::Actor& actor, const Cand
     const auto cohort = get_cohort(db, actor, form.cohort_id);
     const auto today = training_today(db);
     if (interview > today)
-        throw pos::InputError("interview_date", tr("Interview date"),
-                              tr("is in the future: a candidate comes after the dealer's interview (R-TRN-2)"));
+        throw pos::InputError(
+            "interview_date", tr("Interview date"),
+            tr("is in the future: a candidate comes after the dealer's interview (R-TRN-2)"));
     if (cohort.closed) throw pos::InputError("cohort", tr("Cohort"), tr("is closed"));
     if (CohortWeek::stored(cohort.week_start).friday() < today)
-        throw pos::InputError("cohort", tr("Cohort"),
-                              trf("its week began on {1} and has passed", {CohortWeek::stored(cohort.week_start).display()}));
+        throw pos::InputError(
+            "cohort", tr("Cohort"),
+            trf("its week began on {1} and has passed", {CohortWeek::stored(cohort.week_start).display()}));
     if (cohort.candidates >= cohort.capacity)
         throw pos::InputError("cohort", tr("Cohort"),
-                              trf("is full: {1} of {2} places taken", {std::to_string(cohort.candidates),
-                                                                      std::to_string(cohort.capacity)}));
+                              trf("is full: {1} of {2} places taken",
+                                  {std::to_string(cohort.candidates), std::to_string(cohort.capacity)}));
     long long dealer_found = 0;
     const long long dealer = form.dealer_id;
     db.run("SELECT COUNT(*) FROM dealer WHERE id = :d", soci::use(dealer), soci::into(dealer_found));
     if (dealer_found == 0)
-        throw pos::InputError("dealer", tr("Dealer"), trf("no dealer with number {1}", {std::to_string(dealer)}));
+        throw pos::InputError("dealer", tr("Dealer"),
+                              trf("no dealer with number {1}", {std::to_string(dealer)}));
     const long long salon = form.salon_id;
     if (salon != 0) {
         long long salon_found = 0;
-        db.run("SELECT COUNT(*) FROM salon WHERE id = :s AND dealer_id = :d", soci::use(salon), soci::use(dealer),
-               soci::into(salon_found));
-        if (salon_found == 0) throw pos::InputError("salon", tr("Salon"), tr("is not one of this dealer's salons"));
+        db.run("SELECT COUNT(*) FROM salon WHERE id = :s AND dealer_id = :d", soci::use(salon),
+               soci::use(dealer), soci::into(salon_found));
+        if (salon_found == 0)
+            throw pos::InputError("salon", tr("Salon"), tr("is not one of this dealer's salons"));
     }
     const std::string code = new_kiosk_code(db);
     const long long now = db.now(), by = actor.staff_id(), cohort_id = cohort.id;
@@ -159,7 +167,8 @@ Candidate get_candidate(db::Database& db, const pos::Actor& actor, std::int64_t 
     require_registrar(db, actor);
     auto found = id > 0 ? query_candidates(db, actor, 0, id) : std::vector<Candidate>{};
     if (found.empty())
-        throw pos::InputError("candidate", tr("Candidate"), trf("no candidate with number {1}", {std::to_string(id)}));
+        throw pos::InputError("candidate", tr("Candidate"),
+                              trf("no candidate with number {1}", {std::to_string(id)}));
     return found.front();
 }
 

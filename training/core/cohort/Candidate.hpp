@@ -23,12 +23,12 @@ namespace salon::training {
 struct CandidateForm {
     std::int64_t cohort_id = 0;
     std::int64_t dealer_id = 0;
-    std::int64_t salon_id = 0;     // 0: not yet placed in a salon
+    std::int64_t salon_id = 0;  // 0: not yet placed in a salon
     std::string full_name;
-    std::string phone;             // optional: for the SMS invitation
-    std::string email;             // optional: for the e-mail invitation
-    std::string interview_date;    // the dealer's own interview; not in the future
-    std::string notes;             // the interview's notes
+    std::string phone;           // optional: for the SMS invitation
+    std::string email;           // optional: for the e-mail invitation
+    std::string interview_date;  // the dealer's own interview; not in the future
+    std::string notes;           // the interview's notes
 };
 
 struct Candidate {
@@ -42,7 +42,7 @@ struct Candidate {
     std::string email;
     std::string interview_date;
     std::string notes;
-    int stream = 0;                // 1 or 2; 0 while the cohort is not split
+    int stream = 0;  // 1 or 2; 0 while the cohort is not split
     std::string kiosk_code;
     std::string status;
     std::int64_t registered_at = 0;

@@ -43,7 +43,9 @@ std::vector<Cohort> query_cohorts(db::Database& db, std::int64_t only_id) {
 
 }  // namespace
 
-pos::CalendarDate training_today(db::Database& db) { return pos::CalendarDate::of(db.now(), kTrainingTimeZone); }
+pos::CalendarDate training_today(db::Database& db) {
+    return pos::CalendarDate::of(db.now(), kTrainingTimeZone);
+}
 
 std::int64_t create_cohort(db::Database& db, const pos::Actor& actor, const CohortForm& form) {
     actor.require(db, pos::Permission::run_training);
@@ -59,7 +61,8 @@ std::int64_t create_cohort(db::Database& db, const pos::Actor& actor, const Coho
     const std::string iso = week.iso();
     db.run("SELECT COUNT(*) FROM cohort WHERE week_start = :w", soci::use(iso), soci::into(taken));
     if (taken > 0)
-        throw pos::InputError("week", tr("Week"), trf("the week of {1} already has its cohort", {week.display()}));
+        throw pos::InputError("week", tr("Week"),
+                              trf("the week of {1} already has its cohort", {week.display()}));
     const long long now = db.now();
     const long long by = actor.staff_id();
     soci::indicator by_ind = by == 0 ? soci::i_null : soci::i_ok;

@@ -17,22 +17,22 @@ class Actor;
 
 namespace salon::training {
 
-inline constexpr int kMaxCohortCapacity = 40;     // R-TRN-5: a group is 10-40 people
-inline constexpr int kSingleStreamLimit = 20;     // R-TRN-5: above about 20 it is split in two streams
+inline constexpr int kMaxCohortCapacity = 40;  // R-TRN-5: a group is 10-40 people
+inline constexpr int kSingleStreamLimit = 20;  // R-TRN-5: above about 20 it is split in two streams
 
 struct CohortForm {
-    std::string week;          // the Friday it starts on
+    std::string week;  // the Friday it starts on
     int capacity = kMaxCohortCapacity;
     std::string vote_rule = "majority";  // how votes decide who continues (R-TRN-10); the assessment reads it
 };
 
 struct Cohort {
     std::int64_t id = 0;
-    std::string week_start;    // "YYYY-MM-DD", a Friday
+    std::string week_start;  // "YYYY-MM-DD", a Friday
     int capacity = 0;
     std::string vote_rule;
-    int candidates = 0;        // registered in it, of every dealer
-    bool split = false;        // in two streams (more than 20 candidates)
+    int candidates = 0;  // registered in it, of every dealer
+    bool split = false;  // in two streams (more than 20 candidates)
     std::int64_t created_at = 0;
     bool closed = false;
 };

@@ -19,6 +19,8 @@ CohortWeek CohortWeek::parse(std::string_view text) {
     return CohortWeek(day);
 }
 
-CohortWeek CohortWeek::stored(const std::string& iso) { return CohortWeek(pos::CalendarDate::parse(iso, "week", tr("Week"))); }
+CohortWeek CohortWeek::stored(const std::string& iso) {
+    return CohortWeek(pos::CalendarDate::parse(iso, "week", tr("Week")));
+}
 
 }  // namespace salon::training

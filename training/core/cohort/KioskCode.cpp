@@ -17,7 +17,8 @@ std::string new_kiosk_code(db::Database& db) {
     for (int tries = 0; tries < 100; ++tries) {
         std::string code;
         for (std::size_t i = 0; i < kKioskCodeLength; ++i)
-            code.push_back(kKioskCodeAlphabet[randombytes_uniform(static_cast<std::uint32_t>(kKioskCodeAlphabet.size()))]);
+            code.push_back(kKioskCodeAlphabet[randombytes_uniform(
+                static_cast<std::uint32_t>(kKioskCodeAlphabet.size()))]);
         long long taken = 0;
         db.run("SELECT COUNT(*) FROM candidate WHERE kiosk_code = :c", soci::use(code), soci::into(taken));
         if (taken == 0) return code;

@@ -21,8 +21,8 @@ namespace salon::training {
 class MailSender;
 
 struct InvitationTemplate {
-    std::string channel;   // sms, email
-    std::string subject;   // e-mail only
+    std::string channel;  // sms, email
+    std::string subject;  // e-mail only
     std::string body;
 };
 
@@ -37,13 +37,13 @@ struct Invitation {
     std::int64_t id = 0;
     std::int64_t candidate_id = 0;
     std::string candidate_name;
-    std::string channel;      // sms, email
-    std::string address;      // the number or the e-mail address
-    std::string state;        // queued, sent, failed
-    std::string last_error;   // when failed
+    std::string channel;     // sms, email
+    std::string address;     // the number or the e-mail address
+    std::string state;       // queued, sent, failed
+    std::string last_error;  // when failed
     std::int64_t created_at = 0;
     std::int64_t sent_at = 0;
-    std::string sender;       // "sandbox" ...
+    std::string sender;  // "sandbox" ...
 };
 
 // Queues an SMS (to those with a phone) and an e-mail (to those with an address) for every candidate of the

@@ -34,7 +34,8 @@ std::filesystem::path SandboxMailSender::default_folder() {
 
 SandboxMailSender::SandboxMailSender(std::filesystem::path folder) : folder_(std::move(folder)) {}
 
-void SandboxMailSender::send(const std::string& to, const std::string& message_id, const std::string& rfc822) {
+void SandboxMailSender::send(const std::string& to, const std::string& message_id,
+                             const std::string& rfc822) {
     (void)to;
     namespace fs = std::filesystem;
     std::error_code ec;
@@ -58,13 +59,14 @@ std::string training_mail_from() {
     return "training@salon-station.invalid";
 }
 
-std::int64_t enqueue_mail(db::Database& db, const std::string& to, const std::string& subject, const std::string& body,
-                          const std::string& purpose) {
+std::int64_t enqueue_mail(db::Database& db, const std::string& to, const std::string& subject,
+                          const std::string& body, const std::string& purpose) {
     const long long now = db.now();
-    return db.insert("INSERT INTO mail_outbox (to_address, subject, body, purpose, created_at, next_attempt_at) "
-                     "VALUES (:t, :s, :b, :p, :n, :due)",
-                     soci::use(to), soci::use(subject), soci::use(body), soci::use(purpose), soci::use(now),
-                     soci::use(now));
+    return db.insert(
+        "INSERT INTO mail_outbox (to_address, subject, body, purpose, created_at, next_attempt_at) "
+        "VALUES (:t, :s, :b, :p, :n, :due)",
+        soci::use(to), soci::use(subject), soci::use(body), soci::use(purpose), soci::use(now),
+        soci::use(now));
 }
 
 std::string compose_mail(const std::string& to, const std::string& subject, const std::string& body,
@@ -72,7 +74,8 @@ std::string compose_mail(const std::string& to, const std::string& subject, cons
     static std::once_flag once;
     std::call_once(once, [] { g_mime_init(); });
     Ref<GMimeMessage> message(g_mime_message_new(TRUE));
-    g_mime_message_add_mailbox(message.get(), GMIME_ADDRESS_TYPE_FROM, "Учебный центр", training_mail_from().c_str());
+    g_mime_message_add_mailbox(message.get(), GMIME_ADDRESS_TYPE_FROM, "Учебный центр",
+                               training_mail_from().c_str());
     g_mime_message_add_mailbox(message.get(), GMIME_ADDRESS_TYPE_TO, nullptr, to.c_str());
     g_mime_message_set_subject(message.get(), subject.c_str(), "utf-8");
     GDateTime* now = g_date_time_new_now_utc();
@@ -83,7 +86,8 @@ std::string compose_mail(const std::string& to, const std::string& subject, cons
     g_mime_text_part_set_charset(part.get(), "utf-8");
     g_mime_text_part_set_text(part.get(), body.c_str());
     g_mime_part_set_content_encoding(
-        GMIME_PART(part.get()), g_mime_part_get_best_content_encoding(GMIME_PART(part.get()), GMIME_ENCODING_CONSTRAINT_7BIT));
+        GMIME_PART(part.get()),
+        g_mime_part_get_best_content_encoding(GMIME_PART(part.get()), GMIME_ENCODING_CONSTRAINT_7BIT));
     g_mime_message_set_mime_part(message.get(), GMIME_OBJECT(part.get()));
     char* text = g_mime_object_to_string(GMIME_OBJECT(message.get()), nullptr);
     std::string out = text;
@@ -102,7 +106,8 @@ MailDeliveryResult deliver_due_mail(db::Database& db, MailSender& sender, int li
         const long long now = db.now();
         Due d{};
         db::Statement st = db.query(
-            "SELECT id, to_address, subject, body, attempts FROM mail_outbox WHERE sent_at IS NULL AND next_attempt_at <= :n "
+            "SELECT id, to_address, subject, body, attempts FROM mail_outbox WHERE sent_at IS NULL AND "
+            "next_attempt_at <= :n "
             "ORDER BY id",
             soci::use(now), soci::into(d.id), soci::into(d.to), soci::into(d.subject), soci::into(d.body),
             soci::into(d.attempts));
@@ -124,15 +129,17 @@ MailDeliveryResult deliver_due_mail(db::Database& db, MailSender& sender, int li
         const long long now = db.now();
         const std::string name = sender.name();
         if (error.empty()) {
-            db.update("UPDATE mail_outbox SET sent_at = :n, message_id = :m, sender = :s, attempts = attempts + 1, "
-                      "last_error = NULL WHERE id = :id AND sent_at IS NULL",
-                      soci::use(now), soci::use(message_id), soci::use(name), soci::use(d.id));
+            db.update(
+                "UPDATE mail_outbox SET sent_at = :n, message_id = :m, sender = :s, attempts = attempts + 1, "
+                "last_error = NULL WHERE id = :id AND sent_at IS NULL",
+                soci::use(now), soci::use(message_id), soci::use(name), soci::use(d.id));
             ++result.sent;
         } else {
             const long long next = now + pos::sms_retry_delay(d.attempts + 1);
-            db.update("UPDATE mail_outbox SET attempts = attempts + 1, last_error = :e, next_attempt_at = :next "
-                      "WHERE id = :id AND sent_at IS NULL",
-                      soci::use(error), soci::use(next), soci::use(d.id));
+            db.update(
+                "UPDATE mail_outbox SET attempts = attempts + 1, last_error = :e, next_attempt_at = :next "
+                "WHERE id = :id AND sent_at IS NULL",
+                soci::use(error), soci::use(next), soci::use(d.id));
             ++result.failed;
         }
         tx.commit();

@@ -18,8 +18,8 @@ namespace salon::training {
 class MailSender {
 public:
     virtual ~MailSender() = default;
-    virtual std::string name() const = 0;   // kept with each mail it delivered ("sandbox")
-    virtual bool is_sandbox() const = 0;    // true when nothing reaches a real mailbox: screens say so
+    virtual std::string name() const = 0;  // kept with each mail it delivered ("sandbox")
+    virtual bool is_sandbox() const = 0;   // true when nothing reaches a real mailbox: screens say so
     // Delivers one RFC 5322 message; throws std::exception with the reason when it could not.
     virtual void send(const std::string& to, const std::string& message_id, const std::string& rfc822) = 0;
 };
@@ -44,8 +44,8 @@ private:
 std::string training_mail_from();
 
 // Queues a mail INSIDE the caller's WriteTransaction; due at once.
-std::int64_t enqueue_mail(db::Database& db, const std::string& to, const std::string& subject, const std::string& body,
-                          const std::string& purpose);
+std::int64_t enqueue_mail(db::Database& db, const std::string& to, const std::string& subject,
+                          const std::string& body, const std::string& purpose);
 
 // The mail as sent: From, To, Subject, Date, Message-Id and a UTF-8 text body, 7-bit clean.
 std::string compose_mail(const std::string& to, const std::string& subject, const std::string& body,

@@ -46,9 +46,10 @@ CohortsPage::CohortsPage(wxWindow* parent, db::Database& db, const pos::Actor& a
     }
     auto* sizer = new wxBoxSizer(wxVERTICAL);
 
-    cohorts_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(-1, 130)), wxLC_REPORT | wxLC_SINGLE_SEL,
-                              wxDefaultValidator, "cohorts");
-    for (const Text& h : {tr("Week"), tr("Candidates"), tr("Streams"), tr("Vote rule")}) cohorts_->AppendColumn(ui_text(h));
+    cohorts_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(-1, 130)),
+                              wxLC_REPORT | wxLC_SINGLE_SEL, wxDefaultValidator, "cohorts");
+    for (const Text& h : {tr("Week"), tr("Candidates"), tr("Streams"), tr("Vote rule")})
+        cohorts_->AppendColumn(ui_text(h));
     cohorts_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent&) { show_candidates(); });
     sizer->Add(cohorts_, 0, wxEXPAND | wxALL, 8);
 
@@ -57,34 +58,42 @@ CohortsPage::CohortsPage(wxWindow* parent, db::Database& db, const pos::Actor& a
         week_ = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, FromDIP(wxSize(120, -1)), 0,
                                wxDefaultValidator, "cohort_week");
         week_->SetHint(ui_text(tr("Friday")));
-        capacity_ = new wxSpinCtrl(this, wxID_ANY, "40", wxDefaultPosition, FromDIP(wxSize(90, -1)), wxSP_ARROW_KEYS, 1,
-                                   training::kMaxCohortCapacity, training::kMaxCohortCapacity);
-        auto* create = new wxButton(this, wxID_ANY, ui_text(tr("New cohort")), wxDefaultPosition, wxDefaultSize, 0,
-                                    wxDefaultValidator, "cohort_create");
+        capacity_ =
+            new wxSpinCtrl(this, wxID_ANY, "40", wxDefaultPosition, FromDIP(wxSize(90, -1)), wxSP_ARROW_KEYS,
+                           1, training::kMaxCohortCapacity, training::kMaxCohortCapacity);
+        auto* create = new wxButton(this, wxID_ANY, ui_text(tr("New cohort")), wxDefaultPosition,
+                                    wxDefaultSize, 0, wxDefaultValidator, "cohort_create");
         create->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { create_cohort(); });
-        row->Add(new wxStaticText(this, wxID_ANY, ui_text(tr("Week"))), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
+        row->Add(new wxStaticText(this, wxID_ANY, ui_text(tr("Week"))), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT,
+                 6);
         row->Add(week_, 0, wxRIGHT, 12);
-        row->Add(new wxStaticText(this, wxID_ANY, ui_text(tr("Capacity"))), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
+        row->Add(new wxStaticText(this, wxID_ANY, ui_text(tr("Capacity"))), 0,
+                 wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
         row->Add(capacity_, 0, wxRIGHT, 12);
         row->Add(create, 0);
         sizer->Add(row, 0, wxLEFT | wxRIGHT | wxBOTTOM, 8);
     }
 
-    candidates_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(-1, 200)), wxLC_REPORT | wxLC_SINGLE_SEL,
-                                 wxDefaultValidator, "candidates");
-    for (const Text& h : {tr("Full name"), tr("Dealer"), tr("Stream"), tr("Code"), tr("Interview"), tr("SMS"), tr("E-mail")})
+    candidates_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(-1, 200)),
+                                 wxLC_REPORT | wxLC_SINGLE_SEL, wxDefaultValidator, "candidates");
+    for (const Text& h :
+         {tr("Full name"), tr("Dealer"), tr("Stream"), tr("Code"), tr("Interview"), tr("SMS"), tr("E-mail")})
         candidates_->AppendColumn(ui_text(h));
     sizer->Add(candidates_, 1, wxEXPAND | wxLEFT | wxRIGHT, 8);
 
     form_ = new FormFields(this);
-    dealer_ = new wxChoice(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, 0, nullptr, 0, wxDefaultValidator, "candidate_dealer");
-    name_ = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, FromDIP(wxSize(320, -1)), 0, wxDefaultValidator, "candidate_name");
-    phone_ = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, FromDIP(wxSize(200, -1)), 0, wxDefaultValidator, "candidate_phone");
-    email_ = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, FromDIP(wxSize(260, -1)), 0, wxDefaultValidator, "candidate_email");
-    interview_ = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, FromDIP(wxSize(120, -1)), 0, wxDefaultValidator,
-                                "candidate_interview");
-    notes_ = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, FromDIP(wxSize(420, 50)), wxTE_MULTILINE,
-                            wxDefaultValidator, "candidate_notes");
+    dealer_ = new wxChoice(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, 0, nullptr, 0,
+                           wxDefaultValidator, "candidate_dealer");
+    name_ = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, FromDIP(wxSize(320, -1)), 0,
+                           wxDefaultValidator, "candidate_name");
+    phone_ = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, FromDIP(wxSize(200, -1)), 0,
+                            wxDefaultValidator, "candidate_phone");
+    email_ = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, FromDIP(wxSize(260, -1)), 0,
+                            wxDefaultValidator, "candidate_email");
+    interview_ = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, FromDIP(wxSize(120, -1)), 0,
+                                wxDefaultValidator, "candidate_interview");
+    notes_ = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, FromDIP(wxSize(420, 50)),
+                            wxTE_MULTILINE, wxDefaultValidator, "candidate_notes");
     form_->add("dealer", tr("Dealer"), dealer_);
     form_->add("name", tr("Full name"), name_);
     form_->add("phone", tr("Phone"), phone_);
@@ -95,10 +104,10 @@ CohortsPage::CohortsPage(wxWindow* parent, db::Database& db, const pos::Actor& a
     sizer->Add(form_->sizer(), 0, wxALL, 8);
 
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
-    auto* add = new wxButton(this, wxID_ANY, ui_text(tr("Register the candidate")), wxDefaultPosition, wxDefaultSize, 0,
-                             wxDefaultValidator, "candidate_add");
-    auto* invite = new wxButton(this, wxID_ANY, ui_text(tr("Send invitations")), wxDefaultPosition, wxDefaultSize, 0,
-                                wxDefaultValidator, "cohort_invite");
+    auto* add = new wxButton(this, wxID_ANY, ui_text(tr("Register the candidate")), wxDefaultPosition,
+                             wxDefaultSize, 0, wxDefaultValidator, "candidate_add");
+    auto* invite = new wxButton(this, wxID_ANY, ui_text(tr("Send invitations")), wxDefaultPosition,
+                                wxDefaultSize, 0, wxDefaultValidator, "cohort_invite");
     add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { register_candidate(); });
     invite->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { send_invitations(); });
     buttons->Add(add, 0, wxRIGHT, 8);
@@ -122,7 +131,8 @@ void CohortsPage::refresh() {
     dealer_ids_.clear();
     try {
         for (const auto& c : training::list_cohorts(db_, actor_)) {
-            const long i = cohorts_->InsertItem(cohorts_->GetItemCount(), u(training::CohortWeek::stored(c.week_start).display()));
+            const long i = cohorts_->InsertItem(cohorts_->GetItemCount(),
+                                                u(training::CohortWeek::stored(c.week_start).display()));
             cohorts_->SetItem(i, 1, wxString::Format("%d / %d", c.candidates, c.capacity));
             cohorts_->SetItem(i, 2, ui_text(c.split ? tr("two streams") : tr("one group")));
             cohorts_->SetItem(i, 3, u(c.vote_rule));
@@ -151,15 +161,25 @@ void CohortsPage::show_candidates() {
     if (!cohort) return;
     try {
         std::map<std::int64_t, std::map<std::string, wxString>> invited;
-        for (const auto& i : training::list_invitations(db_, actor_, cohort)) invited[i.candidate_id][i.channel] = state_text(i);
+        for (const auto& i : training::list_invitations(db_, actor_, cohort))
+            invited[i.candidate_id][i.channel] = state_text(i);
         for (const auto& c : training::list_candidates(db_, actor_, cohort)) {
             const long i = candidates_->InsertItem(candidates_->GetItemCount(), u(c.full_name));
             candidates_->SetItem(i, 1, u(c.dealer_name));
             candidates_->SetItem(i, 2, c.stream ? wxString::Format("%d", c.stream) : wxString("—"));
             candidates_->SetItem(i, 3, u(c.kiosk_code));
-            candidates_->SetItem(i, 4, u(pos::CalendarDate::parse(c.interview_date, "interview_date", tr("Interview date")).display()));
-            candidates_->SetItem(i, 5, c.phone.empty() ? wxString("—") : invited[c.id].count("sms") ? invited[c.id]["sms"] : ui_text(tr("not invited")));
-            candidates_->SetItem(i, 6, c.email.empty() ? wxString("—") : invited[c.id].count("email") ? invited[c.id]["email"] : ui_text(tr("not invited")));
+            candidates_->SetItem(
+                i, 4,
+                u(pos::CalendarDate::parse(c.interview_date, "interview_date", tr("Interview date"))
+                      .display()));
+            candidates_->SetItem(i, 5,
+                                 c.phone.empty()              ? wxString("—")
+                                 : invited[c.id].count("sms") ? invited[c.id]["sms"]
+                                                              : ui_text(tr("not invited")));
+            candidates_->SetItem(i, 6,
+                                 c.email.empty()                ? wxString("—")
+                                 : invited[c.id].count("email") ? invited[c.id]["email"]
+                                                                : ui_text(tr("not invited")));
         }
     } catch (const UserError& e) {
         status(u(e.message()), true);
@@ -219,9 +239,11 @@ void CohortsPage::send_invitations() {
         training::SandboxMailSender mail;
         training::deliver_invitations(db_, sms, mail);
         show_candidates();
-        status(ui_text(trf("{1} invitations sent through the sandbox senders (nothing reaches a real phone or mailbox).",
-                           {std::to_string(queued)})),
-               false);
+        status(
+            ui_text(trf(
+                "{1} invitations sent through the sandbox senders (nothing reaches a real phone or mailbox).",
+                {std::to_string(queued)})),
+            false);
     } catch (const UserError& e) {
         status(u(e.message()), true);
     }

@@ -25,7 +25,8 @@ constexpr int kReloadTicks = 5;
 constexpr int kResultShownMs = 60 * 1000;
 
 wxString clock_text(std::int64_t seconds) {
-    return wxString::Format("%lld:%02lld", static_cast<long long>(seconds / 60), static_cast<long long>(seconds % 60));
+    return wxString::Format("%lld:%02lld", static_cast<long long>(seconds / 60),
+                            static_cast<long long>(seconds % 60));
 }
 
 void enlarge(wxWindow* w, float factor, bool bold = false) {
@@ -53,8 +54,10 @@ KioskFrame::KioskFrame(db::Database& db, const pos::AuditKey& key, std::string k
 
     // Nothing leads out of the kiosk: closing (Alt+F4) is refused, Escape and the function keys do nothing.
     Bind(wxEVT_CLOSE_WINDOW, [](wxCloseEvent& e) {
-        if (e.CanVeto()) e.Veto();
-        else e.Skip();
+        if (e.CanVeto())
+            e.Veto();
+        else
+            e.Skip();
     });
     Bind(wxEVT_CHAR_HOOK, [](wxKeyEvent& e) {
         const int k = e.GetKeyCode();
@@ -70,8 +73,9 @@ wxPanel* KioskFrame::build_code_page(wxWindow* parent) {
     auto* page = new wxPanel(parent);
     auto* title = new wxStaticText(page, wxID_ANY, ui_text(tr("Entrance test")));
     enlarge(title, 2.6f, true);
-    auto* hint = new wxStaticText(page, wxID_ANY,
-                                  ui_text(tr("16 questions, 15 minutes. Enter the personal code from your invitation.")));
+    auto* hint = new wxStaticText(
+        page, wxID_ANY,
+        ui_text(tr("16 questions, 15 minutes. Enter the personal code from your invitation.")));
     enlarge(hint, 1.5f);
     code_ = new wxTextCtrl(page, wxID_ANY, wxString(), wxDefaultPosition, FromDIP(wxSize(360, 80)),
                            wxTE_PROCESS_ENTER | wxTE_CENTRE, wxDefaultValidator, "kiosk_code");
@@ -103,7 +107,8 @@ wxPanel* KioskFrame::build_question_page(wxWindow* parent) {
     auto* page = new wxPanel(parent);
     who_ = new wxStaticText(page, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, 0, "kiosk_who");
     enlarge(who_, 1.4f);
-    countdown_ = new wxStaticText(page, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, 0, "kiosk_countdown");
+    countdown_ =
+        new wxStaticText(page, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, 0, "kiosk_countdown");
     enlarge(countdown_, 2.4f, true);
     auto* top = new wxBoxSizer(wxHORIZONTAL);
     top->Add(who_, 1, wxALIGN_CENTER_VERTICAL);
@@ -114,20 +119,23 @@ wxPanel* KioskFrame::build_question_page(wxWindow* parent) {
 
     auto* numbers = new wxBoxSizer(wxHORIZONTAL);
     for (int n = 1; n <= training::kQuestionsPerAttempt; ++n) {
-        auto* b = new wxButton(page, wxID_ANY, wxString::Format("%d", n), wxDefaultPosition, FromDIP(wxSize(56, 48)),
-                               0, wxDefaultValidator, wxString::Format("kiosk_number_%d", n));
+        auto* b = new wxButton(page, wxID_ANY, wxString::Format("%d", n), wxDefaultPosition,
+                               FromDIP(wxSize(56, 48)), 0, wxDefaultValidator,
+                               wxString::Format("kiosk_number_%d", n));
         enlarge(b, 1.3f);
         b->Bind(wxEVT_BUTTON, [this, n](wxCommandEvent&) { show_slot(n); });
         numbers_.push_back(b);
         numbers->Add(b, 0, wxRIGHT, 4);
     }
 
-    position_ = new wxStaticText(page, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, 0, "kiosk_position");
+    position_ =
+        new wxStaticText(page, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, 0, "kiosk_position");
     enlarge(position_, 1.3f);
     topic_ = new wxStaticText(page, wxID_ANY, wxString());
     enlarge(topic_, 1.2f);
     topic_->SetForegroundColour(wxColour(90, 90, 90));
-    text_ = new wxStaticText(page, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, 0, "kiosk_question_text");
+    text_ = new wxStaticText(page, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, 0,
+                             "kiosk_question_text");
     enlarge(text_, 2.0f, true);
     answers_ = new wxPanel(page);
     answers_sizer_ = new wxBoxSizer(wxVERTICAL);
@@ -135,10 +143,10 @@ wxPanel* KioskFrame::build_question_page(wxWindow* parent) {
     saved_ = new wxStaticText(page, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, 0, "kiosk_saved");
     enlarge(saved_, 1.3f);
 
-    previous_ = new wxButton(page, wxID_ANY, ui_text(tr("← Previous")), wxDefaultPosition, FromDIP(wxSize(220, 64)), 0,
-                             wxDefaultValidator, "kiosk_previous");
-    next_ = new wxButton(page, wxID_ANY, ui_text(tr("Next →")), wxDefaultPosition, FromDIP(wxSize(220, 64)), 0,
-                         wxDefaultValidator, "kiosk_next");
+    previous_ = new wxButton(page, wxID_ANY, ui_text(tr("← Previous")), wxDefaultPosition,
+                             FromDIP(wxSize(220, 64)), 0, wxDefaultValidator, "kiosk_previous");
+    next_ = new wxButton(page, wxID_ANY, ui_text(tr("Next →")), wxDefaultPosition, FromDIP(wxSize(220, 64)),
+                         0, wxDefaultValidator, "kiosk_next");
     auto* finish_button = new wxButton(page, wxID_ANY, ui_text(tr("Finish the test")), wxDefaultPosition,
                                        FromDIP(wxSize(280, 64)), 0, wxDefaultValidator, "kiosk_finish");
     for (auto* b : {previous_, next_, finish_button}) enlarge(b, 1.5f, true);
@@ -167,14 +175,14 @@ wxPanel* KioskFrame::build_question_page(wxWindow* parent) {
 
 wxPanel* KioskFrame::build_result_page(wxWindow* parent) {
     auto* page = new wxPanel(parent);
-    thanks_ = new wxStaticText(page, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, wxALIGN_CENTRE_HORIZONTAL,
-                               "kiosk_thanks");
+    thanks_ = new wxStaticText(page, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize,
+                               wxALIGN_CENTRE_HORIZONTAL, "kiosk_thanks");
     enlarge(thanks_, 2.2f, true);
-    result_ = new wxStaticText(page, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, wxALIGN_CENTRE_HORIZONTAL,
-                               "kiosk_result");
+    result_ = new wxStaticText(page, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize,
+                               wxALIGN_CENTRE_HORIZONTAL, "kiosk_result");
     enlarge(result_, 2.0f);
-    auto* done = new wxButton(page, wxID_ANY, ui_text(tr("Done")), wxDefaultPosition, FromDIP(wxSize(280, 72)), 0,
-                              wxDefaultValidator, "kiosk_done");
+    auto* done = new wxButton(page, wxID_ANY, ui_text(tr("Done")), wxDefaultPosition,
+                              FromDIP(wxSize(280, 72)), 0, wxDefaultValidator, "kiosk_done");
     enlarge(done, 1.6f, true);
     done->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { show_code_page(); });
     auto* sizer = new wxBoxSizer(wxVERTICAL);
@@ -242,7 +250,8 @@ void KioskFrame::show_question() {
     const auto& a = *attempt_;
     const auto& slot = a.slots[current_ - 1];
     who_->SetLabel(wxString::FromUTF8(a.candidate_name));
-    position_->SetLabel(ui_text(trf("Question {1} of {2}", {std::to_string(current_), std::to_string(a.slots.size())})));
+    position_->SetLabel(
+        ui_text(trf("Question {1} of {2}", {std::to_string(current_), std::to_string(a.slots.size())})));
     topic_->SetLabel(ui_text(training::topic_title(slot.topic)));
     text_->SetLabel(wxString::FromUTF8(slot.text));
     text_->Wrap(GetClientSize().GetWidth() - FromDIP(80));
@@ -251,12 +260,15 @@ void KioskFrame::show_question() {
     options_.clear();
     text_answer_ = nullptr;
     if (slot.kind == "shortanswer") {
-        text_answer_ = new wxTextCtrl(answers_, wxID_ANY, slot.answer.is_string() ? wxString::FromUTF8(slot.answer.get<std::string>()) : wxString(),
-                                      wxDefaultPosition, FromDIP(wxSize(600, -1)), wxTE_PROCESS_ENTER, wxDefaultValidator,
-                                      "kiosk_text_answer");
+        text_answer_ = new wxTextCtrl(
+            answers_, wxID_ANY,
+            slot.answer.is_string() ? wxString::FromUTF8(slot.answer.get<std::string>()) : wxString(),
+            wxDefaultPosition, FromDIP(wxSize(600, -1)), wxTE_PROCESS_ENTER, wxDefaultValidator,
+            "kiosk_text_answer");
         enlarge(text_answer_, 1.8f);
-        auto* save_button = new wxButton(answers_, wxID_ANY, ui_text(tr("Save the answer")), wxDefaultPosition,
-                                         FromDIP(wxSize(280, 60)), 0, wxDefaultValidator, "kiosk_save_text");
+        auto* save_button =
+            new wxButton(answers_, wxID_ANY, ui_text(tr("Save the answer")), wxDefaultPosition,
+                         FromDIP(wxSize(280, 60)), 0, wxDefaultValidator, "kiosk_save_text");
         enlarge(save_button, 1.4f, true);
         text_answer_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { save_text_answer(); });
         save_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { save_text_answer(); });
@@ -266,8 +278,8 @@ void KioskFrame::show_question() {
         answers_sizer_->Add(row, 0, wxTOP, 8);
     } else {
         for (std::size_t i = 0; i < slot.options.size(); ++i) {
-            auto* b = new wxToggleButton(answers_, wxID_ANY, wxString::FromUTF8(slot.options[i]), wxDefaultPosition,
-                                         FromDIP(wxSize(700, 60)), 0, wxDefaultValidator,
+            auto* b = new wxToggleButton(answers_, wxID_ANY, wxString::FromUTF8(slot.options[i]),
+                                         wxDefaultPosition, FromDIP(wxSize(700, 60)), 0, wxDefaultValidator,
                                          wxString::Format("kiosk_option_%zu", i));
             enlarge(b, 1.6f);
             bool chosen = false;
@@ -285,7 +297,8 @@ void KioskFrame::show_question() {
         }
     }
     saved_->SetForegroundColour(wxNullColour);
-    saved_->SetLabel(slot.answer.is_null() ? ui_text(tr("Not answered yet.")) : ui_text(tr("Your answer is saved.")));
+    saved_->SetLabel(slot.answer.is_null() ? ui_text(tr("Not answered yet."))
+                                           : ui_text(tr("Your answer is saved.")));
     previous_->Enable(current_ > 1);
     next_->Enable(current_ < static_cast<int>(a.slots.size()));
     update_numbers();
@@ -298,7 +311,9 @@ void KioskFrame::update_numbers() {
     for (std::size_t i = 0; i < numbers_.size() && i < attempt_->slots.size(); ++i) {
         const bool answered = !attempt_->slots[i].answer.is_null();
         const bool here = static_cast<int>(i) + 1 == current_;
-        numbers_[i]->SetBackgroundColour(here ? wxColour(255, 214, 102) : answered ? wxColour(170, 220, 170) : wxNullColour);
+        numbers_[i]->SetBackgroundColour(here       ? wxColour(255, 214, 102)
+                                         : answered ? wxColour(170, 220, 170)
+                                                    : wxNullColour);
     }
 }
 
@@ -323,8 +338,9 @@ void KioskFrame::save_text_answer() {
 void KioskFrame::save(const nlohmann::json& answer) {
     try {
         attempt_ = training::answer_slot(db_, key_, attempt_->id, current_, answer);
-        saved_->SetLabel(attempt_->slots[current_ - 1].answer.is_null() ? ui_text(tr("Not answered yet."))
-                                                                        : ui_text(tr("Your answer is saved.")));
+        saved_->SetLabel(attempt_->slots[current_ - 1].answer.is_null()
+                             ? ui_text(tr("Not answered yet."))
+                             : ui_text(tr("Your answer is saved.")));
         update_numbers();
         update_countdown();
         book_->GetPage(1)->Layout();
@@ -333,7 +349,8 @@ void KioskFrame::save(const nlohmann::json& answer) {
     } catch (const std::exception&) {
         // The database is out of reach: the screen shows what is saved, and says this answer is not.
         show_question();
-        saved_->SetLabel(ui_text(tr("The answer was NOT saved: the database cannot be reached. Choose it again.")));
+        saved_->SetLabel(
+            ui_text(tr("The answer was NOT saved: the database cannot be reached. Choose it again.")));
         saved_->SetForegroundColour(error_colour());
         book_->GetPage(1)->Layout();
     }
@@ -383,7 +400,8 @@ void KioskFrame::tick() {
         update_countdown();
     } catch (const std::exception&) {
         // The database is out of reach: the answers saved so far are safe, and the next tick tries again.
-        saved_->SetLabel(ui_text(tr("The test's database cannot be reached: your saved answers are safe; call the trainer.")));
+        saved_->SetLabel(ui_text(
+            tr("The test's database cannot be reached: your saved answers are safe; call the trainer.")));
         saved_->SetForegroundColour(error_colour());
     }
 }
@@ -394,8 +412,10 @@ void KioskFrame::finish(bool confirmed) {
         const int unanswered = static_cast<int>(attempt_->slots.size()) - attempt_->answered();
         wxString question = ui_text(tr("Finish the test? Answers cannot be changed afterwards."));
         if (unanswered > 0)
-            question += "\n" + ui_text(trn("{1} question is not answered.", "{1} questions are not answered.", unanswered));
-        wxMessageDialog dialog(this, question, ui_text(tr("Finish the test")), wxYES_NO | wxNO_DEFAULT | wxICON_QUESTION);
+            question += "\n" + ui_text(trn("{1} question is not answered.", "{1} questions are not answered.",
+                                           unanswered));
+        wxMessageDialog dialog(this, question, ui_text(tr("Finish the test")),
+                               wxYES_NO | wxNO_DEFAULT | wxICON_QUESTION);
         dialog.SetYesNoLabels(ui_text(tr("Finish")), ui_text(tr("Go back to the questions")));
         if (dialog.ShowModal() != wxID_YES) return;
     }
@@ -407,7 +427,8 @@ void KioskFrame::finish(bool confirmed) {
         reload();
         if (!attempt_ || !attempt_->submitted()) return after_refusal(e.message());
     } catch (const std::exception&) {
-        saved_->SetLabel(ui_text(tr("The test's database cannot be reached: your saved answers are safe; call the trainer.")));
+        saved_->SetLabel(ui_text(
+            tr("The test's database cannot be reached: your saved answers are safe; call the trainer.")));
         saved_->SetForegroundColour(error_colour());
         return;
     }
@@ -418,9 +439,11 @@ void KioskFrame::show_result() {
     clock_.Stop();
     const auto& a = *attempt_;
     thanks_->SetLabel(ui_text(trf("Thank you, {1}! The test is over.", {a.candidate_name})));
-    wxString result = ui_text(trf("Result: {1} of {2}", {std::to_string(a.correct_count), std::to_string(a.slots.size())}));
+    wxString result =
+        ui_text(trf("Result: {1} of {2}", {std::to_string(a.correct_count), std::to_string(a.slots.size())}));
     result += "\n" + ui_text(a.passed ? tr("The test is passed.") : tr("The test is not passed."));
-    if (a.submitted_how != "candidate") result += "\n" + ui_text(tr("Time was up: every answer you gave was counted."));
+    if (a.submitted_how != "candidate")
+        result += "\n" + ui_text(tr("Time was up: every answer you gave was counted."));
     result_->SetLabel(result);
     book_->ChangeSelection(2);
     book_->GetPage(2)->Layout();
