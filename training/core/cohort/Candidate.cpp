@@ -106,6 +106,12 @@ std::int64_t add_candidate(db::Database& db, const pos::Actor& actor, const Cand
                                                                       pos::kMaxFreeTextCharacters, true);
 
     db::WriteTransaction tx(db);
+    if (db.backend() == db::Backend::postgresql) {
+        // Two dealers filling the last place at once: the cohort's row is locked until this one commits, so
+        // the count below is the one the insert lands on (SQLite's write lock already serialises them).
+        const long long locked = form.cohort_id;
+        db.run("SELECT id FROM cohort WHERE id = :c FOR UPDATE", soci::use(locked));
+    }
     const auto cohort = get_cohort(db, actor, form.cohort_id);
     const auto today = training_today(db);
     if (interview > today)
