@@ -5,12 +5,15 @@
 #include "db/UserError.hpp"
 #include "db/migrations.hpp"
 #include "pos/app/CorporateGuiTest.hpp"
+#include "pos/app/KioskGuiTest.hpp"
 #include "pos/app/MainFrame.hpp"
 #include "pos/app/ProcessStats.hpp"
 #include "pos/app/WindowScreenshot.hpp"
 #include "pos/core/Salon.hpp"
 #include "pos/ui/FormFields.hpp"
 #include "pos/ui/LoginDialog.hpp"
+#include "training/core/attempt/TestClock.hpp"
+#include "training/ui/kiosk/KioskFrame.hpp"
 
 #include <wx/config.h>
 #include <wx/fileconf.h>
@@ -74,6 +77,10 @@ bool StationApp::OnInit() {
     choose_ui_language();
     SetAppDisplayName(ui::ui_text(tr("Salon Station")));
     if (!open_database()) return true;  // OnRun returns the exit code without a main loop
+    if (options_.kiosk) {
+        show_kiosk();
+        return true;
+    }
 
     if (!options_.login.empty()) {
         const wxString login = wxString::FromUTF8(options_.login);
@@ -264,6 +271,21 @@ void StationApp::first_window_shown(wxTopLevelWindow* window) {
             ExitMainLoop();
         });
         screenshot_timer_.StartOnce(kScreenshotDelayMs);
+    }
+}
+
+void StationApp::show_kiosk() {
+    // The kiosk stands alone (R-TRN-6): no sign-in window, no main window, nothing to switch to.
+    training::apply_test_clock(*db_);
+    const std::string name = options_.till.empty() ? wxGetHostName().utf8_string() : options_.till;
+    auto* kiosk = new ui::KioskFrame(*db_, *audit_key_, "kiosk:" + name);
+    kiosk->Show();
+    kiosk->ShowFullScreen(true, wxFULLSCREEN_ALL);
+    first_window_shown(kiosk);
+    if (!options_.kiosk_test.empty()) {
+        CallAfter([this, kiosk] {
+            if (!run_kiosk_gui_test(*kiosk, *db_, options_.kiosk_test)) exit_code_ = 1;
+        });
     }
 }
 

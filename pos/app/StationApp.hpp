@@ -40,6 +40,8 @@ private:
     // Opens the database and the audit key; false after telling the person why one cannot be opened.
     bool open_database();
     ui::LoginDialog* show_login();
+    // --kiosk: the entrance test's kiosk instead of the sign-in window.
+    void show_kiosk();
     // Shows the person's own main window, the one they left if there is one, else a new one.
     void show_main(const pos::StaffMember& member);
     // Hides the current person's window (keeping its work) behind a new sign-in window.

@@ -38,6 +38,11 @@ std::optional<int> parse_station_options(int argc, char** argv, StationOptions& 
         ->check(CLI::IsMember({"corporate"}));
     cli.add_option("--gui-test-dir", options.gui_test_dir,
                    tr("For tests only: the folder of the files --gui-test reads and writes").str());
+    cli.add_flag("--kiosk", options.kiosk,
+                 tr("The entrance test's kiosk: full screen, nothing else reachable (R-TRN-6)").str());
+    cli.add_option("--kiosk-test", options.kiosk_test,
+                   tr("For tests only: drive the kiosk through a step with a code (deadline:CODE, answer:CODE, resume:CODE)").str())
+        ->needs("--kiosk");
     try {
         cli.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

@@ -17,6 +17,8 @@ struct StationOptions {
     bool startup_report = false;  // --startup-report: print startup_ms and rss_kb once the first window shows
     std::string gui_test;         // --gui-test corporate (tests): walk the corporate desk's pages, then stay
     std::string gui_test_dir;     // --gui-test-dir DIR: the walk's files (users.csv in, application.pdf out)
+    bool kiosk = false;           // --kiosk: the entrance test's kiosk alone, full screen (R-TRN-6)
+    std::string kiosk_test;       // --kiosk-test STEP:CODE (tests): drive the kiosk (see KioskGuiTest.hpp)
 };
 
 // Parses argv; returns an exit code when the program should stop at once (--help, a usage error).

@@ -35,3 +35,9 @@ CLI::App* training_command(CLI::App& app);
 void add_training_bank_commands(CLI::App& app, CliContext& ctx);
 
 }  // namespace salon::cli
+// The training centre's cohorts, candidates, invitations (training_cohort_commands.cpp) and the entrance
+// test's attempts (training_attempt_commands.cpp).
+namespace salon::cli {
+void add_training_cohort_commands(CLI::App& app, CliContext& ctx);
+void add_training_attempt_commands(CLI::App& app, CliContext& ctx);
+}  // namespace salon::cli

@@ -7,6 +7,8 @@
 #include "pos/ui/StationPage.hpp"
 #include "pos/ui/FormFields.hpp"
 #include "training/ui/bank/QuestionBankPage.hpp"
+#include "training/ui/cohort/AttemptsPage.hpp"
+#include "training/ui/cohort/CohortsPage.hpp"
 
 namespace salon::ui {
 
@@ -30,6 +32,9 @@ void add_training_pages(wxWindow* book, db::Database& db, const pos::Actor& acto
     (void)add;
     // The entrance test's question bank and the quality of the test (R-TRN-6).
     if (trainer) add(new QuestionBankPage(book, db, actor), ui_text(tr("Question bank")), "Shift+Alt+1");
+    // Cohorts, candidates and invitations (R-TRN-1..3, R-TRN-5); the entrance test's attempts (R-TRN-6).
+    add(new CohortsPage(book, db, actor), ui_text(tr("Cohorts and candidates")), "Shift+Alt+2");
+    add(new AttemptsPage(book, db, actor), ui_text(tr("Entrance test attempts")), "Shift+Alt+3");
 }
 
 }  // namespace salon::ui
