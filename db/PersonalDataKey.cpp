@@ -165,7 +165,8 @@ std::string PersonalDataKey::open(std::string_view sealed, std::string_view plac
 
 // The values packed one after another, each after its length in two bytes (big-endian): the form's
 // fields are capped far below 64 KiB, and no separator can be confused with a character of a value.
-std::string PersonalDataKey::seal_fields(const std::vector<std::string_view>& values, std::string_view place) const {
+std::string PersonalDataKey::seal_fields(const std::vector<std::string_view>& values,
+                                         std::string_view place) const {
     std::string packed;
     std::size_t size = 0;
     for (std::string_view v : values) size += 2 + v.size();
@@ -324,15 +325,16 @@ void reseal_clients_as_one(Database& db) {
     for (Row& r : legacy) {
         // Opened where version 10 bound them: a value moved since is refused here as at the desk, and the
         // migration is rolled back rather than carrying it into the new record.
-        for (auto [column, value] : {std::pair{"birth_date", &r.birth_date}, std::pair{"document_number", &r.number},
-                                     std::pair{"document_issued_on", &r.issued_on},
-                                     std::pair{"document_issuer", &r.issuer}, std::pair{"address", &r.address}})
+        for (auto [column, value] :
+             {std::pair{"birth_date", &r.birth_date}, std::pair{"document_number", &r.number},
+              std::pair{"document_issued_on", &r.issued_on}, std::pair{"document_issuer", &r.issuer},
+              std::pair{"address", &r.address}})
             *value = key.open(*value, client_place(column, r.hash));
         const std::string hash = key.compact_search_hash(r.number);
-        const std::string personal = key.seal_fields({r.birth_date, r.number, r.issued_on, r.issuer, r.address},
-                                                     client_place("personal_data", hash));
-        db.sql() << "UPDATE client SET document_hash = :h, personal_data = :p WHERE id = :id", soci::use(hash),
-            soci::use(personal), soci::use(r.id);
+        const std::string personal = key.seal_fields(
+            {r.birth_date, r.number, r.issued_on, r.issuer, r.address}, client_place("personal_data", hash));
+        db.sql() << "UPDATE client SET document_hash = :h, personal_data = :p WHERE id = :id",
+            soci::use(hash), soci::use(personal), soci::use(r.id);
         for (std::string* plain : {&r.birth_date, &r.number, &r.issued_on, &r.issuer, &r.address})
             sodium_memzero(plain->data(), plain->size());
     }

@@ -36,7 +36,8 @@ public:
     // are always written together); `open_fields` gives back exactly `count` values, in order, and throws
     // DatabaseError like `open`.
     std::string seal_fields(const std::vector<std::string_view>& values, std::string_view place) const;
-    std::vector<std::string> open_fields(std::string_view sealed, std::string_view place, std::size_t count) const;
+    std::vector<std::string> open_fields(std::string_view sealed, std::string_view place,
+                                         std::size_t count) const;
     // Whether a stored value is sealed (as opposed to the plain text of a schema before version 10).
     static bool is_sealed(std::string_view stored);
     // The keyed hash an exact-match search compares (hex); `value` normalised by the caller.

@@ -83,7 +83,8 @@ std::string passport_hash(db::Database& db, const std::string& passport) {
 // The record's sealed values, in the order client.personal_data keeps them (migration 16's data step
 // writes the same order).
 constexpr std::size_t kSealedFields = 5;
-std::string seal_personal_data(const db::PersonalDataKey& key, const ClientRecord& c, const std::string& hash) {
+std::string seal_personal_data(const db::PersonalDataKey& key, const ClientRecord& c,
+                               const std::string& hash) {
     return key.seal_fields({c.birth_date, c.passport, c.document_issued_on, c.document_issuer, c.address},
                            db::client_place("personal_data", hash));
 }

@@ -251,7 +251,8 @@ TEST_CASE("Upgrading a database of version 9 seals the clients and drafts it hol
     // Up to version 10 only: later migrations are not this test's business.
     CHECK(db::migrate(t.db(), 10) == std::vector<int>{10});
     CHECK(db::migrate(t.db(), 10).empty());
-    for (const std::string& value : stored_values_one_by_one(t.db())) CHECK(db::PersonalDataKey::is_sealed(value));
+    for (const std::string& value : stored_values_one_by_one(t.db()))
+        CHECK(db::PersonalDataKey::is_sealed(value));
     if (t.backend() == db::Backend::sqlite) {
         const std::string bytes = file_bytes(t);
         for (const ClientForm& form : {petrova(), sidorov()})
@@ -324,7 +325,8 @@ TEST_CASE("Upgrading a database whose clients were sealed value by value seals e
     const int version = database_sealed_one_by_one(t, {petrova(), sidorov()});
     REQUIRE(version >= 10);
     REQUIRE(version < 16);
-    for (const std::string& value : stored_values_one_by_one(t.db())) REQUIRE(db::PersonalDataKey::is_sealed(value));
+    for (const std::string& value : stored_values_one_by_one(t.db()))
+        REQUIRE(db::PersonalDataKey::is_sealed(value));
 
     const auto applied = db::migrate(t.db());
     CHECK(std::find(applied.begin(), applied.end(), 16) != applied.end());
