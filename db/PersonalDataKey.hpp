@@ -62,7 +62,7 @@ private:
 
 // Where a sealed value is kept, for the `place` it is bound to. A client's values are bound to their
 // column and the client's passport hash (unique, and known before the row has an id): since version 16
-// the one column "personal" and the compact hash; a sale draft's to its person and till.
+// the one column "personal_data" and the compact hash; a sale draft's to its person and till.
 std::string client_place(std::string_view column, std::string_view document_hash);
 std::string sale_draft_place(std::int64_t staff_id, std::string_view till);
 
@@ -77,7 +77,7 @@ const PersonalDataKey& personal_data_key(Database& db);
 void seal_plain_personal_data(Database& db);
 
 // The data step of migration 16, inside its transaction: each client's five values sealed one by one
-// (version 10) are opened and sealed again as one record in client.personal, under the compact hash.
+// (version 10) are opened and sealed again as one record in client.personal_data, under the compact hash.
 // Rows already resealed are left as they are.
 void reseal_clients_as_one(Database& db);
 

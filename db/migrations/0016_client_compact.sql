@@ -1,7 +1,7 @@
 -- Version 16: a client's personal data sealed as one record. Version 10 sealed the date of birth, the
 -- passport, its date and office of issue and the address one by one, each with its own nonce, tag and
 -- base64 (a row of about 630 bytes on 1 KiB pages), and kept a 64-character hex hash of the passport in
--- a unique index of (document_kind, document_hash): a SIM sale registering a client wrote about 2.4
+-- a unique index of (document_kind, document_hash): a SIM sale registering a client wrote about two
 -- more pages than before sealing. Now (see db/PersonalDataKey.hpp):
 -- - personal_data holds the five values sealed together under the deployment's key (one nonce, one
 --   tag), bound to the column and the passport's hash like every sealed value; the order of the values
@@ -10,7 +10,8 @@
 --   unique index holds it alone: document_kind can only be 'passport_rf', so one client per passport
 --   still holds.
 -- The data step opens every client's values where version 10 sealed them and seals them again as one, in
--- this transaction; the statements after it drop the five old columns.
+-- this transaction; the statements after it drop the five old columns. They held only sealed values and
+-- keyed hashes, so, unlike version 10's plain values, what they leave in freed pages reveals no one.
 ALTER TABLE client ADD COLUMN personal_data TEXT;
 
 {{data step}};
