@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace salon::db {
 
@@ -31,10 +32,20 @@ public:
     std::string seal(std::string_view plain, std::string_view place) const;
     // Throws DatabaseError when the value was not sealed by this key for this place.
     std::string open(std::string_view sealed, std::string_view place) const;
+    // Several values sealed as one (one nonce and one tag for all: a client's record, whose five values
+    // are always written together); `open_fields` gives back exactly `count` values, in order, and throws
+    // DatabaseError like `open`.
+    std::string seal_fields(const std::vector<std::string_view>& values, std::string_view place) const;
+    std::vector<std::string> open_fields(std::string_view sealed, std::string_view place,
+                                         std::size_t count) const;
     // Whether a stored value is sealed (as opposed to the plain text of a schema before version 10).
     static bool is_sealed(std::string_view stored);
     // The keyed hash an exact-match search compares (hex); `value` normalised by the caller.
     std::string search_hash(std::string_view value) const;
+    // The same search hash in 16 bytes (base64, 22 characters) under the same subkey: what the client
+    // table keeps since version 16 (a 128-bit keyed hash finds a passport exactly and keeps the unique
+    // index's entries small).
+    std::string compact_search_hash(std::string_view value) const;
     // What the database keeps to tell this key from another deployment's (hex): a hash of a constant.
     std::string check_value() const;
 
@@ -50,8 +61,8 @@ private:
 };
 
 // Where a sealed value is kept, for the `place` it is bound to. A client's values are bound to their
-// column and the client's passport hash (unique, and known before the row has an id); a sale draft's to
-// its person and till.
+// column and the client's passport hash (unique, and known before the row has an id): since version 16
+// the one column "personal_data" and the compact hash; a sale draft's to its person and till.
 std::string client_place(std::string_view column, std::string_view document_hash);
 std::string sale_draft_place(std::int64_t staff_id, std::string_view till);
 
@@ -64,5 +75,10 @@ const PersonalDataKey& personal_data_key(Database& db);
 // The data step of migration 10, inside its transaction: records the key's check value and seals every
 // value still plain (clients, sale drafts). Idempotent: sealed values are left as they are.
 void seal_plain_personal_data(Database& db);
+
+// The data step of migration 16, inside its transaction: each client's five values sealed one by one
+// (version 10) are opened and sealed again as one record in client.personal_data, under the compact hash.
+// Rows already resealed are left as they are.
+void reseal_clients_as_one(Database& db);
 
 }  // namespace salon::db

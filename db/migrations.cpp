@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <sstream>
+#include <string_view>
 
 namespace salon::db {
 
@@ -67,6 +68,18 @@ namespace {
 // A migration's data step in code, run after its SQL in its transaction: what SQL cannot do alone.
 void run_data_step(Database& db, int version) {
     if (version == 10) seal_plain_personal_data(db);
+    if (version == 16) reseal_clients_as_one(db);
+}
+
+// A statement `{{data step}};` in a migration's text says where its data step runs: the statements after
+// it may rely on what the step filled in (drop the columns it read, make a filled column NOT NULL).
+// Without one, the step runs after every statement.
+constexpr std::string_view kDataStepMark = "{{data step}}";
+
+bool is_data_step_mark(const std::string& statement) {
+    const auto start = statement.find_first_not_of(" \t\n");
+    const auto end = statement.find_last_not_of(" \t\n");
+    return start != std::string::npos && statement.compare(start, end + 1 - start, kDataStepMark) == 0;
 }
 
 // Migration 10 replaces plain personal data by its sealed form: on SQLite the replaced values, and the
@@ -145,8 +158,16 @@ bool apply_migration(Database& db, const Migration& m) {
     }
     if (db.schema_version() >= m.version) return false;
     try {
-        for (const auto& statement : statements_for(db, m.sql)) db.sql() << statement;
-        run_data_step(db, m.version);
+        bool stepped = false;
+        for (const auto& statement : statements_for(db, m.sql)) {
+            if (is_data_step_mark(statement)) {
+                run_data_step(db, m.version);
+                stepped = true;
+            } else {
+                db.sql() << statement;
+            }
+        }
+        if (!stepped) run_data_step(db, m.version);
         if (const std::string broken = foreign_keys.broken(); !broken.empty())
             throw DatabaseError(
                 trf("Migration {1} ({2}) failed and was rolled back: it would leave a "

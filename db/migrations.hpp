@@ -12,7 +12,8 @@ struct Migration {
     int version;
     std::string name;
     // Statements end with ";" at the end of a line; {{id}} and {{blob}} are dialect. A statement that
-    // begins with {{sqlite}} or {{postgresql}} runs on that backend only.
+    // begins with {{sqlite}} or {{postgresql}} runs on that backend only. A migration with a data step in
+    // code runs it where a statement `{{data step}};` stands, else after its last statement.
     std::string sql;
 };
 
