@@ -43,7 +43,7 @@ public:
     // The keyed hash an exact-match search compares (hex); `value` normalised by the caller.
     std::string search_hash(std::string_view value) const;
     // The same search hash in 16 bytes (base64, 22 characters) under the same subkey: what the client
-    // table keeps since version 16 (a 128-bit keyed hash finds a passport exactly and keeps the unique
+    // table keeps since version 14 (a 128-bit keyed hash finds a passport exactly and keeps the unique
     // index's entries small).
     std::string compact_search_hash(std::string_view value) const;
     // What the database keeps to tell this key from another deployment's (hex): a hash of a constant.
@@ -61,7 +61,7 @@ private:
 };
 
 // Where a sealed value is kept, for the `place` it is bound to. A client's values are bound to their
-// column and the client's passport hash (unique, and known before the row has an id): since version 16
+// column and the client's passport hash (unique, and known before the row has an id): since version 14
 // the one column "personal_data" and the compact hash; a sale draft's to its person and till.
 std::string client_place(std::string_view column, std::string_view document_hash);
 std::string sale_draft_place(std::int64_t staff_id, std::string_view till);
@@ -76,7 +76,7 @@ const PersonalDataKey& personal_data_key(Database& db);
 // value still plain (clients, sale drafts). Idempotent: sealed values are left as they are.
 void seal_plain_personal_data(Database& db);
 
-// The data step of migration 16, inside its transaction: each client's five values sealed one by one
+// The data step of migration 14, inside its transaction: each client's five values sealed one by one
 // (version 10) are opened and sealed again as one record in client.personal_data, under the compact hash.
 // Rows already resealed are left as they are.
 void reseal_clients_as_one(Database& db);

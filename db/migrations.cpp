@@ -68,7 +68,7 @@ namespace {
 // A migration's data step in code, run after its SQL in its transaction: what SQL cannot do alone.
 void run_data_step(Database& db, int version) {
     if (version == 10) seal_plain_personal_data(db);
-    if (version == 16) reseal_clients_as_one(db);
+    if (version == 14) reseal_clients_as_one(db);
 }
 
 // A statement `{{data step}};` in a migration's text says where its data step runs: the statements after

@@ -80,7 +80,7 @@ std::string passport_hash(db::Database& db, const std::string& passport) {
     return db::personal_data_key(db).compact_search_hash(passport);
 }
 
-// The record's sealed values, in the order client.personal_data keeps them (migration 16's data step
+// The record's sealed values, in the order client.personal_data keeps them (migration 14's data step
 // writes the same order).
 constexpr std::size_t kSealedFields = 5;
 std::string seal_personal_data(const db::PersonalDataKey& key, const ClientRecord& c,
@@ -120,7 +120,7 @@ std::optional<ClientRecord> client_by_id(db::Database& db, std::int64_t id) {
     return read_client(db, "id = :v", id, {});
 }
 std::optional<ClientRecord> client_by_passport(db::Database& db, const Passport& passport) {
-    // document_kind can only be 'passport_rf' (the unique index holds the hash alone since version 16).
+    // document_kind can only be 'passport_rf' (the unique index holds the hash alone since version 14).
     return read_client(db, "document_hash = :v", 0, passport_hash(db, passport.str()));
 }
 

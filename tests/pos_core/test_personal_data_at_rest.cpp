@@ -55,7 +55,7 @@ std::vector<std::string> plain_values(const ClientForm& form) {
     return {c.passport, c.passport.substr(5), c.address, c.birth_date, c.document_issuer};
 }
 
-// The stored values of the personal-data column (the five values sealed as one since version 16), on
+// The stored values of the personal-data column (the five values sealed as one since version 14), on
 // either backend.
 std::vector<std::string> stored_values(db::Database& db) {
     std::vector<std::string> out;
@@ -66,7 +66,7 @@ std::vector<std::string> stored_values(db::Database& db) {
     return out;
 }
 
-// The same for a database of versions 10 to 15, whose five columns were sealed one by one.
+// The same for a database of versions 10 to 13, whose five columns were sealed one by one.
 std::vector<std::string> stored_values_one_by_one(db::Database& db) {
     std::vector<std::string> out;
     std::string birth, number, issued, issuer, address;
@@ -264,7 +264,7 @@ TEST_CASE("Upgrading a database of version 9 seals the clients and drafts it hol
         sql << "PRAGMA integrity_check", soci::into(integrity);
         CHECK(integrity == "ok");
     }
-    // The desk reads the layout of the latest version (the five values sealed as one since version 16).
+    // The desk reads the layout of the latest version (the five values sealed as one since version 14).
     db::migrate(t.db());
     for (const std::string& value : stored_values(t.db())) CHECK(db::PersonalDataKey::is_sealed(value));
 
@@ -284,7 +284,7 @@ TEST_CASE("Upgrading a database of version 9 seals the clients and drafts it hol
 
 namespace {
 
-// A database as versions 10 to 15 left it: migrated below version 16, with `forms`' clients written in
+// A database as versions 10 to 13 left it: migrated below version 14, with `forms`' clients written in
 // clear before version 10 and sealed one value at a time by its data step. Returns the version reached.
 int database_sealed_one_by_one(TestDatabase& t, const std::vector<ClientForm>& forms) {
     db::migrate(t.db(), 9);
@@ -312,7 +312,7 @@ int database_sealed_one_by_one(TestDatabase& t, const std::vector<ClientForm>& f
                "created_at, total, paid_cash) VALUES (:id, 1, 1, 1, 1, :c, 'sale', :r, 20, 0, 0)",
             soci::use(id), soci::use(id), soci::use(id);
     }
-    db::migrate(t.db(), 15);
+    db::migrate(t.db(), 13);
     return t->schema_version();
 }
 
@@ -329,7 +329,7 @@ TEST_CASE("Upgrading a database whose clients were sealed value by value seals e
         REQUIRE(db::PersonalDataKey::is_sealed(value));
 
     const auto applied = db::migrate(t.db());
-    CHECK(std::find(applied.begin(), applied.end(), 16) != applied.end());
+    CHECK(std::find(applied.begin(), applied.end(), 14) != applied.end());
     // One sealed value per client, under a 16-byte hash (22 base64 characters), the five columns gone.
     const auto stored = stored_values(t.db());
     REQUIRE(stored.size() == 2);

@@ -1,4 +1,4 @@
--- Version 16: a client's personal data sealed as one record. Version 10 sealed the date of birth, the
+-- Version 14: a client's personal data sealed as one record. Version 10 sealed the date of birth, the
 -- passport, its date and office of issue and the address one by one, each with its own nonce, tag and
 -- base64 (a row of about 630 bytes on 1 KiB pages), and kept a 64-character hex hash of the passport in
 -- a unique index of (document_kind, document_hash): a SIM sale registering a client wrote about two
