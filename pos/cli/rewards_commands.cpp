@@ -6,9 +6,11 @@
 #include "pos/cli/commands.hpp"
 #include "pos/core/Money.hpp"
 #include "reports/core/DealerRewards.hpp"
+#include "reports/core/NormsReport.hpp"
 #include "reports/core/RewardScheme.hpp"
 #include "reports/core/StatementExport.hpp"
 
+#include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -16,6 +18,9 @@
 
 namespace salon::cli {
 using namespace salon::reports;
+
+// Registered with the rewards verbs (below).
+void add_report_commands(CLI::App& app, CliContext& ctx);
 
 namespace {
 
@@ -83,6 +88,7 @@ nlohmann::json rewards_json(const std::vector<DealerReward>& rewards) {
 void add_rewards_commands(CLI::App& app, CliContext& ctx) {
     add_demo_generate_command(app, ctx);
     add_reward_bench(app, ctx);
+    add_report_commands(app, ctx);
     auto* rewards = app.add_subcommand(
         "rewards", tr("Dealer rewards: schemes, periods, statements, disputes, deactivations, what-if").str());
     rewards->require_subcommand(1);
@@ -204,7 +210,7 @@ void add_rewards_commands(CLI::App& app, CliContext& ctx) {
     statement->add_option("--dealer", *dealer, tr("The dealer's INN (a dealer's manager: his own by default)").str());
     statement->add_option("--period", *period, tr("2026-09 (a month) or 2026-Q3 (a quarter)").str())->required();
     statement->add_option("--line", *line, tr("A statement line's key (sim:smart, bundle, clawback:17...)").str());
-    statement->add_option("--format", *format, tr("Write the statement to --out as csv or json").str());
+    statement->add_option("--format", *format, tr("Write the statement to --out as csv, xlsx, pdf or json").str());
     statement->add_option("--out", *out_path, tr("The file to write").str());
     statement->callback([&ctx, dealer, period, line, format, out_path] {
         auto db = ctx.open();
@@ -391,6 +397,95 @@ void add_rewards_commands(CLI::App& app, CliContext& ctx) {
         if (saved)
             std::cout << trf("Saved as scheme version {1}, in force from {2}", {std::to_string(saved), changed.valid_from}).str()
                       << '\n';
+    });
+}
+
+namespace {
+
+std::string tenths(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f", v);
+    return buf;
+}
+
+std::string share_text(long long part, long long whole) {
+    return whole ? std::to_string(part * 100 / whole) + "%" : std::string("—");
+}
+
+}  // namespace
+
+// salon-cli reports norms|traffic: R-POS-4's norms per specialist and R-POS-6's traffic per salon over any days.
+void add_report_commands(CLI::App& app, CliContext& ctx) {
+    auto* reports = app.add_subcommand("reports", tr("Norms and traffic over any days").str());
+    reports->require_subcommand(1);
+    auto from = std::make_shared<std::string>();
+    auto to = std::make_shared<std::string>();
+    auto salon = std::make_shared<std::int64_t>(0);
+    auto* norms = reports->add_subcommand(
+        "norms", tr("Each specialist's bundle share and good-rating share against their thresholds").str());
+    auto* traffic = reports->add_subcommand(
+        "traffic", tr("Visitors and waits by hour of day and weekday, on each salon's clock").str());
+    for (auto* sub : {norms, traffic}) {
+        sub->add_option("--from", *from, tr("First day").str())->required();
+        sub->add_option("--to", *to, tr("Last day (included)").str())->required();
+        sub->add_option("--salon", *salon, tr("Salon record number (default: every salon you see)").str());
+    }
+    norms->callback([&ctx, from, to, salon] {
+        auto db = ctx.open();
+        std::vector<SalonNorms> list;
+        reporting_input(ctx, [&] { list = norms_report(*db, ctx.viewer(*db), *from, *to, *salon); });
+        if (ctx.json) {
+            nlohmann::json out = nlohmann::json::array();
+            for (const auto& n : list) {
+                nlohmann::json people = nlohmann::json::array();
+                for (const auto& p : n.specialists)
+                    people.push_back({{"staff_id", p.staff_id}, {"name", p.name}, {"bundle_sales", p.bundle_sales},
+                                      {"tariff_sales", p.tariff_sales}, {"bundle_threshold_percent", p.bundle_threshold_percent},
+                                      {"bundle_norm_met", p.bundle_norm_met()}, {"good_ratings", p.good_ratings},
+                                      {"ratings", p.ratings}, {"good_rating_threshold_percent", pos::SpecialistNorms::kGoodRatingPercent},
+                                      {"rating_norm_met", p.rating_norm_met()}});
+                out.push_back({{"salon_id", n.salon_id}, {"salon", n.salon}, {"dealer", n.dealer},
+                               {"below_norm", n.below_norm()}, {"specialists", people}});
+            }
+            print_json(out);
+            return;
+        }
+        std::vector<std::vector<std::string>> rows;
+        for (const auto& n : list)
+            for (const auto& p : n.specialists)
+                rows.push_back({n.salon, p.name, share_text(p.bundle_sales, p.tariff_sales) + (p.bundle_norm_met() ? "" : " !"),
+                                share_text(p.good_ratings, p.ratings) + (p.rating_norm_met() ? "" : " !")});
+        print_table({tr("Salon").str(), tr("Specialist").str(), tr("Bundle share").str(), tr("Good ratings").str()}, rows);
+    });
+    traffic->callback([&ctx, from, to, salon] {
+        auto db = ctx.open();
+        std::vector<SalonTraffic> list;
+        reporting_input(ctx, [&] { list = traffic_report(*db, ctx.viewer(*db), *from, *to, *salon); });
+        if (ctx.json) {
+            nlohmann::json out = nlohmann::json::array();
+            for (const auto& t : list)
+                out.push_back({{"salon_id", t.salon_id}, {"salon", t.salon}, {"time_zone", t.time_zone},
+                               {"visits", t.visits}, {"visitors_per_hour", t.visitors_per_hour},
+                               {"average_wait_minutes", t.average_wait}, {"visitors_by_hour", t.visitors_by_hour},
+                               {"average_wait_by_hour", t.average_wait_by_hour},
+                               {"visitors_by_weekday", t.visitors_by_weekday},
+                               {"average_wait_by_weekday", t.average_wait_by_weekday}});
+            print_json(out);
+            return;
+        }
+        for (const auto& t : list) {
+            std::cout << trf("{1}: {2} visitors, {3} an hour, average wait {4} min",
+                             {t.salon, std::to_string(t.visits), tenths(t.visitors_per_hour), tenths(t.average_wait)})
+                             .str()
+                      << '\n';
+            std::vector<std::vector<std::string>> rows;
+            for (std::size_t h = 0; h < 24; ++h)
+                if (t.visitors_by_hour[h])
+                    rows.push_back({std::to_string(h) + ":00", std::to_string(t.visitors_by_hour[h]),
+                                    tenths(t.average_wait_by_hour[h])});
+            print_table({tr("Hour").str(), tr("Visitors").str(), tr("Average wait, min").str()}, rows);
+            std::cout << '\n';
+        }
     });
 }
 

@@ -17,13 +17,17 @@ namespace salon::reports {
 ExportFormat export_format_from_string(const std::string& text) {
     if (text == "csv") return ExportFormat::csv;
     if (text == "json") return ExportFormat::json;
-    throw pos::InputError("format", tr("Format"), trf("\"{1}\" is not csv or json", {text.substr(0, 20)}));
+    if (text == "xlsx") return ExportFormat::xlsx;
+    if (text == "pdf") return ExportFormat::pdf;
+    throw pos::InputError("format", tr("Format"), trf("\"{1}\" is not csv, xlsx, pdf or json", {text.substr(0, 20)}));
 }
 
 std::string to_string(ExportFormat format) {
     switch (format) {
     case ExportFormat::csv: return "csv";
     case ExportFormat::json: return "json";
+    case ExportFormat::xlsx: return "xlsx";
+    case ExportFormat::pdf: return "pdf";
     }
     return "csv";
 }
@@ -121,6 +125,11 @@ nlohmann::json statement_json(const DealerStatement& s, const std::vector<UnitSh
             {"disputes", disputes}};
 }
 
+void write_statement_xlsx(const std::string& path, const DealerStatement& s, const std::vector<UnitShare>& salons,
+                          const std::vector<UnitShare>& staff);
+void write_statement_pdf(const std::string& path, const DealerStatement& s, const std::vector<UnitShare>& salons,
+                         const std::vector<UnitShare>& staff);
+
 DealerStatement run_statement_export(db::Database& db, const pos::Actor& actor, const StatementExportJob& job) {
     check_writable(job.path);
     DealerStatement s = dealer_statement(db, actor, job.period, job.dealer_id);
@@ -128,11 +137,17 @@ DealerStatement run_statement_export(db::Database& db, const pos::Actor& actor, 
     const auto staff = statement_by(db, actor, job.period, job.dealer_id, true);
     const std::string temporary = job.path + ".part";
     try {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        if (job.format == ExportFormat::csv) write_csv(out, s, salons, staff);
-        else out << statement_json(s, salons, staff).dump(2) << '\n';
-        out.close();
-        if (!out) throw pos::InputError("out", tr("Output file"), trf("{1} could not be written", {job.path}));
+        if (job.format == ExportFormat::xlsx) {
+            write_statement_xlsx(temporary, s, salons, staff);
+        } else if (job.format == ExportFormat::pdf) {
+            write_statement_pdf(temporary, s, salons, staff);
+        } else {
+            std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+            if (job.format == ExportFormat::csv) write_csv(out, s, salons, staff);
+            else out << statement_json(s, salons, staff).dump(2) << '\n';
+            out.close();
+            if (!out) throw pos::InputError("out", tr("Output file"), trf("{1} could not be written", {job.path}));
+        }
         std::filesystem::rename(temporary, job.path);
     } catch (...) {
         std::error_code ec;

@@ -20,7 +20,7 @@ namespace salon::reports {
 struct DealerStatement;
 struct UnitShare;
 
-enum class ExportFormat { csv, json };
+enum class ExportFormat { csv, json, xlsx, pdf };
 ExportFormat export_format_from_string(const std::string& text);  // throws InputError("format")
 std::string to_string(ExportFormat format);
 

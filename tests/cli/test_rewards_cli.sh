@@ -46,6 +46,28 @@ contains "the total" "Total"
 expect 0 "CSV export" -- run --as kuznetsov rewards statement --period "$period" --format csv --out "$work/st.csv"
 grep -q "^total;" "$work/st.csv" && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: csv total"; }
 expect 0 "JSON export" -- run --as kuznetsov rewards statement --period "$period" --format json --out "$work/st.json"
+# XLSX opened by LibreOffice and PDF read by pdftotext: both carry the statement's total.
+expect 0 "XLSX export" -- run --as kuznetsov rewards statement --period "$period" --format xlsx --out "$work/st.xlsx"
+expect 0 "PDF export" -- run --as kuznetsov rewards statement --period "$period" --format pdf --out "$work/st.pdf"
+total_plain=$(python3 -c "print('%.2f' % ($total / 100))")
+total_shown=$(python3 -c "print('RUB {:,.2f}'.format($total / 100))")
+if command -v soffice >/dev/null 2>&1; then
+  profile="file://$work/lo-profile"
+  # Raw values (the last option false), so the total is the number itself, whatever LibreOffice's locale.
+  soffice -env:UserInstallation="$profile" --headless --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false' \
+    --outdir "$work/lo" "$work/st.xlsx" >/dev/null 2>&1
+  out=$(cat "$work/lo/st.csv" 2>/dev/null)
+  shown=$(grep ',Total,' <<<"$out" | awk -F, '{print $NF}')
+  python3 -c "import sys; sys.exit(0 if abs(float('$shown') - $total_plain) < 0.005 else 1)" 2>/dev/null \
+    && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: LibreOffice's total '$shown' != $total_plain"; }
+  contains "LibreOffice reads the dealer" "ООО «Связь-Ритейл»"
+else
+  echo "soffice is not installed: the XLSX check is skipped (install libreoffice-calc-nogui)"
+fi
+out=$(pdftotext "$work/st.pdf" - 2>&1)
+out=${out//$'\xc2\xa0'/ }
+contains "pdftotext reads the total" "$total_shown"
+contains "pdftotext reads Cyrillic" "ООО «Связь-Ритейл»"
 expect 1 "an unwritable path" -- run --json --as kuznetsov rewards statement --period "$period" --format csv --out /nonexistent/x.csv
 contains "names the output" '"input": "out"'
 [ ! -e /nonexistent/x.csv ] && passed=$((passed + 1))
@@ -78,6 +100,13 @@ expect 1 "an unknown number in the deactivation file" -- run --as admin rewards 
 contains "names the row" "Row 2"
 printf 'msisdn;deactivated_on\n+79990001122;31.11.2026\n' > "$work/deact.csv"
 expect 1 "a bad date" -- run --as admin rewards import-deactivations "$work/deact.csv"
+
+expect 0 "norms" -- run --json --as kuznetsov reports norms --from "${period}-01" --to "$(python3 -c 'import datetime as d; print((d.date.today().replace(day=1)-d.timedelta(days=1)).isoformat())')"
+contains "a specialist's norm" '"bundle_norm_met"'
+expect 0 "traffic" -- run --json --as kuznetsov reports traffic --from "${period}-01" --to "${period}-28"
+[ "$(py 'sum(t["visits"] for t in d)')" -gt 0 ] && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: traffic"; }
+expect 1 "a span backwards" -- run --json --as kuznetsov reports traffic --from "${period}-28" --to "${period}-01"
+contains "names the field" '"input": "to"'
 
 expect 0 "his salons side by side" -- run --as kuznetsov dashboard
 contains "a salon" "Киевская"
