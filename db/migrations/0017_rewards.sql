@@ -127,6 +127,14 @@ CREATE TABLE reward_day_rating (
     rated     BIGINT  NOT NULL,
     PRIMARY KEY (day, dealer_id)
 );
+-- The SIM sales of those days by number: how the operator's deactivation file finds a number's sales line
+-- without an index on sale_line (every index there is paid by each sale).
+CREATE TABLE reward_sim_sale (
+    msisdn       TEXT   NOT NULL,
+    sale_line_id BIGINT NOT NULL,
+    sold_at      BIGINT NOT NULL,
+    PRIMARY KEY (msisdn, sale_line_id)
+);
 CREATE TABLE reward_day_done (
     day      INTEGER NOT NULL PRIMARY KEY,
     built_at BIGINT  NOT NULL

@@ -508,7 +508,7 @@ pos::CalendarDate cell_date(const pos::SpreadsheetCell& cell, int row, const cha
         if (cell.kind == pos::SpreadsheetCell::Kind::date && cell.date) return *cell.date;
         return pos::CalendarDate::parse(cell.text, input, field);
     } catch (const ValidationError& e) {
-        throw InputError(input, trf("Row {1}", {std::to_string(row)}), Text(e.message().c_str()));
+        throw InputError(input, trf("Row {1}", {std::to_string(row)}), trf("{1}", {e.message()}));
     }
 }
 
@@ -520,6 +520,7 @@ DeactivationImport import_deactivations(db::Database& db, const pos::Actor& acto
     struct Checked {
         std::string msisdn, deactivated, reported;
         long long line_id = 0;
+        int row = 0;
     };
     std::vector<Checked> checked;
     DeactivationImport result;
@@ -536,7 +537,7 @@ DeactivationImport import_deactivations(db::Database& db, const pos::Actor& acto
         try {
             c.msisdn = pos::Msisdn::parse(first.text).str();
         } catch (const ValidationError& e) {
-            throw InputError("msisdn", trf("Row {1}", {std::to_string(row.row)}), Text(e.message().c_str()));
+            throw InputError("msisdn", trf("Row {1}", {std::to_string(row.row)}), trf("{1}", {e.message()}));
         }
         const auto deactivated = cell_date(row.at(1), row.row, "deactivated_on", tr("Deactivated on"));
         const auto reported = row.at(2).empty() ? pos::CalendarDate::parse(today, "reported_on", tr("Reported on"))
@@ -546,15 +547,39 @@ DeactivationImport import_deactivations(db::Database& db, const pos::Actor& acto
                              tr("reported before the deactivation itself"));
         c.deactivated = deactivated.iso();
         c.reported = reported.iso();
-        // The SIM line that sold this number last before its deactivation.
-        long long line = 0, created = 0, end = accounting_day_start(deactivated.days_since_epoch() + 1);
-        if (!db.run("SELECT l.id, s.created_at FROM sale_line l JOIN sale s ON s.id = l.sale_id WHERE l.msisdn = :m "
-                    "AND l.kind = 'sim' AND s.kind = 'sale' AND s.created_at < :e ORDER BY s.created_at DESC LIMIT 1",
-                    soci::use(c.msisdn), soci::use(end), soci::into(line), soci::into(created)))
-            throw InputError("msisdn", trf("Row {1}", {std::to_string(row.row)}),
-                             trf("no SIM sale of {1} before {2}", {c.msisdn, deactivated.display()}));
-        c.line_id = line;
+        c.row = row.row;
         checked.push_back(c);
+    }
+    // The SIM line that sold each number last before its deactivation, within the year before it: the days
+    // over through the summarised SIM sales (built here if missing), the open days scanned.
+    std::int64_t first = 0, last = 0;
+    for (const auto& c : checked) {
+        const auto d = pos::CalendarDate::parse(c.deactivated, "deactivated_on", tr("Deactivated on")).days_since_epoch();
+        first = first ? std::min(first, d - 366) : d - 366;
+        last = std::max(last, d + 1);
+    }
+    if (!checked.empty()) materialise_closed_days(db, first, last);
+    const long long open_from = accounting_day_start(accounting_day(db.now()) - 1);
+    for (auto& c : checked) {
+        const auto d = pos::CalendarDate::parse(c.deactivated, "deactivated_on", tr("Deactivated on")).days_since_epoch();
+        long long line = 0, created = 0, from = accounting_day_start(d - 366), end = accounting_day_start(d + 1);
+        bool found = false;
+        if (end > open_from) {
+            long long a = std::max(open_from, from);
+            found = db.run("SELECT l.id, s.created_at FROM sale s JOIN sale_line l ON l.sale_id = s.id "
+                           "WHERE s.salon_id IN (SELECT id FROM salon) AND s.created_at >= :a AND s.created_at < :e "
+                           "AND l.msisdn = :m AND l.kind = 'sim' AND s.kind = 'sale' ORDER BY s.created_at DESC LIMIT 1",
+                           soci::use(a), soci::use(end), soci::use(c.msisdn), soci::into(line), soci::into(created));
+        }
+        if (!found)
+            found = db.run("SELECT sale_line_id, sold_at FROM reward_sim_sale WHERE msisdn = :m AND sold_at >= :f "
+                           "AND sold_at < :e ORDER BY sold_at DESC LIMIT 1",
+                           soci::use(c.msisdn), soci::use(from), soci::use(end), soci::into(line), soci::into(created));
+        if (!found)
+            throw InputError("msisdn", trf("Row {1}", {std::to_string(c.row)}),
+                             trf("no SIM sale of {1} in the year before {2}",
+                                 {c.msisdn, pos::CalendarDate::from_days(d).display()}));
+        c.line_id = line;
     }
     db::WriteTransaction tx(db);
     actor.require(db, pos::Permission::edit_reward_schemes);

@@ -208,6 +208,11 @@ int materialise_closed_days(db::Database& db, std::int64_t first_day, std::int64
                "salon) AND v.joined_at >= :a AND v.joined_at < :b AND v.rating IS NOT NULL "
                "GROUP BY (v.joined_at + 10800) / 86400, sa.dealer_id",
                soci::use(a), soci::use(b));
+        db.run("INSERT INTO reward_sim_sale (msisdn, sale_line_id, sold_at) SELECT l.msisdn, l.id, s.created_at "
+               "FROM sale s JOIN sale_line l ON l.sale_id = s.id WHERE s.salon_id IN (SELECT id FROM salon) "
+               "AND s.created_at >= :a AND s.created_at < :b AND l.kind = 'sim' AND s.kind = 'sale' "
+               "AND l.msisdn IS NOT NULL",
+               soci::use(a), soci::use(b));
         for (long long d = day; d <= last; ++d, ++built)
             db.run("INSERT INTO reward_day_done (day, built_at) VALUES (:d, :at)", soci::use(d), soci::use(now));
         day = last + 1;

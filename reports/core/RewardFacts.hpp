@@ -27,7 +27,8 @@ FactsByDealer gather_facts(db::Database& db, const PeriodRange& period, std::int
 FactsByDealer gather_facts_full_scan(db::Database& db, const PeriodRange& period);
 
 // Summarises the days over (up to the day before yesterday, Moscow: a visit joined late is rated by then)
-// of [first_day, end_day) that are not yet summarised. Returns how many days it summarised.
+// of [first_day, end_day) that are not yet summarised, with their SIM sales by number (reward_sim_sale).
+// Returns how many days it summarised.
 int materialise_closed_days(db::Database& db, std::int64_t first_day, std::int64_t end_day);
 
 }  // namespace salon::reports

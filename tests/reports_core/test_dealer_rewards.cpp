@@ -154,6 +154,7 @@ TEST_CASE("A deactivation file with an unknown number or a bad date changes noth
         out << f.number_of(0) << ";20.09.2026\n" << "+79990001122;20.09.2026\n";
     }
     CHECK_THAT(refusal([&] { import_deactivations(f.db(), f.cli, file); }), Catch::Contains("Row 2"));
+    CHECK_THAT(refusal([&] { import_deactivations(f.db(), f.cli, file); }), Catch::Contains("in the year before"));
     {
         std::ofstream out(file);
         out << f.number_of(0) << ";31.09.2026\n";
