@@ -28,6 +28,7 @@
 #include "pos/ui/corporate/RequestsPage.hpp"
 #include "pos/ui/corporate/UsersImportPage.hpp"
 #include "training/ui/TrainingDesk.hpp"
+#include "reports/ui/DealerDeskPage.hpp"
 
 #include <wx/menu.h>
 #include <wx/sizer.h>
@@ -164,6 +165,13 @@ void MainFrame::build_pages() {
         }
         add_page(training, page, title, key);
     });
+    // The dealer's desk (R-POS-2, R-POS-4, R-POS-6) for dealers' managers and head office: their salons side
+    // by side, the reward accruing, statements and disputes.
+    if (!salon_person && may(pos::Permission::view_dealer_reports)) {
+        const wxTreeItemId dealer_desk = navigation_->AppendItem(root, ui_text(tr("Dealer's desk")));
+        navigation_->SetItemBold(dealer_desk);
+        add_page(dealer_desk, new ui::DealerDeskPage(book_, db_, actor_), ui_text(tr("Salons and reward")));
+    }
     navigation_->ExpandAll();
 }
 

@@ -41,3 +41,17 @@ namespace salon::cli {
 void add_training_cohort_commands(CLI::App& app, CliContext& ctx);
 void add_training_attempt_commands(CLI::App& app, CliContext& ctx);
 }  // namespace salon::cli
+// Dealer rewards (rewards_commands.cpp, reward_bench_command.cpp, demo_generate_command.cpp) and the dealer's
+// salons side by side (dealer_dashboard_command.cpp, used by `dashboard` without --salon).
+namespace salon::db {
+class Database;
+}
+namespace salon::pos {
+class Actor;
+}
+namespace salon::cli {
+void add_rewards_commands(CLI::App& app, CliContext& ctx);
+void print_dealer_dashboard(const CliContext& ctx, db::Database& db, const pos::Actor& viewer);
+void add_demo_generate_command(CLI::App& app, CliContext& ctx);
+void add_reward_bench(CLI::App& app, CliContext& ctx);
+}  // namespace salon::cli

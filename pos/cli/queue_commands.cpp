@@ -139,6 +139,8 @@ void add_queue_commands(CLI::App& app, CliContext& ctx) {
     dash->callback([&ctx, salon_id] {
         auto db = ctx.open();
         const Actor person = ctx.viewer(*db);
+        // Someone bound to no salon (a dealer's manager, head office) sees all his salons side by side.
+        if (*salon_id == 0 && person.member().salon_id == 0) return print_dealer_dashboard(ctx, *db, person);
         const DeskDashboard d = desk_dashboard(*db, person, *salon_id);
         if (ctx.json) {
             nlohmann::json norms = nlohmann::json::array();
