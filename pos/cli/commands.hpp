@@ -33,3 +33,7 @@ void add_corporate_request_commands(CLI::App& app, CliContext& ctx);
 CLI::App* training_command(CLI::App& app);
 
 }  // namespace salon::cli
+// The assessment, its decision, passing, career and results (training_assessment_commands.cpp).
+namespace salon::cli {
+void add_training_assessment_commands(CLI::App& app, CliContext& ctx);
+}

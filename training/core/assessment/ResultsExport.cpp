@@ -321,13 +321,6 @@ CohortResults run_results_export(db::Database& db, const pos::Actor& actor, cons
     CohortResults r = cohort_results(db, actor, job.cohort_id);
     if (!job.xlsx_path.empty()) write_results_xlsx(r, job.xlsx_path);
     if (!job.pdf_path.empty()) write_results_pdf(r, job.pdf_path);
-    if (actor.staff_id() != 0 || actor.is_command_line()) {
-        db::WriteTransaction tx(db);
-        actor.record(db, "results.export", "cohort:" + std::to_string(job.cohort_id),
-                     "rows=" + std::to_string(r.rows.size()) + (job.xlsx_path.empty() ? "" : " xlsx") +
-                         (job.pdf_path.empty() ? "" : " pdf"));
-        tx.commit();
-    }
     return r;
 }
 

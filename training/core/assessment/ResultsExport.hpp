@@ -15,8 +15,8 @@ struct ResultsExportJob {
     std::string pdf_path;   // empty: no PDF
 };
 
-// Reads the sheet as the actor may see it (cohort_results) and writes the files the job names. Audited
-// ("results.export", the cohort and the row count, never names). Returns the sheet written.
+// Reads the sheet as the actor may see it (cohort_results) and writes the files the job names. Reading
+// changes nothing, so it writes no journal entry (salon-cli's read-only view may run it). Returns the sheet.
 CohortResults run_results_export(db::Database& db, const pos::Actor& actor, const ResultsExportJob& job);
 
 // The workbook: one sheet for the cohort (a header row, frozen panes, numbers as numbers: test score "0",
