@@ -5,6 +5,10 @@
 #include "pos/core/Permission.hpp"
 #include "db/UserError.hpp"
 #include "pos/ui/StationPage.hpp"
+#include "pos/ui/FormFields.hpp"
+#include "training/ui/assessment/AssessmentDayPage.hpp"
+#include "training/ui/assessment/CareerPage.hpp"
+#include "training/ui/assessment/CohortResultsPage.hpp"
 
 namespace salon::ui {
 
@@ -26,6 +30,10 @@ void add_training_pages(wxWindow* book, db::Database& db, const pos::Actor& acto
     // Each part of the centre adds its pages below, in the order of the week.
     (void)book;
     (void)add;
+    // The assessment day, its results and the careers that follow (R-TRN-4, R-TRN-7..11).
+    add(new AssessmentDayPage(book, db, actor), ui_text(tr("Assessment day")), "Shift+Alt+4");
+    add(new CohortResultsPage(book, db, actor), ui_text(tr("Week results")), "Shift+Alt+5");
+    add(new CareerPage(book, db, actor), ui_text(tr("Career")), "Shift+Alt+6");
 }
 
 }  // namespace salon::ui

@@ -108,6 +108,25 @@ CohortResults cohort_results(db::Database& db, const pos::Actor& actor, std::int
     return out;
 }
 
+std::vector<AssessedCohort> assessed_cohorts(db::Database& db, const pos::Actor& actor) {
+    actor.confirm(db);
+    std::vector<AssessedCohort> out;
+    AssessedCohort c;
+    long long id = 0, closed = 0, all = actor.is_head_office() ? 1 : 0, own = actor.dealer_id();
+    soci::indicator closed_ind;
+    db::Statement st = db.query(
+        "SELECT h.id, h.week_start, h.closed_at FROM cohort h WHERE :all = 1 OR EXISTS "
+        "(SELECT 1 FROM candidate c WHERE c.cohort_id = h.id AND c.dealer_id = :own) ORDER BY h.week_start DESC",
+        soci::use(all), soci::use(own), soci::into(id), soci::into(c.week_start), soci::into(closed, closed_ind));
+    st.execute();
+    while (st.fetch()) {
+        c.id = id;
+        c.closed = closed_ind == soci::i_ok;
+        out.push_back(c);
+    }
+    return out;
+}
+
 std::string status_text(const CandidateResult& row) {
     if (row.status == "passed") return tr("passed").str();
     if (row.status == "not_passed") return tr("not passed").str();

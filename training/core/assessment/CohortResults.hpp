@@ -55,6 +55,15 @@ struct CohortResults {
 // that does not exist or, for a dealer, one he sent nobody to.
 CohortResults cohort_results(db::Database& db, const pos::Actor& actor, std::int64_t cohort_id);
 
+struct AssessedCohort {
+    std::int64_t id = 0;
+    std::string week_start;
+    bool closed = false;
+};
+// The cohorts the actor was at (head office: all; a dealer's person: those his dealer sent someone to),
+// latest first, for the pages that choose one.
+std::vector<AssessedCohort> assessed_cohorts(db::Database& db, const pos::Actor& actor);
+
 // The status as people read it: "passed", "not passed", "dropped out at 02.10.2026 14:05" (Moscow time).
 std::string status_text(const CandidateResult& row);
 

@@ -204,19 +204,19 @@ void write_results_pdf(const CohortResults& r, const std::string& path) {
     cairo_t* cr = cairo_create(surface);
     const double usable = kPageWidth - 2 * kMargin;
 
+    // The criteria's columns are headed K1, K2 ... and named in full in the legend under the table: their
+    // titles are sentences, unreadable when wrapped into a narrow column.
     std::vector<std::string> headers = fixed_headers();
-    std::vector<double> widths = {110, 80, 32, 36, 36};
-    for (const auto& c : r.criteria) {
-        headers.push_back(c.title + " (" + std::to_string(c.max_points) + ")");
-        widths.push_back(0);
+    std::vector<double> widths = {130, 100, 38, 40, 40};
+    for (std::size_t k = 0; k < r.criteria.size(); ++k) {
+        headers.push_back("K" + std::to_string(k + 1));
+        widths.push_back(30);
     }
     for (const auto& h : tail_headers()) headers.push_back(h);
-    for (double w : {38.0, 38.0, 50.0, 90.0}) widths.push_back(w);
+    for (double w : {48.0, 48.0, 64.0, 0.0}) widths.push_back(w);
     double fixed = 0;
     for (double w : widths) fixed += w;
-    const double criterion_width =
-        r.criteria.empty() ? 0 : std::max(28.0, (usable - fixed) / static_cast<double>(r.criteria.size()));
-    for (std::size_t k = 0; k < r.criteria.size(); ++k) widths[5 + k] = criterion_width;
+    widths.back() = std::max(100.0, usable - fixed);  // the status takes what is left
     double total = 0;
     for (double w : widths) total += w;
     const double scale = total > usable ? usable / total : 1.0;
@@ -302,7 +302,9 @@ void write_results_pdf(const CohortResults& r, const std::string& path) {
     std::string legend = tr("An average marked \"!\" hides raters who differ by more than the rubric's margin.").str();
     if (!r.criteria.empty()) {
         legend += "\n" + tr("Criteria").str() + ":";
-        for (const auto& c : r.criteria) legend += "\n" + c.rubric_title + " — " + c.title;
+        for (std::size_t k = 0; k < r.criteria.size(); ++k)
+            legend += "\nK" + std::to_string(k + 1) + ": " + r.criteria[k].rubric_title + " — " + r.criteria[k].title +
+                      " (" + tr("max").str() + " " + std::to_string(r.criteria[k].max_points) + ")";
     }
     auto l = layout_of(cr, legend, 7, false, usable);
     if (y + 8 + height_of(l) > kPageHeight - kMargin) {

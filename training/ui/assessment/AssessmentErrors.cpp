@@ -1,0 +1,20 @@
+#include "training/ui/assessment/AssessmentErrors.hpp"
+
+#include "db/UserError.hpp"
+#include "pos/ui/FormFields.hpp"
+
+#include <exception>
+
+namespace salon::ui {
+
+wxString assessment_error_text() {
+    try {
+        throw;
+    } catch (const UserError& e) {
+        return wxString::FromUTF8(e.message());
+    } catch (const std::exception& e) {
+        return ui_text(trf("Unexpected error: {1}", {e.what()}));
+    }
+}
+
+}  // namespace salon::ui
