@@ -188,8 +188,9 @@ char average_text_buffer[32];
 std::string one_decimal(double v) {
     std::snprintf(average_text_buffer, sizeof average_text_buffer, "%.1f", v);
     std::string s = average_text_buffer;
-    for (auto& ch : s)
-        if (ch == '.') ch = ',';  // Russian decimal comma
+    if (language() == Language::russian)
+        for (auto& ch : s)
+            if (ch == '.') ch = ',';  // the Russian decimal comma
     return s;
 }
 

@@ -2,7 +2,7 @@
 
 #include "pos/ui/FormFields.hpp"
 #include "pos/ui/ListColumns.hpp"
-#include "training/ui/assessment/AssessmentErrors.hpp"
+#include "training/ui/assessment/AssessmentTexts.hpp"
 #include "training/core/assessment/CandidateDecision.hpp"
 
 #include <wx/sizer.h>
@@ -12,7 +12,7 @@ namespace salon::ui {
 
 namespace {
 wxString points_text(const std::optional<double>& v) {
-    return v ? wxString::Format("%.1f", *v) : wxString::FromUTF8("—");
+    return v ? one_decimal_text(*v) : wxString::FromUTF8("—");
 }
 }  // namespace
 

@@ -4,7 +4,7 @@
 
 #include "pos/ui/FormFields.hpp"
 #include "pos/ui/ListColumns.hpp"
-#include "training/ui/assessment/AssessmentErrors.hpp"
+#include "training/ui/assessment/AssessmentTexts.hpp"
 
 #include <wx/button.h>
 #include <wx/sizer.h>

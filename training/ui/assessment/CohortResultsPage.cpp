@@ -3,7 +3,7 @@
 #include "pos/core/Permission.hpp"
 #include "pos/ui/FormFields.hpp"
 #include "pos/ui/ListColumns.hpp"
-#include "training/ui/assessment/AssessmentErrors.hpp"
+#include "training/ui/assessment/AssessmentTexts.hpp"
 #include "training/core/assessment/CohortClosing.hpp"
 #include "training/core/assessment/ResultsExport.hpp"
 
@@ -129,7 +129,7 @@ void CohortResultsPage::load() {
                         c.test_passed ? ui_text(*c.test_passed ? tr("yes") : tr("no")) : wxString::FromUTF8("—"));
         for (std::size_t k = 0; k < r.criteria.size(); ++k)
             table_->SetItem(item, col++,
-                            c.averages[k] ? wxString::Format("%.1f", *c.averages[k]) + (c.disagreements[k] ? " !" : "")
+                            c.averages[k] ? one_decimal_text(*c.averages[k]) + (c.disagreements[k] ? " !" : "")
                                           : wxString::FromUTF8("—"));
         table_->SetItem(item, col++, wxString::Format("%d", c.votes_continue));
         table_->SetItem(item, col++, wxString::Format("%d", c.votes_stop));

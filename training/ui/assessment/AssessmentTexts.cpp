@@ -1,4 +1,4 @@
-#include "training/ui/assessment/AssessmentErrors.hpp"
+#include "training/ui/assessment/AssessmentTexts.hpp"
 
 #include "db/UserError.hpp"
 #include "pos/ui/FormFields.hpp"
@@ -15,6 +15,12 @@ wxString assessment_error_text() {
     } catch (const std::exception& e) {
         return ui_text(trf("Unexpected error: {1}", {e.what()}));
     }
+}
+
+wxString one_decimal_text(double value) {
+    wxString s = wxString::Format("%.1f", value);
+    if (language() == Language::russian) s.Replace(".", ",");
+    return s;
 }
 
 }  // namespace salon::ui
