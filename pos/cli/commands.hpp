@@ -55,3 +55,7 @@ void print_dealer_dashboard(const CliContext& ctx, db::Database& db, const pos::
 void add_demo_generate_command(CLI::App& app, CliContext& ctx);
 void add_reward_bench(CLI::App& app, CliContext& ctx);
 }  // namespace salon::cli
+// The assessment, its decision, passing, career and results (training_assessment_commands.cpp).
+namespace salon::cli {
+void add_training_assessment_commands(CLI::App& app, CliContext& ctx);
+}

@@ -10,20 +10,27 @@
 
 namespace salon::pos {
 
-std::int64_t record_certification(db::Database& db, const Actor& actor, std::int64_t staff_id,
-                                  const std::string& date, std::int64_t trainer_id,
-                                  CertificationSource source) {
+namespace {
+
+void require_certifier(db::Database& db, const Actor& actor) {
     if (!actor.is_head_office())
         throw RefusedError(
             tr("Certifications are recorded by head office: the operator approves and trains "
                "every specialist."));
     if (!actor.may(db, Permission::administer_database)) actor.require(db, Permission::run_training);
+}
+
+void check_certification_date(const std::string& date) {
     static const std::regex iso_date(R"((\d{4})-(\d{2})-(\d{2}))");
     std::smatch m;
     if (!std::regex_match(date, m, iso_date) || std::stoi(m[2]) < 1 || std::stoi(m[2]) > 12 || std::stoi(m[3]) < 1 ||
         std::stoi(m[3]) > 31)
         throw InputError("date", tr("Date"), tr("must be a date YYYY-MM-DD"));
-    db::WriteTransaction tx(db);
+}
+
+// The insert and its entry, under the caller's WriteTransaction.
+std::int64_t insert_certification(db::Database& db, const Actor& actor, std::int64_t staff_id,
+                                  const std::string& date, std::int64_t trainer_id, CertificationSource source) {
     const StaffMember member = parse_input("staff", [&] { return get_staff(db, actor, staff_id); });
     if (!works_in_salon(member.role))
         throw InputError("staff", tr("Staff member"), tr("only salon staff are certified to sell"));
@@ -52,8 +59,28 @@ std::int64_t record_certification(db::Database& db, const Actor& actor, std::int
     actor.record(db, "certification.record", "staff:" + std::to_string(staff),
                  "certification=" + std::to_string(id) + " date=" + date +
                      " trainer=" + std::to_string(trainer) + " source=" + source_code);
+    return id;
+}
+
+}  // namespace
+
+std::int64_t record_certification(db::Database& db, const Actor& actor, std::int64_t staff_id,
+                                  const std::string& date, std::int64_t trainer_id,
+                                  CertificationSource source) {
+    require_certifier(db, actor);
+    check_certification_date(date);
+    db::WriteTransaction tx(db);
+    const std::int64_t id = insert_certification(db, actor, staff_id, date, trainer_id, source);
     tx.commit();
     return id;
+}
+
+std::int64_t record_certification_within(db::Database& db, const Actor& actor, std::int64_t staff_id,
+                                         const std::string& date, std::int64_t trainer_id,
+                                         CertificationSource source) {
+    require_certifier(db, actor);
+    check_certification_date(date);
+    return insert_certification(db, actor, staff_id, date, trainer_id, source);
 }
 
 std::vector<Certification> certifications_of(db::Database& db, const Actor& actor, std::int64_t staff_id) {

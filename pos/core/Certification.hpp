@@ -37,6 +37,11 @@ std::int64_t record_certification(db::Database& db, const Actor& actor, std::int
                                   const std::string& date, std::int64_t trainer_id,
                                   CertificationSource source = CertificationSource::manual);
 
+// The same rules, inside the caller's open WriteTransaction: closing a training week certifies every
+// candidate who passed in the one transaction that closes it ("Passing").
+std::int64_t record_certification_within(db::Database& db, const Actor& actor, std::int64_t staff_id,
+                                         const std::string& date, std::int64_t trainer_id,
+                                         CertificationSource source);
 // The certifications of someone the actor sees (ValidationError otherwise, as for nobody).
 std::vector<Certification> certifications_of(db::Database& db, const Actor& actor, std::int64_t staff_id);
 bool is_certified(db::Database& db, std::int64_t staff_id);

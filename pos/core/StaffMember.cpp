@@ -265,6 +265,38 @@ std::int64_t save_staff(db::Database& db, const Actor& actor, const StaffForm& f
     return saved;
 }
 
+std::int64_t add_trained_trainee(db::Database& db, const Actor& actor, const std::string& login_text,
+                                 const std::string& full_name_text, std::int64_t salon_id,
+                                 const std::string& password_hash) {
+    if (!actor.is_head_office())
+        throw RefusedError(tr("Only head office opens the accounts of those who passed the training."));
+    if (!actor.may(db, Permission::manage_staff)) actor.require(db, Permission::run_training);
+    const std::string login = validate_login(login_text);
+    const std::string full_name = required_text("full_name", tr("Full name"), full_name_text);
+    StaffForm form;
+    form.role = Role::specialist;
+    form.salon_id = salon_id;
+    form.career_level = CareerLevel::trainee;
+    const Placement p = place(db, actor, form);
+    long long other = 0;
+    soci::indicator other_ind = soci::i_null;
+    db.run("SELECT id FROM staff WHERE login = :l", soci::use(login), soci::into(other, other_ind));
+    if (other_ind == soci::i_ok) throw InputError("login", tr("Login"), tr("is already taken"));
+    const std::string role(to_string(Role::specialist));
+    const std::string level(to_string(CareerLevel::trainee));
+    const long long now = db.now();
+    const long long dealer_id = p.dealer_id, salon = p.salon_id;
+    const std::int64_t id = db.insert(
+        "INSERT INTO staff (login, full_name, role, dealer_id, salon_id, career_level, password_hash, "
+        "must_change_password, active, created_at) "
+        "VALUES (:login, :name, :role, :dealer, :salon, :level, :hash, 1, 1, :now)",
+        soci::use(login), soci::use(full_name), soci::use(role), soci::use(dealer_id), soci::use(salon),
+        soci::use(level), soci::use(password_hash), soci::use(now));
+    actor.record(db, "staff.save", "staff:" + std::to_string(id),
+                 "added " + placement_details(Role::specialist, p) + " source=training");
+    return id;
+}
+
 std::vector<StaffMember> list_staff(db::Database& db, const Actor& actor) {
     return query_seen(db, actor, 0, {});
 }

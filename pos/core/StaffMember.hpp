@@ -64,6 +64,15 @@ struct StaffMember {
 // head-office administrators (RefusedError); another dealer's people are not found, as if they did not
 // exist. One transaction with its audit entry ("staff.save"); returns the id.
 std::int64_t save_staff(db::Database& db, const Actor& actor, const StaffForm& form, std::int64_t id = 0);
+// The account of a candidate who has just passed the training week ("Passing", R-POS-3): a specialist at
+// the trainee level in `salon_id`, with a first password already hashed by the caller (hashing is slow and
+// stays outside the transaction), to be changed at first sign-in. The operator trains and approves every
+// specialist, so a head-office person who runs the training (run_training) opens these accounts without
+// holding manage_staff over all staff. Runs inside the caller's open WriteTransaction (closing the week is
+// one transaction); audited "staff.save" like save_staff. Returns the id.
+std::int64_t add_trained_trainee(db::Database& db, const Actor& actor, const std::string& login,
+                                 const std::string& full_name, std::int64_t salon_id,
+                                 const std::string& password_hash);
 // The people the actor sees: everyone for head office; a dealer's people see their own dealer's staff
 // (head-office people are not among them).
 std::vector<StaffMember> list_staff(db::Database& db, const Actor& actor);
