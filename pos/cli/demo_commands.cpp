@@ -5,6 +5,8 @@
 #include "pos/core/DemoData.hpp"
 #include "pos/core/SandboxSmsSender.hpp"
 #include "pos/corporate/CorporateDemo.hpp"
+#include "training/core/demo/TrainingDemo.hpp"
+#include "training/core/invitation/MailOutbox.hpp"
 
 #include <iostream>
 #include <memory>
@@ -17,6 +19,15 @@ void print_corporate(const pos::CorporateDemoCounts& c) {
     std::cout << trf("Corporate desk: {1} companies with {2} numbers, {3} applications, {4} corporate visits.",
                      {std::to_string(c.clients), std::to_string(c.numbers), std::to_string(c.applications),
                       std::to_string(c.visits)})
+                     .str()
+              << '\n';
+}
+void print_training(const training::TrainingDemoCounts& t) {
+    if (t.already_present) return;
+    std::cout << trf("Training centre: {1} questions in the bank, {2} cohorts with {3} candidates, {4} entrance "
+                     "tests, {5} invitations; {6} passed last week and were certified.",
+                     {std::to_string(t.questions), std::to_string(t.cohorts), std::to_string(t.candidates),
+                      std::to_string(t.attempts), std::to_string(t.invitations), std::to_string(t.certified)})
                      .str()
               << '\n';
 }
@@ -38,6 +49,8 @@ void add_demo_commands(CLI::App& app, CliContext& ctx) {
         const auto& h = r.history;
         pos::SandboxSmsSender sms;
         const auto corporate = pos::seed_corporate_demo(*db, ctx.maintenance(), *days, sms);
+        training::SandboxMailSender mail;
+        const auto training = training::seed_training_demo(*db, ctx.maintenance(), sms, mail);
         if (ctx.json) {
             print_json({{"ok", true},
                         {"already_present", r.already_present},
@@ -60,12 +73,21 @@ void add_demo_commands(CLI::App& app, CliContext& ctx) {
                           {"clients", corporate.clients},
                           {"numbers", corporate.numbers},
                           {"applications", corporate.applications},
-                          {"visits", corporate.visits}}}});
+                          {"visits", corporate.visits}}},
+                        {"training",
+                         {{"already_present", training.already_present},
+                          {"questions", training.questions},
+                          {"cohorts", training.cohorts},
+                          {"candidates", training.candidates},
+                          {"attempts", training.attempts},
+                          {"invitations", training.invitations},
+                          {"certified", training.certified}}}});
             return;
         }
         if (r.already_present) {
             std::cout << trf("Demo data is already in {1}; nothing added.", {db->url().display}).str() << '\n';
             if (!corporate.already_present) print_corporate(corporate);
+            print_training(training);
             return;
         }
         std::cout << trf("Demo data added to {1}: {2} dealers, {3} salons, {4} staff, {5} tariffs. "
@@ -83,6 +105,7 @@ void add_demo_commands(CLI::App& app, CliContext& ctx) {
                              .str()
                       << '\n';
         print_corporate(corporate);
+        print_training(training);
     });
 }
 

@@ -146,7 +146,7 @@ std::string legal_inn(int n) {
     return std::string(body) + std::to_string(sum % 11 % 10);
 }
 std::string legal_ogrn(int n) {
-    char body[16];
+    char body[24];
     std::snprintf(body, sizeof body, "1267700%05d", n);
     const long long v = std::stoll(body);
     return std::string(body) + std::to_string(v % 11 % 10);

@@ -89,7 +89,7 @@ void add_training_cohort_commands(CLI::App& app, CliContext& ctx) {
                     rows);
     });
 
-    auto* cohort = training_app->add_subcommand("cohort", tr("A cohort: add").str());
+    auto* cohort = training_app->add_subcommand("cohort", tr("A training cohort").str());
     cohort->require_subcommand(1);
     auto form = std::make_shared<training::CohortForm>();
     auto* cohort_add =
