@@ -156,7 +156,7 @@ void MainFrame::build_pages() {
         add_page(desk, new ui::RequestsPage(book_, db_, actor_), ui_text(tr("Requests")), "Alt+7");
     }
     // The training centre (R-TRN-1..11) for trainers and for dealers who send candidates and vote; its pages
-    // have Shift+Alt+digit.
+    // have Ctrl+Alt+digit (Shift+digit is a different key to GTK: "!" for Shift+1).
     wxTreeItemId training;
     ui::add_training_pages(book_, db_, actor_, [&](ui::StationPage* page, const wxString& title, const wxString& key) {
         if (!training.IsOk()) {

@@ -43,14 +43,21 @@ void add_demo_commands(CLI::App& app, CliContext& ctx) {
                          "0: none)",
                          {std::to_string(pos::kDemoHistoryDays)})
                          .str());
-    seed->callback([&ctx, days] {
+    auto no_training = std::make_shared<bool>(false);
+    seed->add_flag("--no-training", *no_training,
+                   tr("Leave the training centre empty (no question bank, cohorts or candidates)").str());
+    seed->callback([&ctx, days, no_training] {
         auto db = ctx.open(true);
         const auto r = pos::seed_demo(*db, ctx.maintenance(), *days);
         const auto& h = r.history;
         pos::SandboxSmsSender sms;
         const auto corporate = pos::seed_corporate_demo(*db, ctx.maintenance(), *days, sms);
         training::SandboxMailSender mail;
-        const auto training = training::seed_training_demo(*db, ctx.maintenance(), sms, mail);
+        training::TrainingDemoCounts training;
+        if (*no_training)
+            training.already_present = true;  // nothing added, nothing to print
+        else
+            training = training::seed_training_demo(*db, ctx.maintenance(), sms, mail);
         if (ctx.json) {
             print_json({{"ok", true},
                         {"already_present", r.already_present},

@@ -1,5 +1,7 @@
 #include "pos/print/ApplicationPdf.hpp"
 
+#include "pos/print/PdfText.hpp"
+
 #include "db/Text.hpp"
 #include "db/UserError.hpp"
 #include "pos/core/CalendarDate.hpp"
@@ -21,28 +23,10 @@ namespace {
 constexpr double pt(double mm) { return mm * points_per_mm; }
 constexpr double kMargin = 20.0;  // mm
 
-using Layout = std::unique_ptr<PangoLayout, decltype(&g_object_unref)>;
-
 // Draws `s` at (x, y) in points, wrapped at `width` points; returns the height it took.
 double text(cairo_t* cr, const std::string& s, double size, bool bold, double x, double y, double width,
             PangoAlignment align = PANGO_ALIGN_LEFT) {
-    Layout layout(pango_cairo_create_layout(cr), g_object_unref);
-    PangoFontDescription* font = pango_font_description_new();
-    pango_font_description_set_family(font, "DejaVu Sans");
-    pango_font_description_set_absolute_size(font, size * PANGO_SCALE);
-    pango_font_description_set_weight(font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-    pango_layout_set_font_description(layout.get(), font);
-    pango_font_description_free(font);
-    pango_layout_set_width(layout.get(), static_cast<int>(width * PANGO_SCALE));
-    pango_layout_set_wrap(layout.get(), PANGO_WRAP_WORD_CHAR);
-    pango_layout_set_alignment(layout.get(), align);
-    pango_layout_set_text(layout.get(), s.c_str(), -1);
-    cairo_set_source_rgb(cr, 0, 0, 0);
-    cairo_move_to(cr, x, y);
-    pango_cairo_show_layout(cr, layout.get());
-    PangoRectangle logical;
-    pango_layout_get_extents(layout.get(), nullptr, &logical);
-    return static_cast<double>(logical.height) / PANGO_SCALE;
+    return pdf_text(cr, s, size, bold, x, y, width, align);
 }
 
 cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length) {

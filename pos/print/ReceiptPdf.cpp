@@ -1,5 +1,7 @@
 #include "pos/print/ReceiptPdf.hpp"
 
+#include "pos/print/PdfText.hpp"
+
 #include "db/Text.hpp"
 #include "db/UserError.hpp"
 
@@ -34,39 +36,18 @@ struct Colour {
     double r = 0, g = 0, b = 0;
 };
 
-using Layout = std::unique_ptr<PangoLayout, decltype(&g_object_unref)>;
+using Layout = PdfLayout;
 
 // One block of text laid out by pango at an absolute size in points (the PDF's user unit), wrapped at
 // `width` points when `width` > 0.
 Layout make_layout(cairo_t* cr, const std::string& text, const Style& style, double width = 0,
                    PangoAlignment align = PANGO_ALIGN_LEFT) {
-    Layout layout(pango_cairo_create_layout(cr), g_object_unref);
-    PangoFontDescription* font = pango_font_description_new();
-    pango_font_description_set_family(font, style.family);
-    pango_font_description_set_absolute_size(font, style.size * PANGO_SCALE);
-    pango_font_description_set_weight(font, style.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-    pango_layout_set_font_description(layout.get(), font);
-    pango_font_description_free(font);
-    if (width > 0) {
-        pango_layout_set_width(layout.get(), static_cast<int>(width * PANGO_SCALE));
-        pango_layout_set_wrap(layout.get(), PANGO_WRAP_WORD_CHAR);
-    }
-    pango_layout_set_alignment(layout.get(), align);
-    pango_layout_set_text(layout.get(), text.c_str(), -1);
-    return layout;
+    return pdf_layout(cr, text, style.size, style.bold, width, align, style.family);
 }
 
-double height_of(const Layout& layout) {
-    PangoRectangle logical;
-    pango_layout_get_extents(layout.get(), nullptr, &logical);
-    return static_cast<double>(logical.height) / PANGO_SCALE;
-}
+double height_of(const Layout& layout) { return pdf_height(layout); }
 
-double width_of(const Layout& layout) {
-    PangoRectangle logical;
-    pango_layout_get_extents(layout.get(), nullptr, &logical);
-    return static_cast<double>(logical.width) / PANGO_SCALE;
-}
+double width_of(const Layout& layout) { return pdf_width(layout); }
 
 void show(cairo_t* cr, const Layout& layout, double x, double y, Colour colour = {}) {
     cairo_set_source_rgb(cr, colour.r, colour.g, colour.b);

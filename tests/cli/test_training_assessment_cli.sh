@@ -17,7 +17,7 @@ sql() {
   else sqlite3 "$work/salon.db" "$1"; fi
 }
 
-expect 0 "demo seed" -- "$cli" --db "$db" demo seed --days 0
+expect 0 "demo seed" -- "$cli" --db "$db" demo seed --days 0 --no-training
 trainer=$(sql "SELECT id FROM staff WHERE login = 'trainer'")
 svyaz=$(sql "SELECT dealer_id FROM staff WHERE login = 'kuznetsov'")
 petrova=$(sql "SELECT dealer_id FROM staff WHERE login = 'petrova'")

@@ -11,7 +11,7 @@ fixtures=$(cd "$(dirname "$0")/../fixtures/moodle" && pwd)
 run() { "$cli" --db "$db" --lang en "$@"; }
 json_field() { python3 -c 'import json,sys; print(eval("json.loads(sys.argv[1])" + sys.argv[2]))' "$out" "$1"; }
 
-expect 0 "demo seed" -- "$cli" --db "$db" demo seed --days 0
+expect 0 "demo seed" -- "$cli" --db "$db" demo seed --days 0 --no-training
 expect 1 "seeding needs --as" -- run training bank seed
 expect 0 "the shipped bank" -- run --json --as trainer training bank seed
 contains "questions added" '"added": 109'
@@ -78,7 +78,7 @@ if [ "${SALON_TEST_BACKEND:-sqlite}" = postgresql ]; then
 else
   copy="sqlite:$work/copy.db"
 fi
-expect 0 "an empty second database" -- "$cli" --db "$copy" demo seed --days 0
+expect 0 "an empty second database" -- "$cli" --db "$copy" demo seed --days 0 --no-training
 expect 0 "import the export" -- "$cli" --db "$copy" --lang en --json --as trainer training bank import "$work/bank.xml"
 contains "nothing skipped" '"skipped": []'
 bank_of() {

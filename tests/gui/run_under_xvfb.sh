@@ -8,7 +8,7 @@ driver=${3:?driver script}
 work=$(mktemp -d /tmp/salon-gui-test-XXXXXX)
 export XDG_CONFIG_HOME=$work/config
 db="sqlite:$work/salon.db"
-"$cli" --db "$db" demo seed --days 0 >/dev/null || { echo "seed failed"; exit 1; }
+"$cli" --db "$db" demo seed --days 0 --no-training >/dev/null || { echo "seed failed"; exit 1; }
 xvfb-run -a -s "-screen 0 1280x800x24" "$driver" "$station" "$db" "$work" "$cli"
 rc=$?
 if [ $rc -ne 0 ]; then echo "screenshots and log kept in $work"; else rm -rf "$work"; fi

@@ -32,14 +32,14 @@ void add_training_pages(wxWindow* book, db::Database& db, const pos::Actor& acto
     if (!trainer && !voter) return;
     // The pages in the order of the week.
     // The entrance test's question bank and the quality of the test (R-TRN-6).
-    if (trainer) add(new QuestionBankPage(book, db, actor), ui_text(tr("Question bank")), "Shift+Alt+1");
+    if (trainer) add(new QuestionBankPage(book, db, actor), ui_text(tr("Question bank")), "Ctrl+Alt+1");
     // Cohorts, candidates and invitations (R-TRN-1..3, R-TRN-5); the entrance test's attempts (R-TRN-6).
-    add(new CohortsPage(book, db, actor), ui_text(tr("Cohorts and candidates")), "Shift+Alt+2");
-    add(new AttemptsPage(book, db, actor), ui_text(tr("Entrance test attempts")), "Shift+Alt+3");
+    add(new CohortsPage(book, db, actor), ui_text(tr("Cohorts and candidates")), "Ctrl+Alt+2");
+    add(new AttemptsPage(book, db, actor), ui_text(tr("Entrance test attempts")), "Ctrl+Alt+3");
     // The assessment day, its results and the careers that follow (R-TRN-4, R-TRN-7..11).
-    add(new AssessmentDayPage(book, db, actor), ui_text(tr("Assessment day")), "Shift+Alt+4");
-    add(new CohortResultsPage(book, db, actor), ui_text(tr("Week results")), "Shift+Alt+5");
-    add(new CareerPage(book, db, actor), ui_text(tr("Career")), "Shift+Alt+6");
+    add(new AssessmentDayPage(book, db, actor), ui_text(tr("Assessment day")), "Ctrl+Alt+4");
+    add(new CohortResultsPage(book, db, actor), ui_text(tr("Week results")), "Ctrl+Alt+5");
+    add(new CareerPage(book, db, actor), ui_text(tr("Career")), "Ctrl+Alt+6");
 }
 
 }  // namespace salon::ui

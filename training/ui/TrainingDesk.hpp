@@ -19,7 +19,7 @@ namespace salon::ui {
 
 class StationPage;
 
-// Receives a page with its title and its own key ("Shift+Alt+1"; empty: none).
+// Receives a page with its title and its own key ("Ctrl+Alt+1"; empty: none).
 using TrainingPageSink = std::function<void(StationPage* page, const wxString& title, const wxString& key)>;
 
 // Creates the training centre's pages `actor` may use as children of `book` and hands each to `add`, in the

@@ -5,6 +5,7 @@
 #include "pos/core/Actor.hpp"
 #include "pos/core/CalendarDate.hpp"
 #include "pos/core/OutsideInput.hpp"
+#include "pos/print/PdfText.hpp"
 #include "training/core/assessment/CandidateDecision.hpp"
 
 #include <cairo-pdf.h>
@@ -155,39 +156,14 @@ namespace {
 constexpr double kMm = 72.0 / 25.4;
 constexpr double kPageWidth = 297 * kMm, kPageHeight = 210 * kMm, kMargin = 12 * kMm;
 
-using Layout = std::unique_ptr<PangoLayout, decltype(&g_object_unref)>;
+using pos::pdf_height;
+using pos::pdf_layout;
+using pos::pdf_show;
 
-Layout layout_of(cairo_t* cr, const std::string& s, double size, bool bold, double width,
-                 PangoAlignment align = PANGO_ALIGN_LEFT) {
-    Layout layout(pango_cairo_create_layout(cr), g_object_unref);
-    PangoFontDescription* font = pango_font_description_new();
-    pango_font_description_set_family(font, "DejaVu Sans");
-    pango_font_description_set_absolute_size(font, size * PANGO_SCALE);
-    pango_font_description_set_weight(font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-    pango_layout_set_font_description(layout.get(), font);
-    pango_font_description_free(font);
-    pango_layout_set_width(layout.get(), static_cast<int>(width * PANGO_SCALE));
-    pango_layout_set_wrap(layout.get(), PANGO_WRAP_WORD_CHAR);
-    pango_layout_set_alignment(layout.get(), align);
-    pango_layout_set_text(layout.get(), s.c_str(), -1);
-    return layout;
-}
-
-double height_of(const Layout& l) {
-    PangoRectangle logical;
-    pango_layout_get_extents(l.get(), nullptr, &logical);
-    return static_cast<double>(logical.height) / PANGO_SCALE;
-}
-
-void show(cairo_t* cr, const Layout& l, double x, double y) {
-    cairo_move_to(cr, x, y);
-    pango_cairo_show_layout(cr, l.get());
-}
-
-char average_text_buffer[32];
 std::string one_decimal(double v) {
-    std::snprintf(average_text_buffer, sizeof average_text_buffer, "%.1f", v);
-    std::string s = average_text_buffer;
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.1f", v);
+    std::string s = buffer;
     if (language() == Language::russian)
         for (auto& ch : s)
             if (ch == '.') ch = ',';  // the Russian decimal comma
@@ -228,20 +204,20 @@ void write_results_pdf(const CohortResults& r, const std::string& path) {
     double y = kMargin;
     auto header_block = [&] {
         cairo_set_source_rgb(cr, 0, 0, 0);
-        auto t = layout_of(cr, week_title(r), 14, true, usable);
-        show(cr, t, kMargin, y);
-        y += height_of(t) + 2;
-        auto sub = layout_of(cr,
+        auto t = pdf_layout(cr, week_title(r), 14, true, usable);
+        pdf_show(cr, t, kMargin, y);
+        y += pdf_height(t) + 2;
+        auto sub = pdf_layout(cr,
                              tr("Voting rule").str() + ": " + rule_text(r) +
                                  (r.closed ? "; " + tr("the week is closed").str() : std::string()),
                              9, false, usable);
-        show(cr, sub, kMargin, y);
-        y += height_of(sub) + 6;
-        std::vector<Layout> cells;
+        pdf_show(cr, sub, kMargin, y);
+        y += pdf_height(sub) + 6;
+        std::vector<pos::PdfLayout> cells;
         double h = 0;
         for (std::size_t c = 0; c < headers.size(); ++c) {
-            cells.push_back(layout_of(cr, headers[c], font, true, widths[c] - 2 * pad));
-            h = std::max(h, height_of(cells.back()));
+            cells.push_back(pdf_layout(cr, headers[c], font, true, widths[c] - 2 * pad));
+            h = std::max(h, pdf_height(cells.back()));
         }
         h += 2 * pad;
         cairo_set_source_rgb(cr, 0.87, 0.9, 0.94);
@@ -250,7 +226,7 @@ void write_results_pdf(const CohortResults& r, const std::string& path) {
         cairo_set_source_rgb(cr, 0, 0, 0);
         double x = kMargin;
         for (std::size_t c = 0; c < headers.size(); ++c) {
-            show(cr, cells[c], x + pad, y + pad);
+            pdf_show(cr, cells[c], x + pad, y + pad);
             x += widths[c];
         }
         y += h;
@@ -266,13 +242,13 @@ void write_results_pdf(const CohortResults& r, const std::string& path) {
         values.push_back(std::to_string(row.votes_stop));
         values.push_back(decision_text(row.decision));
         values.push_back(status_text(row));
-        std::vector<Layout> cells;
+        std::vector<pos::PdfLayout> cells;
         double h = 0;
         for (std::size_t c = 0; c < values.size(); ++c) {
             const bool numeric = c >= 2 && c + 2 < values.size();
-            cells.push_back(layout_of(cr, values[c], font, false, widths[c] - 2 * pad,
+            cells.push_back(pdf_layout(cr, values[c], font, false, widths[c] - 2 * pad,
                                       numeric ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT));
-            h = std::max(h, height_of(cells.back()));
+            h = std::max(h, pdf_height(cells.back()));
         }
         h += 2 * pad;
         if (y + h > kPageHeight - kMargin) {
@@ -289,7 +265,7 @@ void write_results_pdf(const CohortResults& r, const std::string& path) {
                 cairo_fill(cr);
             }
             cairo_set_source_rgb(cr, 0, 0, 0);
-            show(cr, cells[c], x + pad, y + pad);
+            pdf_show(cr, cells[c], x + pad, y + pad);
             x += widths[c];
         }
         cairo_set_source_rgb(cr, 0.75, 0.75, 0.75);
@@ -307,12 +283,12 @@ void write_results_pdf(const CohortResults& r, const std::string& path) {
             legend += "\nK" + std::to_string(k + 1) + ": " + r.criteria[k].rubric_title + " — " + r.criteria[k].title +
                       " (" + tr("max").str() + " " + std::to_string(r.criteria[k].max_points) + ")";
     }
-    auto l = layout_of(cr, legend, 7, false, usable);
-    if (y + 8 + height_of(l) > kPageHeight - kMargin) {
+    auto l = pdf_layout(cr, legend, 7, false, usable);
+    if (y + 8 + pdf_height(l) > kPageHeight - kMargin) {
         cairo_show_page(cr);
         y = kMargin;
     }
-    show(cr, l, kMargin, y + 8);
+    pdf_show(cr, l, kMargin, y + 8);
     cairo_destroy(cr);
     cairo_surface_finish(surface);
     const bool ok = cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS;

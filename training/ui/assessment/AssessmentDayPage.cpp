@@ -153,11 +153,7 @@ void AssessmentDayPage::act(Action&& action) {
 void AssessmentDayPage::refresh() {
     try {
         cohorts_ = training::assessed_cohorts(db_, actor_);
-        const int was = cohort_->GetSelection();
-        cohort_->Clear();
-        for (const auto& c : cohorts_)
-            cohort_->Append(wxString::FromUTF8(c.week_start) + (c.closed ? " (" + ui_text(tr("the week is closed")) + ")" : ""));
-        if (!cohorts_.empty()) cohort_->SetSelection(was >= 0 && was < static_cast<int>(cohorts_.size()) ? was : 0);
+        fill_cohort_choice(cohort_, cohorts_);
         load_candidates();
     } catch (...) {
         status(assessment_error_text(), true);

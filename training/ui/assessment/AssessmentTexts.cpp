@@ -23,4 +23,12 @@ wxString one_decimal_text(double value) {
     return s;
 }
 
+void fill_cohort_choice(wxChoice* choice, const std::vector<training::AssessedCohort>& cohorts) {
+    const int was = choice->GetSelection();
+    choice->Clear();
+    for (const auto& c : cohorts)
+        choice->Append(wxString::FromUTF8(c.week_start) + (c.closed ? " (" + ui_text(tr("the week is closed")) + ")" : ""));
+    if (!cohorts.empty()) choice->SetSelection(was >= 0 && was < static_cast<int>(cohorts.size()) ? was : 0);
+}
+
 }  // namespace salon::ui

@@ -81,11 +81,7 @@ void CohortResultsPage::refresh() {
     try {
         close_->Show(actor_.may(db_, pos::Permission::run_training));
         cohorts_ = training::assessed_cohorts(db_, actor_);
-        const int was = cohort_->GetSelection();
-        cohort_->Clear();
-        for (const auto& c : cohorts_)
-            cohort_->Append(wxString::FromUTF8(c.week_start) + (c.closed ? " (" + ui_text(tr("the week is closed")) + ")" : ""));
-        if (!cohorts_.empty()) cohort_->SetSelection(was >= 0 && was < static_cast<int>(cohorts_.size()) ? was : 0);
+        fill_cohort_choice(cohort_, cohorts_);
         load();
     } catch (...) {
         status(assessment_error_text(), true);

@@ -1,0 +1,27 @@
+// Text on a cairo page through pango, at an absolute size in points (a PDF's user unit): the one way the
+// printed forms and the exports lay out Cyrillic text.
+#pragma once
+
+#include <pango/pangocairo.h>
+
+#include <memory>
+#include <string>
+
+namespace salon::pos {
+
+using PdfLayout = std::unique_ptr<PangoLayout, decltype(&g_object_unref)>;
+
+inline constexpr const char* kPdfFontFamily = "DejaVu Sans";
+
+// One block of text, wrapped at `width` points when `width` > 0.
+PdfLayout pdf_layout(cairo_t* cr, const std::string& text, double size, bool bold, double width = 0,
+                     PangoAlignment align = PANGO_ALIGN_LEFT, const char* family = kPdfFontFamily);
+double pdf_height(const PdfLayout& layout);  // points
+double pdf_width(const PdfLayout& layout);   // points
+// Draws a layout with its top left corner at (x, y) in the current colour.
+void pdf_show(cairo_t* cr, const PdfLayout& layout, double x, double y);
+// Lays out and draws `text` in black at (x, y); returns the height it took.
+double pdf_text(cairo_t* cr, const std::string& text, double size, bool bold, double x, double y, double width,
+                PangoAlignment align = PANGO_ALIGN_LEFT);
+
+}  // namespace salon::pos
