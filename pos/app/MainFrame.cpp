@@ -29,6 +29,7 @@
 #include "pos/ui/corporate/UsersImportPage.hpp"
 #include "training/ui/TrainingDesk.hpp"
 #include "reports/ui/DealerDeskPage.hpp"
+#include "reports/ui/NormsTrafficPage.hpp"
 
 #include <wx/menu.h>
 #include <wx/sizer.h>
@@ -171,6 +172,7 @@ void MainFrame::build_pages() {
         const wxTreeItemId dealer_desk = navigation_->AppendItem(root, ui_text(tr("Dealer's desk")));
         navigation_->SetItemBold(dealer_desk);
         add_page(dealer_desk, new ui::DealerDeskPage(book_, db_, actor_), ui_text(tr("Salons and reward")));
+        add_page(dealer_desk, new ui::NormsTrafficPage(book_, db_, actor_), ui_text(tr("Norms and traffic")));
     }
     navigation_->ExpandAll();
 }

@@ -6,6 +6,7 @@
 #include "pos/cli/commands.hpp"
 #include "pos/core/Money.hpp"
 #include "reports/core/DealerRewards.hpp"
+#include "reports/core/NormsExport.hpp"
 #include "reports/core/NormsReport.hpp"
 #include "reports/core/RewardScheme.hpp"
 #include "reports/core/StatementExport.hpp"
@@ -58,7 +59,7 @@ void print_scheme(const RewardScheme& s) {
 void print_statement(const DealerStatement& s) {
     std::cout << trf("{1} (INN {2}), period {3}: {4}", {s.dealer_name, s.dealer_inn, s.period.code,
                                                         s.accruing ? tr("accruing, not computed yet").str()
-                                                                   : s.period.status})
+                                                                   : period_status_title(s.period.status).str()})
                      .str()
               << '\n'
               << trf("Scheme {1} «{2}»", {std::to_string(s.scheme_id), s.scheme_name}).str() << "\n\n";
@@ -70,7 +71,7 @@ void print_statement(const DealerStatement& s) {
         std::cout << '\n';
         std::vector<std::vector<std::string>> d;
         for (const auto& x : s.disputes)
-            d.push_back({std::to_string(x.id), x.line_key, x.comment, x.status, x.resolution});
+            d.push_back({std::to_string(x.id), x.line_key, x.comment, dispute_status_title(x.status).str(), x.resolution});
         print_table({tr("Dispute").str(), tr("Line").str(), tr("Comment").str(), tr("Status").str(),
                      tr("Answer").str()},
                     d);
@@ -165,7 +166,7 @@ void add_rewards_commands(CLI::App& app, CliContext& ctx) {
             return;
         }
         std::vector<std::vector<std::string>> rows;
-        for (const auto& p : periods) rows.push_back({p.code, p.starts_on, p.ends_on, p.status});
+        for (const auto& p : periods) rows.push_back({p.code, p.starts_on, p.ends_on, period_status_title(p.status).str()});
         print_table({tr("Period").str(), tr("From").str(), tr("Until").str(), tr("Status").str()}, rows);
     });
 
@@ -198,7 +199,7 @@ void add_rewards_commands(CLI::App& app, CliContext& ctx) {
             reporting_input(ctx, [&] { lock ? lock_period(*db, person, *period) : review_period(*db, person, *period); });
             const auto p = period_record(*db, *period);
             if (ctx.json) print_json({{"ok", true}, {"period", p.code}, {"status", p.status}});
-            else std::cout << trf("Period {1}: {2}", {p.code, p.status}).str() << '\n';
+            else std::cout << trf("Period {1}: {2}", {p.code, period_status_title(p.status).str()}).str() << '\n';
         });
     }
 
@@ -321,7 +322,7 @@ void add_rewards_commands(CLI::App& app, CliContext& ctx) {
         }
         std::vector<std::vector<std::string>> rows;
         for (const auto& d : list)
-            rows.push_back({std::to_string(d.id), d.period, d.line_key, d.comment, d.status, d.resolution});
+            rows.push_back({std::to_string(d.id), d.period, d.line_key, d.comment, dispute_status_title(d.status).str(), d.resolution});
         print_table({tr("Id").str(), tr("Period").str(), tr("Line").str(), tr("Comment").str(), tr("Status").str(),
                      tr("Answer").str()},
                     rows);
@@ -425,15 +426,36 @@ void add_report_commands(CLI::App& app, CliContext& ctx) {
         "norms", tr("Each specialist's bundle share and good-rating share against their thresholds").str());
     auto* traffic = reports->add_subcommand(
         "traffic", tr("Visitors and waits by hour of day and weekday, on each salon's clock").str());
+    // The exports run the same job as the station's page; every path is checked before any file is written.
+    auto files = std::make_shared<std::vector<std::pair<ExportFormat, std::string>>>(3);
+    (*files)[0].first = ExportFormat::csv, (*files)[1].first = ExportFormat::xlsx, (*files)[2].first = ExportFormat::pdf;
     for (auto* sub : {norms, traffic}) {
         sub->add_option("--from", *from, tr("First day").str())->required();
         sub->add_option("--to", *to, tr("Last day (included)").str())->required();
         sub->add_option("--salon", *salon, tr("Salon record number (default: every salon you see)").str());
+        sub->add_option("--csv", (*files)[0].second, tr("Also write the report to this CSV file").str());
+        sub->add_option("--xlsx", (*files)[1].second, tr("Also write the report to this XLSX file, with a chart").str());
+        sub->add_option("--pdf", (*files)[2].second, tr("Also write the report to this PDF file, with charts").str());
     }
-    norms->callback([&ctx, from, to, salon] {
+    auto export_files = [&ctx, from, to, salon, files](db::Database& db, NormsReportKind kind) {
+        const auto viewer = ctx.viewer(db);
+        reporting_input(ctx, [&] {
+            for (const auto& [format, path] : *files)
+                if (!path.empty()) check_writable(path);
+            for (const auto& [format, path] : *files)
+                if (!path.empty()) run_norms_export(db, viewer, {kind, *from, *to, *salon, format, path});
+        });
+    };
+    auto written = [&ctx, files] {
+        if (ctx.json) return;
+        for (const auto& [format, path] : *files)
+            if (!path.empty()) std::cout << trf("Written: {1}", {path}).str() << '\n';
+    };
+    norms->callback([&ctx, from, to, salon, export_files, written] {
         auto db = ctx.open();
         std::vector<SalonNorms> list;
         reporting_input(ctx, [&] { list = norms_report(*db, ctx.viewer(*db), *from, *to, *salon); });
+        export_files(*db, NormsReportKind::norms);
         if (ctx.json) {
             nlohmann::json out = nlohmann::json::array();
             for (const auto& n : list) {
@@ -456,11 +478,13 @@ void add_report_commands(CLI::App& app, CliContext& ctx) {
                 rows.push_back({n.salon, p.name, share_text(p.bundle_sales, p.tariff_sales) + (p.bundle_norm_met() ? "" : " !"),
                                 share_text(p.good_ratings, p.ratings) + (p.rating_norm_met() ? "" : " !")});
         print_table({tr("Salon").str(), tr("Specialist").str(), tr("Bundle share").str(), tr("Good ratings").str()}, rows);
+        written();
     });
-    traffic->callback([&ctx, from, to, salon] {
+    traffic->callback([&ctx, from, to, salon, export_files, written] {
         auto db = ctx.open();
         std::vector<SalonTraffic> list;
         reporting_input(ctx, [&] { list = traffic_report(*db, ctx.viewer(*db), *from, *to, *salon); });
+        export_files(*db, NormsReportKind::traffic);
         if (ctx.json) {
             nlohmann::json out = nlohmann::json::array();
             for (const auto& t : list)
@@ -486,6 +510,7 @@ void add_report_commands(CLI::App& app, CliContext& ctx) {
             print_table({tr("Hour").str(), tr("Visitors").str(), tr("Average wait, min").str()}, rows);
             std::cout << '\n';
         }
+        written();
     });
 }
 

@@ -659,6 +659,21 @@ void set_parameter(RewardScheme& s, const std::string& assignment) {
     validate(s);
 }
 
+Text period_status_title(const std::string& status) {
+    if (status == "open") return tr("open, not computed yet");
+    if (status == "computed") return tr("computed, awaiting review");
+    if (status == "reviewed") return tr("reviewed, not locked yet");
+    if (status == "locked") return tr("locked, paid as computed");
+    return trf("{1}", {status});
+}
+
+Text dispute_status_title(const std::string& status) {
+    if (status == "open") return tr("awaiting head office's answer");
+    if (status == "accepted") return tr("accepted by head office");
+    if (status == "rejected") return tr("rejected by head office");
+    return trf("{1}", {status});
+}
+
 Text describe(const StatementLine& l) {
     using pos::Money;
     const auto money = [](std::int64_t k) { return Money::from_kopecks(k).format(); };

@@ -129,6 +129,12 @@ void set_parameter(RewardScheme& scheme, const std::string& assignment);
 // A statement line in words, for the screen and the exports.
 Text describe(const StatementLine& line);
 
+// A period's status (open, computed, reviewed, locked) and a dispute's (open, accepted, rejected) in words,
+// for the screen, the exports and the CLI's human output; JSON keeps the stored codes. An unknown code is
+// shown as it is.
+Text period_status_title(const std::string& status);
+Text dispute_status_title(const std::string& status);
+
 nlohmann::json to_json(const DealerReward& reward);
 DealerReward reward_from_json(const nlohmann::json& json);
 

@@ -47,7 +47,7 @@ void write_statement_xlsx(const std::string& path, const DealerStatement& s, con
     worksheet_write_string(ws, 0, 0, tr("Dealer").str().c_str(), bold);
     worksheet_write_string(ws, 0, 1, (s.dealer_name + ", " + tr("INN").str() + " " + s.dealer_inn).c_str(), nullptr);
     worksheet_write_string(ws, 1, 0, tr("Period").str().c_str(), bold);
-    worksheet_write_string(ws, 1, 1, (s.period.code + " (" + s.period.status + ")").c_str(), nullptr);
+    worksheet_write_string(ws, 1, 1, (s.period.code + " (" + period_status_title(s.period.status).str() + ")").c_str(), nullptr);
     worksheet_write_string(ws, 2, 0, tr("From").str().c_str(), bold);
     lxw_datetime from = date_of(s.period.starts_on);
     worksheet_write_datetime(ws, 2, 1, &from, date);

@@ -4,6 +4,7 @@
 #include "db/UserError.hpp"
 #include "pos/core/Dealer.hpp"
 #include "pos/core/Money.hpp"
+#include "pos/core/Permission.hpp"
 #include "pos/core/Queue.hpp"
 #include "pos/core/Salon.hpp"
 #include "pos/ui/FormFields.hpp"
@@ -103,10 +104,18 @@ DealerDeskPage::DealerDeskPage(wxWindow* parent, db::Database& db, const pos::Ac
     reward_->SetFont(reward_->GetFont().Bold().Scaled(1.1f));
     lines_ = list(this, {{tr("Rule"), 560}, {tr("Amount"), 140}});
     chart_ = new UnitRewardChart(this);
-    disputes_ = list(this, {{tr("Line"), 140}, {tr("Comment"), 260}, {tr("Status"), 90}, {tr("Answer"), 220}});
+    disputes_ = list(this, {{tr("Line"), 140}, {tr("Comment"), 260}, {tr("Status"), 240}, {tr("Answer"), 260}});
     auto* dispute = new wxButton(this, wxID_ANY, ui_text(tr("Dispute the selected line...")));
     dispute->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { dispute_selected(); });
     dispute->Enable(actor_.dealer_id() != 0);
+    // Who may resolve is checked in reports/core; the buttons are only offered where it can succeed.
+    const bool head_office = actor_.dealer_id() == 0 && actor_.may(db_, pos::Permission::edit_reward_schemes);
+    auto* accept = new wxButton(this, wxID_ANY, ui_text(tr("Accept the selected dispute...")));
+    accept->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { resolve_selected(true); });
+    auto* reject = new wxButton(this, wxID_ANY, ui_text(tr("Reject the selected dispute...")));
+    reject->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { resolve_selected(false); });
+    accept->Show(head_office);
+    reject->Show(head_office);
     status_ = new wxStaticText(this, wxID_ANY, wxString());
 
     auto* middle = new wxBoxSizer(wxHORIZONTAL);
@@ -129,6 +138,8 @@ DealerDeskPage::DealerDeskPage(wxWindow* parent, db::Database& db, const pos::Ac
     sizer->Add(disputes_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, FromDIP(8));
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
     buttons->Add(dispute);
+    buttons->Add(accept, 0, wxLEFT, FromDIP(6));
+    buttons->Add(reject, 0, wxLEFT, FromDIP(6));
     buttons->Add(status_, 1, wxALIGN_CENTER_VERTICAL | wxLEFT, FromDIP(12));
     sizer->Add(buttons, 0, wxEXPAND | wxALL, FromDIP(8));
     SetSizer(sizer);
@@ -197,7 +208,7 @@ void DealerDeskPage::show_statement(std::int64_t dealer_id, const std::string& p
     reward_->SetLabel(ui_text(trf("{1}, {2}: {3} ({4})", {s.dealer_name, s.period.code,
                                                           pos::Money::from_kopecks(s.reward.total).format(),
                                                           s.accruing ? tr("accruing, not computed yet").str()
-                                                                     : s.period.status})));
+                                                                     : reports::period_status_title(s.period.status).str()})));
     lines_->DeleteAllItems();
     line_keys_.clear();
     long row = 0;
@@ -216,11 +227,13 @@ void DealerDeskPage::show_statement(std::int64_t dealer_id, const std::string& p
         bars.emplace_back(wxString::FromUTF8(u.name), u.unit_reward);
     chart_->set(std::move(bars));
     disputes_->DeleteAllItems();
+    dispute_ids_.clear();
     row = 0;
     for (const auto& d : s.disputes) {
+        dispute_ids_.push_back(d.id);
         disputes_->InsertItem(row, wxString::FromUTF8(d.line_key));
         disputes_->SetItem(row, 1, wxString::FromUTF8(d.comment));
-        disputes_->SetItem(row, 2, wxString::FromUTF8(d.status));
+        disputes_->SetItem(row, 2, ui_text(reports::dispute_status_title(d.status)));
         disputes_->SetItem(row, 3, wxString::FromUTF8(d.resolution));
         ++row;
     }
@@ -242,6 +255,25 @@ void DealerDeskPage::dispute_selected() {
                                                ask.GetValue().utf8_string());
         refresh();
         status(ui_text(trf("Dispute {1} filed", {std::to_string(id)})), false);
+    } catch (const UserError& e) {
+        status(wxString::FromUTF8(e.message()), true);
+    }
+}
+
+void DealerDeskPage::resolve_selected(bool accepted) {
+    const long selected = disputes_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+    if (selected < 0 || static_cast<std::size_t>(selected) >= dispute_ids_.size()) {
+        status(ui_text(tr("Choose a dispute first")), true);
+        return;
+    }
+    const std::int64_t id = dispute_ids_[static_cast<std::size_t>(selected)];
+    wxTextEntryDialog ask(this, ui_text(tr("Head office's answer")),
+                          ui_text(accepted ? tr("Accept the dispute") : tr("Reject the dispute")));
+    if (ask.ShowModal() != wxID_OK) return;
+    try {
+        reports::resolve_dispute(db_, actor_, id, accepted, ask.GetValue().utf8_string());
+        refresh();
+        status(ui_text(trf("Dispute {1} resolved", {std::to_string(id)})), false);
     } catch (const UserError& e) {
         status(wxString::FromUTF8(e.message()), true);
     }

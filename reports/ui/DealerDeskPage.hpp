@@ -32,6 +32,8 @@ private:
     void show_salons(std::int64_t dealer_id);
     void show_statement(std::int64_t dealer_id, const std::string& period);
     void dispute_selected();
+    // Head office answers the selected dispute (R-POS-2: both the dispute and its answer are kept).
+    void resolve_selected(bool accepted);
     std::int64_t chosen_dealer() const;
 
     db::Database& db_;
@@ -45,6 +47,7 @@ private:
     UnitRewardChart* chart_ = nullptr;
     std::vector<std::int64_t> dealer_ids_;
     std::vector<std::string> line_keys_;
+    std::vector<std::int64_t> dispute_ids_;
 };
 
 }  // namespace salon::ui

@@ -27,6 +27,8 @@ expect 0 "head office computes" -- run --json --as admin rewards compute --perio
 dealers=$(py 'len(d["dealers"])')
 [ "$dealers" -ge 2 ] && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: dealers $dealers"; }
 computed_total=$(py 'sum(x["total"] for x in d["dealers"])')
+expect 0 "periods" -- run --as admin rewards periods
+contains "a period's status in words" "computed, awaiting review"
 
 expect 0 "kuznetsov's statement" -- run --json --as kuznetsov rewards statement --period "$period"
 contains "his dealer" '"name": "ООО «Связь-Ритейл»"'
@@ -80,6 +82,8 @@ expect 1 "the dealer cannot resolve" -- run --as kuznetsov rewards resolve --dis
 expect 0 "head office resolves" -- run --as admin rewards resolve --dispute "$dispute" --reject --answer "Проверено по чекам"
 expect 0 "disputes" -- run --json --as kuznetsov rewards disputes --period "$period"
 contains "rejected" '"status": "rejected"'
+expect 0 "disputes in words" -- run --as kuznetsov rewards disputes --period "$period"
+contains "a dispute's status in words" "rejected by head office"
 
 expect 0 "what-if" -- run --json --as admin rewards whatif --period "$period" --set bundle_bonus=20000
 after=$(py 'sum(x["after"] for x in d["dealers"])'); before=$(py 'sum(x["before"] for x in d["dealers"])')
@@ -107,6 +111,50 @@ expect 0 "traffic" -- run --json --as kuznetsov reports traffic --from "${period
 [ "$(py 'sum(t["visits"] for t in d)')" -gt 0 ] && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: traffic"; }
 expect 1 "a span backwards" -- run --json --as kuznetsov reports traffic --from "${period}-28" --to "${period}-01"
 contains "names the field" '"input": "to"'
+
+# Norms and traffic exported (R-POS-4, R-POS-6): CSV, XLSX read back by LibreOffice, PDF by pdftotext; the
+# totals agree with the JSON report's.
+expect 0 "traffic as JSON" -- run --json --as kuznetsov reports traffic --from "${period}-01" --to "${period}-28"
+visits=$(py 'sum(t["visits"] for t in d)')
+expect 0 "traffic exported" -- run --as kuznetsov reports traffic --from "${period}-01" --to "${period}-28" \
+  --csv "$work/tr.csv" --xlsx "$work/tr.xlsx" --pdf "$work/tr.pdf"
+contains "says what it wrote" "Written: $work/tr.xlsx"
+csv_visits=$(python3 -c '
+import sys
+rows = open(sys.argv[1], encoding="utf-8-sig").read().split("\n\n")[0].splitlines()[1:]
+print(sum(int(r.split(";")[2]) for r in rows))' "$work/tr.csv")
+[ "$csv_visits" = "$visits" ] && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: CSV visitors $csv_visits != $visits"; }
+grep -q "^.*;Tuesday;" "$work/tr.csv" && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: CSV weekdays"; }
+out=$(pdftotext "$work/tr.pdf" - 2>&1)
+contains "pdftotext reads the chart's title" "visitors by hour of day"
+contains "pdftotext reads a salon" "Киевская"
+contains "pdftotext reads the total" "$visits"
+expect 0 "norms as JSON" -- run --json --as kuznetsov reports norms --from "${period}-01" --to "${period}-28"
+bundles=$(py 'sum(p["bundle_sales"] for n in d for p in n["specialists"])')
+expect 0 "norms exported" -- run --as kuznetsov reports norms --from "${period}-01" --to "${period}-28" \
+  --xlsx "$work/no.xlsx" --pdf "$work/no.pdf"
+out=$(pdftotext "$work/no.pdf" - 2>&1)
+contains "pdftotext reads the norms chart" "Bundle share by specialist"
+if command -v soffice >/dev/null 2>&1; then
+  # The first sheet of each workbook, raw values: the SUM formulas' totals as LibreOffice computes them.
+  for f in tr no; do
+    soffice -env:UserInstallation="$profile" --headless --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false' \
+      --outdir "$work/lo" "$work/$f.xlsx" >/dev/null 2>&1
+  done
+  total_of() { python3 -c '
+import csv, sys
+for row in csv.reader(open(sys.argv[1], encoding="utf-8")):
+    if row and row[0] == "Total": print(int(float(row[int(sys.argv[2])]))); break' "$1" "$2"; }
+  echo "LibreOffice totals: $(total_of "$work/lo/tr.csv" 2) visitors, $(total_of "$work/lo/no.csv" 2) bundle sales"
+  [ "$(total_of "$work/lo/tr.csv" 2)" = "$visits" ] && passed=$((passed + 1)) ||
+    { failed=$((failed + 1)); echo "FAIL: LibreOffice's traffic total $(total_of "$work/lo/tr.csv" 2) != $visits"; }
+  [ "$(total_of "$work/lo/no.csv" 2)" = "$bundles" ] && passed=$((passed + 1)) ||
+    { failed=$((failed + 1)); echo "FAIL: LibreOffice's bundle total $(total_of "$work/lo/no.csv" 2) != $bundles"; }
+fi
+expect 1 "an unwritable export path" -- run --json --as kuznetsov reports norms --from "${period}-01" --to "${period}-28" \
+  --csv "$work/ok.csv" --xlsx /nonexistent/x.xlsx
+contains "names the output" '"input": "out"'
+[ ! -e "$work/ok.csv" ] && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: a file written though another path was bad"; }
 
 expect 0 "his salons side by side" -- run --as kuznetsov dashboard
 contains "a salon" "Киевская"
