@@ -12,6 +12,7 @@
 #include <wx/generic/filectrlg.h>
 #include <wx/msgdlg.h>
 #include <wx/sizer.h>
+#include <wx/wrapsizer.h>
 
 #include <fstream>
 #include <iomanip>
@@ -139,10 +140,11 @@ QuestionBankPage::QuestionBankPage(wxWindow* parent, db::Database& db, const pos
     summary_->SetName("summary");
     status_ = new wxStaticText(this, wxID_ANY, wxString());
 
-    auto* top = new wxBoxSizer(wxHORIZONTAL);
-    top->Add(new wxStaticText(this, wxID_ANY, ui_text(tr("Topic:"))), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
-    top->Add(topic_, 0, wxRIGHT, 16);
-    for (wxButton* b : {add, new_version_, retire_, import, exporting}) top->Add(b, 0, wxRIGHT, 6);
+    // The buttons wrap to a second row on a narrow screen rather than push the page past its edge.
+    auto* top = new wxWrapSizer(wxHORIZONTAL);
+    top->Add(new wxStaticText(this, wxID_ANY, ui_text(tr("Topic:"))), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT | wxBOTTOM, 6);
+    top->Add(topic_, 0, wxRIGHT | wxBOTTOM, 16);
+    for (wxButton* b : {add, new_version_, retire_, import, exporting}) top->Add(b, 0, wxRIGHT | wxBOTTOM, 6);
 
     auto* left = new wxBoxSizer(wxVERTICAL);
     left->Add(new wxStaticText(this, wxID_ANY, ui_text(tr("In use (drawn for the entrance test):"))), 0, wxBOTTOM, 4);
@@ -162,11 +164,15 @@ QuestionBankPage::QuestionBankPage(wxWindow* parent, db::Database& db, const pos
     right->Add(analysis_, 1, wxEXPAND | wxBOTTOM, 4);
     right->Add(summary_, 0, wxEXPAND);
 
+    // The lists scroll sideways rather than take the width the selected question's text needs.
+    list_->SetMinSize(wxSize(FromDIP(320), -1));
+    retired_list_->SetMinSize(wxSize(FromDIP(320), -1));
+    details_->SetMinSize(wxSize(FromDIP(300), -1));
     auto* columns = new wxBoxSizer(wxHORIZONTAL);
     columns->Add(left, 3, wxEXPAND | wxRIGHT, 8);
     columns->Add(right, 2, wxEXPAND);
     auto* sizer = new wxBoxSizer(wxVERTICAL);
-    sizer->Add(top, 0, wxALL, 8);
+    sizer->Add(top, 0, wxEXPAND | wxALL, 8);
     sizer->Add(status_, 0, wxEXPAND | wxLEFT | wxRIGHT, 8);
     sizer->Add(columns, 1, wxEXPAND | wxALL, 8);
     SetSizer(sizer);
