@@ -2,6 +2,7 @@
 
 #include "db/Text.hpp"
 #include "pos/core/FormInput.hpp"
+#include "pos/print/PdfText.hpp"
 
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
@@ -26,25 +27,10 @@ PdfDocument::~PdfDocument() {
 
 double PdfDocument::text(const std::string& text, double x, double y_at, double size, bool bold, double width,
                          bool right) {
-    PangoLayout* layout = pango_cairo_create_layout(cr_);
-    PangoFontDescription* font = pango_font_description_new();
-    pango_font_description_set_family(font, "DejaVu Sans");
-    pango_font_description_set_absolute_size(font, size * PANGO_SCALE);
-    pango_font_description_set_weight(font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-    pango_layout_set_font_description(layout, font);
-    pango_font_description_free(font);
-    if (width > 0) {
-        pango_layout_set_width(layout, static_cast<int>(width * PANGO_SCALE));
-        pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
-        if (right) pango_layout_set_alignment(layout, PANGO_ALIGN_RIGHT);
-    }
-    pango_layout_set_text(layout, text.c_str(), -1);
-    cairo_move_to(cr_, x, y_at);
-    pango_cairo_show_layout(cr_, layout);
-    int w = 0, h = 0;
-    pango_layout_get_size(layout, &w, &h);
-    g_object_unref(layout);
-    return static_cast<double>(h) / PANGO_SCALE;
+    const pos::PdfLayout layout =
+        pos::pdf_layout(cr_, text, size, bold, width, right && width > 0 ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+    pos::pdf_show(cr_, layout, x, y_at);
+    return pos::pdf_height(layout);
 }
 
 void PdfDocument::need(double points) {
