@@ -6,6 +6,7 @@
 #include "pos/cli/CliContext.hpp"
 #include "pos/cli/commands.hpp"
 #include "pos/core/SandboxSmsSender.hpp"
+#include "training/core/assessment/CandidateDecision.hpp"
 #include "training/core/attempt/TestClock.hpp"
 #include "training/core/cohort/Candidate.hpp"
 #include "training/core/cohort/Cohort.hpp"
@@ -83,7 +84,8 @@ void add_training_cohort_commands(CLI::App& app, CliContext& ctx) {
         for (const auto& c : list)
             rows.push_back({std::to_string(c.id), training::CohortWeek::stored(c.week_start).display(),
                             std::to_string(c.candidates) + " / " + std::to_string(c.capacity),
-                            c.split ? tr("two streams").str() : tr("one group").str(), c.vote_rule});
+                            c.split ? tr("two streams").str() : tr("one group").str(),
+                            training::vote_rule_title(training::vote_rule_from_string(c.vote_rule)).str()});
         print_table({tr("No.").str(), tr("Week").str(), tr("Candidates").str(), tr("Streams").str(),
                      tr("Vote rule").str()},
                     rows);

@@ -59,7 +59,7 @@ AttemptsPage::AttemptsPage(wxWindow* parent, db::Database& db, const pos::Actor&
 
     if (trainer_) {
         auto* row = new wxBoxSizer(wxHORIZONTAL);
-        minutes_ = new wxSpinCtrl(this, wxID_ANY, "5", wxDefaultPosition, FromDIP(wxSize(80, -1)),
+        minutes_ = new wxSpinCtrl(this, wxID_ANY, "5", wxDefaultPosition, FromDIP(wxSize(130, -1)),
                                   wxSP_ARROW_KEYS, 1, 60, 5);
         reason_ = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, FromDIP(wxSize(320, -1)), 0,
                                  wxDefaultValidator, "grant_reason");

@@ -9,6 +9,7 @@
 #include "pos/core/SandboxSmsSender.hpp"
 #include "pos/ui/FormFields.hpp"
 #include "pos/ui/ListColumns.hpp"
+#include "training/core/assessment/CandidateDecision.hpp"
 #include "training/core/cohort/Candidate.hpp"
 #include "training/core/cohort/Cohort.hpp"
 #include "training/core/invitation/Invitation.hpp"
@@ -59,7 +60,7 @@ CohortsPage::CohortsPage(wxWindow* parent, db::Database& db, const pos::Actor& a
                                wxDefaultValidator, "cohort_week");
         week_->SetHint(ui_text(tr("Friday")));
         capacity_ =
-            new wxSpinCtrl(this, wxID_ANY, "40", wxDefaultPosition, FromDIP(wxSize(90, -1)), wxSP_ARROW_KEYS,
+            new wxSpinCtrl(this, wxID_ANY, "40", wxDefaultPosition, FromDIP(wxSize(130, -1)), wxSP_ARROW_KEYS,
                            1, training::kMaxCohortCapacity, training::kMaxCohortCapacity);
         auto* create = new wxButton(this, wxID_ANY, ui_text(tr("New cohort")), wxDefaultPosition,
                                     wxDefaultSize, 0, wxDefaultValidator, "cohort_create");
@@ -135,7 +136,7 @@ void CohortsPage::refresh() {
                                                 u(training::CohortWeek::stored(c.week_start).display()));
             cohorts_->SetItem(i, 1, wxString::Format("%d / %d", c.candidates, c.capacity));
             cohorts_->SetItem(i, 2, ui_text(c.split ? tr("two streams") : tr("one group")));
-            cohorts_->SetItem(i, 3, u(c.vote_rule));
+            cohorts_->SetItem(i, 3, ui_text(training::vote_rule_title(training::vote_rule_from_string(c.vote_rule))));
             cohort_ids_.push_back(c.id);
         }
         for (const auto& d : pos::list_dealers(db_, actor_))
