@@ -2,7 +2,7 @@
 // Each person who signed in has their own, kept hidden with its unsaved work while someone else works.
 #pragma once
 
-#include "pos/core/Actor.hpp"
+#include "pos/core/organisation/Actor.hpp"
 
 #include <wx/frame.h>
 #include <wx/menu.h>

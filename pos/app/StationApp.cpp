@@ -9,7 +9,7 @@
 #include "pos/app/MainFrame.hpp"
 #include "pos/app/ProcessStats.hpp"
 #include "pos/app/WindowScreenshot.hpp"
-#include "pos/core/Salon.hpp"
+#include "pos/core/organisation/Salon.hpp"
 #include "pos/ui/FormFields.hpp"
 #include "pos/ui/LoginDialog.hpp"
 #include "training/core/attempt/TestClock.hpp"

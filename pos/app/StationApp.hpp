@@ -5,8 +5,8 @@
 
 #include "db/Database.hpp"
 #include "pos/app/StationOptions.hpp"
-#include "pos/core/AuditJournal.hpp"
-#include "pos/core/StaffMember.hpp"
+#include "pos/core/audit/AuditJournal.hpp"
+#include "pos/core/organisation/StaffMember.hpp"
 
 #include <wx/app.h>
 #include <wx/timer.h>

@@ -1,7 +1,7 @@
 // What every `salon-cli bench ...` prints: the median and the 99th percentile of timed samples, in ms.
 #pragma once
 
-#include "pos/core/SimStock.hpp"
+#include "pos/core/catalog/SimStock.hpp"
 
 #include <algorithm>
 #include <cstdio>

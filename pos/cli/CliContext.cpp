@@ -3,7 +3,7 @@
 #include "db/migrations.hpp"
 
 #include "db/UserError.hpp"
-#include "pos/core/StaffMember.hpp"
+#include "pos/core/organisation/StaffMember.hpp"
 
 #include <termios.h>
 #include <unistd.h>

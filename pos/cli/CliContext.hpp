@@ -2,8 +2,8 @@
 #pragma once
 
 #include "db/Database.hpp"
-#include "pos/core/Actor.hpp"
-#include "pos/core/FormInput.hpp"
+#include "pos/core/organisation/Actor.hpp"
+#include "pos/core/common/FormInput.hpp"
 
 #include <nlohmann/json.hpp>
 

@@ -3,8 +3,8 @@
 #include "db/UserError.hpp"
 #include "pos/cli/CliContext.hpp"
 #include "pos/cli/commands.hpp"
-#include "pos/core/AuditJournal.hpp"
-#include "pos/core/Permission.hpp"
+#include "pos/core/audit/AuditJournal.hpp"
+#include "pos/core/organisation/Permission.hpp"
 
 #include <ctime>
 #include <iostream>

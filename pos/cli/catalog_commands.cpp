@@ -2,9 +2,9 @@
 // and the price-list import with its preview.
 #include "pos/cli/CliContext.hpp"
 #include "pos/cli/commands.hpp"
-#include "pos/core/FormInput.hpp"
-#include "pos/core/Money.hpp"
-#include "pos/core/ProductCatalog.hpp"
+#include "pos/core/common/FormInput.hpp"
+#include "pos/core/common/Money.hpp"
+#include "pos/core/catalog/ProductCatalog.hpp"
 
 #include <iostream>
 

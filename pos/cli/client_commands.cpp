@@ -3,8 +3,8 @@
 #include "db/Text.hpp"
 #include "pos/cli/CliContext.hpp"
 #include "pos/cli/commands.hpp"
-#include "pos/core/Client.hpp"
-#include "pos/core/DeskSearch.hpp"
+#include "pos/core/sale/Client.hpp"
+#include "pos/core/sale/DeskSearch.hpp"
 
 #include <iostream>
 #include <memory>

@@ -4,8 +4,8 @@
 #include "db/migrations.hpp"
 #include "pos/cli/CliContext.hpp"
 #include "pos/cli/commands.hpp"
-#include "pos/core/Actor.hpp"
-#include "pos/core/JournaledBackup.hpp"
+#include "pos/core/organisation/Actor.hpp"
+#include "pos/core/audit/JournaledBackup.hpp"
 
 #include <iostream>
 

@@ -5,9 +5,9 @@
 #include "db/Text.hpp"
 #include "pos/cli/CliContext.hpp"
 #include "pos/cli/commands.hpp"
-#include "pos/core/Money.hpp"
-#include "pos/core/Queue.hpp"
-#include "pos/core/Salon.hpp"
+#include "pos/core/common/Money.hpp"
+#include "pos/core/sale/Queue.hpp"
+#include "pos/core/organisation/Salon.hpp"
 #include "reports/core/DealerRewards.hpp"
 
 #include <cstdio>

@@ -9,8 +9,8 @@
 #include "db/UserError.hpp"
 #include "pos/cli/CliContext.hpp"
 #include "pos/cli/commands.hpp"
-#include "pos/core/ProductCatalog.hpp"
-#include "pos/core/TariffCatalog.hpp"
+#include "pos/core/catalog/ProductCatalog.hpp"
+#include "pos/core/catalog/TariffCatalog.hpp"
 
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/sqlite3/soci-sqlite3.h>

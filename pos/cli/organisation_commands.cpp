@@ -2,11 +2,11 @@
 #include "db/UserError.hpp"
 #include "pos/cli/CliContext.hpp"
 #include "pos/cli/commands.hpp"
-#include "pos/core/Actor.hpp"
-#include "pos/core/Certification.hpp"
-#include "pos/core/Dealer.hpp"
-#include "pos/core/Salon.hpp"
-#include "pos/core/StaffMember.hpp"
+#include "pos/core/organisation/Actor.hpp"
+#include "pos/core/organisation/Certification.hpp"
+#include "pos/core/organisation/Dealer.hpp"
+#include "pos/core/organisation/Salon.hpp"
+#include "pos/core/organisation/StaffMember.hpp"
 
 #include <iostream>
 

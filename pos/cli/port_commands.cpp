@@ -3,9 +3,9 @@
 #include "db/UserError.hpp"
 #include "pos/cli/CliContext.hpp"
 #include "pos/cli/commands.hpp"
-#include "pos/core/CalendarDate.hpp"
-#include "pos/core/FormInput.hpp"
-#include "pos/core/PortRequest.hpp"
+#include "pos/core/common/CalendarDate.hpp"
+#include "pos/core/common/FormInput.hpp"
+#include "pos/core/sale/PortRequest.hpp"
 
 #include <iostream>
 #include <memory>

@@ -3,8 +3,8 @@
 #include "db/Text.hpp"
 #include "pos/cli/CliContext.hpp"
 #include "pos/cli/commands.hpp"
-#include "pos/core/CalendarDate.hpp"
-#include "pos/core/Queue.hpp"
+#include "pos/core/common/CalendarDate.hpp"
+#include "pos/core/sale/Queue.hpp"
 
 #include <cstdio>
 #include <iostream>

@@ -3,8 +3,8 @@
 #include "db/Text.hpp"
 #include "pos/cli/CliContext.hpp"
 #include "pos/cli/commands.hpp"
-#include "pos/core/ReceiptSample.hpp"
-#include "pos/core/SaleReceipt.hpp"
+#include "pos/core/sale/ReceiptSample.hpp"
+#include "pos/core/sale/SaleReceipt.hpp"
 #include "pos/print/ReceiptPdf.hpp"
 
 #include <iostream>

@@ -4,7 +4,7 @@
 #include "db/Text.hpp"
 #include "pos/cli/CliContext.hpp"
 #include "pos/cli/commands.hpp"
-#include "pos/core/Money.hpp"
+#include "pos/core/common/Money.hpp"
 #include "reports/core/DealerRewards.hpp"
 #include "reports/core/NormsExport.hpp"
 #include "reports/core/NormsReport.hpp"

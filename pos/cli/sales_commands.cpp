@@ -3,13 +3,13 @@
 #include "db/UserError.hpp"
 #include "pos/cli/CliContext.hpp"
 #include "pos/cli/commands.hpp"
-#include "pos/core/CalendarDate.hpp"
-#include "pos/core/FormInput.hpp"
-#include "pos/core/OutsideInput.hpp"
-#include "pos/core/Permission.hpp"
-#include "pos/core/Sale.hpp"
-#include "pos/core/Salon.hpp"
-#include "pos/core/SupervisorApproval.hpp"
+#include "pos/core/common/CalendarDate.hpp"
+#include "pos/core/common/FormInput.hpp"
+#include "pos/core/common/OutsideInput.hpp"
+#include "pos/core/organisation/Permission.hpp"
+#include "pos/core/sale/Sale.hpp"
+#include "pos/core/organisation/Salon.hpp"
+#include "pos/core/organisation/SupervisorApproval.hpp"
 
 #include <algorithm>
 #include <fstream>

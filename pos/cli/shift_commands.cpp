@@ -3,11 +3,11 @@
 #include "db/UserError.hpp"
 #include "pos/cli/CliContext.hpp"
 #include "pos/cli/commands.hpp"
-#include "pos/core/CalendarDate.hpp"
-#include "pos/core/FormInput.hpp"
-#include "pos/core/Permission.hpp"
-#include "pos/core/Shift.hpp"
-#include "pos/core/SupervisorApproval.hpp"
+#include "pos/core/common/CalendarDate.hpp"
+#include "pos/core/common/FormInput.hpp"
+#include "pos/core/organisation/Permission.hpp"
+#include "pos/core/sale/Shift.hpp"
+#include "pos/core/organisation/SupervisorApproval.hpp"
 
 #include <iostream>
 #include <memory>

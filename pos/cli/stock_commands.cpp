@@ -3,9 +3,9 @@
 #include "pos/cli/BenchFigures.hpp"
 #include "pos/cli/CliContext.hpp"
 #include "pos/cli/commands.hpp"
-#include "pos/core/Dealer.hpp"
-#include "pos/core/Salon.hpp"
-#include "pos/core/SimStock.hpp"
+#include "pos/core/organisation/Dealer.hpp"
+#include "pos/core/organisation/Salon.hpp"
+#include "pos/core/catalog/SimStock.hpp"
 
 #include <algorithm>
 #include <chrono>

@@ -1,7 +1,7 @@
 // salon-cli tariffs list|advise: the tariff catalog in force on a date and the tariff advisor (R-TAR-1..3).
 #include "pos/cli/CliContext.hpp"
 #include "pos/cli/commands.hpp"
-#include "pos/core/TariffAdvisor.hpp"
+#include "pos/core/catalog/TariffAdvisor.hpp"
 
 #include <iostream>
 

@@ -5,7 +5,7 @@
 #include "db/Text.hpp"
 #include "pos/cli/CliContext.hpp"
 #include "pos/cli/commands.hpp"
-#include "pos/core/CalendarDate.hpp"
+#include "pos/core/common/CalendarDate.hpp"
 #include "training/core/assessment/AssessmentScore.hpp"
 #include "training/core/assessment/CandidateDecision.hpp"
 #include "training/core/assessment/CohortClosing.hpp"

@@ -8,7 +8,7 @@
 #include "db/Text.hpp"
 #include "pos/cli/CliContext.hpp"
 #include "pos/cli/commands.hpp"
-#include "pos/core/AuditJournal.hpp"
+#include "pos/core/audit/AuditJournal.hpp"
 #include "training/core/attempt/Attempt.hpp"
 #include "training/core/attempt/TestClock.hpp"
 

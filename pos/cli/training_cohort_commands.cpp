@@ -5,7 +5,7 @@
 #include "db/Text.hpp"
 #include "pos/cli/CliContext.hpp"
 #include "pos/cli/commands.hpp"
-#include "pos/core/SandboxSmsSender.hpp"
+#include "pos/core/sale/SandboxSmsSender.hpp"
 #include "training/core/assessment/CandidateDecision.hpp"
 #include "training/core/attempt/TestClock.hpp"
 #include "training/core/cohort/Candidate.hpp"

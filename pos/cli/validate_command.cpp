@@ -2,14 +2,14 @@
 #include "db/UserError.hpp"
 #include "pos/cli/CliContext.hpp"
 #include "pos/cli/commands.hpp"
-#include "pos/core/Iccid.hpp"
-#include "pos/core/Imei.hpp"
-#include "pos/core/Inn.hpp"
-#include "pos/core/Kpp.hpp"
-#include "pos/core/Msisdn.hpp"
-#include "pos/core/Ogrn.hpp"
-#include "pos/core/Ogrnip.hpp"
-#include "pos/core/Passport.hpp"
+#include "pos/core/identifiers/Iccid.hpp"
+#include "pos/core/identifiers/Imei.hpp"
+#include "pos/core/identifiers/Inn.hpp"
+#include "pos/core/identifiers/Kpp.hpp"
+#include "pos/core/identifiers/Msisdn.hpp"
+#include "pos/core/identifiers/Ogrn.hpp"
+#include "pos/core/identifiers/Ogrnip.hpp"
+#include "pos/core/identifiers/Passport.hpp"
 
 #include <functional>
 #include <iostream>

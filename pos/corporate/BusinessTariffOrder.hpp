@@ -6,7 +6,7 @@
 // not serve companies (R-TRN-11).
 #pragma once
 
-#include "pos/core/Sale.hpp"
+#include "pos/core/sale/Sale.hpp"
 #include "pos/corporate/CorporateAuthority.hpp"
 
 #include <cstdint>

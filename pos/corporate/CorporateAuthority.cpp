@@ -3,9 +3,9 @@
 #include "db/Database.hpp"
 #include "db/Text.hpp"
 #include "db/UserError.hpp"
-#include "pos/core/CalendarDate.hpp"
-#include "pos/core/FormInput.hpp"
-#include "pos/core/Msisdn.hpp"
+#include "pos/core/common/CalendarDate.hpp"
+#include "pos/core/common/FormInput.hpp"
+#include "pos/core/identifiers/Msisdn.hpp"
 #include "pos/corporate/CorporateClient.hpp"
 
 namespace salon::pos {

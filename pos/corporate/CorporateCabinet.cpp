@@ -2,11 +2,11 @@
 
 #include "db/Database.hpp"
 #include "db/Text.hpp"
-#include "pos/core/Actor.hpp"
-#include "pos/core/FormInput.hpp"
-#include "pos/core/Msisdn.hpp"
-#include "pos/core/PersonalDataMask.hpp"
-#include "pos/core/SmsSender.hpp"
+#include "pos/core/organisation/Actor.hpp"
+#include "pos/core/common/FormInput.hpp"
+#include "pos/core/identifiers/Msisdn.hpp"
+#include "pos/core/identifiers/PersonalDataMask.hpp"
+#include "pos/core/sale/SmsSender.hpp"
 #include "pos/corporate/CorporateClient.hpp"
 #include "pos/corporate/CorporateDesk.hpp"
 

@@ -5,7 +5,7 @@
 // one by the same password step. Each step is one transaction, journaled.
 #pragma once
 
-#include "pos/core/SmsOutbox.hpp"
+#include "pos/core/sale/SmsOutbox.hpp"
 
 #include <cstdint>
 #include <optional>

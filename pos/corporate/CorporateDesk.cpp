@@ -2,11 +2,11 @@
 
 #include "db/Database.hpp"
 #include "db/Text.hpp"
-#include "pos/core/Actor.hpp"
-#include "pos/core/CalendarDate.hpp"
-#include "pos/core/Certification.hpp"
-#include "pos/core/FormInput.hpp"
-#include "pos/core/Permission.hpp"
+#include "pos/core/organisation/Actor.hpp"
+#include "pos/core/common/CalendarDate.hpp"
+#include "pos/core/organisation/Certification.hpp"
+#include "pos/core/common/FormInput.hpp"
+#include "pos/core/organisation/Permission.hpp"
 
 #include <algorithm>
 #include <cctype>

@@ -1,7 +1,7 @@
 #include "pos/corporate/InboundMailReader.hpp"
 
 #include "db/UserError.hpp"
-#include "pos/core/OutsideInput.hpp"
+#include "pos/core/common/OutsideInput.hpp"
 
 #include <gmime/gmime.h>
 

@@ -2,10 +2,10 @@
 
 #include "db/Database.hpp"
 #include "db/Text.hpp"
-#include "pos/core/CalendarDate.hpp"
-#include "pos/core/FormInput.hpp"
-#include "pos/core/Msisdn.hpp"
-#include "pos/core/Sale.hpp"
+#include "pos/core/common/CalendarDate.hpp"
+#include "pos/core/common/FormInput.hpp"
+#include "pos/core/identifiers/Msisdn.hpp"
+#include "pos/core/sale/Sale.hpp"
 #include "pos/corporate/CorporateClient.hpp"
 #include "pos/corporate/CorporateDesk.hpp"
 

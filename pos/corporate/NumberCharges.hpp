@@ -3,7 +3,7 @@
 // representative sees every number of the company; an ordinary employee only his own.
 #pragma once
 
-#include "pos/core/Money.hpp"
+#include "pos/core/common/Money.hpp"
 #include "pos/corporate/CorporateAuthority.hpp"
 
 #include <cstdint>

@@ -5,7 +5,7 @@
 // threshold, or two kinds tied, is no request the station recognises, and a person reads the mail.
 #pragma once
 
-#include "pos/core/Msisdn.hpp"
+#include "pos/core/identifiers/Msisdn.hpp"
 #include "pos/corporate/RequestKind.hpp"
 
 #include <optional>

@@ -1,8 +1,8 @@
 #include "pos/corporate/UsersCompliance.hpp"
 
 #include "db/Database.hpp"
-#include "pos/core/Actor.hpp"
-#include "pos/core/Permission.hpp"
+#include "pos/core/organisation/Actor.hpp"
+#include "pos/core/organisation/Permission.hpp"
 
 #include <soci/soci.h>
 

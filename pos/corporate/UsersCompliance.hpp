@@ -2,7 +2,7 @@
 // with no user data, each with the day it falls (or fell) due.
 #pragma once
 
-#include "pos/core/CalendarDate.hpp"
+#include "pos/core/common/CalendarDate.hpp"
 
 #include <cstdint>
 #include <optional>

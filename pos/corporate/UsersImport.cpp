@@ -3,13 +3,13 @@
 #include "db/Database.hpp"
 #include "db/PersonalDataKey.hpp"
 #include "db/UserError.hpp"
-#include "pos/core/Actor.hpp"
-#include "pos/core/CalendarDate.hpp"
-#include "pos/core/Msisdn.hpp"
-#include "pos/core/OutsideInput.hpp"
-#include "pos/core/Passport.hpp"
-#include "pos/core/Permission.hpp"
-#include "pos/core/SpreadsheetReader.hpp"
+#include "pos/core/organisation/Actor.hpp"
+#include "pos/core/common/CalendarDate.hpp"
+#include "pos/core/identifiers/Msisdn.hpp"
+#include "pos/core/common/OutsideInput.hpp"
+#include "pos/core/identifiers/Passport.hpp"
+#include "pos/core/organisation/Permission.hpp"
+#include "pos/core/common/SpreadsheetReader.hpp"
 
 #include <soci/soci.h>
 #include <unicode/uchar.h>

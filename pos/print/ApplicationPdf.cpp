@@ -4,8 +4,8 @@
 
 #include "db/Text.hpp"
 #include "db/UserError.hpp"
-#include "pos/core/CalendarDate.hpp"
-#include "pos/core/Msisdn.hpp"
+#include "pos/core/common/CalendarDate.hpp"
+#include "pos/core/identifiers/Msisdn.hpp"
 #include "pos/print/ReceiptPdf.hpp"
 
 #include <cairo-pdf.h>

@@ -2,7 +2,7 @@
 // the office printer (R-POS-10). The same document the screen shows with receipt_text().
 #pragma once
 
-#include "pos/core/ReceiptDocument.hpp"
+#include "pos/core/sale/ReceiptDocument.hpp"
 
 #include <string>
 #include <string_view>

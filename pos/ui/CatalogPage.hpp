@@ -2,7 +2,7 @@
 // on a day, and the price-list import (CSV or XLSX) through a preview of every row.
 #pragma once
 
-#include "pos/core/Actor.hpp"
+#include "pos/core/organisation/Actor.hpp"
 #include "pos/ui/FormFields.hpp"
 #include "pos/ui/StationPage.hpp"
 

@@ -1,8 +1,8 @@
 #include "pos/ui/CatalogTexts.hpp"
 
 #include "db/UserError.hpp"
-#include "pos/core/CalendarDate.hpp"
-#include "pos/core/ProductCatalog.hpp"
+#include "pos/core/common/CalendarDate.hpp"
+#include "pos/core/catalog/ProductCatalog.hpp"
 #include "pos/ui/FormFields.hpp"
 
 namespace salon::ui {

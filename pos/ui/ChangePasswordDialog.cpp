@@ -1,6 +1,6 @@
 #include "pos/ui/ChangePasswordDialog.hpp"
 
-#include "pos/core/FormInput.hpp"
+#include "pos/core/common/FormInput.hpp"
 
 #include <wx/button.h>
 #include <wx/sizer.h>

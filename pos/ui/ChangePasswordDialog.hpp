@@ -1,7 +1,7 @@
 // Asks a person who signs in for the first time (or after a reset) for a new password, twice.
 #pragma once
 
-#include "pos/core/StaffMember.hpp"
+#include "pos/core/organisation/StaffMember.hpp"
 #include "pos/ui/FormFields.hpp"
 
 #include <wx/dialog.h>

@@ -4,7 +4,7 @@
 // Ctrl+C copies what it shows as text (for a message to the manager).
 #pragma once
 
-#include "pos/core/Actor.hpp"
+#include "pos/core/organisation/Actor.hpp"
 #include "pos/ui/StationPage.hpp"
 
 #include <wx/button.h>

@@ -1,6 +1,6 @@
 #include "pos/ui/DealersPage.hpp"
 
-#include "pos/core/Dealer.hpp"
+#include "pos/core/organisation/Dealer.hpp"
 
 #include <wx/sizer.h>
 

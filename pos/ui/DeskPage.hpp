@@ -5,8 +5,8 @@
 // which comes back after a restart; the sale itself is committed by core in one transaction.
 #pragma once
 
-#include "pos/core/Actor.hpp"
-#include "pos/core/Sale.hpp"
+#include "pos/core/organisation/Actor.hpp"
+#include "pos/core/sale/Sale.hpp"
 #include "pos/ui/FormFields.hpp"
 #include "pos/ui/StationPage.hpp"
 

@@ -1,7 +1,7 @@
 // The sign-in window: login, password and the language the station speaks.
 #pragma once
 
-#include "pos/core/StaffMember.hpp"
+#include "pos/core/organisation/StaffMember.hpp"
 
 #include <wx/button.h>
 #include <wx/choice.h>

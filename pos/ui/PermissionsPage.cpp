@@ -1,9 +1,9 @@
 #include "pos/ui/PermissionsPage.hpp"
 
 #include "db/UserError.hpp"
-#include "pos/core/Actor.hpp"
-#include "pos/core/Permission.hpp"
-#include "pos/core/StaffMember.hpp"
+#include "pos/core/organisation/Actor.hpp"
+#include "pos/core/organisation/Permission.hpp"
+#include "pos/core/organisation/StaffMember.hpp"
 #include "pos/ui/FormFields.hpp"
 
 #include <wx/sizer.h>

@@ -1,7 +1,7 @@
 #include "pos/ui/PortRequestsPage.hpp"
 
 #include "db/UserError.hpp"
-#include "pos/core/CalendarDate.hpp"
+#include "pos/core/common/CalendarDate.hpp"
 #include "pos/ui/FormFields.hpp"
 
 #include <wx/sizer.h>

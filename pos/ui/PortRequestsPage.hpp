@@ -3,8 +3,8 @@
 // rejected with its reason, or completed on the transfer date with the blank card that takes the number.
 #pragma once
 
-#include "pos/core/Actor.hpp"
-#include "pos/core/PortRequest.hpp"
+#include "pos/core/organisation/Actor.hpp"
+#include "pos/core/sale/PortRequest.hpp"
 #include "pos/ui/StationPage.hpp"
 
 #include <wx/button.h>

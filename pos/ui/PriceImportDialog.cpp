@@ -1,8 +1,8 @@
 #include "pos/ui/PriceImportDialog.hpp"
 
 #include "db/UserError.hpp"
-#include "pos/core/CalendarDate.hpp"
-#include "pos/core/Money.hpp"
+#include "pos/core/common/CalendarDate.hpp"
+#include "pos/core/common/Money.hpp"
 #include "pos/ui/CatalogTexts.hpp"
 #include "pos/ui/FormFields.hpp"
 

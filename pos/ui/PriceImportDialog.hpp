@@ -3,8 +3,8 @@
 // any row has a problem; the file may be corrected elsewhere and read again without closing the dialog.
 #pragma once
 
-#include "pos/core/Actor.hpp"
-#include "pos/core/ProductCatalog.hpp"
+#include "pos/core/organisation/Actor.hpp"
+#include "pos/core/catalog/ProductCatalog.hpp"
 
 #include <wx/button.h>
 #include <wx/dialog.h>

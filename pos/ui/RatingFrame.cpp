@@ -1,7 +1,7 @@
 #include "pos/ui/RatingFrame.hpp"
 
 #include "db/UserError.hpp"
-#include "pos/core/Queue.hpp"
+#include "pos/core/sale/Queue.hpp"
 #include "pos/ui/FormFields.hpp"
 
 #include <wx/button.h>

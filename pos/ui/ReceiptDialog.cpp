@@ -1,7 +1,7 @@
 #include "pos/ui/ReceiptDialog.hpp"
 
 #include "db/UserError.hpp"
-#include "pos/core/SaleReceipt.hpp"
+#include "pos/core/sale/SaleReceipt.hpp"
 #include "pos/print/ReceiptPdf.hpp"
 #include "pos/ui/FormFields.hpp"
 

@@ -1,7 +1,7 @@
 #include "pos/ui/RecordEditorPage.hpp"
 
 #include "db/UserError.hpp"
-#include "pos/core/FormInput.hpp"
+#include "pos/core/common/FormInput.hpp"
 
 #include <wx/button.h>
 #include <wx/sizer.h>

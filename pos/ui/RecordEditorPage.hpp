@@ -2,7 +2,7 @@
 #pragma once
 
 #include "db/Text.hpp"
-#include "pos/core/Actor.hpp"
+#include "pos/core/organisation/Actor.hpp"
 #include "pos/ui/FormFields.hpp"
 #include "pos/ui/StationPage.hpp"
 

@@ -1,10 +1,10 @@
 #include "pos/ui/RefundDialog.hpp"
 
 #include "db/UserError.hpp"
-#include "pos/core/Actor.hpp"
-#include "pos/core/CalendarDate.hpp"
-#include "pos/core/FormInput.hpp"
-#include "pos/core/Permission.hpp"
+#include "pos/core/organisation/Actor.hpp"
+#include "pos/core/common/CalendarDate.hpp"
+#include "pos/core/common/FormInput.hpp"
+#include "pos/core/organisation/Permission.hpp"
 #include "pos/ui/FormFields.hpp"
 #include "pos/ui/SupervisorDialog.hpp"
 

@@ -2,7 +2,7 @@
 // senior's approval when the person signed in may not refund alone; then core's refund_sale.
 #pragma once
 
-#include "pos/core/Sale.hpp"
+#include "pos/core/sale/Sale.hpp"
 
 #include <optional>
 #include <string>

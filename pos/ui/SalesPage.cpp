@@ -2,9 +2,9 @@
 
 #include "db/Database.hpp"
 #include "db/UserError.hpp"
-#include "pos/core/CalendarDate.hpp"
-#include "pos/core/FormInput.hpp"
-#include "pos/core/Salon.hpp"
+#include "pos/core/common/CalendarDate.hpp"
+#include "pos/core/common/FormInput.hpp"
+#include "pos/core/organisation/Salon.hpp"
 #include "pos/ui/FormFields.hpp"
 #include "pos/ui/ListColumns.hpp"
 #include "pos/ui/PageFocus.hpp"

@@ -3,8 +3,8 @@
 // reason and, when the person signed in may not refund alone, a senior's approval.
 #pragma once
 
-#include "pos/core/Actor.hpp"
-#include "pos/core/Sale.hpp"
+#include "pos/core/organisation/Actor.hpp"
+#include "pos/core/sale/Sale.hpp"
 #include "pos/ui/StationPage.hpp"
 
 #include <wx/button.h>

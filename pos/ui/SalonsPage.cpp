@@ -1,8 +1,8 @@
 #include "pos/ui/SalonsPage.hpp"
 
-#include "pos/core/Dealer.hpp"
-#include "pos/core/FormInput.hpp"
-#include "pos/core/Salon.hpp"
+#include "pos/core/organisation/Dealer.hpp"
+#include "pos/core/common/FormInput.hpp"
+#include "pos/core/organisation/Salon.hpp"
 #include "pos/ui/ChoiceIds.hpp"
 
 #include <string>

@@ -1,8 +1,8 @@
 #include "pos/ui/ShiftPage.hpp"
 
 #include "db/UserError.hpp"
-#include "pos/core/Permission.hpp"
-#include "pos/core/Shift.hpp"
+#include "pos/core/organisation/Permission.hpp"
+#include "pos/core/sale/Shift.hpp"
 #include "pos/ui/FormFields.hpp"
 #include "pos/ui/SupervisorDialog.hpp"
 

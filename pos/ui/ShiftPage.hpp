@@ -2,7 +2,7 @@
 // any time and the Z report at close, where a difference (or another's shift) asks for a senior's approval.
 #pragma once
 
-#include "pos/core/Actor.hpp"
+#include "pos/core/organisation/Actor.hpp"
 #include "pos/ui/StationPage.hpp"
 
 #include <wx/button.h>

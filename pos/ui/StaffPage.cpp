@@ -1,8 +1,8 @@
 #include "pos/ui/StaffPage.hpp"
 
-#include "pos/core/Dealer.hpp"
-#include "pos/core/Salon.hpp"
-#include "pos/core/StaffMember.hpp"
+#include "pos/core/organisation/Dealer.hpp"
+#include "pos/core/organisation/Salon.hpp"
+#include "pos/core/organisation/StaffMember.hpp"
 #include "pos/ui/ChoiceIds.hpp"
 
 #include <algorithm>

@@ -4,9 +4,9 @@
 // checked at once and each accepted card joins the pending batch, which Receive commits in one call.
 #pragma once
 
-#include "pos/core/Actor.hpp"
-#include "pos/core/Salon.hpp"
-#include "pos/core/SimStock.hpp"
+#include "pos/core/organisation/Actor.hpp"
+#include "pos/core/organisation/Salon.hpp"
+#include "pos/core/catalog/SimStock.hpp"
 #include "pos/ui/FormFields.hpp"
 #include "pos/ui/StationPage.hpp"
 

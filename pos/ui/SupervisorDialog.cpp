@@ -1,7 +1,7 @@
 #include "pos/ui/SupervisorDialog.hpp"
 
 #include "db/UserError.hpp"
-#include "pos/core/Actor.hpp"
+#include "pos/core/organisation/Actor.hpp"
 #include "pos/ui/FormFields.hpp"
 
 #include <wx/button.h>

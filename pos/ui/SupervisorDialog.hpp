@@ -2,7 +2,7 @@
 // allow what the person signed in may not do alone (a refund, a cash difference, closing another's shift).
 #pragma once
 
-#include "pos/core/SupervisorApproval.hpp"
+#include "pos/core/organisation/SupervisorApproval.hpp"
 
 #include <optional>
 

@@ -2,8 +2,8 @@
 
 #include "db/Database.hpp"
 #include "db/UserError.hpp"
-#include "pos/core/FormInput.hpp"
-#include "pos/core/TariffAdvisor.hpp"
+#include "pos/core/common/FormInput.hpp"
+#include "pos/core/catalog/TariffAdvisor.hpp"
 #include "pos/ui/FormFields.hpp"
 
 #include <wx/button.h>

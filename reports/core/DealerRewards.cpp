@@ -2,12 +2,12 @@
 
 #include "db/Database.hpp"
 #include "db/UserError.hpp"
-#include "pos/core/Actor.hpp"
-#include "pos/core/FormInput.hpp"
-#include "pos/core/Money.hpp"
-#include "pos/core/Msisdn.hpp"
-#include "pos/core/Permission.hpp"
-#include "pos/core/SpreadsheetReader.hpp"
+#include "pos/core/organisation/Actor.hpp"
+#include "pos/core/common/FormInput.hpp"
+#include "pos/core/common/Money.hpp"
+#include "pos/core/identifiers/Msisdn.hpp"
+#include "pos/core/organisation/Permission.hpp"
+#include "pos/core/common/SpreadsheetReader.hpp"
 #include "reports/core/RewardFacts.hpp"
 #include "reports/core/RewardScheme.hpp"
 

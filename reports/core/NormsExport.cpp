@@ -1,6 +1,6 @@
 #include "reports/core/NormsExport.hpp"
 
-#include "pos/core/FormInput.hpp"
+#include "pos/core/common/FormInput.hpp"
 
 #include <cstdio>
 #include <filesystem>

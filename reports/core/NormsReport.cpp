@@ -1,11 +1,11 @@
 #include "reports/core/NormsReport.hpp"
 
 #include "db/Database.hpp"
-#include "pos/core/Actor.hpp"
-#include "pos/core/CalendarDate.hpp"
-#include "pos/core/FormInput.hpp"
-#include "pos/core/Permission.hpp"
-#include "pos/core/Salon.hpp"
+#include "pos/core/organisation/Actor.hpp"
+#include "pos/core/common/CalendarDate.hpp"
+#include "pos/core/common/FormInput.hpp"
+#include "pos/core/organisation/Permission.hpp"
+#include "pos/core/organisation/Salon.hpp"
 
 #include <set>
 

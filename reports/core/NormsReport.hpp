@@ -3,7 +3,7 @@
 // weekday, on the salon's own clock.
 #pragma once
 
-#include "pos/core/Queue.hpp"
+#include "pos/core/sale/Queue.hpp"
 
 #include <array>
 #include <cstdint>

@@ -3,7 +3,7 @@
 // SUM formulas, and native charts: each specialist's shares against the thresholds; visitors and waits by hour
 // of day and by weekday.
 #include "db/Text.hpp"
-#include "pos/core/FormInput.hpp"
+#include "pos/core/common/FormInput.hpp"
 #include "reports/core/NormsExport.hpp"
 
 #include <xlsxwriter.h>

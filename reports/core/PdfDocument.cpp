@@ -1,7 +1,7 @@
 #include "reports/core/PdfDocument.hpp"
 
 #include "db/Text.hpp"
-#include "pos/core/FormInput.hpp"
+#include "pos/core/common/FormInput.hpp"
 #include "pos/print/PdfText.hpp"
 
 #include <cairo-pdf.h>

@@ -1,7 +1,7 @@
 #include "reports/core/RewardPeriod.hpp"
 
 #include "db/Text.hpp"
-#include "pos/core/FormInput.hpp"
+#include "pos/core/common/FormInput.hpp"
 
 #include <cstdio>
 

@@ -3,7 +3,7 @@
 // wherever its salons are, so a sale belongs to the period of its Moscow date.
 #pragma once
 
-#include "pos/core/CalendarDate.hpp"
+#include "pos/core/common/CalendarDate.hpp"
 
 #include <cstdint>
 #include <string>

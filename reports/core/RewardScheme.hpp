@@ -3,7 +3,7 @@
 // before, so versions never overlap and leave no gap.
 #pragma once
 
-#include "pos/core/CalendarDate.hpp"
+#include "pos/core/common/CalendarDate.hpp"
 
 #include <nlohmann/json_fwd.hpp>
 

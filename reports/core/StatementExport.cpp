@@ -1,8 +1,8 @@
 #include "reports/core/StatementExport.hpp"
 
 #include "db/Text.hpp"
-#include "pos/core/FormInput.hpp"
-#include "pos/core/Money.hpp"
+#include "pos/core/common/FormInput.hpp"
+#include "pos/core/common/Money.hpp"
 #include "reports/core/DealerRewards.hpp"
 
 #include <nlohmann/json.hpp>

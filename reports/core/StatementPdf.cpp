@@ -1,7 +1,7 @@
 // A dealer's statement as an A4 PDF (cairo and pango, so Cyrillic is set by the system's fonts): the lines
 // with their rule in words and their amounts, the total, and a bar chart of the salons' unit rewards.
 #include "db/Text.hpp"
-#include "pos/core/Money.hpp"
+#include "pos/core/common/Money.hpp"
 #include "reports/core/DealerRewards.hpp"
 #include "reports/core/PdfDocument.hpp"
 

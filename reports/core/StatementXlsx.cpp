@@ -2,7 +2,7 @@
 // format, the period's dates as dates, the total as a SUM formula carrying its computed value (LibreOffice
 // shows formulas without one as 0), and a native column chart of the salons' unit rewards.
 #include "db/Text.hpp"
-#include "pos/core/FormInput.hpp"
+#include "pos/core/common/FormInput.hpp"
 #include "reports/core/DealerRewards.hpp"
 
 #include <xlsxwriter.h>

@@ -2,11 +2,11 @@
 
 #include "db/Database.hpp"
 #include "db/UserError.hpp"
-#include "pos/core/Dealer.hpp"
-#include "pos/core/Money.hpp"
-#include "pos/core/Permission.hpp"
-#include "pos/core/Queue.hpp"
-#include "pos/core/Salon.hpp"
+#include "pos/core/organisation/Dealer.hpp"
+#include "pos/core/common/Money.hpp"
+#include "pos/core/organisation/Permission.hpp"
+#include "pos/core/sale/Queue.hpp"
+#include "pos/core/organisation/Salon.hpp"
 #include "pos/ui/FormFields.hpp"
 #include "reports/core/DealerRewards.hpp"
 

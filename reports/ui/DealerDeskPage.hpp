@@ -3,7 +3,7 @@
 // disputes a line; head office picks any dealer.
 #pragma once
 
-#include "pos/core/Actor.hpp"
+#include "pos/core/organisation/Actor.hpp"
 #include "pos/ui/StationPage.hpp"
 
 #include <wx/choice.h>

@@ -2,7 +2,7 @@
 
 #include "db/Database.hpp"
 #include "db/UserError.hpp"
-#include "pos/core/CalendarDate.hpp"
+#include "pos/core/common/CalendarDate.hpp"
 #include "pos/ui/FormFields.hpp"
 #include "pos/ui/HourlyVisitorsChart.hpp"
 #include "reports/core/NormsExport.hpp"

@@ -3,7 +3,7 @@
 // weekday, and the exports (CSV, XLSX, PDF) through the same job as `salon-cli reports norms|traffic`.
 #pragma once
 
-#include "pos/core/Actor.hpp"
+#include "pos/core/organisation/Actor.hpp"
 #include "pos/ui/StationPage.hpp"
 #include "reports/core/NormsReport.hpp"
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # salon-cli audit and permission verbs: verify on an empty journal, the key it needs, machine-readable
 # lists. The entries the organisation verbs write are checked in test_cli.sh; tampering is tested in
-# tests/pos_core/test_access.cpp.
+# tests/pos_core/organisation/test_access.cpp.
 # Runs on SQLite, or on PostgreSQL when SALON_TEST_BACKEND=postgresql (SALON_TEST_PG names the server).
 set -u
 cli=${1:?salon-cli}

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # salon-cli catalog list|add|price|end|withdraw|restore|import|vat: the product catalog with dated prices
 # and VAT (R-TAR-2), and the price-list import with its preview. The rules themselves are checked in
-# tests/pos_core/test_catalog.cpp. Runs on SQLite, or on PostgreSQL when SALON_TEST_BACKEND=postgresql.
+# tests/pos_core/catalog/test_catalog.cpp. Runs on SQLite, or on PostgreSQL when SALON_TEST_BACKEND=postgresql.
 set -u
 cli=${1:?salon-cli}
 source "$(dirname "$0")/cli_test_lib.sh"

@@ -3,7 +3,7 @@
 # can be read from a copy of the database: `strings` over the SQLite file and over a `db backup` copy
 # finds none of them (on PostgreSQL, the stored columns hold none of them), the files are the owner's
 # only, and the senior still reveals every client in clear. The rules themselves are checked in
-# tests/pos_core/test_personal_data_at_rest.cpp. Runs on SQLite or PostgreSQL.
+# tests/pos_core/audit/test_personal_data_at_rest.cpp. Runs on SQLite or PostgreSQL.
 set -u
 cli=${1:?salon-cli}
 source "$(dirname "$0")/cli_test_lib.sh"

@@ -3,7 +3,7 @@
 # lists by salon, status and openness, masked; the donor's answers recorded --as the salon's people; a
 # rejection without its reason and a step out of order refused; the completion refused before the transfer
 # date, then bringing the number into service on a blank card. The rules themselves are checked in
-# tests/pos_core/test_port_request.cpp. Runs on SQLite or PostgreSQL.
+# tests/pos_core/sale/test_port_request.cpp. Runs on SQLite or PostgreSQL.
 set -u
 cli=${1:?salon-cli}
 source "$(dirname "$0")/cli_test_lib.sh"

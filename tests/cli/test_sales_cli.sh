@@ -2,7 +2,7 @@
 # salon-cli sale commit|price|refund, sales list, receipt show, gateway send and bench sale: a SIM sale with
 # a top-up at ivanov's till, bad input named by its field, the day's list, the receipt as a PDF, a refund
 # that needs a senior (volkova) and the sandbox gateway. The rules themselves are checked in
-# tests/pos_core/test_sale.cpp and test_sale_receipt.cpp. Runs on SQLite or PostgreSQL.
+# tests/pos_core/sale/test_sale.cpp and test_sale_receipt.cpp. Runs on SQLite or PostgreSQL.
 set -u
 cli=${1:?salon-cli}
 source "$(dirname "$0")/cli_test_lib.sh"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # salon-cli stock receive|find|list|move|defective and bench stock: the salons' serialised SIM stock.
-# The rules themselves are checked in tests/pos_core/test_stock.cpp.
+# The rules themselves are checked in tests/pos_core/catalog/test_stock.cpp.
 # Runs on SQLite, or on PostgreSQL when SALON_TEST_BACKEND=postgresql (SALON_TEST_PG names the server).
 set -u
 cli=${1:?salon-cli}

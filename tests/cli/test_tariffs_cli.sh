@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # salon-cli tariffs list|advise: the catalog in force on a date and the advisor's ranking (R-TAR-1..3).
-# The arithmetic itself is checked in tests/pos_core/test_tariff_advisor.cpp.
+# The arithmetic itself is checked in tests/pos_core/catalog/test_tariff_advisor.cpp.
 # Runs on SQLite, or on PostgreSQL when SALON_TEST_BACKEND=postgresql (SALON_TEST_PG names the server).
 set -u
 cli=${1:?salon-cli}

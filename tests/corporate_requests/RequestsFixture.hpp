@@ -5,7 +5,7 @@
 #pragma once
 
 #include "db/Database.hpp"
-#include "pos/core/TariffCatalog.hpp"
+#include "pos/core/catalog/TariffCatalog.hpp"
 #include "tests/support/TestDatabase.hpp"
 
 #include <string>

@@ -6,7 +6,7 @@
 
 #include "db/PersonalDataKey.hpp"
 #include "db/UserError.hpp"
-#include "pos/core/FormInput.hpp"
+#include "pos/core/common/FormInput.hpp"
 #include "pos/corporate/CorporateRequest.hpp"
 #include "pos/corporate/InboundMailReader.hpp"
 #include "pos/corporate/InboundMailbox.hpp"

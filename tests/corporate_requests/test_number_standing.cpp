@@ -1,13 +1,13 @@
 // The sales desk respects a company's blocked number (R-CORP-5): no top-up and no SIM replacement until the
 // corporate desk unblocks it, with a message saying so and nothing written; a private number is untouched.
 #include "db/UserError.hpp"
-#include "pos/core/Msisdn.hpp"
-#include "pos/core/NumberStanding.hpp"
-#include "pos/core/ProductCatalog.hpp"
-#include "pos/core/Sale.hpp"
-#include "pos/core/Shift.hpp"
-#include "pos/core/SimStock.hpp"
-#include "pos/core/TariffCatalog.hpp"
+#include "pos/core/identifiers/Msisdn.hpp"
+#include "pos/core/catalog/NumberStanding.hpp"
+#include "pos/core/catalog/ProductCatalog.hpp"
+#include "pos/core/sale/Sale.hpp"
+#include "pos/core/sale/Shift.hpp"
+#include "pos/core/catalog/SimStock.hpp"
+#include "pos/core/catalog/TariffCatalog.hpp"
 #include "tests/pos_core/DeskFixture.hpp"
 
 #include <catch2/catch.hpp>

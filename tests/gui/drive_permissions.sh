@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # GUI test: the administrator grants salon specialists the right to refund from the Permissions page, by
 # keyboard only, and the grant is stored and journaled. (That core refuses the change to anyone without
-# the right to administer the database is proven in tests/pos_core/test_access.cpp.)
+# the right to administer the database is proven in tests/pos_core/organisation/test_access.cpp.)
 # Runs inside Xvfb, started by run_under_xvfb.sh (see gui_test_lib.sh for its arguments).
 source "$(dirname "$0")/gui_test_lib.sh" "$@"
 

@@ -2,7 +2,7 @@
 // in the test's folder, so whatever a test does can be verified with the same key.
 #pragma once
 
-#include "pos/core/Actor.hpp"
+#include "pos/core/organisation/Actor.hpp"
 #include "tests/support/TestDatabase.hpp"
 
 #include <filesystem>

@@ -2,9 +2,9 @@
 // numbers on business tariffs, for the corporate core's tests.
 #pragma once
 
-#include "pos/core/CalendarDate.hpp"
-#include "pos/core/FormInput.hpp"
-#include "pos/core/TariffCatalog.hpp"
+#include "pos/core/common/CalendarDate.hpp"
+#include "pos/core/common/FormInput.hpp"
+#include "pos/core/catalog/TariffCatalog.hpp"
 #include "pos/corporate/CorporateClient.hpp"
 #include "pos/corporate/RemoteServiceApplication.hpp"
 #include "tests/pos_core/DeskFixture.hpp"

@@ -1,5 +1,5 @@
 // Who may act for a company (R-CORP-6, R-CORP-9, R-CORP-12) and the change of its administrator (R-CORP-7).
-#include "pos/core/SandboxSmsSender.hpp"
+#include "pos/core/sale/SandboxSmsSender.hpp"
 #include "pos/corporate/AdministratorChange.hpp"
 #include "pos/corporate/CorporateAuthority.hpp"
 #include "pos/corporate/NumberCharges.hpp"

@@ -1,9 +1,9 @@
 // Business tariffs at the corporate desk: connected for one number or many at once, with Альфа's connection
 // fee of 750 ₽ per number on the sale's receipt (R-TAR-3), a change of tariff for the company's numbers, who
 // may order it (R-CORP-6), and a trainee refused (R-TRN-11).
-#include "pos/core/ReceiptDocument.hpp"
-#include "pos/core/SaleReceipt.hpp"
-#include "pos/core/Shift.hpp"
+#include "pos/core/sale/ReceiptDocument.hpp"
+#include "pos/core/sale/SaleReceipt.hpp"
+#include "pos/core/sale/Shift.hpp"
 #include "pos/corporate/BusinessTariffOrder.hpp"
 #include "pos/corporate/PowerOfAttorney.hpp"
 #include "tests/pos_corporate/CorporateFixture.hpp"

@@ -1,7 +1,7 @@
 // Enabling the corporate cabinet (R-CORP-3, R-CORP-8) and the SMS outbox its code goes through: the
 // sandbox sender writes a log, a failed send is kept, shown and tried again, never dropped.
-#include "pos/core/SandboxSmsSender.hpp"
-#include "pos/core/SmsOutbox.hpp"
+#include "pos/core/sale/SandboxSmsSender.hpp"
+#include "pos/core/sale/SmsOutbox.hpp"
 #include "pos/corporate/CorporateCabinet.hpp"
 #include "tests/pos_corporate/CorporateFixture.hpp"
 #include "tests/support/LanguageGuard.hpp"

@@ -1,10 +1,10 @@
 // The corporate part of the demo network: companies of both kinds with valid identifiers, numbers on business
 // tariffs, active applications with the head's power of attorney, numbers still without users' data
 // (R-CORP-10), an old cabinet (R-CORP-8), corporate visits in the history; added once.
-#include "pos/core/CalendarDate.hpp"
-#include "pos/core/DemoData.hpp"
-#include "pos/core/Inn.hpp"
-#include "pos/core/SandboxSmsSender.hpp"
+#include "pos/core/common/CalendarDate.hpp"
+#include "pos/core/demo/DemoData.hpp"
+#include "pos/core/identifiers/Inn.hpp"
+#include "pos/core/sale/SandboxSmsSender.hpp"
 #include "pos/corporate/CorporateCabinet.hpp"
 #include "pos/corporate/CorporateClient.hpp"
 #include "pos/corporate/CorporateDemo.hpp"

@@ -3,7 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "db/PersonalDataKey.hpp"
-#include "pos/core/SpreadsheetReader.hpp"
+#include "pos/core/common/SpreadsheetReader.hpp"
 #include "pos/corporate/UsersCompliance.hpp"
 #include "pos/corporate/UsersImport.hpp"
 #include "pos/corporate/UsersTemplate.hpp"

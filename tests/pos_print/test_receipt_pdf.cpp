@@ -6,7 +6,7 @@
 #include "tests/support/LanguageGuard.hpp"
 
 #include "db/UserError.hpp"
-#include "pos/core/ReceiptSample.hpp"
+#include "pos/core/sale/ReceiptSample.hpp"
 #include "pos/print/ReceiptPdf.hpp"
 
 #include <cstdio>

@@ -2,12 +2,12 @@
 // everything goes through the sales desk's own operations, as a station would have written it.
 #pragma once
 
-#include "pos/core/ProductCatalog.hpp"
-#include "pos/core/Queue.hpp"
-#include "pos/core/Sale.hpp"
-#include "pos/core/Shift.hpp"
-#include "pos/core/SimStock.hpp"
-#include "pos/core/TariffCatalog.hpp"
+#include "pos/core/catalog/ProductCatalog.hpp"
+#include "pos/core/sale/Queue.hpp"
+#include "pos/core/sale/Sale.hpp"
+#include "pos/core/sale/Shift.hpp"
+#include "pos/core/catalog/SimStock.hpp"
+#include "pos/core/catalog/TariffCatalog.hpp"
 #include "tests/pos_core/DeskFixture.hpp"
 
 #include <string>

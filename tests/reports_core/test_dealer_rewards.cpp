@@ -1,8 +1,8 @@
 // A dealer's reward computed from real sales, ratings and certifications (R-POS-2, R-POS-4), the station's
 // way and by the full-scan reference; periods locked and corrected by adjustments; deactivations; disputes.
 // Expected amounts are worked out by hand from the default scheme (db/migrations/0015_rewards.sql).
-#include "pos/core/Certification.hpp"
-#include "pos/core/Permission.hpp"
+#include "pos/core/organisation/Certification.hpp"
+#include "pos/core/organisation/Permission.hpp"
 #include "reports/core/DealerRewards.hpp"
 #include "reports/core/RewardFacts.hpp"
 #include "reports/core/RewardScheme.hpp"

@@ -3,8 +3,8 @@
 // SQL (the cohorts' and the kiosk's own operations are another part of the centre).
 #pragma once
 
-#include "pos/core/CalendarDate.hpp"
-#include "pos/core/FormInput.hpp"
+#include "pos/core/common/CalendarDate.hpp"
+#include "pos/core/common/FormInput.hpp"
 #include "tests/pos_core/DeskFixture.hpp"
 
 #include <optional>

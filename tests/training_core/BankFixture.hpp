@@ -2,9 +2,9 @@
 // trainer signed in, for the question bank's tests.
 #pragma once
 
-#include "pos/core/CalendarDate.hpp"
-#include "pos/core/FormInput.hpp"
-#include "pos/core/TariffCatalog.hpp"
+#include "pos/core/common/CalendarDate.hpp"
+#include "pos/core/common/FormInput.hpp"
+#include "pos/core/catalog/TariffCatalog.hpp"
 #include "tests/pos_core/DeskFixture.hpp"
 #include "training/core/bank/QuestionBank.hpp"
 

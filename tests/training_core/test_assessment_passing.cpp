@@ -1,7 +1,7 @@
 // Closing the week ("Passing"): the entrance test passed, the decision to continue, not dropped out and the
 // week over make a pass, which writes the certification (R-POS-3) on an account opened as a trainee: he may
 // then sell to private clients, not at the corporate desk (R-TRN-11).
-#include "pos/core/Certification.hpp"
+#include "pos/core/organisation/Certification.hpp"
 #include "tests/training_core/AssessmentFixture.hpp"
 #include "training/core/assessment/CandidateDecision.hpp"
 #include "training/core/assessment/CohortClosing.hpp"

@@ -1,6 +1,6 @@
 // Rubrics and independent scores of the role-play (R-TRN-7) and the cases (R-TRN-8), raters at the
 // assessment being trainers and dealers (R-TRN-4).
-#include "pos/core/AuditJournal.hpp"
+#include "pos/core/audit/AuditJournal.hpp"
 #include "tests/training_core/AssessmentFixture.hpp"
 #include "training/core/assessment/AssessmentScore.hpp"
 #include "training/core/assessment/Rubric.hpp"

@@ -1,7 +1,7 @@
 // The entrance test's attempt (R-TRN-6): drawn and frozen at the start, answers saved as given, a deadline
 // fixed by the database's clock, submission by the candidate, at the deadline or overdue, resumption with
 // the same code, extra time for an outage.
-#include "pos/core/FormInput.hpp"
+#include "pos/core/common/FormInput.hpp"
 #include "tests/training_core/TrainingFixture.hpp"
 
 #include <catch2/catch.hpp>

@@ -1,7 +1,7 @@
 // Tariff-mathematics questions (R-TRN-6, choosing a suitable tariff) are computed from today's catalog by
 // the tariff advisor when drawn: a price change changes the right answer the same day (R-TAR-2).
 #include "tests/training_core/BankFixture.hpp"
-#include "pos/core/TariffAdvisor.hpp"
+#include "pos/core/catalog/TariffAdvisor.hpp"
 #include "training/core/bank/ShownQuestion.hpp"
 #include "training/core/bank/TariffQuestion.hpp"
 

@@ -1,8 +1,8 @@
 // Career after the week (R-TRN-11): trainee, two months later specialist (private and corporate clients),
 // later senior specialist; a trainer or the person's own dealer manager promotes when he is due.
-#include "pos/core/Certification.hpp"
-#include "pos/core/Permission.hpp"
-#include "pos/core/StationSetting.hpp"
+#include "pos/core/organisation/Certification.hpp"
+#include "pos/core/organisation/Permission.hpp"
+#include "pos/core/organisation/StationSetting.hpp"
 #include "tests/training_core/AssessmentFixture.hpp"
 #include "training/core/career/CareerStep.hpp"
 

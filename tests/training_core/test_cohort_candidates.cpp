@@ -1,6 +1,6 @@
 // Cohorts (R-TRN-1, R-TRN-5) and the candidates dealers send to them (R-TRN-2), with their kiosk codes and
 // streams.
-#include "pos/core/FormInput.hpp"
+#include "pos/core/common/FormInput.hpp"
 #include "tests/training_core/TrainingFixture.hpp"
 #include "training/core/cohort/KioskCode.hpp"
 

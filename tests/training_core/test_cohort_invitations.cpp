@@ -1,7 +1,7 @@
 // Invitations (R-TRN-3): an SMS and an e-mail per candidate from the editable templates, each with his kiosk
 // code, through the outboxes, with the delivery state (queued, sent, failed with its error) kept.
-#include "pos/core/FormInput.hpp"
-#include "pos/core/SandboxSmsSender.hpp"
+#include "pos/core/common/FormInput.hpp"
+#include "pos/core/sale/SandboxSmsSender.hpp"
 #include "tests/training_core/TrainingFixture.hpp"
 #include "training/core/invitation/Invitation.hpp"
 #include "training/core/invitation/MailOutbox.hpp"

@@ -1,5 +1,5 @@
 // The entrance test's four topics (R-TRN-6) read and written by their database codes.
-#include "pos/core/FormInput.hpp"
+#include "pos/core/common/FormInput.hpp"
 #include "training/core/Topic.hpp"
 
 #include <catch2/catch.hpp>

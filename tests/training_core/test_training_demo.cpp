@@ -1,9 +1,9 @@
 // The training centre's demo: a past week run through the centre's own operations — invitations, entrance
 // tests, a drop-out, a Monday join, scores, votes, the week closed with certifications — and the coming week
 // with its invitations; added once, every journal chain intact.
-#include "pos/core/AuditJournal.hpp"
-#include "pos/core/DemoData.hpp"
-#include "pos/core/SandboxSmsSender.hpp"
+#include "pos/core/audit/AuditJournal.hpp"
+#include "pos/core/demo/DemoData.hpp"
+#include "pos/core/sale/SandboxSmsSender.hpp"
 #include "tests/pos_core/TestActor.hpp"
 #include "training/core/demo/TrainingDemo.hpp"
 #include "training/core/invitation/MailOutbox.hpp"

@@ -1,6 +1,6 @@
 #include "training/core/Topic.hpp"
 
-#include "pos/core/FormInput.hpp"
+#include "pos/core/common/FormInput.hpp"
 
 namespace salon::training {
 

@@ -1,8 +1,8 @@
 #include "training/ui/TrainingDesk.hpp"
 
 #include "db/Database.hpp"
-#include "pos/core/Actor.hpp"
-#include "pos/core/Permission.hpp"
+#include "pos/core/organisation/Actor.hpp"
+#include "pos/core/organisation/Permission.hpp"
 #include "db/UserError.hpp"
 #include "pos/ui/StationPage.hpp"
 #include "pos/ui/FormFields.hpp"

@@ -1,7 +1,7 @@
 #include "pos/ui/corporate/AdministratorChangePage.hpp"
 
-#include "pos/core/CalendarDate.hpp"
-#include "pos/core/FormInput.hpp"
+#include "pos/core/common/CalendarDate.hpp"
+#include "pos/core/common/FormInput.hpp"
 #include "pos/corporate/AdministratorChange.hpp"
 #include "pos/corporate/CorporateDesk.hpp"
 #include "pos/ui/FormFields.hpp"

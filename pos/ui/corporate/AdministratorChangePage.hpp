@@ -3,7 +3,7 @@
 // administrator is filed, free of charge, naming the one it replaces. The history stays on the client's card.
 #pragma once
 
-#include "pos/core/Actor.hpp"
+#include "pos/core/organisation/Actor.hpp"
 #include "pos/ui/StationPage.hpp"
 
 #include <wx/button.h>

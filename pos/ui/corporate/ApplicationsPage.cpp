@@ -1,7 +1,7 @@
 #include "pos/ui/corporate/ApplicationsPage.hpp"
 
-#include "pos/core/CalendarDate.hpp"
-#include "pos/core/FormInput.hpp"
+#include "pos/core/common/CalendarDate.hpp"
+#include "pos/core/common/FormInput.hpp"
 #include "pos/corporate/CorporateDesk.hpp"
 #include "pos/print/ApplicationPdf.hpp"
 #include "pos/ui/FormFields.hpp"

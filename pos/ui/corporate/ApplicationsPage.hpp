@@ -4,7 +4,7 @@
 // enabled (core refuses any other all the same).
 #pragma once
 
-#include "pos/core/Actor.hpp"
+#include "pos/core/organisation/Actor.hpp"
 #include "pos/corporate/RemoteServiceApplication.hpp"
 #include "pos/ui/StationPage.hpp"
 

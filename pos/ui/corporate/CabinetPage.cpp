@@ -1,8 +1,8 @@
 #include "pos/ui/corporate/CabinetPage.hpp"
 
-#include "pos/core/FormInput.hpp"
-#include "pos/core/SandboxSmsSender.hpp"
-#include "pos/core/SmsOutbox.hpp"
+#include "pos/core/common/FormInput.hpp"
+#include "pos/core/sale/SandboxSmsSender.hpp"
+#include "pos/core/sale/SmsOutbox.hpp"
 #include "pos/corporate/CorporateClient.hpp"
 #include "pos/ui/corporate/CompanyChoice.hpp"
 #include "pos/ui/corporate/CorporateTexts.hpp"

@@ -5,8 +5,8 @@
 // reaches a phone. A client of the old cabinet goes through the same steps.
 #pragma once
 
-#include "pos/core/Actor.hpp"
-#include "pos/core/SmsSender.hpp"
+#include "pos/core/organisation/Actor.hpp"
+#include "pos/core/sale/SmsSender.hpp"
 #include "pos/corporate/CorporateCabinet.hpp"
 #include "pos/ui/FormFields.hpp"
 #include "pos/ui/StationPage.hpp"

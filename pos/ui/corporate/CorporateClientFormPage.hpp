@@ -3,7 +3,7 @@
 // under its contract with their business tariffs (R-CORP-13).
 #pragma once
 
-#include "pos/core/Actor.hpp"
+#include "pos/core/organisation/Actor.hpp"
 #include "pos/ui/FormFields.hpp"
 #include "pos/ui/StationPage.hpp"
 

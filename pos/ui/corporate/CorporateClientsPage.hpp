@@ -4,7 +4,7 @@
 // history, and the cabinet.
 #pragma once
 
-#include "pos/core/Actor.hpp"
+#include "pos/core/organisation/Actor.hpp"
 #include "pos/corporate/CorporateClient.hpp"
 #include "pos/ui/StationPage.hpp"
 

@@ -1,10 +1,10 @@
 #include "pos/ui/corporate/CorporateTexts.hpp"
 
 #include "db/UserError.hpp"
-#include "pos/core/Actor.hpp"
-#include "pos/core/CalendarDate.hpp"
-#include "pos/core/Msisdn.hpp"
-#include "pos/core/Salon.hpp"
+#include "pos/core/organisation/Actor.hpp"
+#include "pos/core/common/CalendarDate.hpp"
+#include "pos/core/identifiers/Msisdn.hpp"
+#include "pos/core/organisation/Salon.hpp"
 #include "pos/ui/FormFields.hpp"
 
 namespace salon::ui {

@@ -1,7 +1,7 @@
 #include "pos/ui/corporate/RequestsPage.hpp"
 
 #include "db/Database.hpp"
-#include "pos/core/FormInput.hpp"
+#include "pos/core/common/FormInput.hpp"
 #include "pos/corporate/CorporateClient.hpp"
 #include "pos/corporate/MailOutbox.hpp"
 #include "pos/corporate/RequestKind.hpp"

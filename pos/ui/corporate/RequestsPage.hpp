@@ -4,7 +4,7 @@
 // only to the bound address) or rejects it with the reason.
 #pragma once
 
-#include "pos/core/Actor.hpp"
+#include "pos/core/organisation/Actor.hpp"
 #include "pos/corporate/CorporateRequest.hpp"
 #include "pos/ui/FormFields.hpp"
 #include "pos/ui/StationPage.hpp"

@@ -4,7 +4,7 @@
 // with the company's power of attorney for it (core refuses otherwise).
 #pragma once
 
-#include "pos/core/Actor.hpp"
+#include "pos/core/organisation/Actor.hpp"
 #include "pos/corporate/UsersImport.hpp"
 #include "pos/ui/StationPage.hpp"
 

@@ -1,8 +1,8 @@
 #include "training/core/assessment/AssessmentScore.hpp"
 
 #include "db/Database.hpp"
-#include "pos/core/Actor.hpp"
-#include "pos/core/FormInput.hpp"
+#include "pos/core/organisation/Actor.hpp"
+#include "pos/core/common/FormInput.hpp"
 #include "training/core/assessment/CandidateAccess.hpp"
 #include "training/core/assessment/Rubric.hpp"
 

@@ -1,13 +1,13 @@
 #include "training/core/assessment/CohortClosing.hpp"
 
 #include "db/Database.hpp"
-#include "pos/core/Actor.hpp"
-#include "pos/core/CalendarDate.hpp"
-#include "pos/core/Certification.hpp"
-#include "pos/core/FormInput.hpp"
-#include "pos/core/PasswordHash.hpp"
-#include "pos/core/Permission.hpp"
-#include "pos/core/StaffMember.hpp"
+#include "pos/core/organisation/Actor.hpp"
+#include "pos/core/common/CalendarDate.hpp"
+#include "pos/core/organisation/Certification.hpp"
+#include "pos/core/common/FormInput.hpp"
+#include "pos/core/organisation/PasswordHash.hpp"
+#include "pos/core/organisation/Permission.hpp"
+#include "pos/core/organisation/StaffMember.hpp"
 
 #include <map>
 #include <random>

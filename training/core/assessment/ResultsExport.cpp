@@ -2,9 +2,9 @@
 
 #include "db/Database.hpp"
 #include "db/UserError.hpp"
-#include "pos/core/Actor.hpp"
-#include "pos/core/CalendarDate.hpp"
-#include "pos/core/OutsideInput.hpp"
+#include "pos/core/organisation/Actor.hpp"
+#include "pos/core/common/CalendarDate.hpp"
+#include "pos/core/common/OutsideInput.hpp"
 #include "pos/print/PdfText.hpp"
 #include "training/core/assessment/CandidateDecision.hpp"
 

@@ -2,8 +2,8 @@
 
 #include "db/Database.hpp"
 #include "db/UserError.hpp"
-#include "pos/core/Actor.hpp"
-#include "pos/core/Permission.hpp"
+#include "pos/core/organisation/Actor.hpp"
+#include "pos/core/organisation/Permission.hpp"
 
 #include <algorithm>
 #include <cmath>

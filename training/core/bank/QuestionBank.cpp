@@ -3,9 +3,9 @@
 #include "db/Database.hpp"
 #include "db/Text.hpp"
 #include "db/UserError.hpp"
-#include "pos/core/Actor.hpp"
-#include "pos/core/FormInput.hpp"
-#include "pos/core/Permission.hpp"
+#include "pos/core/organisation/Actor.hpp"
+#include "pos/core/common/FormInput.hpp"
+#include "pos/core/organisation/Permission.hpp"
 #include "training/core/bank/QuestionCategory.hpp"
 #include "training/core/bank/TariffQuestion.hpp"
 

@@ -1,7 +1,7 @@
 #include "training/core/bank/TariffQuestion.hpp"
 
 #include "db/UserError.hpp"
-#include "pos/core/FormInput.hpp"
+#include "pos/core/common/FormInput.hpp"
 
 #include <algorithm>
 #include <numeric>

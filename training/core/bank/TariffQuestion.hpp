@@ -13,7 +13,7 @@
 // the advisor's answer right and other tariffs as the distractors.
 #pragma once
 
-#include "pos/core/TariffAdvisor.hpp"
+#include "pos/core/catalog/TariffAdvisor.hpp"
 #include "training/core/bank/ShownQuestion.hpp"
 
 #include <string>

@@ -1,10 +1,10 @@
 #include "training/core/career/CareerStep.hpp"
 
 #include "db/Database.hpp"
-#include "pos/core/Actor.hpp"
-#include "pos/core/FormInput.hpp"
-#include "pos/core/Permission.hpp"
-#include "pos/core/StationSetting.hpp"
+#include "pos/core/organisation/Actor.hpp"
+#include "pos/core/common/FormInput.hpp"
+#include "pos/core/organisation/Permission.hpp"
+#include "pos/core/organisation/StationSetting.hpp"
 
 #include <chrono>
 #include <optional>

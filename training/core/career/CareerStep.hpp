@@ -6,8 +6,8 @@
 // carries refunds and approvals, and the trainee's limit is his level (require_may_serve).
 #pragma once
 
-#include "pos/core/CalendarDate.hpp"
-#include "pos/core/StaffMember.hpp"
+#include "pos/core/common/CalendarDate.hpp"
+#include "pos/core/organisation/StaffMember.hpp"
 
 #include <cstdint>
 #include <string>

@@ -1,7 +1,7 @@
 #include "training/core/cohort/CohortWeek.hpp"
 
 #include "db/Text.hpp"
-#include "pos/core/FormInput.hpp"
+#include "pos/core/common/FormInput.hpp"
 
 namespace salon::training {
 

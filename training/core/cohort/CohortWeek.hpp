@@ -1,7 +1,7 @@
 // The training week (R-TRN-1): Friday to Friday; its Friday is the assessment day and names the cohort.
 #pragma once
 
-#include "pos/core/CalendarDate.hpp"
+#include "pos/core/common/CalendarDate.hpp"
 
 #include <string>
 #include <string_view>

@@ -2,7 +2,7 @@
 
 #include "db/Database.hpp"
 #include "db/Text.hpp"
-#include "pos/core/FormInput.hpp"
+#include "pos/core/common/FormInput.hpp"
 
 #include <sodium.h>
 

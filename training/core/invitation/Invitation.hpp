@@ -1,6 +1,6 @@
 // Invitations to the training week (R-TRN-3): an SMS and an e-mail to every candidate of a cohort, from
 // templates the trainers edit ({name}, {date}, {code}, {dealer}), each carrying the candidate's kiosk code,
-// sent through the outboxes (SMS: pos/core/SmsOutbox; e-mail: MailOutbox.hpp) with the delivery state kept
+// sent through the outboxes (SMS: pos/core/sale/SmsOutbox; e-mail: MailOutbox.hpp) with the delivery state kept
 // on the invitation.
 #pragma once
 

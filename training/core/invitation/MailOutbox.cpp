@@ -1,8 +1,8 @@
 #include "training/core/invitation/MailOutbox.hpp"
 
 #include "db/Database.hpp"
-#include "pos/core/AuditJournal.hpp"
-#include "pos/core/SmsOutbox.hpp"
+#include "pos/core/audit/AuditJournal.hpp"
+#include "pos/core/sale/SmsOutbox.hpp"
 
 #include <gmime/gmime.h>
 

@@ -1,4 +1,4 @@
-// The e-mail outbox (R-TRN-3), as the SMS outbox (pos/core/SmsOutbox.hpp) for texts: a mail is first
+// The e-mail outbox (R-TRN-3), as the SMS outbox (pos/core/sale/SmsOutbox.hpp) for texts: a mail is first
 // written to mail_outbox in the operation's own transaction, then composed (GMime) and handed to a
 // MailSender after the commit. A failed send is kept with its error and tried again later; screens show
 // the state (queued, sent, failed with the error) and whether the sender is a sandbox.

@@ -4,7 +4,7 @@
 // collects only: every rule is training/core's.
 #pragma once
 
-#include "pos/core/Actor.hpp"
+#include "pos/core/organisation/Actor.hpp"
 #include "pos/ui/StationPage.hpp"
 #include "training/core/assessment/AssessmentScore.hpp"
 #include "training/core/assessment/CohortResults.hpp"

@@ -2,7 +2,7 @@
 // by a trainer or the person's own dealer manager (core refuses anyone not due, and another dealer's people).
 #pragma once
 
-#include "pos/core/Actor.hpp"
+#include "pos/core/organisation/Actor.hpp"
 #include "pos/ui/StationPage.hpp"
 #include "training/core/career/CareerStep.hpp"
 

@@ -1,6 +1,6 @@
 #include "training/ui/assessment/CohortResultsPage.hpp"
 
-#include "pos/core/Permission.hpp"
+#include "pos/core/organisation/Permission.hpp"
 #include "pos/ui/FormFields.hpp"
 #include "pos/ui/ListColumns.hpp"
 #include "training/ui/assessment/AssessmentTexts.hpp"

@@ -3,7 +3,7 @@
 // certified, with the one-time passwords of the accounts opened for them shown once.
 #pragma once
 
-#include "pos/core/Actor.hpp"
+#include "pos/core/organisation/Actor.hpp"
 #include "pos/ui/StationPage.hpp"
 #include "training/core/assessment/CohortResults.hpp"
 

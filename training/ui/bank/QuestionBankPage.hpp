@@ -3,7 +3,7 @@
 // the quality of the test over a chosen cohort's attempts with its flags. Every rule is training/core's.
 #pragma once
 
-#include "pos/core/Actor.hpp"
+#include "pos/core/organisation/Actor.hpp"
 #include "pos/ui/StationPage.hpp"
 #include "training/core/bank/ItemAnalysis.hpp"
 #include "training/core/bank/QuestionBank.hpp"

@@ -2,9 +2,9 @@
 
 #include "db/Database.hpp"
 #include "db/UserError.hpp"
-#include "pos/core/Actor.hpp"
-#include "pos/core/CalendarDate.hpp"
-#include "pos/core/Permission.hpp"
+#include "pos/core/organisation/Actor.hpp"
+#include "pos/core/common/CalendarDate.hpp"
+#include "pos/core/organisation/Permission.hpp"
 #include "pos/ui/FormFields.hpp"
 #include "pos/ui/ListColumns.hpp"
 #include "training/core/attempt/Attempt.hpp"

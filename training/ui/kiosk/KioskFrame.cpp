@@ -2,7 +2,7 @@
 
 #include "db/Database.hpp"
 #include "db/UserError.hpp"
-#include "pos/core/AuditJournal.hpp"
+#include "pos/core/audit/AuditJournal.hpp"
 #include "pos/ui/FormFields.hpp"
 
 #include <wx/button.h>

@@ -1,0 +1,1143 @@
+#include "pos/core/sale/Sale.hpp"
+
+#include "db/Database.hpp"
+#include "db/PersonalDataKey.hpp"
+#include "db/UserError.hpp"
+#include "pos/core/organisation/Actor.hpp"
+#include "pos/core/common/CalendarDate.hpp"
+#include "pos/core/organisation/Certification.hpp"
+#include "pos/core/common/FormInput.hpp"
+#include "pos/core/identifiers/Iccid.hpp"
+#include "pos/core/identifiers/Msisdn.hpp"
+#include "pos/core/catalog/NumberStanding.hpp"
+#include "pos/core/identifiers/Passport.hpp"
+#include "pos/core/organisation/Permission.hpp"
+#include "pos/core/catalog/ProductCatalog.hpp"
+#include "pos/core/sale/Shift.hpp"
+#include "pos/core/catalog/SimStock.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace salon::pos {
+
+namespace {
+
+constexpr std::pair<LineKind, const char*> kKinds[] = {
+    {LineKind::sim, "sim"},
+    {LineKind::service, "service"},
+    {LineKind::gadget, "gadget"},
+    {LineKind::accessory, "accessory"},
+    {LineKind::top_up, "top_up"},
+    {LineKind::tariff_change, "tariff_change"},
+    {LineKind::sim_replacement, "sim_replacement"},
+    {LineKind::port_in, "port_in"},
+    {LineKind::corporate_tariff, "corporate_tariff"},
+};
+
+// A top-up the desk accepts as the operator's agent: from 10 to 15 000 roubles at a time.
+constexpr std::int64_t kMinTopUp = 10'00;
+constexpr std::int64_t kMaxTopUp = 15'000'00;
+
+Money parse_amount(const char* input, const Text& field, const std::string& typed, bool required) {
+    if (typed.find_first_not_of(" \t") == std::string::npos) {
+        if (required) throw InputError(input, field, tr("must be filled in"));
+        return Money();
+    }
+    const Money m = parse_input(input, [&] { return Money::parse(typed); });
+    if (m < Money()) throw InputError(input, field, tr("cannot be negative"));
+    return m;
+}
+
+struct TariffChoice {
+    std::int64_t tariff_id = 0, version_id = 0;
+    std::string name;
+    bool is_bundle = false;
+    Money connection_fee;
+};
+
+// The tariff in force today with this code (R-TAR-2): a private one at the sales desk, a business one for a
+// company's number at the corporate desk.
+enum class TariffSegment { private_client, business };
+TariffChoice tariff_in_force(db::Database& db, const std::string& code, const CalendarDate& on,
+                             TariffSegment wanted = TariffSegment::private_client) {
+    if (code.empty()) throw InputError("tariff", tr("Tariff"), tr("must be chosen"));
+    TariffChoice t;
+    std::string segment;
+    int bundle = 0, individual = 0;
+    long long tariff_id = 0, version = 0, fee = 0;
+    soci::indicator ind = soci::i_null, vind = soci::i_null, find = soci::i_null;
+    const std::string day = on.iso();
+    // The tariff and its version in force that day, if any, in one read.
+    db.run(
+        "SELECT t.id, t.name, t.segment, t.is_bundle, t.individual, v.id, v.connection_fee FROM tariff t "
+        "LEFT JOIN tariff_version v ON v.tariff_id = t.id AND v.valid_from <= :d "
+        "AND (v.valid_to IS NULL OR v.valid_to > :d2) WHERE t.code = :c",
+        soci::use(day), soci::use(day), soci::use(code), soci::into(tariff_id, ind), soci::into(t.name),
+        soci::into(segment), soci::into(bundle), soci::into(individual), soci::into(version, vind),
+        soci::into(fee, find));
+    if (ind != soci::i_ok) throw InputError("tariff", tr("Tariff"), trf("there is no tariff \"{1}\"", {code}));
+    if (wanted == TariffSegment::private_client && (segment != "private" || individual))
+        throw InputError("tariff", tr("Tariff"),
+                         trf("{1} is a business tariff: it is sold at the corporate desk", {t.name}));
+    if (wanted == TariffSegment::business && segment != "business")
+        throw InputError("tariff", tr("Tariff"),
+                         trf("{1} is a tariff for private clients: a company's number takes a business tariff", {t.name}));
+    if (vind != soci::i_ok)
+        throw InputError("tariff", tr("Tariff"), trf("{1} is not on sale on {2}", {t.name, on.display()}));
+    t.tariff_id = tariff_id;
+    t.version_id = version;
+    t.is_bundle = bundle != 0;
+    t.connection_fee = Money::from_kopecks(fee);
+    return t;
+}
+
+struct Subscriber {
+    std::int64_t id = 0, client_id = 0, sim_card_id = 0, tariff_id = 0;
+    std::string tariff_name;
+};
+
+std::optional<Subscriber> live_subscription(db::Database& db, const std::string& msisdn) {
+    Subscriber s;
+    long long id = 0, client = 0, card = 0, tariff = 0;
+    soci::indicator ind = soci::i_null;
+    db.run(
+        "SELECT s.id, s.client_id, s.sim_card_id, s.tariff_id, t.name FROM subscription s "
+        "JOIN tariff t ON t.id = s.tariff_id WHERE s.msisdn = :m AND s.ended_at IS NULL",
+        soci::use(msisdn), soci::into(id, ind), soci::into(client), soci::into(card), soci::into(tariff),
+        soci::into(s.tariff_name));
+    if (ind != soci::i_ok) return std::nullopt;
+    s.id = id;
+    s.client_id = client;
+    s.sim_card_id = card;
+    s.tariff_id = tariff;
+    return s;
+}
+
+Msisdn parse_number(const std::string& typed) {
+    if (typed.find_first_not_of(" \t") == std::string::npos)
+        throw InputError("msisdn", tr("Number"), tr("must be filled in"));
+    return parse_input("msisdn", [&] { return Msisdn::parse(typed); });
+}
+
+Subscriber require_subscriber(db::Database& db, const Msisdn& number) {
+    auto s = live_subscription(db, number.str());
+    if (!s)
+        throw InputError("msisdn", tr("Number"),
+                         trf("{1} is not a number in service with the operator", {number.display()}));
+    return *s;
+}
+
+// The card a new client's SIM (or a replacement) is sold as: the catalog's "sim" product in force.
+PriceInForce sim_card_price(db::Database& db, const CalendarDate& on) {
+    const auto cards = products_on_sale(db, on, "sim");
+    if (cards.empty())
+        throw InputError("iccid", tr("SIM card"), tr("the catalog has no price for a SIM card in force today"));
+    return cards.front();
+}
+
+// What the sale needs to know beyond the lines: the buyer and the numbers this draft itself brings into
+// service (a service may be connected to a SIM sold in the same sale).
+struct PricingContext {
+    PricingContext(db::Database& d, const Actor& a, std::int64_t salon, CalendarDate day)
+        : db(d), actor(a), salon_id(salon), today(day) {}
+    db::Database& db;
+    const Actor& actor;
+    std::int64_t salon_id = 0;
+    CalendarDate today;
+    std::optional<ClientRecord> client;
+    bool client_known = false;  // identified by the passport alone: the record is used as it is
+    std::optional<ClientRecord> registered;  // the record already under the form's passport, if any
+    std::map<std::string, int> vat_rates;    // VAT code to basis points on `today`, as read so far
+    std::map<std::int64_t, SimCard> cards;   // the cards the lines take, by id, as read in the transaction
+    std::set<std::string> new_numbers;
+    std::set<std::string> cards_in_sale;
+    std::set<std::string> numbers_changed;  // tariff changed or card replaced in this sale: once each
+};
+
+// A value of the draft read from its text before the sale's transaction, or the refusal reading it met:
+// that refusal is thrown where the line's checks come to the value, so a sale is refused for the same
+// reason, in the same order, as if the text were read there. No text is parsed while the database is
+// locked for the other tills.
+template <class T>
+class ReadValue {
+public:
+    ReadValue() = default;
+    template <class Parse>
+    explicit ReadValue(Parse&& parse) {
+        try {
+            value_.emplace(parse());
+        } catch (const ValidationError&) {
+            error_ = std::current_exception();
+        }
+    }
+    const T& get() const {
+        if (error_) std::rethrow_exception(error_);
+        return *value_;
+    }
+
+private:
+    std::optional<T> value_;
+    std::exception_ptr error_;
+};
+
+// The most lines one sale takes: a launch day's busiest buyer needs a few dozen.
+constexpr std::size_t kMaxSaleLines = 100;
+
+struct ReadLine {
+    ReadValue<Iccid> iccid;
+    ReadValue<Msisdn> msisdn;
+    ReadValue<std::string> donor;
+    ReadValue<CalendarDate> desired_date;
+    ReadValue<Money> amount;
+};
+
+struct ReadDraft {
+    std::vector<ReadLine> lines;
+    ReadValue<Money> paid_cash, paid_card;
+    ReadValue<Passport> passport;    // the passport typed, alone or on the form
+    ReadValue<ClientRecord> client;  // the whole form (not read when only the passport is typed)
+};
+
+bool passport_only(const ClientForm& c);
+bool needs_client(const SaleDraft& d);
+
+// Every value the draft's lines and form carry, read from their text. `today` dates the form (a client's
+// age, a passport's issue); it is read only when the draft has a form to check.
+ReadDraft read_draft(db::Database& db, const SaleDraft& draft) {
+    if (draft.lines.size() > kMaxSaleLines)
+        throw InputError("lines", tr("Sale"), trf("has more than {1} lines", {std::to_string(kMaxSaleLines)}));
+    ReadDraft r;
+    r.lines.reserve(draft.lines.size());
+    for (const DraftLine& d : draft.lines) {
+        ReadLine l;
+        const LineKind k = d.kind;
+        if (k == LineKind::sim || k == LineKind::sim_replacement)
+            l.iccid = ReadValue<Iccid>([&] { return parse_input("iccid", [&] { return Iccid::parse(d.iccid); }); });
+        if (k != LineKind::sim && k != LineKind::gadget && k != LineKind::accessory)
+            l.msisdn = ReadValue<Msisdn>([&] { return parse_number(d.msisdn); });
+        if (k == LineKind::port_in) {
+            l.donor = ReadValue<std::string>([&] { return required_text("donor", tr("Donor operator"), d.donor_operator); });
+            l.desired_date = ReadValue<CalendarDate>(
+                [&] { return CalendarDate::parse(d.desired_date, "desired_date", tr("Transfer date")); });
+        }
+        if (k == LineKind::top_up)
+            l.amount = ReadValue<Money>([&] { return parse_amount("amount", tr("Amount"), d.amount, true); });
+        r.lines.push_back(std::move(l));
+    }
+    r.paid_cash = ReadValue<Money>([&] { return parse_amount("paid_cash", tr("Cash"), draft.paid_cash, false); });
+    r.paid_card = ReadValue<Money>([&] { return parse_amount("paid_card", tr("Card"), draft.paid_card, false); });
+    if (draft.with_client) {
+        r.passport = ReadValue<Passport>(
+            [&] { return parse_input("passport", [&] { return Passport::parse(draft.client.passport); }); });
+        if (!passport_only(draft.client))
+            r.client = ReadValue<ClientRecord>(
+                [&] { return parse_client_form(draft.client, CalendarDate::of_utc(db.now()).iso()); });
+    }
+    return r;
+}
+
+PricedLine price_line(PricingContext& ctx, const DraftLine& d, const ReadLine& r) {
+    db::Database& db = ctx.db;
+    PricedLine p;
+    p.kind = d.kind;
+    auto need_client = [&](const Text& why) {
+        if (!ctx.client) throw InputError("client", tr("Client"), why);
+    };
+    switch (d.kind) {
+    case LineKind::sim: {
+        need_client(tr("a SIM card is sold only with the buyer's registration form"));
+        const Iccid& iccid = r.iccid.get();
+        if (!ctx.cards_in_sale.insert(iccid.str()).second)
+            throw InputError("iccid", tr("ICCID"), tr("this card is already in the sale"));
+        const SimCard card = take_sim_for_sale(db, ctx.salon_id, iccid.str());
+        ctx.cards.emplace(card.id, card);
+        if (card.msisdn.empty())
+            throw InputError("iccid", tr("ICCID"),
+                             tr("this is a blank replacement card without a number: choose a card with a number"));
+        const TariffChoice t = tariff_in_force(db, d.tariff_code, ctx.today);
+        const PriceInForce price = sim_card_price(db, ctx.today);
+        ctx.vat_rates.emplace(price.vat_code, price.vat_basis_points);
+        p.sim_card_id = card.id;
+        p.msisdn = card.msisdn;
+        p.tariff_id = t.tariff_id;
+        p.tariff_version_id = t.version_id;
+        p.is_bundle = t.is_bundle;
+        p.product_id = price.product_id;
+        p.product_version_id = price.version_id;
+        p.unit_price = Money::from_kopecks(price.price) + t.connection_fee;
+        p.vat_code = price.vat_code;
+        p.description =
+            trf("SIM card {1}, tariff «{2}»", {Msisdn::stored(card.msisdn).display(), t.name}).str();
+        ctx.new_numbers.insert(card.msisdn);
+        break;
+    }
+    case LineKind::sim_replacement: {
+        need_client(tr("a SIM card is replaced only for its owner: fill in the passport"));
+        const Msisdn& number = r.msisdn.get();
+        if (const auto corporate = corporate_number_standing(db, number.str()))
+            require_number_not_blocked(*corporate, number);
+        const Subscriber s = require_subscriber(db, number);
+        if (s.client_id != ctx.client->id)
+            throw InputError("msisdn", tr("Number"),
+                             trf("{1} is registered to another person: only its owner replaces the card",
+                                 {number.display()}));
+        if (!ctx.numbers_changed.insert("r" + number.str()).second)
+            throw InputError("msisdn", tr("Number"), tr("this number's card is already replaced in this sale"));
+        const Iccid& iccid = r.iccid.get();
+        if (!ctx.cards_in_sale.insert(iccid.str()).second)
+            throw InputError("iccid", tr("ICCID"), tr("this card is already in the sale"));
+        const SimCard card = take_sim_for_sale(db, ctx.salon_id, iccid.str());
+        ctx.cards.emplace(card.id, card);
+        if (!card.msisdn.empty())
+            throw InputError("iccid", tr("ICCID"),
+                             tr("this card already carries a number: a replacement needs a blank card"));
+        const PriceInForce price = sim_card_price(db, ctx.today);
+        ctx.vat_rates.emplace(price.vat_code, price.vat_basis_points);
+        p.sim_card_id = card.id;
+        p.old_sim_card_id = s.sim_card_id;
+        p.msisdn = number.str();
+        p.product_id = price.product_id;
+        p.product_version_id = price.version_id;
+        p.unit_price = Money::from_kopecks(price.price);
+        p.vat_code = price.vat_code;
+        p.description = trf("SIM replacement for {1}, new card {2}", {number.display(), card.format}).str();
+        break;
+    }
+    case LineKind::tariff_change: {
+        const Msisdn& number = r.msisdn.get();
+        const bool new_here = ctx.new_numbers.count(number.str()) > 0;
+        if (new_here)
+            throw InputError("msisdn", tr("Number"), tr("a number sold in this sale already has its tariff"));
+        const Subscriber s = require_subscriber(db, number);
+        if (!ctx.numbers_changed.insert("t" + number.str()).second)
+            throw InputError("msisdn", tr("Number"), tr("this number's tariff is already changed in this sale"));
+        const TariffChoice t = tariff_in_force(db, d.tariff_code, ctx.today);
+        if (t.tariff_id == s.tariff_id)
+            throw InputError("tariff", tr("Tariff"), trf("{1} is already on «{2}»", {number.display(), t.name}));
+        p.msisdn = number.str();
+        p.tariff_id = t.tariff_id;
+        p.tariff_version_id = t.version_id;
+        p.is_bundle = t.is_bundle;
+        p.unit_price = t.connection_fee;
+        p.vat_code = "standard";
+        p.description = trf("Tariff change for {1}: «{2}» to «{3}»", {number.display(), s.tariff_name, t.name}).str();
+        break;
+    }
+    case LineKind::corporate_tariff: {
+        // The company's contract and who may order it are checked by the corporate desk in the same
+        // transaction (commit_sale's `within`); here the line is priced: the connection fee (R-TAR-3).
+        const Msisdn& number = r.msisdn.get();
+        if (!ctx.numbers_changed.insert("c" + number.str()).second)
+            throw InputError("msisdn", tr("Number"), tr("this number's tariff is already changed in this sale"));
+        const TariffChoice t = tariff_in_force(db, d.tariff_code, ctx.today, TariffSegment::business);
+        p.msisdn = number.str();
+        p.tariff_id = t.tariff_id;
+        p.tariff_version_id = t.version_id;
+        p.is_bundle = t.is_bundle;
+        p.unit_price = t.connection_fee;
+        p.vat_code = "standard";
+        p.description = trf("Business tariff «{1}» connected for {2}", {t.name, number.display()}).str();
+        break;
+    }
+    case LineKind::port_in: {
+        need_client(tr("a number is brought over only with its owner's registration form"));
+        const Msisdn& number = r.msisdn.get();
+        if (live_subscription(db, number.str()))
+            throw InputError("msisdn", tr("Number"), trf("{1} is already with the operator", {number.display()}));
+        if (!ctx.new_numbers.insert(number.str()).second)
+            throw InputError("msisdn", tr("Number"), tr("this number is already in the sale"));
+        const std::string& donor = r.donor.get();
+        const CalendarDate wanted = r.desired_date.get();
+        if (wanted < ctx.today.plus_days(1) || wanted > ctx.today.plus_days(183))
+            throw InputError("desired_date", tr("Transfer date"),
+                             tr("must be from tomorrow to six months ahead"));
+        const TariffChoice t = tariff_in_force(db, d.tariff_code, ctx.today);
+        p.msisdn = number.str();
+        p.tariff_id = t.tariff_id;
+        p.tariff_version_id = t.version_id;
+        p.is_bundle = t.is_bundle;
+        p.unit_price = t.connection_fee;
+        p.vat_code = "standard";
+        p.description = trf("Number transfer {1} from {2} on {3}, tariff «{4}»",
+                            {number.display(), donor, wanted.display(), t.name})
+                            .str();
+        break;
+    }
+    case LineKind::top_up: {
+        const Msisdn& number = r.msisdn.get();
+        // A company's number is in service under its contract, not a private subscription; the desk takes
+        // cash or card for it only once the company gave its user's data (R-CORP-11), and nothing while it is
+        // blocked at the company's request (R-CORP-5).
+        const auto corporate = corporate_number_standing(db, number.str());
+        if (corporate) {
+            require_number_not_blocked(*corporate, number);
+            require_user_data_for_desk_payment(*corporate, number);
+        }
+        if (!corporate && !live_subscription(db, number.str()) && !ctx.new_numbers.count(number.str()))
+            throw InputError("msisdn", tr("Number"),
+                             trf("{1} is not a number in service with the operator", {number.display()}));
+        const Money amount = r.amount.get();
+        if (amount.kopecks() < kMinTopUp || amount.kopecks() > kMaxTopUp)
+            throw InputError("amount", tr("Amount"),
+                             trf("a top-up is from {1} to {2}",
+                                 {Money::from_kopecks(kMinTopUp).format(), Money::from_kopecks(kMaxTopUp).format()}));
+        p.msisdn = number.str();
+        p.unit_price = amount;
+        p.vat_code = "none";
+        p.agent = true;
+        p.description = trf("Balance top-up {1}", {number.display()}).str();
+        break;
+    }
+    case LineKind::service:
+    case LineKind::gadget:
+    case LineKind::accessory: {
+        if (d.product_code.empty()) throw InputError("product", tr("Product"), tr("must be chosen"));
+        const PriceInForce price = price_in_force(db, d.product_code, ctx.today);
+        ctx.vat_rates.emplace(price.vat_code, price.vat_basis_points);
+        const std::string wanted = to_string(d.kind);
+        if (price.kind != wanted)
+            throw InputError("product", tr("Product"), trf("{1} is not sold as this kind of line", {price.name}));
+        if (d.quantity < 1 || d.quantity > 99)
+            throw InputError("quantity", tr("Quantity"), tr("must be from 1 to 99"));
+        if (d.kind == LineKind::service) {
+            // An option is connected to a number: the client's, or one sold in this very sale.
+            const Msisdn& number = r.msisdn.get();
+            if (!ctx.new_numbers.count(number.str()) && !live_subscription(db, number.str()))
+                throw InputError("msisdn", tr("Number"),
+                                 trf("{1} is not a number in service with the operator", {number.display()}));
+            if (d.quantity != 1) throw InputError("quantity", tr("Quantity"), tr("an option is connected once"));
+            p.msisdn = number.str();
+            p.description = trf("{1} for {2}", {price.name, number.display()}).str();
+        } else {
+            p.description = price.name;
+        }
+        p.product_id = price.product_id;
+        p.product_version_id = price.version_id;
+        p.quantity = d.quantity;
+        p.unit_price = Money::from_kopecks(price.price);
+        p.vat_code = price.vat_code;
+        break;
+    }
+    }
+    p.amount = p.unit_price * p.quantity;
+    auto rate = ctx.vat_rates.find(p.vat_code);
+    if (rate == ctx.vat_rates.end())
+        rate = ctx.vat_rates.emplace(p.vat_code, vat_basis_points(db, p.vat_code, ctx.today)).first;
+    p.vat_basis_points = rate->second;
+    p.vat_amount = Money::from_kopecks(vat_included(p.amount.kopecks(), p.vat_basis_points));
+    return p;
+}
+
+// Which lines need the buyer's passport and registration form.
+bool needs_client(const SaleDraft& d) {
+    return std::any_of(d.lines.begin(), d.lines.end(), [](const DraftLine& l) {
+        return l.kind == LineKind::sim || l.kind == LineKind::sim_replacement || l.kind == LineKind::port_in;
+    });
+}
+
+SaleQuote price_with(PricingContext& ctx, const SaleDraft& draft, const ReadDraft& read, bool with_payment) {
+    if (draft.lines.empty()) throw InputError("lines", tr("Sale"), tr("has no lines yet"));
+    SaleQuote q;
+    // SIM sales and port-ins first, so a service or a top-up may name a number they bring in.
+    std::vector<std::size_t> order(draft.lines.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        auto first = [](LineKind k) { return k == LineKind::sim || k == LineKind::port_in ? 0 : 1; };
+        return first(draft.lines[a].kind) < first(draft.lines[b].kind);
+    });
+    std::vector<PricedLine> priced(draft.lines.size());
+    for (std::size_t i : order) {
+        try {
+            priced[i] = price_line(ctx, draft.lines[i], read.lines[i]);
+        } catch (const InputError& e) {
+            throw InputError("line" + std::to_string(i + 1) + "." + e.input(),
+                             trf("Line {1}: {2}", {std::to_string(i + 1), e.field().str()}), e.reason());
+        }
+    }
+    for (const PricedLine& p : priced) q.total += p.amount;
+    q.lines = std::move(priced);
+    q.paid_cash = read.paid_cash.get();
+    q.paid_card = read.paid_card.get();
+    if (q.paid_card > q.total)
+        throw InputError("paid_card", tr("Card"), trf("a card pays at most the total, {1}", {q.total.format()}));
+    const Money paid = q.paid_cash + q.paid_card;
+    q.paid_enough = paid >= q.total;
+    if (q.paid_enough) q.change_due = paid - q.total;
+    if (with_payment && !q.paid_enough)
+        throw InputError(q.paid_card > Money() && q.paid_cash == Money() ? "paid_card" : "paid_cash",
+                         tr("Payment"),
+                         trf("{1} is short of the total {2} by {3}",
+                             {paid.format(), q.total.format(), (q.total - paid).format()}));
+    return q;
+}
+
+// Only the passport typed: a client already registered, identified by the document alone.
+bool passport_only(const ClientForm& c) {
+    auto blank = [](const std::string& s) { return s.find_first_not_of(" \t") == std::string::npos; };
+    return !blank(c.passport) && blank(c.full_name) && blank(c.birth_date) && blank(c.document_issued_on) &&
+           blank(c.document_issuer) && blank(c.address) && blank(c.phone);
+}
+
+PricingContext context_for(db::Database& db, const Actor& actor, const SaleDraft& draft, const ReadDraft& read) {
+    PricingContext ctx(db, actor, actor.member().salon_id, CalendarDate::of_utc(db.now()));
+    if (draft.with_client || needs_client(draft)) {
+        if (!draft.with_client)
+            throw InputError("client", tr("Client"), tr("fill in the client's registration form first"));
+        if (passport_only(draft.client)) {
+            ctx.client = client_record_by_passport(db, read.passport.get());
+            if (!ctx.client)
+                throw InputError("full_name", tr("Full name"),
+                                 tr("this passport is not registered yet: fill in the whole form"));
+            ctx.client_known = true;
+            return ctx;
+        }
+        ClientRecord c = read.client.get();
+        // An existing client keeps his number; a new one gets it when the sale commits.
+        ctx.registered = client_record_by_passport(db, read.passport.get());
+        c.id = ctx.registered ? ctx.registered->id : 0;
+        ctx.client = c;
+    }
+    return ctx;
+}
+
+void require_seller(db::Database& db, const Actor& actor, ClientKind serves = ClientKind::private_client) {
+    const StaffMember& me = actor.confirm(db);  // read once for the whole transaction
+    // Every sale asks both the role's permission and the certification (R-TRN-11): one statement.
+    const std::string role(to_string(me.role)), permission(to_string(Permission::sell));
+    const long long id = me.id;
+    long long permitted = 0, certified = 0;
+    db.run("SELECT (SELECT count(*) FROM role_permission WHERE role = :r AND permission = :p), "
+           "(SELECT count(*) FROM certification WHERE staff_id = :id)",
+           soci::use(role), soci::use(permission), soci::use(id), soci::into(permitted), soci::into(certified));
+    if (!permitted) actor.require(db, Permission::sell);  // the permission's own refusal
+    if (actor.member().salon_id == 0)
+        throw RefusedError(tr("Only a salon's staff work at its till: you are not bound to a salon."));
+    require_may_serve_now(me, serves, certified > 0);
+}
+
+// A sale with a company's business tariff serves a corporate client (R-TRN-11).
+ClientKind served_by(const SaleDraft& draft) {
+    for (const DraftLine& l : draft.lines)
+        if (l.kind == LineKind::corporate_tariff) return ClientKind::corporate_client;
+    return ClientKind::private_client;
+}
+
+long long insert_gateway_request(db::Database& db, long long now, long long line_id, const std::string& kind,
+                                 const nlohmann::json& payload) {
+    const std::string text = payload.dump();
+    const long long id = db.insert(
+        "INSERT INTO gateway_request (sale_line_id, kind, payload, status, created_at) "
+        "VALUES (:l, :k, :p, 'pending', :at)",
+        soci::use(line_id), soci::use(kind), soci::use(text), soci::use(now));
+    return id;
+}
+
+// The next receipt number of the shift, taken in the sale's transaction: contiguous, never reused. It is
+// read from the shift's sales (the (shift, receipt number) key gives the highest at once) rather than
+// kept in the shift's row, which every sale would otherwise write. SQLite's write lock already
+// serialises sales; on PostgreSQL the shift's row is locked for the transaction.
+// With a visit, the same statement says whether the visit is in the sale's salon (`visit_here`): one
+// statement fewer in every sale.
+int next_receipt(db::Database& db, long long shift_id, long long visit = 0, long long salon_id = 0,
+                 bool* visit_here = nullptr) {
+    if (db.backend() == db::Backend::postgresql) {
+        long long locked = 0;
+        db.run("SELECT id FROM shift WHERE id = :s FOR UPDATE", soci::use(shift_id), soci::into(locked));
+    }
+    int last = 0;
+    if (!visit) {
+        db.run("SELECT COALESCE(MAX(receipt_number), 0) FROM sale WHERE shift_id = :s", soci::use(shift_id),
+               soci::into(last));
+        return last + 1;
+    }
+    long long found = 0;
+    db.run("SELECT COALESCE(MAX(receipt_number), 0), "
+           "(SELECT COUNT(*) FROM visit WHERE id = :v AND salon_id = :sa) FROM sale WHERE shift_id = :s",
+           soci::use(visit), soci::use(salon_id), soci::use(shift_id), soci::into(last), soci::into(found));
+    if (visit_here) *visit_here = found > 0;
+    return last + 1;
+}
+
+long long insert_line(db::Database& db, long long sale_id, int line_no, const PricedLine& p, long long refund_of_line) {
+    auto opt = [](long long v) { return v ? soci::i_ok : soci::i_null; };
+    long long product = p.product_id, version = p.product_version_id, tariff_version = p.tariff_version_id,
+              card = p.sim_card_id, old_card = p.old_sim_card_id, refund_of = refund_of_line;
+    soci::indicator product_ind = opt(product), version_ind = opt(version), tv_ind = opt(tariff_version),
+                    card_ind = opt(card), old_ind = opt(old_card), refund_ind = opt(refund_of);
+    soci::indicator msisdn_ind = p.msisdn.empty() ? soci::i_null : soci::i_ok;
+    const std::string kind = to_string(p.kind);
+    const int bundle = p.is_bundle ? 1 : 0, agent = p.agent ? 1 : 0;
+    const long long unit = p.unit_price.kopecks(), amount = p.amount.kopecks(), vat = p.vat_amount.kopecks();
+    const int quantity = p.quantity, bp = p.vat_basis_points;
+    const long long id = db.insert(
+        "INSERT INTO sale_line (sale_id, line_no, kind, description, product_id, product_version_id, "
+        "tariff_version_id, is_bundle, sim_card_id, old_sim_card_id, msisdn, quantity, unit_price, amount, "
+        "vat_code, vat_basis_points, vat_amount, agent, refund_of_line) VALUES (:s, :n, :k, :d, :p, :pv, "
+        ":tv, :b, :c, :oc, :m, :q, :u, :a, :vc, :vb, :va, :ag, :r)",
+        soci::use(sale_id), soci::use(line_no), soci::use(kind), soci::use(p.description),
+        soci::use(product, product_ind), soci::use(version, version_ind), soci::use(tariff_version, tv_ind),
+        soci::use(bundle), soci::use(card, card_ind), soci::use(old_card, old_ind),
+        soci::use(p.msisdn, msisdn_ind), soci::use(quantity), soci::use(unit), soci::use(amount),
+        soci::use(p.vat_code), soci::use(bp), soci::use(vat), soci::use(agent),
+        soci::use(refund_of, refund_ind));
+    return id;
+}
+
+// The stock, subscriptions and requests a committed line brings about, at the sale's moment `now`.
+void apply_line(db::Database& db, const Actor& actor, const PricedLine& p, long long line_id,
+                long long client_id, const DraftLine& d, const ReadLine& r, long long now,
+                const std::map<std::int64_t, SimCard>& cards) {
+    const long long staff = actor.staff_id();
+    switch (p.kind) {
+    case LineKind::sim: {
+        set_sim_status(db, cards.at(p.sim_card_id), "sold", staff, "sale line " + std::to_string(line_id),
+                       "");
+        long long card = p.sim_card_id, tariff = p.tariff_id;
+        db.run(
+            "INSERT INTO subscription (msisdn, client_id, sim_card_id, tariff_id, started_at) "
+            "VALUES (:m, :c, :s, :t, :at)",
+            soci::use(p.msisdn), soci::use(client_id), soci::use(card), soci::use(tariff), soci::use(now));
+        insert_gateway_request(db, now, line_id, "activate", {{"msisdn", p.msisdn}, {"sim_card", card}, {"tariff", d.tariff_code}});
+        break;
+    }
+    case LineKind::sim_replacement: {
+        set_sim_status(db, p.old_sim_card_id, "replaced", staff, "replaced by sale line " + std::to_string(line_id), "");
+        set_sim_status(db, cards.at(p.sim_card_id), "sold", staff, "sale line " + std::to_string(line_id),
+                       p.msisdn);
+        long long card = p.sim_card_id;
+        db.run("UPDATE subscription SET sim_card_id = :c WHERE msisdn = :m AND ended_at IS NULL",
+               soci::use(card), soci::use(p.msisdn));
+        insert_gateway_request(db, now, line_id, "sim_replacement", {{"msisdn", p.msisdn}, {"sim_card", card}});
+        break;
+    }
+    case LineKind::tariff_change: {
+        long long tariff = p.tariff_id;
+        db.run("UPDATE subscription SET tariff_id = :t WHERE msisdn = :m AND ended_at IS NULL",
+               soci::use(tariff), soci::use(p.msisdn));
+        insert_gateway_request(db, now, line_id, "tariff_change", {{"msisdn", p.msisdn}, {"tariff", d.tariff_code}});
+        break;
+    }
+    case LineKind::port_in: {
+        const std::string wanted = r.desired_date.get().iso();
+        const std::string& donor = r.donor.get();
+        db.run(
+            "INSERT INTO port_request (sale_line_id, client_id, msisdn, donor_operator, desired_date, "
+            "status, "
+            "created_at, updated_at) VALUES (:l, :c, :m, :d, :w, 'submitted', :at, :at2)",
+            soci::use(line_id), soci::use(client_id), soci::use(p.msisdn), soci::use(donor),
+            soci::use(wanted), soci::use(now), soci::use(now));
+        insert_gateway_request(db, now, line_id, "port_in",
+                               {{"msisdn", p.msisdn}, {"donor", donor}, {"date", wanted}, {"tariff", d.tariff_code}});
+        break;
+    }
+    case LineKind::corporate_tariff:
+        insert_gateway_request(db, now, line_id, "tariff_change",
+                               {{"msisdn", p.msisdn}, {"tariff", d.tariff_code}, {"corporate", true}});
+        break;
+    case LineKind::top_up:
+        insert_gateway_request(db, now, line_id, "top_up", {{"msisdn", p.msisdn}, {"amount", p.amount.kopecks()}});
+        break;
+    case LineKind::service:
+        insert_gateway_request(db, now, line_id, "service", {{"msisdn", p.msisdn}, {"product", d.product_code}});
+        break;
+    case LineKind::gadget:
+    case LineKind::accessory:
+        break;
+    }
+}
+
+}  // namespace
+
+std::string to_string(LineKind kind) {
+    for (const auto& [k, name] : kKinds)
+        if (k == kind) return name;
+    return "service";
+}
+
+LineKind line_kind_from_string(const std::string& text) {
+    for (const auto& [k, name] : kKinds)
+        if (text == name) return k;
+    throw InputError("kind", tr("Operation"), trf("unknown operation \"{1}\"", {text}));
+}
+
+SaleQuote price_sale(db::Database& db, const Actor& actor, const SaleDraft& draft, bool with_payment) {
+    actor.confirm(db);
+    const ReadDraft read = read_draft(db, draft);
+    PricingContext ctx = context_for(db, actor, draft, read);
+    return price_with(ctx, draft, read, with_payment);
+}
+
+CommittedSale commit_sale(db::Database& db, const Actor& actor, const std::string& till,
+                          const SaleDraft& draft, const std::function<void(std::int64_t sale_id)>& within) {
+    const ClientKind serves = served_by(draft);
+    // A business tariff goes through the corporate desk, which checks the company's contract and who may
+    // order it in `within`; a draft typed at the sales desk cannot carry one past those checks.
+    if (serves == ClientKind::corporate_client && !within)
+        throw RefusedError(tr("A business tariff is connected at the corporate desk."));
+    const ReadDraft read = read_draft(db, draft);  // before the lock: see ReadValue
+    db::WriteTransaction tx(db);
+    require_seller(db, actor, serves);  // in the transaction: the seller is read once for the whole operation
+    // The seller was confirmed just above: the till's open shift and the salon's dealer in one light read
+    // rather than open_shift_at, which confirms the person twice more and reads the shift's whole record
+    // (the commit's statements are most of its time; see `salon-cli bench sale`).
+    long long shift_id = 0, dealer_id = 0;
+    int shift_number = 0;
+    {
+        const long long salon = actor.member().salon_id;
+        soci::indicator ind = soci::i_null;
+        db.run(
+            "SELECT sh.id, sh.number, sa.dealer_id FROM shift sh JOIN salon sa ON sa.id = sh.salon_id "
+            "WHERE sh.salon_id = :s AND sh.till = :t AND sh.closed_at IS NULL",
+            soci::use(salon), soci::use(till), soci::into(shift_id, ind), soci::into(shift_number),
+            soci::into(dealer_id));
+        if (ind != soci::i_ok) throw RefusedError(tr("No shift is open at this till: open a shift first."));
+    }
+    PricingContext ctx = context_for(db, actor, draft, read);
+    const SaleQuote q = price_with(ctx, draft, read, true);
+    long long client_id = 0;
+    if (ctx.client) {
+        const int adding = static_cast<int>(std::count_if(draft.lines.begin(), draft.lines.end(), [](const DraftLine& l) {
+            return l.kind == LineKind::sim || l.kind == LineKind::port_in;
+        }));
+        if (ctx.client->id != 0 && adding > 0) require_within_sim_limit(db, ctx.client->id, adding);
+        if (ctx.client->id == 0 && adding > 0) {
+            // A new person: the limit still applies to one sale's worth of cards.
+            require_within_sim_limit(db, 0, adding);
+        }
+        client_id = ctx.client_known ? ctx.client->id : store_client(db, actor, *ctx.client, ctx.registered);
+    }
+    const long long salon_id = ctx.salon_id;
+    const long long staff = actor.staff_id();
+    const long long visit = draft.visit_id;
+    bool visit_here = true;  // only checked, not written: the sale's own row names the visit and its client
+    const int receipt = next_receipt(db, shift_id, visit, salon_id, &visit_here);
+    if (!visit_here) throw InputError("visit", tr("Visit"), tr("this visit is not in this salon's queue"));
+    soci::indicator visit_ind = visit ? soci::i_ok : soci::i_null;
+    soci::indicator client_ind = client_id ? soci::i_ok : soci::i_null;
+    const long long now = db.now();
+    const long long total = q.total.kopecks(), cash = q.paid_cash.kopecks(), card = q.paid_card.kopecks(),
+                    change = q.change_due.kopecks();
+    const long long sale_id = db.insert(
+        "INSERT INTO sale (dealer_id, salon_id, shift_id, staff_id, visit_id, client_id, kind, "
+        "receipt_number, "
+        "created_at, total, paid_cash, paid_card, change_due) VALUES (:d, :s, :sh, :st, :v, :c, 'sale', :r, "
+        ":at, :t, :pc, :pd, :ch)",
+        soci::use(dealer_id), soci::use(salon_id), soci::use(shift_id), soci::use(staff),
+        soci::use(visit, visit_ind), soci::use(client_id, client_ind), soci::use(receipt), soci::use(now),
+        soci::use(total), soci::use(cash), soci::use(card), soci::use(change));
+    for (std::size_t i = 0; i < q.lines.size(); ++i) {
+        const long long line_id = insert_line(db, sale_id, static_cast<int>(i + 1), q.lines[i], 0);
+        apply_line(db, actor, q.lines[i], line_id, client_id, draft.lines[i], read.lines[i], now, ctx.cards);
+    }
+    const long long till_staff = staff;
+    db.run("DELETE FROM sale_draft WHERE staff_id = :s AND till = :t", soci::use(till_staff),
+           soci::use(till));
+    actor.record(db, "sale.commit", "sale:" + std::to_string(sale_id),
+                 "shift=" + std::to_string(shift_id) + " receipt=" + std::to_string(receipt) +
+                     " lines=" + std::to_string(q.lines.size()) + " total=" + q.total.plain());
+    if (within) within(sale_id);
+    tx.commit();
+    return CommittedSale{sale_id, receipt, shift_number, q.total, q.change_due};
+}
+
+// ---- drafts
+
+std::string draft_to_json(const SaleDraft& d) {
+    nlohmann::json j;
+    j["visit_id"] = d.visit_id;
+    j["with_client"] = d.with_client;
+    j["client"] = {{"full_name", d.client.full_name},   {"birth_date", d.client.birth_date},
+                   {"passport", d.client.passport},     {"issued_on", d.client.document_issued_on},
+                   {"issuer", d.client.document_issuer}, {"address", d.client.address},
+                   {"phone", d.client.phone}};
+    j["lines"] = nlohmann::json::array();
+    for (const DraftLine& l : d.lines)
+        j["lines"].push_back({{"kind", to_string(l.kind)},
+                              {"product", l.product_code},
+                              {"quantity", l.quantity},
+                              {"iccid", l.iccid},
+                              {"msisdn", l.msisdn},
+                              {"tariff", l.tariff_code},
+                              {"amount", l.amount},
+                              {"donor", l.donor_operator},
+                              {"desired_date", l.desired_date}});
+    j["paid_cash"] = d.paid_cash;
+    j["paid_card"] = d.paid_card;
+    return j.dump();
+}
+
+SaleDraft draft_from_json(const std::string& text) {
+    SaleDraft d;
+    const auto j = nlohmann::json::parse(text, nullptr, false);
+    if (j.is_discarded() || !j.is_object()) return d;
+    auto str = [](const nlohmann::json& o, const char* key) { return o.value(key, std::string()); };
+    d.visit_id = j.value("visit_id", 0LL);
+    d.with_client = j.value("with_client", false);
+    if (j.contains("client") && j["client"].is_object()) {
+        const auto& c = j["client"];
+        d.client = ClientForm{str(c, "full_name"), str(c, "birth_date"), str(c, "passport"), str(c, "issued_on"),
+                              str(c, "issuer"),    str(c, "address"),    str(c, "phone")};
+    }
+    if (j.contains("lines") && j["lines"].is_array())
+        for (const auto& l : j["lines"]) {
+            DraftLine line;
+            try {
+                line.kind = line_kind_from_string(str(l, "kind"));
+            } catch (const InputError&) {
+                continue;  // a kind this version does not know: dropped rather than guessed
+            }
+            line.product_code = str(l, "product");
+            line.quantity = l.value("quantity", 1);
+            line.iccid = str(l, "iccid");
+            line.msisdn = str(l, "msisdn");
+            line.tariff_code = str(l, "tariff");
+            line.amount = str(l, "amount");
+            line.donor_operator = str(l, "donor");
+            line.desired_date = str(l, "desired_date");
+            d.lines.push_back(line);
+        }
+    d.paid_cash = str(j, "paid_cash");
+    d.paid_card = str(j, "paid_card");
+    return d;
+}
+
+void save_draft(db::Database& db, const Actor& actor, const std::string& till, const SaleDraft& draft) {
+    actor.require(db, Permission::sell);
+    const long long staff = actor.staff_id();
+    if (staff == 0) throw RefusedError(tr("Only a salon's staff work at its till: you are not bound to a salon."));
+    const long long salon = actor.member().salon_id;
+    // A draft may hold a registration form being typed: sealed like the client's record (152-FZ art. 19).
+    const std::string content = db::personal_data_key(db).seal(draft_to_json(draft), db::sale_draft_place(staff, till));
+    const long long now = db.now();
+    db::WriteTransaction tx(db);
+    long long count = 0;
+    db.run("SELECT COUNT(*) FROM sale_draft WHERE staff_id = :s AND till = :t", soci::use(staff),
+           soci::use(till), soci::into(count));
+    if (count)
+        db.run("UPDATE sale_draft SET content = :c, updated_at = :at WHERE staff_id = :s AND till = :t",
+               soci::use(content), soci::use(now), soci::use(staff), soci::use(till));
+    else
+        db.run(
+            "INSERT INTO sale_draft (staff_id, salon_id, till, content, updated_at) VALUES (:s, :sa, :t, :c, "
+            ":at)",
+            soci::use(staff), soci::use(salon), soci::use(till), soci::use(content), soci::use(now));
+    tx.commit();
+}
+
+std::optional<SaleDraft> load_draft(db::Database& db, const Actor& actor, const std::string& till) {
+    actor.confirm(db);
+    const long long staff = actor.staff_id();
+    std::string content;
+    soci::indicator ind = soci::i_null;
+    db.run("SELECT content FROM sale_draft WHERE staff_id = :s AND till = :t", soci::use(staff),
+           soci::use(till), soci::into(content, ind));
+    if (ind != soci::i_ok) return std::nullopt;
+    return draft_from_json(db::personal_data_key(db).open(content, db::sale_draft_place(staff, till)));
+}
+
+void discard_draft(db::Database& db, const Actor& actor, const std::string& till) {
+    actor.confirm(db);
+    const long long staff = actor.staff_id();
+    db::WriteTransaction tx(db);
+    db.run("DELETE FROM sale_draft WHERE staff_id = :s AND till = :t", soci::use(staff), soci::use(till));
+    tx.commit();
+}
+
+SaleDraft void_draft_line(db::Database& db, const Actor& actor, const std::string& till, std::size_t index) {
+    actor.require(db, Permission::void_line);
+    db::WriteTransaction tx(db);
+    auto draft = load_draft(db, actor, till);
+    if (!draft || index >= draft->lines.size())
+        throw ValidationError(tr("Sale"), tr("there is no such line to void"));
+    const LineKind kind = draft->lines[index].kind;
+    draft->lines.erase(draft->lines.begin() + static_cast<std::ptrdiff_t>(index));
+    const long long staff = actor.staff_id();
+    const std::string content = db::personal_data_key(db).seal(draft_to_json(*draft), db::sale_draft_place(staff, till));
+    const long long now = db.now();
+    db.run("UPDATE sale_draft SET content = :c, updated_at = :at WHERE staff_id = :s AND till = :t",
+           soci::use(content), soci::use(now), soci::use(staff), soci::use(till));
+    actor.record(db, "sale.void_line", "till:" + till, "line=" + std::to_string(index + 1) + " kind=" + to_string(kind));
+    tx.commit();
+    return *draft;
+}
+
+// ---- reading sales
+
+namespace {
+
+std::vector<SaleRecord> query_sales(db::Database& db, const Actor& actor, const std::string& where, long long a,
+                                    long long b, long long c, int limit) {
+    actor.confirm(db);
+    std::vector<SaleRecord> out;
+    SaleRecord s;
+    long long id = 0, refund_of = 0, dealer = 0, salon = 0, shift = 0, staff = 0, visit = 0, client = 0, at = 0,
+              total = 0, cash = 0, card = 0, change = 0, approved = 0;
+    const std::string sql =
+        "SELECT s.id, s.kind, COALESCE(s.refund_of, 0), s.dealer_id, s.salon_id, s.shift_id, s.staff_id, "
+        "COALESCE(s.visit_id, 0), COALESCE(s.client_id, 0), d.name, d.inn, sa.name, sa.address, sa.time_zone, "
+        "sh.till, p.full_name, sh.number, s.receipt_number, s.created_at, s.total, s.paid_cash, s.paid_card, "
+        "s.change_due, COALESCE(s.approved_by, 0), s.fiscal_state FROM sale s JOIN dealer d ON d.id = s.dealer_id "
+        "JOIN salon sa ON sa.id = s.salon_id JOIN shift sh ON sh.id = s.shift_id JOIN staff p ON p.id = s.staff_id " +
+        where + " ORDER BY s.created_at DESC, s.id DESC";
+    db::Statement st = db.query(
+        sql, soci::use(a, "a"), soci::use(b, "b"), soci::use(c, "c"), soci::into(id), soci::into(s.kind),
+        soci::into(refund_of), soci::into(dealer), soci::into(salon), soci::into(shift), soci::into(staff),
+        soci::into(visit), soci::into(client), soci::into(s.dealer_name), soci::into(s.dealer_inn),
+        soci::into(s.salon_name), soci::into(s.salon_address), soci::into(s.time_zone), soci::into(s.till),
+        soci::into(s.staff_name), soci::into(s.shift_number), soci::into(s.receipt_number), soci::into(at),
+        soci::into(total), soci::into(cash), soci::into(card), soci::into(change), soci::into(approved),
+        soci::into(s.fiscal_state));
+    st.execute();
+    while (st.fetch()) {
+        if (!actor.sees_dealer(dealer)) continue;
+        s.id = id;
+        s.refund_of = refund_of;
+        s.dealer_id = dealer;
+        s.salon_id = salon;
+        s.shift_id = shift;
+        s.staff_id = staff;
+        s.visit_id = visit;
+        s.client_id = client;
+        s.created_at = at;
+        s.total = Money::from_kopecks(total);
+        s.paid_cash = Money::from_kopecks(cash);
+        s.paid_card = Money::from_kopecks(card);
+        s.change_due = Money::from_kopecks(change);
+        s.approved_by = approved;
+        out.push_back(s);
+        if (limit > 0 && static_cast<int>(out.size()) >= limit) break;
+    }
+    return out;
+}
+
+void read_lines(db::Database& db, SaleRecord& s) {
+    SaleRecord::Line l;
+    long long id = 0, unit = 0, amount = 0, vat = 0, refund_of = 0;
+    std::string kind;
+    int agent = 0, bundle = 0;
+    soci::indicator msisdn_ind = soci::i_null;
+    const long long sale_id = s.id;
+    db::Statement st = db.query(
+        "SELECT id, line_no, kind, description, msisdn, quantity, unit_price, amount, vat_code, "
+        "vat_basis_points, vat_amount, agent, is_bundle, COALESCE(refund_of_line, 0) "
+        "FROM sale_line WHERE sale_id = :s ORDER BY line_no",
+        soci::use(sale_id), soci::into(id), soci::into(l.line_no), soci::into(kind),
+        soci::into(l.description), soci::into(l.msisdn, msisdn_ind), soci::into(l.quantity), soci::into(unit),
+        soci::into(amount), soci::into(l.vat_code), soci::into(l.vat_basis_points), soci::into(vat),
+        soci::into(agent), soci::into(bundle), soci::into(refund_of));
+    st.execute();
+    s.lines.clear();
+    while (st.fetch()) {
+        l.id = id;
+        l.kind = line_kind_from_string(kind);
+        if (msisdn_ind != soci::i_ok) l.msisdn.clear();
+        l.unit_price = Money::from_kopecks(unit);
+        l.amount = Money::from_kopecks(amount);
+        l.vat_amount = Money::from_kopecks(vat);
+        l.agent = agent != 0;
+        l.is_bundle = bundle != 0;
+        l.refund_of_line = refund_of;
+        s.lines.push_back(l);
+    }
+}
+
+}  // namespace
+
+SaleRecord get_sale(db::Database& db, const Actor& actor, std::int64_t sale_id) {
+    auto found = query_sales(db, actor, "WHERE s.id = :a AND :b = :c", sale_id, 0, 0, 1);
+    if (found.empty()) throw ValidationError(tr("Sale"), trf("no sale with number {1}", {std::to_string(sale_id)}));
+    read_lines(db, found.front());
+    return found.front();
+}
+
+std::vector<SaleRecord> list_sales(db::Database& db, const Actor& actor, std::int64_t from, std::int64_t to,
+                                   std::int64_t salon_id, int limit) {
+    const StaffMember& m = actor.member();
+    const long long salon = works_in_salon(m.role) && m.salon_id != 0 ? m.salon_id : salon_id;
+    const std::string where = salon ? "WHERE s.created_at >= :a AND s.created_at < :b AND s.salon_id = :c"
+                                    : "WHERE s.salon_id IN (SELECT id FROM salon) AND s.created_at >= :a AND "
+                                      "s.created_at < :b AND :c = 0";
+    auto sales = query_sales(db, actor, where, from, to, salon, limit);
+    for (SaleRecord& s : sales) read_lines(db, s);
+    return sales;
+}
+
+// ---- refunds
+
+CommittedSale refund_sale(db::Database& db, const Actor& actor, const std::string& till, std::int64_t sale_id,
+                          const std::vector<std::int64_t>& line_ids,
+                          const std::optional<SupervisorApproval>& approval,
+                          const std::optional<std::string>& reason) {
+    actor.confirm(db);
+    if (actor.member().salon_id == 0)
+        throw RefusedError(tr("Only a salon's staff work at its till: you are not bound to a salon."));
+    std::string why;
+    if (reason) {
+        why = required_text("reason", tr("Reason"), *reason);
+        // Letters, not bytes: "ок" is two.
+        const auto letters = std::count_if(why.begin(), why.end(), [](char c) { return (c & 0xC0) != 0x80; });
+        if (letters < 3)
+            throw InputError("reason", tr("Reason"), trf("say why in at least {1} characters", {"3"}));
+    }
+    const std::int64_t approver = require_or_approved(db, actor, Permission::refund, approval);
+    db::WriteTransaction tx(db);
+    const auto shift = open_shift_at(db, actor, till);
+    if (!shift) throw RefusedError(tr("No shift is open at this till: open a shift first."));
+    const SaleRecord original = get_sale(db, actor, sale_id);
+    if (original.kind != "sale") throw ValidationError(tr("Sale"), tr("a refund is not refunded again"));
+    if (original.salon_id != actor.member().salon_id)
+        throw RefusedError(tr("A sale is refunded in the salon where it was made."));
+    std::vector<const SaleRecord::Line*> chosen;
+    for (const auto& l : original.lines)
+        if (line_ids.empty() || std::find(line_ids.begin(), line_ids.end(), l.id) != line_ids.end()) chosen.push_back(&l);
+    if (chosen.empty() || (!line_ids.empty() && chosen.size() != line_ids.size()))
+        throw InputError("lines", tr("Lines"), tr("choose lines of this sale to refund"));
+    Money total;
+    std::vector<PricedLine> back;
+    for (const auto* l : chosen) {
+        if (!refundable_at_desk(l->kind))
+            throw InputError("lines", tr("Lines"),
+                             trf("line {1} ({2}) is not refunded at the desk: the operator handles it",
+                                 {std::to_string(l->line_no), l->description}));
+        long long already = 0;
+        const long long lid = l->id;
+        db.run("SELECT COUNT(*) FROM sale_line WHERE refund_of_line = :l", soci::use(lid),
+               soci::into(already));
+        if (already)
+            throw InputError("lines", tr("Lines"), trf("line {1} is already refunded", {std::to_string(l->line_no)}));
+        PricedLine p;
+        p.kind = l->kind;
+        p.description = l->description;
+        p.msisdn = l->msisdn;
+        p.quantity = l->quantity;
+        p.unit_price = l->unit_price;
+        p.amount = l->amount;
+        p.vat_code = l->vat_code;
+        p.vat_basis_points = l->vat_basis_points;
+        p.vat_amount = l->vat_amount;
+        p.is_bundle = l->is_bundle;
+        long long card = 0, product = 0, version = 0, tariff_version = 0;
+        soci::indicator ci = soci::i_null, pi = soci::i_null, vi = soci::i_null, ti = soci::i_null;
+        db.run(
+            "SELECT sim_card_id, product_id, product_version_id, tariff_version_id FROM sale_line WHERE id = "
+            ":l",
+            soci::use(lid), soci::into(card, ci), soci::into(product, pi), soci::into(version, vi),
+            soci::into(tariff_version, ti));
+        p.sim_card_id = ci == soci::i_ok ? card : 0;
+        p.product_id = pi == soci::i_ok ? product : 0;
+        p.product_version_id = vi == soci::i_ok ? version : 0;
+        p.tariff_version_id = ti == soci::i_ok ? tariff_version : 0;
+        total += p.amount;
+        back.push_back(p);
+    }
+    // Card first, up to what the card paid; the rest in cash.
+    const Money card_back = std::min(total, original.paid_card);
+    const Money cash_back = total - card_back;
+    const long long shift_id = shift->id;
+    const int receipt = next_receipt(db, shift_id);
+    const long long dealer = original.dealer_id, salon = original.salon_id, staff = actor.staff_id(),
+                    of = original.id, now = db.now(), t = total.kopecks(), cash = cash_back.kopecks(),
+                    card = card_back.kopecks(), appr = approver;
+    long long client = original.client_id;
+    soci::indicator client_ind = client ? soci::i_ok : soci::i_null;
+    soci::indicator appr_ind = appr ? soci::i_ok : soci::i_null;
+    const long long refund_id = db.insert(
+        "INSERT INTO sale (dealer_id, salon_id, shift_id, staff_id, client_id, kind, refund_of, "
+        "receipt_number, "
+        "created_at, total, paid_cash, paid_card, change_due, approved_by) VALUES (:d, :s, :sh, :st, :c, "
+        "'refund', :of, :r, :at, :t, :pc, :pd, 0, :a)",
+        soci::use(dealer), soci::use(salon), soci::use(shift_id), soci::use(staff),
+        soci::use(client, client_ind), soci::use(of), soci::use(receipt), soci::use(now), soci::use(t),
+        soci::use(cash), soci::use(card), soci::use(appr, appr_ind));
+    for (std::size_t i = 0; i < back.size(); ++i) {
+        insert_line(db, refund_id, static_cast<int>(i + 1), back[i], chosen[i]->id);
+        if (back[i].kind == LineKind::sim || back[i].kind == LineKind::sim_replacement) {
+            // The card comes back as returned, not as new; the number leaves service with it.
+            set_sim_status(db, back[i].sim_card_id, "returned", staff, "refund " + std::to_string(refund_id), "");
+            const long long card_id = back[i].sim_card_id;
+            db.run("UPDATE subscription SET ended_at = :at WHERE sim_card_id = :c AND ended_at IS NULL",
+                   soci::use(now), soci::use(card_id));
+        }
+    }
+    actor.record(db, "sale.refund", "sale:" + std::to_string(refund_id),
+                 "of=sale:" + std::to_string(sale_id) + " lines=" + std::to_string(back.size()) + " total=" +
+                     total.plain() + approval_detail(approver) + (why.empty() ? "" : " reason=" + why));
+    tx.commit();
+    return CommittedSale{refund_id, receipt, shift->number, total, Money()};
+}
+
+bool refundable_at_desk(LineKind kind) {
+    return kind != LineKind::top_up && kind != LineKind::tariff_change && kind != LineKind::port_in &&
+           kind != LineKind::corporate_tariff;
+}
+
+std::vector<std::int64_t> refunded_line_ids(db::Database& db, const Actor& actor, std::int64_t sale_id) {
+    const SaleRecord sale = get_sale(db, actor, sale_id);  // the actor sees it, or this refuses
+    std::vector<std::int64_t> out;
+    const long long id = sale.id;
+    long long line = 0;
+    db::Statement st = db.query(
+        "SELECT DISTINCT l.refund_of_line FROM sale_line l JOIN sale_line o ON "
+        "o.id = l.refund_of_line WHERE o.sale_id = :s ORDER BY l.refund_of_line",
+        soci::use(id), soci::into(line));
+    st.execute();
+    while (st.fetch()) out.push_back(line);
+    return out;
+}
+
+// ---- the operator's systems
+
+int deliver_gateway_requests(db::Database& db, int limit) {
+    std::vector<std::pair<long long, std::pair<std::string, std::string>>> pending;
+    {
+        long long id = 0;
+        std::string kind, payload;
+        db::Statement st = db.query(
+            "SELECT id, kind, payload FROM gateway_request WHERE status = "
+            "'pending' ORDER BY id",
+            soci::into(id), soci::into(kind), soci::into(payload));
+        st.execute();
+        while (st.fetch() && static_cast<int>(pending.size()) < limit) pending.push_back({id, {kind, payload}});
+    }
+    int sent = 0;
+    for (const auto& [id, request] : pending) {
+        db::WriteTransaction tx(db);
+        const auto payload = nlohmann::json::parse(request.second, nullptr, false);
+        std::string reply = "sandbox: accepted";
+        if (request.first == "top_up" && payload.is_object()) {
+            const std::string msisdn = payload.value("msisdn", std::string());
+            const long long amount = payload.value("amount", 0LL);
+            long long count = 0;
+            db.run("SELECT COUNT(*) FROM sandbox_balance WHERE msisdn = :m", soci::use(msisdn),
+                   soci::into(count));
+            if (count)
+                db.run("UPDATE sandbox_balance SET balance = balance + :a WHERE msisdn = :m",
+                       soci::use(amount), soci::use(msisdn));
+            else
+                db.run("INSERT INTO sandbox_balance (msisdn, balance) VALUES (:m, :a)", soci::use(msisdn),
+                       soci::use(amount));
+            reply = "sandbox: credited";
+        }
+        const long long now = db.now();
+        const long long rid = id;
+        db.run("UPDATE gateway_request SET status = 'done', sent_at = :at, reply = :r WHERE id = :id",
+               soci::use(now), soci::use(reply), soci::use(rid));
+        tx.commit();
+        ++sent;
+    }
+    return sent;
+}
+
+Money sandbox_balance(db::Database& db, const std::string& msisdn) {
+    long long balance = 0;
+    soci::indicator ind = soci::i_null;
+    db.run("SELECT balance FROM sandbox_balance WHERE msisdn = :m", soci::use(msisdn),
+           soci::into(balance, ind));
+    return Money::from_kopecks(ind == soci::i_ok ? balance : 0);
+}
+
+}  // namespace salon::pos

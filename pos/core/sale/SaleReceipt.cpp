@@ -1,0 +1,50 @@
+#include "pos/core/sale/SaleReceipt.hpp"
+
+#include "pos/core/sale/Sale.hpp"
+
+namespace salon::pos {
+
+ReceiptDocument receipt_for_sale(const SaleRecord& sale) {
+    ReceiptDocument doc;
+    doc.dealer_name = sale.dealer_name;
+    doc.dealer_inn = sale.dealer_inn;
+    doc.salon_name = sale.salon_name;
+    doc.salon_address = sale.salon_address;
+    doc.till = sale.till;
+    doc.shift_number = sale.shift_number;
+    doc.receipt_number = sale.receipt_number;
+    doc.kind = sale.kind;
+    doc.created_at = sale.created_at;
+    doc.time_zone = sale.time_zone;
+    doc.cashier_name = sale.staff_name;
+    for (const SaleRecord::Line& l : sale.lines) {
+        ReceiptDocument::Line line;
+        line.line_no = l.line_no;
+        line.description = l.description;
+        line.quantity = l.quantity;
+        line.unit_price = l.unit_price.kopecks();
+        line.amount = l.amount.kopecks();
+        line.vat_code = l.vat_code;
+        line.vat_basis_points = l.vat_basis_points;
+        line.vat_amount = l.vat_amount.kopecks();
+        line.agent = l.agent;
+        line.msisdn = l.msisdn;
+        doc.lines.push_back(line);
+    }
+    doc.total = sale.total.kopecks();
+    // The sale row keeps the cash handed over (change included) and the change, as the receipt prints
+    // them; a refund pays back without change.
+    doc.paid_cash = sale.paid_cash.kopecks();
+    doc.paid_card = sale.paid_card.kopecks();
+    doc.change_due = sale.change_due.kopecks();
+    doc.fiscal_state = sale.fiscal_state;
+    // No registrar yet: the pre-fiscal payload (time, total, kind) until one fiscalises the receipt.
+    doc.qr_payload = receipt_qr_payload(doc);
+    return doc;
+}
+
+ReceiptDocument receipt_for_sale(db::Database& db, const Actor& actor, std::int64_t sale_id) {
+    return receipt_for_sale(get_sale(db, actor, sale_id));
+}
+
+}  // namespace salon::pos
