@@ -13,6 +13,8 @@
 
 #include <atomic>
 #include <cerrno>
+#include <climits>
+#include <sstream>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -64,7 +66,7 @@ int busy_timeout_seconds() {
     return seconds;
 }
 
-void raise_if_busy_or_full(const soci::soci_error& e, int os_errno) {
+void raise_if_busy_or_full(const soci::soci_error& e, int os_errno, const std::string& holder) {
     bool busy = false, full = false;
     if (const auto* lite = dynamic_cast<const soci::sqlite3_soci_error*>(&e)) {
         const int code = lite->result() & 0xff;  // the primary code, whether extended codes are on or not
@@ -75,6 +77,10 @@ void raise_if_busy_or_full(const soci::soci_error& e, int os_errno) {
         busy = state == "55P03";
         full = state == "53100";
     }
+    if (busy && !holder.empty())
+        throw DatabaseBusyError(trf("The database is busy: {2} has held it for writing for {1} s; nothing was "
+                                    "saved, try again when it has finished.",
+                                    {std::to_string(busy_timeout_seconds()), holder}));
     if (busy)
         throw DatabaseBusyError(trf("The database is busy: another station or program has held it for writing for "
                                     "{1} s; nothing was saved, try again.",
@@ -88,7 +94,7 @@ bool Statement::execute(bool exchange_data) {
     try {
         return st_.execute(exchange_data);
     } catch (const soci::soci_error& e) {
-        raise_if_busy_or_full(e, db_->last_os_error());
+        raise_if_busy_or_full(e, db_->last_os_error(), db_->busy_holder());
         throw;
     }
 }
@@ -97,6 +103,64 @@ int Database::last_os_error() {
     if (backend() != Backend::sqlite) return 0;
     auto* b = static_cast<soci::sqlite3_session_backend*>(session_.get_backend());
     return b && b->conn_ ? sqlite_api::sqlite3_system_errno(b->conn_) : 0;
+}
+
+std::string Database::write_lock_holder() {
+    if (backend() != Backend::sqlite) return {};
+    // SQLite's WAL write lock is a POSIX lock on byte 120 of the -shm file (os_unix.c: UNIX_SHM_BASE plus
+    // WAL_WRITE_LOCK). The kernel's lock table is read rather than asked with F_GETLK: opening and closing
+    // the file here would drop this process's own locks on it (POSIX locks belong to the process).
+    struct stat shm {};
+    if (::stat((url_.sqlite_path + "-shm").c_str(), &shm) != 0) return {};
+    std::ifstream locks("/proc/locks");
+    for (std::string line; std::getline(locks, line);) {
+        std::istringstream fields(line);
+        std::string number, kind, advisory, mode, device;
+        long long pid = 0;
+        std::string start, end;
+        if (!(fields >> number >> kind >> advisory >> mode >> pid >> device >> start >> end)) continue;
+        if (kind != "POSIX" || mode != "WRITE" || pid <= 0) continue;
+        const auto colon = device.rfind(':');
+        if (colon == std::string::npos || device.substr(colon + 1) != std::to_string(shm.st_ino)) continue;
+        const long long first = std::atoll(start.c_str());
+        const long long last = end == "EOF" ? LLONG_MAX : std::atoll(end.c_str());
+        if (first > 120 || last < 120) continue;
+        std::string name;
+        std::ifstream comm("/proc/" + std::to_string(pid) + "/comm");
+        std::getline(comm, name);
+        return (name.empty() ? std::string("?") : name) + " (PID " + std::to_string(pid) + ")";
+    }
+    return {};
+}
+
+int Database::on_busy(void* self, int count) {
+    // SQLite's own busy timeout's steps (sqliteDefaultBusyCallback), so that tills contending for the lock
+    // get it as soon as before; then 100 ms at a time.
+    static constexpr int kDelaysMs[] = {1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50, 100};
+    auto& db = *static_cast<Database*>(self);
+    const auto now = std::chrono::steady_clock::now();
+    if (count == 0) {
+        db.busy_since_ = now;
+        db.busy_.limit = std::chrono::seconds(busy_timeout_seconds());
+        db.busy_.holder.clear();
+    }
+    db.busy_last_ = now;
+    db.busy_.waited = std::chrono::duration_cast<std::chrono::milliseconds>(now - db.busy_since_);
+    // Who holds it is looked up once the wait is long enough to be told, not at every brief contention.
+    if (db.busy_.holder.empty() && db.busy_.waited >= std::chrono::milliseconds(100))
+        db.busy_.holder = db.write_lock_holder();
+    if (db.busy_.waited >= db.busy_.limit) return 0;
+    if (db.busy_watcher_ && !db.busy_watcher_(db.busy_)) return 0;
+    const int step = count < static_cast<int>(std::size(kDelaysMs)) ? kDelaysMs[count] : 100;
+    sqlite_api::sqlite3_sleep(step);
+    return 1;
+}
+
+void Database::set_busy_watcher(BusyWatcher watcher) { busy_watcher_ = std::move(watcher); }
+
+std::string Database::busy_holder() const {
+    // Only for the failure that ends a wait: a holder seen in an older wait says nothing about a new one.
+    return std::chrono::steady_clock::now() - busy_last_ < std::chrono::seconds(2) ? busy_.holder : std::string();
 }
 
 Database::Database(DatabaseUrl url) : url_(std::move(url)) {}
@@ -133,7 +197,7 @@ std::unique_ptr<Database> Database::open(const DatabaseUrl& url, Mode mode) {
             db->session_ << "PRAGMA schema_version", soci::into(cookie);
         } catch (const soci::soci_error& e) {
             // A full disk or a held lock is not a damaged file.
-            raise_if_busy_or_full(e, db->last_os_error());
+            raise_if_busy_or_full(e, db->last_os_error(), db->busy_holder());
             throw DatabaseError(trf("The file {1} is not a Salon Station database or is damaged ({2}).",
                                     {url.sqlite_path, e.get_error_message()}));
         }
@@ -155,7 +219,7 @@ std::unique_ptr<Database> Database::open(const DatabaseUrl& url, Mode mode) {
                                     {url.display, std::to_string(version), std::to_string(latest_version())}));
         if (url.backend == Backend::sqlite) db->configure_sqlite();
     } catch (const soci::soci_error& e) {
-        raise_if_busy_or_full(e, db->last_os_error());
+        raise_if_busy_or_full(e, db->last_os_error(), db->busy_holder());
         throw;
     }
     return db;
@@ -171,6 +235,10 @@ void Database::configure_sqlite() {
     session_ << "PRAGMA journal_mode=WAL", soci::into(mode);
     session_ << "PRAGMA synchronous=FULL";
     session_ << "PRAGMA foreign_keys=ON";
+    // The wait for another's write lock goes through on_busy: it can name who holds the lock and let the
+    // station show the wait (set_busy_watcher).
+    auto* b = static_cast<soci::sqlite3_session_backend*>(session_.get_backend());
+    if (b && b->conn_) sqlite_api::sqlite3_busy_handler(b->conn_, &Database::on_busy, this);
 }
 
 bool Database::has_table(const std::string& name) {
@@ -283,7 +351,7 @@ WriteTransaction::WriteTransaction(Database& db) : db_(db) {
         else
             db_.sql().begin();
     } catch (const soci::soci_error& e) {
-        raise_if_busy_or_full(e, db_.last_os_error());
+        raise_if_busy_or_full(e, db_.last_os_error(), db_.busy_holder());
         throw;
     }
     db_.transaction_ = ++transactions_begun;
@@ -308,7 +376,7 @@ void WriteTransaction::commit() {
     try {
         db_.sql().commit();
     } catch (const soci::soci_error& e) {
-        raise_if_busy_or_full(e, db_.last_os_error());  // left open: the destructor rolls back
+        raise_if_busy_or_full(e, db_.last_os_error(), db_.busy_holder());  // left open: the destructor rolls back
         throw;
     }
     db_.transaction_ = 0;

@@ -5,6 +5,7 @@
 
 #include <soci/soci.h>
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -27,8 +28,9 @@ int busy_timeout_seconds();
 // is one of them (SQLite's SQLITE_BUSY/SQLITE_LOCKED and SQLITE_FULL; PostgreSQL's lock_not_available
 // 55P03 and disk_full 53100), and returns otherwise. `os_errno` is the system's error behind a SQLite
 // failure (Database::last_os_error): ENOSPC makes any I/O error a full disk, such as SQLite failing to
-// create its shared-memory file on a full disk while opening.
-void raise_if_busy_or_full(const soci::soci_error& e, int os_errno = 0);
+// create its shared-memory file on a full disk while opening. `holder` names who held the lock when it is
+// known (Database::busy_holder).
+void raise_if_busy_or_full(const soci::soci_error& e, int os_errno = 0, const std::string& holder = {});
 
 // A statement from the connection's cache (Database::query), bound for one use: execute, then fetch row by
 // row, as with a soci::statement. When it goes out of scope its bindings are dropped and, on SQLite, it is
@@ -118,6 +120,23 @@ public:
     // The system's error number behind SQLite's last failure on this connection (0 on PostgreSQL).
     int last_os_error();
 
+    // Who holds this SQLite database's write lock, as this machine's lock table tells (/proc/locks):
+    // "salon-cli (PID 4242)"; empty when nobody does or it cannot be told (PostgreSQL; a process on another
+    // machine sharing the folder).
+    std::string write_lock_holder();
+    // While a write waits for another's lock (SQLite), `watcher` is called about every 50 ms with how long
+    // it has waited, the limit (SALON_BUSY_TIMEOUT) and who holds the lock; returning false gives up at
+    // once, and the operation then fails as busy with nothing saved. The station shows a waiting window
+    // with it instead of freezing; without a watcher the wait is SQLite's own busy timeout.
+    struct BusyWait {
+        std::chrono::milliseconds waited{0}, limit{0};
+        std::string holder;  // write_lock_holder() when the wait began
+    };
+    using BusyWatcher = std::function<bool(const BusyWait&)>;
+    void set_busy_watcher(BusyWatcher watcher);
+    // Who held the lock the wait that has just ended was for; empty when unknown or long ago.
+    std::string busy_holder() const;
+
     // The highest migration applied; 0 for an empty database.
     int schema_version();
     // The database's clock, in Unix seconds (UTC): time that matters is taken from here. Inside a
@@ -164,8 +183,13 @@ private:
     std::int64_t last_insert_rowid();
     void release(soci::statement& st, bool* busy) noexcept;
 
+    static int on_busy(void* self, int count);
+
     DatabaseUrl url_;
     soci::session session_;
+    BusyWatcher busy_watcher_;
+    BusyWait busy_;
+    std::chrono::steady_clock::time_point busy_since_, busy_last_;
     std::optional<std::int64_t> clock_;
     friend class WriteTransaction;
     std::uint64_t transaction_ = 0;

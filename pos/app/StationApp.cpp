@@ -137,6 +137,7 @@ bool StationApp::open_database() {
         db_ = db::Database::open(db::DatabaseUrl::resolve(options_.db_url),
                                  db::Database::Mode::create_if_missing);
         db::migrate(*db_);
+        wait_window_ = std::make_unique<DatabaseWaitWindow>(*db_);
         // Every station writes the journal; without its key nothing could be audited, so nothing is done.
         audit_key_ = pos::AuditKey::load_or_create();
         return true;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "db/Database.hpp"
+#include "pos/app/DatabaseWaitWindow.hpp"
 #include "pos/app/StationOptions.hpp"
 #include "pos/core/audit/AuditJournal.hpp"
 #include "pos/core/organisation/StaffMember.hpp"
@@ -57,6 +58,7 @@ private:
 
     StationOptions options_;
     std::unique_ptr<db::Database> db_;
+    std::unique_ptr<DatabaseWaitWindow> wait_window_;  // what a write waiting for another's lock shows
     std::optional<pos::AuditKey> audit_key_;
     wxTimer screenshot_timer_;
     std::map<std::int64_t, MainFrame*> frames_;  // staff id -> that person's main window, shown or hidden

@@ -7,8 +7,14 @@
 #include "db/migrations.hpp"
 #include "tests/support/TestDatabase.hpp"
 
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <vector>
 
 using namespace salon;
 using salon::test::TestDatabase;
@@ -231,4 +237,54 @@ TEST_CASE("Another station's write lock lets reads and an up-to-date open throug
         CHECK_THAT(e.message(), Catch::Contains("The database is busy") && Catch::Contains("for writing") &&
                                     Catch::Contains("nothing was saved"));
     }
+}
+
+TEST_CASE("A write waiting for another program's lock names it, is watched while it waits, and may give up",
+          "[db][sqlite][errors]") {
+    if (!on_sqlite()) return;
+    TestDatabase t;
+    int ready[2];
+    REQUIRE(::pipe(ready) == 0);
+    const pid_t holder = ::fork();
+    REQUIRE(holder >= 0);
+    if (holder == 0) {  // another program holding the write lock until it is killed
+        auto other = t.open_another();
+        db::WriteTransaction held(*other);
+        other->run("UPDATE schema_migration SET name = name WHERE version = 1");
+        if (::write(ready[1], "x", 1) != 1) ::_exit(2);
+        ::pause();
+        ::_exit(0);
+    }
+    char byte = 0;
+    REQUIRE(::read(ready[0], &byte, 1) == 1);
+    const std::string pid = "(PID " + std::to_string(holder) + ")";
+    auto mine = t.open_another();
+    CHECK_THAT(mine->write_lock_holder(), Catch::Contains(pid));
+    std::vector<db::Database::BusyWait> seen;
+    mine->set_busy_watcher([&](const db::Database::BusyWait& wait) {
+        seen.push_back(wait);
+        return wait.waited < std::chrono::milliseconds(400);  // the person pressed Cancel
+    });
+    const auto started = std::chrono::steady_clock::now();
+    try {
+        db::WriteTransaction tx(*mine);
+        mine->run("UPDATE schema_migration SET name = name WHERE version = 1");
+        FAIL("took the write lock another program holds");
+    } catch (const DatabaseBusyError& e) {
+        CHECK_THAT(e.message(), Catch::Contains("The database is busy: ") && Catch::Contains(pid) &&
+                                    Catch::Contains("nothing was saved"));
+    }
+    // Given up when the watcher said so, long before the ten seconds.
+    CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(5));
+    REQUIRE(seen.size() > 2);
+    CHECK(seen.back().limit == std::chrono::seconds(10));
+    CHECK(seen.back().waited >= std::chrono::milliseconds(400));
+    CHECK_THAT(seen.back().holder, Catch::Contains(pid));
+    ::kill(holder, SIGKILL);
+    int status = 0;
+    ::waitpid(holder, &status, 0);
+    // The holder gone, the same connection writes at once.
+    db::WriteTransaction tx(*mine);
+    mine->run("UPDATE schema_migration SET name = name WHERE version = 1");
+    tx.commit();
 }
