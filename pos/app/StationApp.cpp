@@ -132,6 +132,29 @@ void StationApp::choose_ui_language() {
     set_language(choose_language(name));
 }
 
+bool StationApp::OnExceptionInMainLoop() {
+    wxString what;
+    try {
+        throw;
+    } catch (const UserError& e) {
+        what = wxString::FromUTF8(e.message());
+    } catch (const std::exception& e) {
+        what = ui::ui_text(trf("Unexpected error: {1}", {e.what()}));
+    } catch (...) {
+        what = ui::ui_text(tr("Unexpected error of an unknown kind."));
+    }
+    std::cerr << what.utf8_string() << std::endl;
+    if (options_.screenshot.empty()) {
+        wxMessageDialog dialog(wxTheApp->GetTopWindow(),
+                               what + "\n\n" +
+                                   ui::ui_text(tr("The operation was not completed. Nothing saved before is lost; "
+                                                  "the station goes on.")),
+                               ui::ui_text(tr("Salon Station")), wxOK | wxICON_ERROR | wxCENTRE);
+        dialog.ShowModal();
+    }
+    return true;
+}
+
 bool StationApp::open_database() {
     try {
         db_ = db::Database::open(db::DatabaseUrl::resolve(options_.db_url),

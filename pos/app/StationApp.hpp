@@ -32,6 +32,9 @@ public:
     explicit StationApp(StationOptions options);
 
     bool OnInit() override;
+    // An exception no window caught (a defect): told to the person, and the station goes on; what was
+    // committed stays committed (one transaction per operation) and the windows keep what was typed.
+    bool OnExceptionInMainLoop() override;
     int OnRun() override;
     // Notes every key press and mouse action, whichever window it goes to, for the idle lock.
     int FilterEvent(wxEvent& event) override;

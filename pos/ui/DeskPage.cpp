@@ -17,6 +17,8 @@
 #include <wx/sizer.h>
 #include <wx/textdlg.h>
 
+#include <cctype>
+
 namespace salon::ui {
 
 namespace {
@@ -620,8 +622,10 @@ void DeskPage::open_advisor() {
 void DeskPage::show_error(const std::string& input, const wxString& message, std::size_t new_line_no) {
     std::string key = input;
     // "line3.iccid": the line being added is the entry form; an earlier line's error is shown above.
-    if (key.rfind("line", 0) == 0) {
-        const auto dot = key.find('.');
+    // ("lines" alone, an empty sale, names no line.)
+    const auto dot = key.find('.');
+    if (key.rfind("line", 0) == 0 && key.size() > 4 && std::isdigit(static_cast<unsigned char>(key[4])) &&
+        dot != std::string::npos) {
         const std::size_t line_no = std::stoul(key.substr(4, dot - 4));
         key = key.substr(dot + 1);
         if (line_no != new_line_no) return status(ui_text(trf("Line {1}: {2}", {std::to_string(line_no), message.utf8_string()})), true);
