@@ -43,7 +43,7 @@ expect 0 "the contract as text" -- run --as ivanov client contract "$sale" --pdf
 contains "consent title" "Consent to the processing of personal data (152-FZ art. 9), text version 2026-12"
 contains "categories" "identity document: series and number, date and office of issue"
 contains "term" "for 3 years after it ends"
-contains "offers agreed" "The subscriber AGREES to send the subscriber offers"
+contains "offers agreed" "The subscriber AGREES to receive offers"
 contains "passport masked" "45 ** ****21"
 head -c 5 "$work/contract.pdf" | grep -q '%PDF-' && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: no PDF written"; }
 if command -v pdftotext >/dev/null; then

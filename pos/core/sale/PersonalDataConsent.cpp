@@ -28,7 +28,7 @@ const std::vector<ConsentText>& versions() {
          {tr("to conclude and perform the contract for communication services and settle payments under it"),
           tr("to identify the subscriber as the law on communications requires (126-FZ art. 44)"),
           tr("to keep the information about subscribers the law on communications requires (126-FZ art. 53, 64)")},
-         tr("to send the subscriber offers of the operator's services by phone calls and SMS"),
+         tr("to receive offers of the operator's services by phone calls and SMS"),
          tr("while the contract is in force and for 3 years after it ends, the period for which the law on "
             "communications keeps information about subscribers"),
          tr("The consent may be withdrawn at any salon by the subscriber's statement. After it the contact "

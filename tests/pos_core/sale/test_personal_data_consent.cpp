@@ -75,10 +75,10 @@ TEST_CASE("The consent text says which data, for what purposes and until when, a
     CHECK(has(agreed, "to conclude and perform the contract"));
     CHECK(has(agreed, "126-FZ art. 44"));
     CHECK(has(agreed, "while the contract is in force and for 3 years after it ends"));
-    CHECK(has(agreed, "The subscriber AGREES to send the subscriber offers"));
+    CHECK(has(agreed, "The subscriber AGREES to receive offers"));
     CHECK(has(agreed, "may be withdrawn at any salon"));
     const auto refused = consent_paragraphs(text, false);
-    CHECK(has(refused, "The subscriber does NOT agree to send the subscriber offers"));
+    CHECK(has(refused, "The subscriber does NOT agree to receive offers"));
     CHECK_FALSE(has(refused, "AGREES"));
 }
 
