@@ -20,3 +20,17 @@ CREATE TABLE consent_withdrawal (
     reason       TEXT   NOT NULL
 );
 CREATE INDEX consent_withdrawal_client ON consent_withdrawal (client_id, withdrawn_at);
+
+-- The tariff catalog's services and options (R-TAR-1): what a tariff includes beyond minutes, megabytes
+-- and SMS is a catalog entry of its own, not a line of text. kind 'service': included in the tariff
+-- (Теле2 бизнес's free SMS to three partners, hidden number, spending limit per employee); kind 'option':
+-- connected with it and honoured by the advisor (carry_over, «Перенос остатков»: the unused package
+-- minutes and megabytes of a month carried to the next one). `assumed` names what the source does not say.
+CREATE TABLE tariff_feature (
+    tariff_version_id BIGINT NOT NULL REFERENCES tariff_version (id),
+    kind              TEXT   NOT NULL CHECK (kind IN ('service', 'option')),
+    code              TEXT   NOT NULL,
+    name              TEXT   NOT NULL,
+    assumed           TEXT,
+    PRIMARY KEY (tariff_version_id, code)
+);
