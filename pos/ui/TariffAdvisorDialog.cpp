@@ -38,10 +38,10 @@ std::string choose_tariff_with_advisor(wxWindow* parent, db::Database& db) {
     fields.add("month", tr("Month by month"), by_month);
     auto* ranking = new wxListCtrl(&dialog, wxID_ANY, wxDefaultPosition, dialog.FromDIP(wxSize(520, 170)),
                                    wxLC_REPORT | wxLC_SINGLE_SEL | wxBORDER_THEME);
-    ranking->AppendColumn(ui_text(tr("Tariff")), wxLIST_FORMAT_LEFT, dialog.FromDIP(200));
-    ranking->AppendColumn(ui_text(tr("A month")), wxLIST_FORMAT_RIGHT, dialog.FromDIP(140));
+    ranking->AppendColumn(ui_text(tr("Tariff")), wxLIST_FORMAT_LEFT, dialog.FromDIP(170));
+    ranking->AppendColumn(ui_text(tr("A month")), wxLIST_FORMAT_RIGHT, dialog.FromDIP(120));
     ranking->AppendColumn(ui_text(tr("Bundle")), wxLIST_FORMAT_LEFT, dialog.FromDIP(80));
-    ranking->AppendColumn(ui_text(tr("Total")), wxLIST_FORMAT_RIGHT, dialog.FromDIP(120));
+    ranking->AppendColumn(ui_text(tr("Total")), wxLIST_FORMAT_RIGHT, dialog.FromDIP(130));
     auto* arithmetic = new wxTextCtrl(&dialog, wxID_ANY, wxString(), wxDefaultPosition, dialog.FromDIP(wxSize(520, 140)),
                                       wxTE_MULTILINE | wxTE_READONLY);
     auto* sizer = new wxBoxSizer(wxVERTICAL);
