@@ -3,8 +3,11 @@
 #include "db/Database.hpp"
 #include "db/UserError.hpp"
 
+#include <pthread.h>
 #include <sodium.h>
 
+#include <array>
+#include <atomic>
 #include <cstdlib>
 #include <cstring>
 #include <stdexcept>
@@ -26,6 +29,41 @@ void ensure_sodium() {
     static const bool ready = sodium_init() >= 0;
     if (!ready) throw std::runtime_error("libsodium failed to initialise");
 }
+
+// A sealed value's nonce without a system call each: 16 random bytes drawn once per process (again in a
+// forked child, which must not repeat its parent's nonces), then a 64-bit counter. Stations sharing the
+// deployment key draw their own prefixes; two equal 128-bit prefixes are as unlikely as two equal random
+// 24-byte nonces, and within one prefix the counter never repeats. (A getrandom per sale was one of the
+// system calls sealing added to a sale's commit.)
+class NonceSource {
+public:
+    static NonceSource& instance() {
+        static NonceSource source;
+        return source;
+    }
+    void next(unsigned char* nonce) {
+        const std::uint64_t n = counter_.fetch_add(1, std::memory_order_relaxed);
+        const std::uint64_t g = generation_.load(std::memory_order_acquire);
+        std::memcpy(nonce, prefixes_[g & 1].data(), 16);
+        for (int i = 0; i < 8; ++i) nonce[16 + i] = static_cast<unsigned char>(n >> (8 * i));
+    }
+
+private:
+    NonceSource() {
+        randombytes_buf(prefixes_[0].data(), 16);
+        pthread_atfork(nullptr, nullptr, [] { instance().redraw(); });
+    }
+    // In the child only one thread runs: the new prefix is in place before anything seals.
+    void redraw() {
+        const std::uint64_t g = generation_.load() + 1;
+        randombytes_buf(prefixes_[g & 1].data(), 16);
+        counter_.store(0);
+        generation_.store(g, std::memory_order_release);
+    }
+    std::array<std::array<unsigned char, 16>, 2> prefixes_{};
+    std::atomic<std::uint64_t> counter_{0};
+    std::atomic<std::uint64_t> generation_{0};
+};
 
 std::string to_hex(const unsigned char* bytes, std::size_t n) {
     std::string hex(2 * n + 1, '\0');
@@ -132,7 +170,8 @@ PersonalDataKey::PersonalDataKey(const DeploymentKeyBytes& key, fs::path path) :
 std::string PersonalDataKey::seal(std::string_view plain, std::string_view place) const {
     constexpr std::size_t nonce_size = crypto_aead_xchacha20poly1305_ietf_NPUBBYTES;
     std::vector<unsigned char> box(nonce_size + plain.size() + crypto_aead_xchacha20poly1305_ietf_ABYTES);
-    randombytes_buf(box.data(), nonce_size);  // random: a 24-byte nonce never repeats in practice
+    static_assert(nonce_size == 24);
+    NonceSource::instance().next(box.data());
     unsigned long long sealed_size = 0;
     crypto_aead_xchacha20poly1305_ietf_encrypt(
         box.data() + nonce_size, &sealed_size, reinterpret_cast<const unsigned char*>(plain.data()), plain.size(),

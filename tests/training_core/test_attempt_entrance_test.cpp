@@ -209,3 +209,26 @@ TEST_CASE("Extra time still reaches an attempt past its deadline that nobody has
     training::answer_slot(f.db(), f.key, a.id, 1, f.right_answer(a.id, 1));
     CHECK(training::get_attempt(f.db(), f.key, a.id).answered() == 1);
 }
+
+TEST_CASE("A clock moved backwards never gives a candidate time back, nor reopens an answer after the deadline",
+          "[training][R-TRN-6][clock]") {
+    TrainingFixture f;
+    const auto code = f.code_of(f.candidate("Иванов"));
+    const auto a = start_attempt(f.db(), f.key, code, "k").attempt;
+    f.db().set_clock(training_test_morning() + 600);
+    training::answer_slot(f.db(), f.key, a.id, 1, f.right_answer(a.id, 1));
+    // The PC's clock jumps back ten minutes (a bad time sync): the attempt still has 5 minutes, not 15.
+    f.db().set_clock(training_test_morning() + 0);
+    CHECK(training::get_attempt(f.db(), f.key, a.id).seconds_left() == 15 * 60 - 600);
+    const auto resumed = start_attempt(f.db(), f.key, code, "k2");
+    CHECK(resumed.attempt.seconds_left() == 15 * 60 - 600);
+    training::answer_slot(f.db(), f.key, a.id, 2, f.right_answer(a.id, 2));
+    // An answer given a second before the deadline leaves one second, whatever the clock says afterwards.
+    f.db().set_clock(a.deadline_at - 1);
+    training::answer_slot(f.db(), f.key, a.id, 3, f.right_answer(a.id, 3));
+    f.db().set_clock(a.deadline_at - 300);
+    CHECK(training::get_attempt(f.db(), f.key, a.id).seconds_left() == 1);
+    // Submitted by the candidate while the clock reads earlier than the answers: dated no earlier than them.
+    const auto done = training::submit_attempt(f.db(), f.key, a.id);
+    CHECK(done.submitted_at == a.deadline_at - 1);
+}

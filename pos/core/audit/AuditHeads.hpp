@@ -5,9 +5,10 @@
 // key, so that without the key nobody can move a head back or make a file for another subject. It is
 // written to a private temporary file (mode 0600 from its creation) and renamed into place. The station's
 // anchor, which every committing operation advances, is then rewritten in place through a kept descriptor
-// (a rename per sale cost about 0.1 ms, a third of a durable commit); a reader that meets a rewrite
-// half-way reads again. Two processes of one machine writing the same anchor within one clock tick can
-// leave it behind what either saw: that only weakens the anchor, never raises a false alarm.
+// and watched through a read-only mapping (a rename per sale cost about 0.1 ms, a third of a durable
+// commit); a reader that meets a rewrite half-way reads again. Two processes of one machine writing the
+// same anchor at the same moment can leave it behind what either saw: that only weakens the anchor, never
+// raises a false alarm.
 #pragma once
 
 #include "pos/core/audit/AuditJournal.hpp"

@@ -555,7 +555,10 @@ std::vector<SimCard> list_stock(db::Database& db, const Actor& actor, std::int64
     std::string sql =
         "SELECT c.id, c.iccid, c.msisdn, c.sim_format, c.status, c.received_at, c.updated_at FROM sim_card c "
         "WHERE c.salon_id = :s";
-    if (!wanted.empty()) sql += " AND c.status = :st";
+    // The cards in stock are read through their own index, whose condition the query must state as written.
+    const bool in_stock = wanted == "in_stock";
+    if (in_stock) sql += " AND c.status = 'in_stock'";
+    else if (!wanted.empty()) sql += " AND c.status = :st";
     sql += " ORDER BY c.id LIMIT :lim";
     std::vector<SimCard> out;
     SimCard card;
@@ -566,7 +569,7 @@ std::vector<SimCard> list_stock(db::Database& db, const Actor& actor, std::int64
     soci::indicator msisdn_ind = soci::i_ok;
     soci::statement st(db.sql());
     st.exchange(soci::use(id));
-    if (!wanted.empty()) st.exchange(soci::use(wanted));
+    if (!wanted.empty() && !in_stock) st.exchange(soci::use(wanted));
     st.exchange(soci::use(limit));
     st.exchange(soci::into(card_id));
     st.exchange(soci::into(card.iccid));

@@ -105,6 +105,20 @@ Shift open_shift(db::Database& db, const Actor& actor, const std::string& till, 
     const long long number = scalar(db, "SELECT COALESCE(MAX(number), 0) + 1 FROM shift WHERE salon_id = :s", salon_id);
     const long long staff = actor.staff_id();
     const long long now = db.now();
+    // A clock moved backwards (by hand, a bad time sync) would date the new shift and its receipts before
+    // the last shift's close, as a fiscal registrar refuses to: the clock is set right first.
+    long long last_close = 0, last_number = 0;
+    std::string time_zone;
+    soci::indicator close_ind = soci::i_null;
+    db.run("SELECT sh.closed_at, sh.number, sa.time_zone FROM shift sh JOIN salon sa ON sa.id = sh.salon_id "
+           "WHERE sh.salon_id = :s AND sh.closed_at IS NOT NULL ORDER BY sh.closed_at DESC LIMIT 1",
+           soci::use(salon_id), soci::into(last_close, close_ind), soci::into(last_number), soci::into(time_zone));
+    if (close_ind == soci::i_ok && now < last_close)
+        throw ValidationError(tr("Shift"),
+                              trf("the computer's clock says {1}, before shift {2} was closed at {3}: set the "
+                                  "clock right before opening a shift",
+                                  {local_date_time(now, time_zone), std::to_string(last_number),
+                                   local_date_time(last_close, time_zone)}));
     const long long float_k = opening_float.kopecks();
     const long long id = db.insert(
         "INSERT INTO shift (salon_id, till, number, opened_by, opened_at, opening_float) "

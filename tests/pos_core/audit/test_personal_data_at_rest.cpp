@@ -12,12 +12,16 @@
 #include "tests/pos_core/DeskFixture.hpp"
 
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <set>
+#include <sstream>
 
 using namespace salon;
 using namespace salon::pos;
@@ -391,4 +395,47 @@ TEST_CASE("A value sealed value by value and moved to another client stops the u
     CHECK(t->schema_version() == version);
     // Nothing half-done: every client keeps its five sealed columns.
     CHECK(stored_values_one_by_one(t.db()).size() == 10);
+}
+
+namespace {
+// The nonce of a sealed value: its first 24 bytes after the "pd1:" prefix (32 base64 characters).
+std::string nonce_of(const std::string& sealed) { return sealed.substr(4, 32); }
+}  // namespace
+
+TEST_CASE("Sealed values never share a nonce, in one process or in a forked child (152-FZ art. 19)",
+          "[personal-data][client]") {
+    const fs::path folder = fs::temp_directory_path() / ("salon-nonce-" + std::to_string(::getpid()));
+    fs::remove_all(folder);
+    fs::create_directories(folder);
+    const auto key = db::PersonalDataKey::load_or_create(folder / "personal-data.key");
+    std::set<std::string> nonces;
+    for (int i = 0; i < 2000; ++i) REQUIRE(nonces.insert(nonce_of(key.seal("4510 123456", "client.passport:1"))).second);
+    // A child forked after its parent sealed must not repeat the parent's next nonces.
+    int pipe_fds[2];
+    REQUIRE(::pipe(pipe_fds) == 0);
+    const pid_t child = ::fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+        ::close(pipe_fds[0]);
+        for (int i = 0; i < 100; ++i) {
+            const std::string n = nonce_of(key.seal("x", "client.passport:1")) + "\n";
+            if (::write(pipe_fds[1], n.data(), n.size()) != static_cast<ssize_t>(n.size())) ::_exit(2);
+        }
+        ::_exit(0);
+    }
+    ::close(pipe_fds[1]);
+    std::string from_child;
+    char buffer[4096];
+    for (ssize_t got; (got = ::read(pipe_fds[0], buffer, sizeof buffer)) > 0;) from_child.append(buffer, got);
+    ::close(pipe_fds[0]);
+    int status = 0;
+    ::waitpid(child, &status, 0);
+    REQUIRE(WIFEXITED(status));
+    REQUIRE(WEXITSTATUS(status) == 0);
+    for (int i = 0; i < 100; ++i) REQUIRE(nonces.insert(nonce_of(key.seal("x", "client.passport:1"))).second);
+    std::istringstream lines(from_child);
+    int children = 0;
+    for (std::string line; std::getline(lines, line); ++children) REQUIRE(nonces.insert(line).second);
+    CHECK(children == 100);
+    fs::remove_all(folder);
 }

@@ -470,3 +470,32 @@ TEST_CASE("A batch's numbers are read before the write transaction, and a hostil
                       [](std::uint64_t tx) { return tx == 0; }));
     CHECK(count(t.db(), "sim_card") == 0);
 }
+
+TEST_CASE("A salon's cards in stock are listed through their own index, which a sale only leaves [R-POS-1]",
+          "[stock][R-POS-1]") {
+    TestDatabase t;
+    const Actor cli = salon::test::command_line(t);
+    Network n(t.db(), cli);
+    const Actor spec = as(t, cli, n.spec_a1);
+    receive_sims(t.db(), spec, n.salon_a1, {{iccid(1), "+7 912 345 67 81", "nano", 0}, {iccid(2), "", "nano", 0}});
+    receive_sims(t.db(), as(t, cli, n.spec_a2), n.salon_a2, {{iccid(3), "+7 912 345 67 83", "nano", 0}});
+    set_sim_status(t.db(), find_sim(t.db(), spec, iccid(1))->id, kSimSold, n.spec_a1, "sale line 1", "");
+    auto iccids = [](const std::vector<SimCard>& cards) {
+        std::vector<std::string> out;
+        for (const SimCard& c : cards) out.push_back(c.iccid);
+        return out;
+    };
+    CHECK(iccids(list_stock(t.db(), spec, n.salon_a1, kSimInStock, 100)) == std::vector<std::string>{iccid(2)});
+    CHECK(iccids(list_stock(t.db(), spec, n.salon_a1, kSimSold, 100)) == std::vector<std::string>{iccid(1)});
+    CHECK(iccids(list_stock(t.db(), spec, n.salon_a1, "", 100)) == std::vector<std::string>{iccid(1), iccid(2)});
+    if (t.db().backend() == db::Backend::sqlite) {
+        // The plan of the in-stock list: it must use the partial index, or the literal status was lost.
+        std::string plan, detail;
+        soci::rowset<soci::row> rows = t.db().sql().prepare
+            << "EXPLAIN QUERY PLAN SELECT c.id FROM sim_card c WHERE c.salon_id = 1 AND c.status = 'in_stock' "
+               "ORDER BY c.id LIMIT 10";
+        for (const soci::row& r : rows) plan += r.get<std::string>(3) + "\n";
+        INFO(plan);
+        CHECK(plan.find("sim_card_salon_in_stock") != std::string::npos);
+    }
+}

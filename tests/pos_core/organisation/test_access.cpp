@@ -523,3 +523,19 @@ TEST_CASE("Two stations appending to one chain at once both get a place in it", 
     CHECK_FALSE(check.problem);
     CHECK(check.entries == 2 * kEach);
 }
+
+TEST_CASE("A clock moved backwards does not reorder the audit journal", "[audit][clock]") {
+    TestDatabase t;
+    const AuditKey key = key_in(t);
+    t.db().set_clock(1796205600);
+    append(t.db(), key, "salon:1", 0, "sale.commit", "sale:1", "");
+    t.db().set_clock(1796205600 - 3600);  // the PC's clock jumps back an hour
+    append(t.db(), key, "salon:1", 0, "sale.commit", "sale:2", "");
+    const auto newest_first = list_entries(t.db(), "salon:1", 10);
+    REQUIRE(newest_first.size() == 2);
+    // The order is the chain's, whatever the times say: the entry written last is the newest.
+    CHECK(newest_first[0].subject == "sale:2");
+    CHECK(newest_first[0].seq == 2);
+    CHECK(newest_first[0].at < newest_first[1].at);
+    CHECK(verify(t.db(), key).intact());
+}

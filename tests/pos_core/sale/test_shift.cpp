@@ -131,3 +131,24 @@ TEST_CASE("A shift open for more than 24 hours is flagged on its report", "[shif
     const auto text = shift_report_text(x);
     CHECK(std::find(text.begin(), text.end(), "WARNING: the shift has been open for more than 24 hours") != text.end());
 }
+
+TEST_CASE("A clock moved backwards reopens no closed shift and opens none dated before the last close",
+          "[shift][clock][R-POS-10]") {
+    DeskFixture f;
+    const Actor spec = f.specialist();
+    const long long noon = 1796205600;  // 2026-12-02 13:00 in Moscow
+    f.db().set_clock(noon);
+    const Shift s = open_shift(f.db(), spec, "till-1", rub(0));
+    f.db().set_clock(noon + 8 * 3600);
+    close_shift(f.db(), spec, s.id, rub(0));
+    // The PC's clock jumps back an hour: the closed shift stays closed, and a new one is refused with why.
+    f.db().set_clock(noon + 7 * 3600);
+    CHECK_FALSE(open_shift_at(f.db(), spec, "till-1"));
+    CHECK_THAT(refusal([&] { close_shift(f.db(), spec, s.id, rub(0)); }), Catch::Contains("already closed"));
+    CHECK_THAT(refusal([&] { open_shift(f.db(), spec, "till-1", rub(0)); }),
+               Catch::Contains("02.12.2026 20:00") && Catch::Contains("before shift 1 was closed at 02.12.2026 21:00") &&
+                   Catch::Contains("set the clock right"));
+    CHECK(f.count("SELECT COUNT(*) FROM shift") == 1);
+    f.db().set_clock(noon + 8 * 3600 + 60);
+    CHECK(open_shift(f.db(), spec, "till-1", rub(0)).number == 2);
+}

@@ -36,20 +36,22 @@ std::mt19937_64 random_engine() {
 // The attempt's row and its candidate, without slots; false when there is none.
 bool read_attempt_row(db::Database& db, std::int64_t attempt_id, Attempt& a) {
     long long id = attempt_id, candidate = 0, cohort = 0, dealer = 0, started = 0, deadline = 0,
-              submitted = 0;
+              submitted = 0, answered = 0;
     int correct = 0, passed = 0;
-    soci::indicator submitted_ind, how_ind, correct_ind, passed_ind;
+    soci::indicator submitted_ind, how_ind, correct_ind, passed_ind, answered_ind;
     const bool found = db.run(
         "SELECT a.candidate_id, c.full_name, c.cohort_id, c.dealer_id, a.started_at, a.deadline_at, "
         "a.submitted_at, "
-        "a.submitted_how, a.correct_count, a.passed, a.kiosk FROM attempt a JOIN candidate c ON c.id = "
+        "a.submitted_how, a.correct_count, a.passed, a.kiosk, "
+        "(SELECT MAX(s.answered_at) FROM attempt_slot s WHERE s.attempt_id = a.id) FROM attempt a JOIN candidate c ON c.id = "
         "a.candidate_id "
         "WHERE a.id = :id",
         soci::use(id), soci::into(candidate), soci::into(a.candidate_name), soci::into(cohort),
         soci::into(dealer), soci::into(started), soci::into(deadline), soci::into(submitted, submitted_ind),
         soci::into(a.submitted_how, how_ind), soci::into(correct, correct_ind),
-        soci::into(passed, passed_ind), soci::into(a.kiosk));
+        soci::into(passed, passed_ind), soci::into(a.kiosk), soci::into(answered, answered_ind));
     if (!found) return false;
+    a.reached_at = std::max<long long>(started, answered_ind == soci::i_ok ? answered : 0);
     a.id = attempt_id;
     a.candidate_id = candidate;
     a.cohort_id = cohort;
@@ -92,13 +94,17 @@ void read_slots(db::Database& db, Attempt& a) {
     }
 }
 
+// The attempt's clock: the database's, but never before the moment the attempt already reached. A PC
+// clock moved backwards (by hand, or a bad time sync) would otherwise give the candidate the time back.
+std::int64_t attempt_now(db::Database& db, const Attempt& a) { return std::max<std::int64_t>(db.now(), a.reached_at); }
+
 Attempt load(db::Database& db, std::int64_t attempt_id) {
     Attempt a;
     if (attempt_id <= 0 || !read_attempt_row(db, attempt_id, a))
         throw pos::InputError("attempt", tr("Attempt"),
                               trf("no attempt with number {1}", {std::to_string(attempt_id)}));
     read_slots(db, a);
-    a.read_at = db.now();
+    a.read_at = attempt_now(db, a);
     return a;
 }
 
@@ -111,7 +117,7 @@ void close_attempt(db::Database& db, const pos::AuditKey& key, const Attempt& a,
            soci::into(correct));
     const int count = static_cast<int>(correct);
     const int passed = count >= kCorrectToPass ? 1 : 0;
-    const long long at = how == "candidate" ? db.now() : a.deadline_at;
+    const long long at = how == "candidate" ? attempt_now(db, a) : a.deadline_at;
     const auto changed = db.update(
         "UPDATE attempt SET submitted_at = :at, submitted_how = :how, correct_count = :c, passed = :p "
         "WHERE id = :id AND submitted_at IS NULL",
@@ -125,7 +131,7 @@ void close_attempt(db::Database& db, const pos::AuditKey& key, const Attempt& a,
 bool finish_if_overdue(db::Database& db, const pos::AuditKey& key, std::int64_t attempt_id) {
     db::WriteTransaction tx(db);
     Attempt a;
-    if (!read_attempt_row(db, attempt_id, a) || a.submitted() || db.now() < a.deadline_at) return false;
+    if (!read_attempt_row(db, attempt_id, a) || a.submitted() || attempt_now(db, a) < a.deadline_at) return false;
     close_attempt(db, key, a, "overdue");
     tx.commit();
     return true;
@@ -256,7 +262,7 @@ StartedAttempt start_or_resume(db::Database& db, const pos::AuditKey& key, std::
             if (a.submitted())
                 throw pos::InputError("code", tr("Code"),
                                       tr("this code has already been used: the test was submitted"));
-            if (db.now() >= a.deadline_at) {
+            if (attempt_now(db, a) >= a.deadline_at) {
                 // Restarted after the deadline: finish with the saved answers rather than trap him at 0:00.
                 close_attempt(db, key, a, "overdue");
                 result.how = AttemptStart::finished_now;
@@ -288,7 +294,7 @@ Attempt answer_slot(db::Database& db, const pos::AuditKey& key, std::int64_t att
         if (attempt_id <= 0 || !read_attempt_row(db, attempt_id, a))
             throw pos::InputError("attempt", tr("Attempt"),
                                   trf("no attempt with number {1}", {std::to_string(attempt_id)}));
-        const long long now = db.now();
+        const long long now = attempt_now(db, a);
         refuse_closed(a, now);
         const long long id = attempt_id;
         std::string kind_json, right;
@@ -333,7 +339,7 @@ Attempt submit_attempt(db::Database& db, const pos::AuditKey& key, std::int64_t 
             throw pos::InputError("attempt", tr("Attempt"),
                                   trf("no attempt with number {1}", {std::to_string(attempt_id)}));
         if (a.submitted()) throw RefusedError(tr("The test has already been submitted."));
-        close_attempt(db, key, a, db.now() >= a.deadline_at ? "deadline" : "candidate");
+        close_attempt(db, key, a, attempt_now(db, a) >= a.deadline_at ? "deadline" : "candidate");
         tx.commit();
     }
     return load(db, attempt_id);
@@ -346,7 +352,7 @@ Attempt submit_at_deadline(db::Database& db, const pos::AuditKey& key, std::int6
         if (attempt_id <= 0 || !read_attempt_row(db, attempt_id, a))
             throw pos::InputError("attempt", tr("Attempt"),
                                   trf("no attempt with number {1}", {std::to_string(attempt_id)}));
-        if (!a.submitted() && db.now() >= a.deadline_at) {
+        if (!a.submitted() && attempt_now(db, a) >= a.deadline_at) {
             close_attempt(db, key, a, "deadline");
             tx.commit();
         }

@@ -60,7 +60,10 @@ struct Attempt {
     int correct_count = 0;
     bool passed = false;
     std::string kiosk;
-    std::int64_t read_at = 0;  // the database's clock when this was read
+    std::int64_t read_at = 0;  // the attempt's clock when this was read (attempt_now)
+    // The latest moment the attempt is known to have reached: its start or its newest answer. A clock
+    // moved backwards never takes the attempt's time back before it (the test is never lengthened).
+    std::int64_t reached_at = 0;
     std::vector<AttemptSlot> slots;
 
     bool submitted() const { return submitted_at != 0; }
