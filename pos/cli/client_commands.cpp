@@ -3,14 +3,61 @@
 #include "db/Text.hpp"
 #include "pos/cli/CliContext.hpp"
 #include "pos/cli/commands.hpp"
+#include "pos/core/common/CalendarDate.hpp"
 #include "pos/core/sale/Client.hpp"
 #include "pos/core/sale/DeskSearch.hpp"
+#include "pos/core/sale/PersonalDataConsent.hpp"
+#include "pos/core/sale/SubscriberContract.hpp"
+#include "pos/print/ContractPdf.hpp"
 
 #include <iostream>
 #include <memory>
 
 namespace salon::cli {
 using namespace salon::pos;
+
+namespace {
+
+std::string day_of(std::int64_t at) { return at ? CalendarDate::of_utc(at).iso() : std::string(); }
+
+nlohmann::json consent_json(std::int64_t client_id, const ConsentState& s) {
+    return {{"client_id", client_id},
+            {"recorded", s.recorded()},
+            {"text_version", s.text_version},
+            {"given_on", day_of(s.given_at)},
+            {"marketing", s.marketing},
+            {"live_contracts", s.live_contracts},
+            {"withdrawn", s.withdrawn()},
+            {"withdrawn_on", day_of(s.withdrawn_at)},
+            {"withdrawn_by", s.withdrawn_by},
+            {"kept_until", s.keep_until}};
+}
+
+void print_consent(const ConsentState& s) {
+    const ConsentText* text = consent_text(s.text_version);
+    if (!text) {
+        std::cout << tr("Consent to the processing of personal data: not recorded with any contract.").str() << '\n';
+    } else {
+        std::cout << trf("Consent to the processing of personal data: text version {1}, given on {2}.",
+                         {s.text_version, CalendarDate::of_utc(s.given_at).display()})
+                         .str()
+                  << '\n';
+        std::cout << tr("Offers by phone and SMS").str() << ": " << (s.marketing ? tr("yes") : tr("no")).str() << '\n';
+    }
+    if (s.keep_until.empty())
+        std::cout << trf("Kept while a contract is in force ({1} now) and 3 years after.", {std::to_string(s.live_contracts)}).str()
+                  << '\n';
+    else
+        std::cout << trf("No contract in force: kept until {1}.", {CalendarDate::parse(s.keep_until, "date", tr("Date")).display()}).str()
+                  << '\n';
+    if (s.withdrawn())
+        std::cout << trf("WITHDRAWN on {1}, taken by {2}: the contact phone erased, offers off, data not shown at the salon.",
+                         {CalendarDate::of_utc(s.withdrawn_at).display(), s.withdrawn_by})
+                         .str()
+                  << '\n';
+}
+
+}  // namespace
 
 void add_client_commands(CLI::App& app, CliContext& ctx) {
     auto* client = app.add_subcommand("client", tr("Clients: find by passport (masked), reveal with a reason").str());
@@ -87,6 +134,64 @@ void add_client_commands(CLI::App& app, CliContext& ctx) {
                                                        {tr("Registration address"), c.address},
                                                        {tr("Contact phone"), c.phone}})
             std::cout << label.str() << ": " << value << '\n';
+    });
+
+    auto consent_id = std::make_shared<std::int64_t>(0);
+    auto* consent = client->add_subcommand(
+        "consent", tr("The client's consent to the processing of personal data as his contracts record it").str());
+    consent->add_option("id", *consent_id, tr("Client record number").str())->required();
+    consent->callback([&ctx, consent_id] {
+        auto db = ctx.open();
+        const Actor person = ctx.viewer(*db);
+        const ConsentState s = consent_state(*db, person, *consent_id);
+        if (ctx.json) return print_json(consent_json(*consent_id, s));
+        print_consent(s);
+    });
+
+    auto withdraw_id = std::make_shared<std::int64_t>(0);
+    auto withdraw_reason = std::make_shared<std::string>();
+    auto* withdraw = client->add_subcommand(
+        "withdraw-consent",
+        tr("Take the client's withdrawal of consent to the processing of personal data (acting --as the specialist; "
+           "journaled)")
+            .str());
+    withdraw->add_option("id", *withdraw_id, tr("Client record number").str())->required();
+    withdraw->add_option("--reason", *withdraw_reason, tr("The client's statement in his words").str())->required();
+    withdraw->callback([&ctx, withdraw_id, withdraw_reason] {
+        auto db = ctx.open();
+        const Actor person = ctx.person(*db);
+        ConsentState s;
+        reporting_input(ctx, [&] { s = withdraw_consent(*db, person, *withdraw_id, *withdraw_reason); });
+        if (ctx.json) {
+            nlohmann::json out = consent_json(*withdraw_id, s);
+            out["ok"] = true;
+            return print_json(out);
+        }
+        print_consent(s);
+    });
+
+    auto contract_sale = std::make_shared<std::int64_t>(0);
+    auto contract_pdf_path = std::make_shared<std::string>();
+    auto* contract = client->add_subcommand(
+        "contract", tr("The subscriber's contract of a SIM sale with the consent text: text and A4 PDF").str());
+    contract->add_option("sale", *contract_sale, tr("The sale's record number").str())->required();
+    contract->add_option("--pdf", *contract_pdf_path, tr("Write the contract as a PDF to this file").str());
+    contract->callback([&ctx, contract_sale, contract_pdf_path] {
+        auto db = ctx.open();
+        const Actor person = ctx.viewer(*db);
+        const SubscriberContract c = subscriber_contract(*db, person, *contract_sale);
+        if (!contract_pdf_path->empty()) write_contract_pdf(c, *contract_pdf_path);
+        const std::vector<std::string> text = subscriber_contract_text(c);
+        if (ctx.json)
+            return print_json({{"sale_id", c.sale_id},
+                               {"number", c.number},
+                               {"consent_version", c.consent_version},
+                               {"marketing", c.marketing},
+                               {"pdf", *contract_pdf_path},
+                               {"text", text}});
+        for (const auto& line : text) std::cout << line << "\n\n";
+        if (!contract_pdf_path->empty())
+            std::cerr << trf("Contract written to {1}", {*contract_pdf_path}).str() << '\n';
     });
 }
 

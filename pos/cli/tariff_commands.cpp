@@ -49,6 +49,18 @@ nlohmann::json to_json(const TariffQuote& q) {
     nlohmann::json out = {{"code", q.code},        {"name", q.name},       {"is_bundle", q.is_bundle},
                           {"individual", q.individual}, {"priced", !q.individual}, {"valid_from", q.version_from},
                           {"lines", lines},       {"assumed", q.assumed}};
+    nlohmann::json services = nlohmann::json::array(), options = nlohmann::json::array();
+    for (const auto& f : q.features)
+        (f.kind == "service" ? services : options).push_back({{"code", f.code}, {"name", f.name}, {"assumed", f.assumed}});
+    out["services"] = services;
+    out["options"] = options;
+    out["carry_over"] = q.carry_over;
+    if (!q.months.empty()) {
+        nlohmann::json months = nlohmann::json::array();
+        for (const auto& m : q.months)
+            months.push_back({{"cost", m.cost.kopecks()}, {"carried_minutes", m.carried_minutes}, {"carried_mb", m.carried_mb}});
+        out["by_month"] = months;
+    }
     if (q.individual) {
         out["monthly"] = nullptr;
         out["one_time"] = nullptr;
@@ -76,14 +88,26 @@ void print_quote(int rank, const TariffQuote& q, const UsageProfile& p) {
             if (l.standard_rate) std::cout << " (" << tr("standard rate").str() << ")";
             std::cout << '\n';
         }
-        std::cout << "   " << tr("A month per number").str() << ": " << q.monthly.format() << "; "
-                  << tr("once per number").str() << ": " << q.one_time.format() << '\n';
-        std::cout << "   "
-                  << trf("Total for {1} months, {2} numbers", {std::to_string(p.months), std::to_string(p.numbers)})
-                         .str()
-                  << ": (" << q.monthly.format() << " × " << p.months << " + " << q.one_time.format() << ") × "
-                  << p.numbers << " = " << q.total.format() << '\n';
+        if (q.months.empty()) {
+            std::cout << "   " << tr("A month per number").str() << ": " << q.monthly.format() << "; "
+                      << tr("once per number").str() << ": " << q.one_time.format() << '\n';
+            std::cout << "   "
+                      << trf("Total for {1} months, {2} numbers", {std::to_string(p.months), std::to_string(p.numbers)})
+                             .str()
+                      << ": (" << q.monthly.format() << " × " << p.months << " + " << q.one_time.format() << ") × "
+                      << p.numbers << " = " << q.total.format() << '\n';
+        } else {
+            std::cout << "   "
+                      << trf("Total for {1} months, {2} numbers", {std::to_string(q.months.size()), std::to_string(p.numbers)})
+                             .str()
+                      << ": (";
+            for (std::size_t i = 0; i < q.months.size(); ++i) std::cout << (i ? " + " : "") << q.months[i].cost.format();
+            std::cout << " + " << q.one_time.format() << ") × " << p.numbers << " = " << q.total.format() << '\n';
+        }
     }
+    for (const auto& f : q.features)
+        std::cout << "   " << (f.kind == "service" ? tr("Included service") : tr("Option")).str() << ": " << f.name
+                  << (f.code == "carry_over" ? " (" + tr("honoured month by month").str() + ")" : std::string()) << '\n';
     if (!q.assumed.empty()) std::cout << "   " << tr("Catalog values not from the source").str() << ": " << q.assumed << '\n';
 }
 
@@ -121,6 +145,13 @@ void add_tariff_commands(CLI::App& app, CliContext& ctx) {
     adv->add_option("--corporate", profile->minutes_corporate, tr("Minutes a month between the client's numbers").str());
     adv->add_option("--russia", profile->minutes_russia, tr("Minutes a month in the home region and Russia").str());
     adv->add_option("--other", profile->minutes_other_operators, tr("Minutes a month to other operators").str());
+    adv->add_option("--international", profile->minutes_international,
+                    tr("Minutes a month of international calls (standard rates, outside every package)").str());
+    auto months_typed = std::make_shared<std::vector<std::string>>();
+    adv->add_option("--month", *months_typed,
+                    tr("One month's usage, given once for every month in order, e.g. russia=1200,mb=20480 (keys: "
+                       "corporate, russia, other, international, mb, sms); carry-over is honoured between them")
+                        .str());
     adv->add_option("--zone", profile->other_operator_zone, tr("Zone of the other operators called: 1 to 4").str());
     adv->add_option("--mb", profile->mb, tr("Megabytes a month").str());
     adv->add_option("--sms", profile->sms, tr("SMS a month").str());
@@ -128,10 +159,17 @@ void add_tariff_commands(CLI::App& app, CliContext& ctx) {
     adv->add_option("--numbers", profile->numbers, tr("Numbers of the client (1 to 1000)").str());
     adv->add_option("--segment", profile->segment, tr("Only tariffs for private or business clients (default: every tariff)").str());
     adv->add_option("--date", *advise_date, tr("Date YYYY-MM-DD (default: today, UTC)").str());
-    adv->callback([&ctx, profile, advise_date] {
+    adv->callback([&ctx, profile, advise_date, months_typed] {
         auto db = ctx.open();
         const std::string date = advise_date->empty() ? today_utc(*db) : *advise_date;
-        const auto quotes = advise(*db, *profile, date);
+        std::vector<TariffQuote> quotes;
+        reporting_input(ctx, [&] {
+            profile->by_month.clear();
+            for (const auto& m : *months_typed) profile->by_month.push_back(parse_month_usage(m));
+            if (!profile->by_month.empty() && profile->months == 1)
+                profile->months = static_cast<int>(profile->by_month.size());
+            quotes = advise(*db, *profile, date);
+        });
         if (ctx.json) {
             nlohmann::json out = nlohmann::json::array();
             for (const auto& q : quotes) out.push_back(to_json(q));

@@ -5,6 +5,7 @@
 #include "pos/core/common/CalendarDate.hpp"
 #include "pos/core/sale/Client.hpp"
 #include "pos/core/sale/DeskSearch.hpp"
+#include "pos/core/sale/PersonalDataConsent.hpp"
 #include "pos/core/common/FormInput.hpp"
 #include "pos/core/identifiers/Iccid.hpp"
 #include "pos/core/catalog/ProductCatalog.hpp"
@@ -55,6 +56,7 @@ DeskPage::DeskPage(wxWindow* parent, db::Database& db, const pos::Actor& actor, 
             issuer_->ChangeValue(wxString::FromUTF8(draft_.client.document_issuer));
             address_->ChangeValue(wxString::FromUTF8(draft_.client.address));
             phone_->ChangeValue(wxString::FromUTF8(draft_.client.phone));
+            marketing_consent_->SetValue(draft_.marketing_consent);
             if (!draft_.lines.empty()) status(ui_text(tr("The unfinished sale was restored.")), false);
         }
     } catch (const UserError& e) {
@@ -163,12 +165,20 @@ void DeskPage::build() {
     client_->add("address", tr("Registration address"), address_);
     client_->add("phone", tr("Contact phone"), phone_);
     known_client_ = new wxStaticText(client_panel, wxID_ANY, wxString());
+    marketing_consent_ = new wxCheckBox(client_panel, wxID_ANY,
+                                        ui_text(tr("The client agrees to offers by phone and SMS")));
+    marketing_consent_->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) { save_draft(); });
+    withdraw_consent_ = new wxButton(client_panel, wxID_ANY, ui_text(tr("Withdraw consent to personal data...")));
+    withdraw_consent_->Hide();
+    withdraw_consent_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { withdraw_known_client_consent(); });
     auto* client_sizer = new wxBoxSizer(wxVERTICAL);
     auto* client_title = new wxStaticText(client_panel, wxID_ANY, ui_text(tr("Client (SIM sale, replacement, transfer)")));
     client_title->SetFont(client_title->GetFont().Bold());
     client_sizer->Add(client_title, 0, wxBOTTOM, 6);
     client_sizer->Add(client_->sizer(), 0, wxEXPAND);
+    client_sizer->Add(marketing_consent_, 0, wxTOP, 6);
     client_sizer->Add(known_client_, 0, wxTOP, 6);
+    client_sizer->Add(withdraw_consent_, 0, wxTOP, 4);
     client_panel->SetSizer(client_sizer);
     passport_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) {
         look_up_passport();
@@ -384,6 +394,7 @@ void DeskPage::read_client_form() {
     draft_.client = pos::ClientForm{text_of(full_name_), text_of(birth_date_), text_of(passport_), text_of(issued_on_),
                                     text_of(issuer_),    text_of(address_),    text_of(phone_)};
     draft_.with_client = !draft_.client.passport.empty() || !draft_.client.full_name.empty();
+    draft_.marketing_consent = marketing_consent_->GetValue();
     draft_.paid_cash = text_of(cash_);
     draft_.paid_card = text_of(card_);
     draft_.visit_id = visit_id_;
@@ -392,12 +403,31 @@ void DeskPage::read_client_form() {
 void DeskPage::look_up_passport() {
     const std::string typed = text_of(passport_);
     known_client_->SetLabel(wxString());
-    if (typed.empty()) return;
+    known_client_id_ = 0;
+    withdraw_consent_->Hide();
+    if (typed.empty()) {
+        Layout();
+        return;
+    }
     try {
-        if (auto c = pos::find_client_by_passport(db_, actor_, typed))
+        if (auto c = pos::find_client_by_passport(db_, actor_, typed)) {
+            // The card: who, how many numbers, and what his contracts record of his consent.
+            const pos::ConsentState consent = pos::consent_state(db_, actor_, c->id);
+            Text consent_line =
+                consent.withdrawn()
+                    ? trf("Consent to personal data WITHDRAWN on {1}: contact phone erased, no offers, data not shown.",
+                          {pos::CalendarDate::of_utc(consent.withdrawn_at).display()})
+                : consent.recorded()
+                    ? trf("Consent to personal data: version {1} of {2}; offers by phone and SMS: {3}.",
+                          {consent.text_version, pos::CalendarDate::of_utc(consent.given_at).display(),
+                           (consent.marketing ? tr("yes") : tr("no")).str()})
+                    : tr("Consent to personal data: not recorded with any contract.");
             known_client_->SetLabel(ui_text(trf("Known client {1}, numbers in service: {2}. The passport is enough.",
-                                                {c->full_name, std::to_string(c->live_numbers)})));
-        else
+                                                {c->full_name, std::to_string(c->live_numbers)})) +
+                                    "\n" + ui_text(consent_line));
+            known_client_id_ = c->id;
+            withdraw_consent_->Show(!consent.withdrawn());
+        } else
             known_client_->SetLabel(ui_text(tr("New client: fill in the whole form.")));
         known_client_->Wrap(FromDIP(400));
         client_->clear_errors();
@@ -546,6 +576,9 @@ void DeskPage::pay() {
         for (wxTextCtrl* c : {passport_, full_name_, birth_date_, issued_on_, issuer_, address_, phone_, cash_, card_})
             c->ChangeValue(wxString());
         known_client_->SetLabel(wxString());
+        known_client_id_ = 0;
+        withdraw_consent_->Hide();
+        marketing_consent_->SetValue(false);
         status(ui_text(trf("Receipt {1} saved: {2}, change {3}.",
                            {std::to_string(sale.receipt_number), sale.total.format(), sale.change_due.format()})),
                false);
@@ -641,6 +674,24 @@ void DeskPage::clear_errors() {
     entry_->clear_errors();
     client_->clear_errors();
     payment_->clear_errors();
+}
+
+// The client's written statement, taken by the specialist signed in (152-FZ art. 9 p. 2): journaled in core.
+void DeskPage::withdraw_known_client_consent() {
+    if (!known_client_id_) return;
+    const wxString words = wxGetTextFromUser(
+        ui_text(tr("The client withdraws consent to the processing of personal data. His statement, in his words:")),
+        ui_text(tr("Withdraw consent")), wxString(), this);
+    if (words.IsEmpty()) return;
+    try {
+        pos::withdraw_consent(db_, actor_, known_client_id_, words.utf8_string());
+        status(ui_text(tr("The withdrawal is recorded: the contact phone is erased and no offers will be sent.")), false);
+        phone_->ChangeValue(wxString());
+        marketing_consent_->SetValue(false);
+        look_up_passport();
+    } catch (const UserError& e) {
+        status(wxString::FromUTF8(e.message()), true);
+    }
 }
 
 }  // namespace salon::ui

@@ -5,6 +5,9 @@
 // which comes back after a restart; the sale itself is committed by core in one transaction.
 #pragma once
 
+#include <wx/button.h>
+#include <wx/checkbox.h>
+
 #include "pos/core/organisation/Actor.hpp"
 #include "pos/core/sale/Sale.hpp"
 #include "pos/ui/FormFields.hpp"
@@ -105,6 +108,11 @@ private:
     wxTextCtrl* phone_ = nullptr;
     wxStaticText* known_client_ = nullptr;
     std::unique_ptr<FormFields> client_;
+    // The consent to offers ticked on the contract, and the known client's withdrawal (152-FZ art. 9).
+    wxCheckBox* marketing_consent_ = nullptr;
+    wxButton* withdraw_consent_ = nullptr;
+    std::int64_t known_client_id_ = 0;
+    void withdraw_known_client_consent();
 
     wxListCtrl* lines_ = nullptr;
     wxStaticText* total_ = nullptr;

@@ -2,6 +2,7 @@
 
 #include "db/UserError.hpp"
 #include "pos/core/sale/SaleReceipt.hpp"
+#include "pos/print/ContractPdf.hpp"
 #include "pos/print/ReceiptPdf.hpp"
 #include "pos/ui/FormFields.hpp"
 
@@ -12,6 +13,8 @@
 #include <wx/stattext.h>
 #include <wx/stdpaths.h>
 #include <wx/textctrl.h>
+
+#include <optional>
 
 namespace salon::ui {
 
@@ -48,11 +51,37 @@ void show_receipt(wxWindow* parent, db::Database& db, const pos::Actor& actor, s
         }
         dialog.Layout();
     };
+    // A SIM sale prints the subscriber's contract too, with the consent text the client signs (152-FZ art. 9).
+    std::optional<pos::SubscriberContract> contract;
+    try {
+        contract = pos::subscriber_contract(db, actor, sale_id);
+    } catch (const UserError&) {
+    }
+    wxButton* contract_button = nullptr;
+    if (contract) {
+        contract_button = new wxButton(&dialog, wxID_ANY, ui_text(tr("Contract PDF")));
+        contract_button->Bind(wxEVT_BUTTON, [&](wxCommandEvent&) {
+            wxFileName folder(wxStandardPaths::Get().GetDocumentsDir(), wxString());
+            folder.AppendDir("contracts");
+            folder.Mkdir(wxS_DIR_DEFAULT, wxPATH_MKDIR_FULL);
+            const wxString path = folder.GetPathWithSep() + wxString::Format("contract-%lld.pdf", static_cast<long long>(sale_id));
+            try {
+                pos::write_contract_pdf(*contract, path.utf8_string());
+                saved->SetLabel(ui_text(trf("Saved: {1}", {path.utf8_string()})));
+                saved->SetForegroundColour(wxColour(0x1E, 0x7B, 0x34));
+            } catch (const UserError& e) {
+                saved->SetLabel(wxString::FromUTF8(e.message()));
+                saved->SetForegroundColour(error_colour());
+            }
+            dialog.Layout();
+        });
+    }
     roll->Bind(wxEVT_BUTTON, [&](wxCommandEvent&) { save(pos::ReceiptPaper::roll80, "80mm"); });
     a4->Bind(wxEVT_BUTTON, [&](wxCommandEvent&) { save(pos::ReceiptPaper::a4, "a4"); });
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
     buttons->Add(roll, 0, wxRIGHT, 6);
     buttons->Add(a4, 0, wxRIGHT, 6);
+    if (contract_button) buttons->Add(contract_button, 0, wxRIGHT, 6);
     buttons->AddStretchSpacer();
     buttons->Add(close);
     auto* sizer = new wxBoxSizer(wxVERTICAL);

@@ -11,6 +11,7 @@
 #include <wx/listctrl.h>
 #include <wx/sizer.h>
 #include <wx/textctrl.h>
+#include <wx/tokenzr.h>
 
 namespace salon::ui {
 
@@ -27,11 +28,20 @@ std::string choose_tariff_with_advisor(wxWindow* parent, db::Database& db) {
     wxTextCtrl* other = number("other", tr("Minutes to other operators"));
     wxTextCtrl* mb = number("mb", tr("Megabytes a month"));
     wxTextCtrl* sms = number("sms", tr("SMS a month"));
+    wxTextCtrl* international = number("international", tr("International minutes a month"));
+    // Months that differ, one after the other (separated by ";"): a tariff with «Перенос остатков» carries
+    // each month's unused package to the next (R-TAR-3).
+    auto* by_month = new wxTextCtrl(&dialog, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, wxTE_PROCESS_ENTER);
+    by_month->SetHint("russia=1000,mb=5120; russia=2000,mb=15360");
+    by_month->SetToolTip(ui_text(tr("Leave empty for one month like the fields above; else each month in order, "
+                                    "separated by \";\" (keys: corporate, russia, other, international, mb, sms)")));
+    fields.add("month", tr("Month by month"), by_month);
     auto* ranking = new wxListCtrl(&dialog, wxID_ANY, wxDefaultPosition, dialog.FromDIP(wxSize(520, 170)),
                                    wxLC_REPORT | wxLC_SINGLE_SEL | wxBORDER_THEME);
-    ranking->AppendColumn(ui_text(tr("Tariff")), wxLIST_FORMAT_LEFT, dialog.FromDIP(200));
-    ranking->AppendColumn(ui_text(tr("A month")), wxLIST_FORMAT_RIGHT, dialog.FromDIP(140));
+    ranking->AppendColumn(ui_text(tr("Tariff")), wxLIST_FORMAT_LEFT, dialog.FromDIP(170));
+    ranking->AppendColumn(ui_text(tr("A month")), wxLIST_FORMAT_RIGHT, dialog.FromDIP(120));
     ranking->AppendColumn(ui_text(tr("Bundle")), wxLIST_FORMAT_LEFT, dialog.FromDIP(80));
+    ranking->AppendColumn(ui_text(tr("Total")), wxLIST_FORMAT_RIGHT, dialog.FromDIP(130));
     auto* arithmetic = new wxTextCtrl(&dialog, wxID_ANY, wxString(), wxDefaultPosition, dialog.FromDIP(wxSize(520, 140)),
                                       wxTE_MULTILINE | wxTE_READONLY);
     auto* sizer = new wxBoxSizer(wxVERTICAL);
@@ -54,6 +64,12 @@ std::string choose_tariff_with_advisor(wxWindow* parent, db::Database& db) {
             if (l.quantity) text << *l.quantity << " × " << wxString::FromUTF8(l.unit_price.format()) << " = ";
             text << wxString::FromUTF8(l.amount.format()) << "\n";
         }
+        const auto& q = quotes[static_cast<std::size_t>(row)];
+        for (const auto& f : q.features)
+            text << ui_text(f.kind == "service" ? tr("Included service") : tr("Option")) << ": "
+                 << wxString::FromUTF8(f.name) << "\n";
+        if (!q.assumed.empty())
+            text << ui_text(tr("Catalog values not from the source")) << ": " << wxString::FromUTF8(q.assumed) << "\n";
         arithmetic->ChangeValue(text);
     };
     auto compute = [&] {
@@ -64,7 +80,16 @@ std::string choose_tariff_with_advisor(wxWindow* parent, db::Database& db) {
         p.minutes_other_operators = as_int(other);
         p.mb = as_int(mb);
         p.sms = as_int(sms);
+        p.minutes_international = as_int(international);
         try {
+            const wxArrayString months = wxSplit(by_month->GetValue(), ';', '\0');
+            for (wxString m : months)
+                if (!m.Trim().Trim(false).IsEmpty()) p.by_month.push_back(pos::parse_month_usage(m.utf8_string()));
+            if (!p.by_month.empty()) {
+                // The month's fields stand for one month only: month by month takes over.
+                p.minutes_russia = p.minutes_other_operators = p.mb = p.sms = p.minutes_international = 0;
+                p.months = static_cast<int>(p.by_month.size());
+            }
             quotes = pos::advise(db, p, pos::today_utc(db));
         } catch (const pos::InputError& e) {
             fields.show_error(e.input(), wxString::FromUTF8(e.reason().str()));
@@ -76,6 +101,8 @@ std::string choose_tariff_with_advisor(wxWindow* parent, db::Database& db) {
             const long row = ranking->InsertItem(static_cast<long>(i), wxString::FromUTF8(quotes[i].name));
             ranking->SetItem(row, 1, wxString::FromUTF8(quotes[i].monthly.format()));
             ranking->SetItem(row, 2, quotes[i].is_bundle ? ui_text(tr("yes")) : wxString());
+            ranking->SetItem(row, 3, quotes[i].individual ? ui_text(tr("by agreement"))
+                                                          : wxString::FromUTF8(quotes[i].total.format()));
         }
         if (!quotes.empty()) {
             ranking->SetItemState(0, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
@@ -83,7 +110,7 @@ std::string choose_tariff_with_advisor(wxWindow* parent, db::Database& db) {
             show_arithmetic(0);
         }
     };
-    for (wxTextCtrl* t : {russia, other, mb, sms}) {
+    for (wxTextCtrl* t : {russia, other, mb, sms, international, by_month}) {
         t->SelectAll();
         t->Bind(wxEVT_TEXT_ENTER, [&](wxCommandEvent&) {
             compute();

@@ -31,7 +31,7 @@ expect_text 0 "advise a light user" -- "$cli" --db "$db" --lang en tariffs advis
 contains "Вега first" "1. Вега (vega)"
 contains "zone rate line" "10 × RUB 10.00 = RUB 100.00"
 contains "total arithmetic" "(RUB 190.50 × 2 + RUB 0.00) × 3 = RUB 1,143.00"
-contains "Альфа connection apart" "(RUB 52.50 × 2 + RUB 750.00) × 3 = RUB 2,565.00"
+contains "Альфа connection apart" "(RUB 12.50 × 2 + RUB 750.00) × 3 = RUB 2,325.00"
 contains "individual last" "5. Теле2 бизнес (tele2_business): priced by agreement"
 contains "assumed values shown" "included_minutes=2000"
 
@@ -55,5 +55,33 @@ contains "names zone" "Zone"
 expect 1 "bad date" -- "$cli" --db "$db" --lang en --json tariffs advise --date 2026-3-1
 contains "JSON error" '"ok": false'
 expect 2 "not a number" -- "$cli" --db "$db" tariffs advise --mb many
+
+# A package covers calls by where they go (domain.md): 100 minutes across Russia and 200 to colleagues on
+# Бета are 300 of its 1500 minutes, 550 and not 1050; international calls at standard rates outside it.
+expect 0 "calls to colleagues inside Бета's package" -- "$cli" --db "$db" --json tariffs advise --segment business \
+  --russia 100 --corporate 200 --other 50 --date 2026-03-01
+beta=$(python3 -c 'import json,sys; print([q["total"] for q in json.loads(sys.argv[1])["quotes"] if q["code"] == "beta"][0])' "$out")
+[ "$beta" = 55000 ] && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: Бета billed $beta"; }
+contains "services of Теле2 бизнес" '"code": "hidden_number"'
+contains "carry-over option" '"code": "carry_over"'
+expect_text 0 "international minutes" -- "$cli" --db "$db" --lang en tariffs advise --segment business --international 10 --date 2026-03-01
+contains "international at the standard rate" "International calls, minutes: 10 × RUB 49.00 = RUB 490.00 (standard rate)"
+contains "standard rate shown as assumed" "minute_international=49.00 (standard rate)"
+expect 1 "negative international" -- "$cli" --db "$db" --lang en tariffs advise --international -1
+contains "names international" "International minutes: must not be negative"
+
+# «Перенос остатков» month by month: Бета's 500 unused minutes of month 1 carried into month 2.
+expect_text 0 "months one by one" -- "$cli" --db "$db" --lang en tariffs advise --segment business \
+  --month russia=1000 --month russia=2000 --date 2026-03-01
+contains "carried over" "beyond 1500 included and 500 carried over: 0 × RUB 3.00 = RUB 0.00"
+contains "months added" "Total for 2 months, 1 numbers: (RUB 550.00 + RUB 550.00 + RUB 0.00) × 1 = RUB 1,100.00"
+expect 0 "months one by one as JSON" -- "$cli" --db "$db" --json tariffs advise --segment business \
+  --month russia=1000,mb=5120 --month russia=2000,mb=15360 --date 2026-03-01
+contains "by month" '"carried_minutes": 500'
+contains "carried MB" '"carried_mb": 5120'
+expect 1 "a bad month" -- "$cli" --db "$db" --lang en --json tariffs advise --month roaming=5
+contains "names month" '"input": "month"'
+expect 1 "months and one month at once" -- "$cli" --db "$db" --lang en tariffs advise --russia 5 --month russia=5
+contains "says why" "either for every month or as one month"
 
 cli_test_summary "tariffs cli"

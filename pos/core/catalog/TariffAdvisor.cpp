@@ -117,8 +117,11 @@ public:
     Pricer(const std::map<std::string, long long>& standard, const std::string& date)
         : standard_(standard), date_(date) {}
 
-    // Adds `quantity` units at the tariff's price, else the standard rate `code`.
-    void add(TariffQuote& q, Text what, long long quantity, std::optional<long long> price, const char* code) const {
+    // Adds `quantity` units at the tariff's price, else the standard rate `code` (noted in `used`, which
+    // the quote shows as assumed when it bills any: the source gives no standard rates). Returns the
+    // line's amount.
+    Money add(TariffQuote& q, Text what, long long quantity, std::optional<long long> price, const char* code,
+              std::map<std::string, long long>& used) const {
         QuoteLine line;
         line.what = std::move(what);
         line.quantity = quantity;
@@ -131,10 +134,12 @@ public:
                                       trf("has no standard rate \"{1}\" in force on {2}", {code, date_}));
             line.unit_price = Money::from_kopecks(found->second);
             line.standard_rate = true;
+            if (quantity > 0) used[code] = found->second;
         }
         line.amount = line.unit_price * quantity;
-        q.monthly += line.amount;
+        const Money amount = line.amount;
         q.lines.push_back(std::move(line));
+        return amount;
     }
 
 private:
@@ -144,6 +149,100 @@ private:
 
 long long beyond(long long used, long long included) { return std::max(0LL, used - included); }
 
+// The services and options of a version, in the catalog's order.
+std::vector<TariffFeature> features_of(db::Database& db, long long version_id) {
+    std::vector<TariffFeature> out;
+    TariffFeature f;
+    soci::indicator i_assumed = soci::i_null;
+    db::Statement st = db.query(
+        "SELECT kind, code, name, assumed FROM tariff_feature WHERE tariff_version_id = :v ORDER BY kind DESC, code",
+        soci::use(version_id), soci::into(f.kind), soci::into(f.code), soci::into(f.name), soci::into(f.assumed, i_assumed));
+    st.execute();
+    while (st.fetch()) {
+        TariffFeature one = f;
+        if (i_assumed != soci::i_ok) one.assumed.clear();
+        out.push_back(std::move(one));
+    }
+    return out;
+}
+
+// What a month leaves unused of the package's own minutes and megabytes (the carried-in part is used first
+// and lapses at the month's end: «Перенос остатков» carries to the next month only).
+struct Unused {
+    long long minutes = 0, mb = 0;
+};
+
+// One month's usage priced under the version, its lines added to the quote; returns the month's cost.
+Money price_month(db::Database& db, const VersionRow& v, const MonthUsage& u, const std::string& zone,
+                  const Pricer& pricer, TariffQuote& q, const Unused& carried, Unused& unused,
+                  std::map<std::string, long long>& used) {
+    Money cost = Money::from_kopecks(v.monthly_fee);
+    q.lines.push_back({tr("Monthly fee"), std::nullopt, {}, cost, false});
+    if (u.minutes_corporate > 0 && v.unlimited_corporate)
+        q.lines.push_back({tr("Corporate calls, unlimited"), u.minutes_corporate, {}, {}, false});
+    const long long corporate = v.unlimited_corporate ? 0 : u.minutes_corporate;
+    if (v.included_minutes > 0) {
+        // A package: every call inside Russia counts against it, whoever answers (domain.md); only the
+        // minutes beyond it are billed, at the tariff's rate for Russia or the standard one.
+        const long long in_russia = corporate + u.minutes_russia + u.minutes_other_operators;
+        const long long allowance = v.included_minutes + carried.minutes;
+        if (in_russia > 0) {
+            Text what = carried.minutes > 0
+                            ? trf("Calls in Russia (corporate {1}, Russia {2}, other operators {3}) beyond {4} "
+                                  "included and {5} carried over",
+                                  {std::to_string(corporate), std::to_string(u.minutes_russia),
+                                   std::to_string(u.minutes_other_operators), std::to_string(v.included_minutes),
+                                   std::to_string(carried.minutes)})
+                            : trf("Calls in Russia (corporate {1}, Russia {2}, other operators {3}) beyond {4} "
+                                  "included minutes",
+                                  {std::to_string(corporate), std::to_string(u.minutes_russia),
+                                   std::to_string(u.minutes_other_operators), std::to_string(v.included_minutes)});
+            cost += pricer.add(q, std::move(what), beyond(in_russia, allowance), v.minute_russia, "minute_russia", used);
+        }
+        unused.minutes = beyond(v.included_minutes, beyond(in_russia, carried.minutes));
+    } else {
+        // No package: each destination at its own price (Вега), else the standard rate.
+        if (corporate > 0)
+            cost += pricer.add(q, tr("Corporate calls, minutes"), corporate, v.minute_corporate, "minute_home", used);
+        if (u.minutes_russia > 0)
+            cost += pricer.add(q, tr("Calls in Russia, minutes"), u.minutes_russia, v.minute_russia, "minute_russia",
+                               used);
+        if (u.minutes_other_operators > 0) {
+            std::optional<long long> rate = v.minute_other_operator;
+            Text what = tr("Calls to other operators, minutes");
+            if (!rate) {
+                rate = zone_rate(db, v.version_id, zone);
+                if (rate) what = trf("Calls to other operators, zone {1}, minutes", {zone});
+            }
+            cost += pricer.add(q, std::move(what), u.minutes_other_operators, rate, "minute_other_operator", used);
+        }
+    }
+    // Outside every package: no tariff of the source prices them, Альфа says "по стандартным расценкам".
+    if (u.minutes_international > 0)
+        cost += pricer.add(q, tr("International calls, minutes"), u.minutes_international, std::nullopt,
+                           "minute_international", used);
+    if (u.mb > 0) {
+        const long long allowance = v.included_mb + carried.mb;
+        Text what = v.included_mb == 0 ? tr("Internet, MB")
+                    : carried.mb > 0
+                        ? trf("Internet beyond {1} MB included and {2} MB carried over",
+                              {std::to_string(v.included_mb), std::to_string(carried.mb)})
+                        : trf("Internet beyond {1} MB included", {std::to_string(v.included_mb)});
+        cost += pricer.add(q, std::move(what), beyond(u.mb, allowance), v.mb_price, "mb", used);
+    }
+    unused.mb = beyond(v.included_mb, beyond(u.mb, carried.mb));
+    if (u.sms > 0) {
+        Text what = v.included_sms > 0 ? trf("SMS beyond {1} included", {std::to_string(v.included_sms)})
+                                       : tr("SMS, messages");
+        cost += pricer.add(q, std::move(what), beyond(u.sms, v.included_sms), v.sms_price, "sms", used);
+    }
+    return cost;
+}
+
+MonthUsage single_month(const UsageProfile& p) {
+    return {p.minutes_corporate, p.minutes_russia, p.minutes_other_operators, p.minutes_international, p.mb, p.sms};
+}
+
 TariffQuote price(db::Database& db, const VersionRow& v, const UsageProfile& p, const Pricer& pricer) {
     TariffQuote q;
     q.code = v.code;
@@ -152,45 +251,43 @@ TariffQuote price(db::Database& db, const VersionRow& v, const UsageProfile& p, 
     q.individual = v.individual;
     q.version_from = v.valid_from;
     q.assumed = v.assumed;
+    q.features = features_of(db, v.version_id);
+    for (const auto& f : q.features)
+        if (f.kind == "option" && f.code == "carry_over") q.carry_over = true;
     if (v.individual) return q;  // priced by agreement
 
-    q.monthly = Money::from_kopecks(v.monthly_fee);
-    q.lines.push_back({tr("Monthly fee"), std::nullopt, {}, q.monthly, false});
-    if (p.minutes_corporate > 0) {
-        if (v.unlimited_corporate)
-            q.lines.push_back({tr("Corporate calls, unlimited"), p.minutes_corporate, {}, {}, false});
-        else
-            pricer.add(q, tr("Corporate calls, minutes"), p.minutes_corporate, v.minute_corporate, "minute_home");
-    }
-    if (p.minutes_russia > 0) {
-        Text what = v.included_minutes > 0
-                        ? trf("Calls in Russia beyond {1} included minutes", {std::to_string(v.included_minutes)})
-                        : tr("Calls in Russia, minutes");
-        pricer.add(q, std::move(what), beyond(p.minutes_russia, v.included_minutes), v.minute_russia,
-                   "minute_russia");
-    }
-    if (p.minutes_other_operators > 0) {
-        std::optional<long long> rate = v.minute_other_operator;
-        Text what = tr("Calls to other operators, minutes");
-        if (!rate) {
-            rate = zone_rate(db, v.version_id, p.other_operator_zone);
-            if (rate) what = trf("Calls to other operators, zone {1}, minutes", {p.other_operator_zone});
+    std::map<std::string, long long> used;  // standard rates the quote used
+    if (p.by_month.empty()) {
+        Unused none;
+        q.monthly = price_month(db, v, single_month(p), p.other_operator_zone, pricer, q, {}, none, used);
+    } else {
+        // Month by month: what a month leaves of the package goes to the next one when the tariff has
+        // «Перенос остатков»; a month's heading line carries its cost.
+        Unused carried;
+        Money sum;
+        for (std::size_t i = 0; i < p.by_month.size(); ++i) {
+            const std::size_t heading = q.lines.size();
+            q.lines.push_back({trf("Month {1}", {std::to_string(i + 1)}), std::nullopt, {}, {}, false});
+            Unused unused;
+            const Money cost = price_month(db, v, p.by_month[i], p.other_operator_zone, pricer, q, carried, unused, used);
+            q.lines[heading].amount = cost;
+            q.months.push_back({cost, carried.minutes, carried.mb});
+            sum += cost;
+            carried = q.carry_over ? unused : Unused{};
         }
-        pricer.add(q, std::move(what), p.minutes_other_operators, rate, "minute_other_operator");
+        q.monthly = Money::from_kopecks(sum.kopecks() / static_cast<long long>(p.by_month.size()));
+        q.one_time = Money::from_kopecks(v.connection_fee);
+        q.total = (sum + q.one_time) * p.numbers;
     }
-    if (p.mb > 0) {
-        Text what = v.included_mb > 0 ? trf("Internet beyond {1} MB included", {std::to_string(v.included_mb)})
-                                      : tr("Internet, MB");
-        pricer.add(q, std::move(what), beyond(p.mb, v.included_mb), v.mb_price, "mb");
+    if (p.by_month.empty()) {
+        q.one_time = Money::from_kopecks(v.connection_fee);
+        q.total = (q.monthly * p.months + q.one_time) * p.numbers;
     }
-    if (p.sms > 0) {
-        Text what = v.included_sms > 0 ? trf("SMS beyond {1} included", {std::to_string(v.included_sms)})
-                                       : tr("SMS, messages");
-        pricer.add(q, std::move(what), beyond(p.sms, v.included_sms), v.sms_price, "sms");
-    }
-    q.one_time = Money::from_kopecks(v.connection_fee);
     q.lines.push_back({tr("Connection fee, once per number"), std::nullopt, {}, q.one_time, false});
-    q.total = (q.monthly * p.months + q.one_time) * p.numbers;
+    // The standard rates used are catalog values the source does not give: shown with the others.
+    for (const auto& [code, price] : used)
+        q.assumed += (q.assumed.empty() ? "" : ", ") + code + "=" + Money::from_kopecks(price).plain() +
+                     " (standard rate)";
     return q;
 }
 
@@ -200,6 +297,7 @@ void validate(const UsageProfile& p) {
     check_not_negative("corporate", tr("Corporate minutes"), p.minutes_corporate);
     check_not_negative("russia", tr("Minutes in Russia"), p.minutes_russia);
     check_not_negative("other", tr("Minutes to other operators"), p.minutes_other_operators);
+    check_not_negative("international", tr("International minutes"), p.minutes_international);
     static const std::regex zone(R"([1-4])");
     if (!std::regex_match(p.other_operator_zone, zone))
         throw InputError("zone", tr("Zone"), trf("must be from {1} to {2}", {"1", "4"}));
@@ -209,6 +307,50 @@ void validate(const UsageProfile& p) {
     check_range("numbers", tr("Numbers"), p.numbers, 1, 1000);
     if (!p.segment.empty() && p.segment != "private" && p.segment != "business")
         throw InputError("segment", tr("Segment"), tr("must be private or business"));
+    if (p.by_month.empty()) return;
+    if (p.minutes_corporate || p.minutes_russia || p.minutes_other_operators || p.minutes_international || p.mb ||
+        p.sms)
+        throw InputError("month", tr("Month"), tr("give the usage either for every month or as one month, not both"));
+    if (p.by_month.size() > 36) throw InputError("month", tr("Month"), trf("must be from {1} to {2}", {"1", "36"}));
+    if (p.months != 1 && p.months != static_cast<int>(p.by_month.size()))
+        throw InputError("months", tr("Months"), trf("must be {1}: one for every month given", {std::to_string(p.by_month.size())}));
+    for (const auto& m : p.by_month)
+        for (int v : {m.minutes_corporate, m.minutes_russia, m.minutes_other_operators, m.minutes_international, m.mb, m.sms})
+            check_not_negative("month", tr("Month"), v);
+}
+
+MonthUsage parse_month_usage(const std::string& text) {
+    static const std::regex pair(R"(\s*([a-z]+)\s*=\s*([0-9]{1,9})\s*)");
+    MonthUsage m;
+    std::size_t start = 0;
+    bool any = false;
+    while (start <= text.size()) {
+        const std::size_t comma = text.find(',', start);
+        const std::string item = text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+        std::smatch found;
+        if (!std::regex_match(item, found, pair))
+            throw InputError("month", tr("Month"),
+                             trf("\"{1}\" is not KEY=NUMBER (keys: corporate, russia, other, international, mb, sms)",
+                                 {item}));
+        const std::string key = found[1];
+        const int value = std::stoi(found[2]);
+        int* slot = key == "corporate"       ? &m.minutes_corporate
+                    : key == "russia"        ? &m.minutes_russia
+                    : key == "other"         ? &m.minutes_other_operators
+                    : key == "international" ? &m.minutes_international
+                    : key == "mb"            ? &m.mb
+                    : key == "sms"           ? &m.sms
+                                             : nullptr;
+        if (!slot)
+            throw InputError("month", tr("Month"),
+                             trf("unknown key \"{1}\" (keys: corporate, russia, other, international, mb, sms)", {key}));
+        *slot = value;
+        any = true;
+        if (comma == std::string::npos) break;
+        start = comma + 1;
+    }
+    if (!any) throw InputError("month", tr("Month"), tr("is empty"));
+    return m;
 }
 
 std::vector<TariffQuote> advise(db::Database& db, const UsageProfile& profile, const std::string& on_date) {

@@ -48,6 +48,30 @@ soci::indicator optional_price(const json& v, const char* key, long long& out, c
     return soci::i_ok;
 }
 
+// The version's services and options ("services": [...], "options": [...]) it does not have yet.
+int import_features(db::Database& db, const json& v, long long version_id, const std::string& where) {
+    int added = 0;
+    for (const char* kind : {"service", "option"}) {
+        for (const auto& f : v.value(std::string(kind) + "s", json::array())) {
+            const auto code = member<std::string>(f, "code", where);
+            const auto name = member<std::string>(f, "name", where + ": " + code);
+            const std::string assumed = member<std::string>(f, "assumed", where + ": " + code, std::string());
+            soci::indicator i_assumed = assumed.empty() ? soci::i_null : soci::i_ok;
+            int exists = 0;
+            db.run("SELECT count(*) FROM tariff_feature WHERE tariff_version_id = :v AND code = :c",
+                   soci::use(version_id), soci::use(code), soci::into(exists));
+            if (exists) continue;
+            const std::string k = kind;
+            db.run("INSERT INTO tariff_feature (tariff_version_id, kind, code, name, assumed) VALUES (:v, :k, :c, "
+                   ":n, :a)",
+                   soci::use(version_id), soci::use(k), soci::use(code), soci::use(name),
+                   soci::use(assumed, i_assumed));
+            ++added;
+        }
+    }
+    return added;
+}
+
 }  // namespace
 
 CatalogImportResult import_tariff_catalog(db::Database& db, const std::string& json_text) {
@@ -97,10 +121,14 @@ CatalogImportResult import_tariff_catalog(db::Database& db, const std::string& j
         for (const auto& v : member<json>(t, "versions", code)) {
             const std::string where = code;
             const auto from = date_member(v, "valid_from", where);
-            int exists = 0;
-            db.run("SELECT count(*) FROM tariff_version WHERE tariff_id = :t AND valid_from = :f",
-                   soci::use(tariff_id), soci::use(from), soci::into(exists));
-            if (exists) {
+            long long existing_id = 0;
+            soci::indicator existing = soci::i_null;
+            db.run("SELECT id FROM tariff_version WHERE tariff_id = :t AND valid_from = :f", soci::use(tariff_id),
+                   soci::use(from), soci::into(existing_id, existing));
+            if (existing == soci::i_ok) {
+                // Its prices stay as they are (R-TAR-2); services and options it lacks are added: they
+                // change no price of a past sale.
+                result.features_added += import_features(db, v, existing_id, where);
                 ++result.unchanged;
                 continue;
             }
@@ -135,6 +163,7 @@ CatalogImportResult import_tariff_catalog(db::Database& db, const std::string& j
                     "VALUES (:v, :z, :p)",
                     soci::use(version_id), soci::use(zone), soci::use(price));
             }
+            result.features_added += import_features(db, v, version_id, where);
             ++result.versions_added;
         }
     }

@@ -14,6 +14,7 @@ struct CatalogImportResult {
     int versions_added = 0;
     int standard_rates_added = 0;
     int unchanged = 0;  // versions and rates already present with the same start date
+    int features_added = 0;  // services and options of a version (added to a version already present too)
 };
 
 // Adds what the catalog holds and the database does not (matched by tariff code and start date). A

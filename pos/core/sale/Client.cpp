@@ -11,6 +11,7 @@
 #include "pos/core/organisation/Permission.hpp"
 #include "pos/core/identifiers/PersonalDataMask.hpp"
 #include "pos/core/organisation/StationSetting.hpp"
+#include "pos/core/sale/PersonalDataConsent.hpp"
 
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -63,10 +64,11 @@ std::string optional_phone(const std::string& typed) {
     return parse_input("phone", [&] { return Msisdn::parse(typed); }).str();
 }
 
-ClientSummary summary_of(const ClientRecord& c, int live) {
+ClientSummary summary_of(const ClientRecord& c, int live, bool consent_withdrawn = false) {
     ClientSummary s;
     s.id = c.id;
-    s.full_name = c.full_name;
+    // After a withdrawal of consent the card shows the name masked like the lists (152-FZ art. 21).
+    s.full_name = consent_withdrawn ? mask_full_name(c.full_name) : c.full_name;
     s.passport = mask(Passport::parse(c.passport));
     s.birth_date = mask_birth_date(c.birth_date);
     s.address = mask_address(c.address);
@@ -225,7 +227,7 @@ std::optional<ClientRecord> client_record_by_passport(db::Database& db, const Pa
 ClientSummary client_summary(db::Database& db, const Actor& actor, std::int64_t client_id) {
     actor.confirm(db);
     const ClientRecord c = existing(db, client_id);
-    return summary_of(c, live_numbers(db, c.id));
+    return summary_of(c, live_numbers(db, c.id), consent_withdrawn_at(db, c.id) != 0);
 }
 
 std::optional<ClientSummary> find_client_by_passport(db::Database& db, const Actor& actor,
@@ -234,7 +236,7 @@ std::optional<ClientSummary> find_client_by_passport(db::Database& db, const Act
     const Passport p = parse_input("passport", [&] { return Passport::parse(passport); });
     const auto c = client_by_passport(db, p);
     if (!c) return std::nullopt;
-    return summary_of(*c, live_numbers(db, c->id));
+    return summary_of(*c, live_numbers(db, c->id), consent_withdrawn_at(db, c->id) != 0);
 }
 
 ClientRecord reveal_client(db::Database& db, const Actor& actor, std::int64_t client_id, const std::string& reason) {
@@ -245,6 +247,7 @@ ClientRecord reveal_client(db::Database& db, const Actor& actor, std::int64_t cl
                          trf("say why in at least {1} characters", {std::to_string(kMinReasonLength)}));
     db::WriteTransaction tx(db);
     const ClientRecord c = existing(db, client_id);
+    require_consent_not_withdrawn(db, c.id);
     actor.record(db, "personal_data.reveal", "client:" + std::to_string(c.id), "reason=" + why);
     tx.commit();
     return c;

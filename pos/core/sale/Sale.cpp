@@ -13,6 +13,7 @@
 #include "pos/core/identifiers/Passport.hpp"
 #include "pos/core/organisation/Permission.hpp"
 #include "pos/core/catalog/ProductCatalog.hpp"
+#include "pos/core/sale/PersonalDataConsent.hpp"
 #include "pos/core/sale/Shift.hpp"
 #include "pos/core/catalog/SimStock.hpp"
 
@@ -590,17 +591,22 @@ long long insert_line(db::Database& db, long long sale_id, int line_no, const Pr
 // The stock, subscriptions and requests a committed line brings about, at the sale's moment `now`.
 void apply_line(db::Database& db, const Actor& actor, const PricedLine& p, long long line_id,
                 long long client_id, const DraftLine& d, const ReadLine& r, long long now,
-                const std::map<std::int64_t, SimCard>& cards) {
+                const std::map<std::int64_t, SimCard>& cards, bool marketing_consent) {
     const long long staff = actor.staff_id();
     switch (p.kind) {
     case LineKind::sim: {
         set_sim_status(db, cards.at(p.sim_card_id), "sold", staff, "sale line " + std::to_string(line_id),
                        "");
         long long card = p.sim_card_id, tariff = p.tariff_id;
+        // The contract records the consent its client signs (152-FZ art. 9): the text's version and the
+        // separate consent to offers, in the subscription's own row, so the sale runs no extra statement.
+        const std::string& consent = current_consent_text().version;
+        const int marketing = marketing_consent ? 1 : 0;
         db.run(
-            "INSERT INTO subscription (msisdn, client_id, sim_card_id, tariff_id, started_at) "
-            "VALUES (:m, :c, :s, :t, :at)",
-            soci::use(p.msisdn), soci::use(client_id), soci::use(card), soci::use(tariff), soci::use(now));
+            "INSERT INTO subscription (msisdn, client_id, sim_card_id, tariff_id, started_at, consent_text, "
+            "consent_marketing) VALUES (:m, :c, :s, :t, :at, :ct, :cm)",
+            soci::use(p.msisdn), soci::use(client_id), soci::use(card), soci::use(tariff), soci::use(now),
+            soci::use(consent), soci::use(marketing));
         insert_gateway_request(db, now, line_id, "activate", {{"msisdn", p.msisdn}, {"sim_card", card}, {"tariff", d.tariff_code}});
         break;
     }
@@ -731,7 +737,8 @@ CommittedSale commit_sale(db::Database& db, const Actor& actor, const std::strin
         soci::use(total), soci::use(cash), soci::use(card), soci::use(change));
     for (std::size_t i = 0; i < q.lines.size(); ++i) {
         const long long line_id = insert_line(db, sale_id, static_cast<int>(i + 1), q.lines[i], 0);
-        apply_line(db, actor, q.lines[i], line_id, client_id, draft.lines[i], read.lines[i], now, ctx.cards);
+        apply_line(db, actor, q.lines[i], line_id, client_id, draft.lines[i], read.lines[i], now, ctx.cards,
+                   draft.marketing_consent);
     }
     const long long till_staff = staff;
     db.run("DELETE FROM sale_draft WHERE staff_id = :s AND till = :t", soci::use(till_staff),
@@ -767,6 +774,7 @@ std::string draft_to_json(const SaleDraft& d) {
                               {"desired_date", l.desired_date}});
     j["paid_cash"] = d.paid_cash;
     j["paid_card"] = d.paid_card;
+    j["marketing_consent"] = d.marketing_consent;
     return j.dump();
 }
 
@@ -802,6 +810,8 @@ SaleDraft draft_from_json(const std::string& text) {
         }
     d.paid_cash = str(j, "paid_cash");
     d.paid_card = str(j, "paid_card");
+    if (j.contains("marketing_consent") && j["marketing_consent"].is_boolean())
+        d.marketing_consent = j["marketing_consent"].get<bool>();
     return d;
 }
 

@@ -52,6 +52,10 @@ struct SaleDraft {
     std::vector<DraftLine> lines;
     std::string paid_cash;  // as typed
     std::string paid_card;
+    // The client's separate consent to offers by phone and SMS, ticked on the contract or not (152-FZ
+    // art. 9); the consent to process the data the contract needs is part of every SIM's contract
+    // (pos/core/sale/PersonalDataConsent.hpp).
+    bool marketing_consent = false;
 };
 
 // A line as it will be sold: the price of the version in force today, the VAT it contains.
