@@ -19,6 +19,7 @@
 #include "pos/ui/ShiftPage.hpp"
 #include "pos/ui/StaffPage.hpp"
 #include "pos/ui/StockPage.hpp"
+#include "pos/ui/StocktakePage.hpp"
 #include "pos/core/sale/SandboxSmsSender.hpp"
 #include "pos/ui/corporate/AdministratorChangePage.hpp"
 #include "pos/ui/corporate/ApplicationsPage.hpp"
@@ -108,6 +109,7 @@ void MainFrame::build_pages() {
         add_page(desk, new ui::SalesPage(book_, db_, actor_, till_), ui_text(tr("Sales and refunds")));
         add_page(desk, new ui::StockPage(book_, db_, actor_, actor_.member().salon_id), ui_text(tr("SIM stock")));
         add_page(desk, new ui::PortRequestsPage(book_, db_, actor_), ui_text(tr("Port-in requests")));
+        add_page(desk, new ui::StocktakePage(book_, db_, actor_, actor_.member().salon_id), ui_text(tr("Stocktake")));
     }
     const wxTreeItemId administration = navigation_->AppendItem(root, ui_text(tr("Administration")));
     navigation_->SetItemBold(administration);
