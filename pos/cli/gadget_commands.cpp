@@ -111,7 +111,7 @@ void print_summary(const StocktakeSummary& s) {
     add(s.left, tr("left since opening"));
     if (!rows.empty())
         print_table({tr("Difference").str(), tr("Code").str(), tr("Item").str(), tr("Status").str(),
-                     tr("Salon").str(), tr("Close").str()},
+                     tr("Salon").str(), tr("At close").str()},
                     rows);
 }
 

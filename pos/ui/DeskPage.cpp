@@ -115,11 +115,11 @@ void DeskPage::build() {
     rows_[iccid_] = {entry_->add("iccid", tr("ICCID (scan)"), iccid_), {iccid_}};
     rows_[tariff_] = {entry_->add("tariff", tr("Tariff"), tariff_row, tariff_), {tariff_, advisor}};
     rows_[product_] = {entry_->add("product", tr("Product"), product_), {product_}};
+    rows_[imei_] = {entry_->add("imei", tr("IMEI (scan)"), imei_), {imei_}};
     rows_[quantity_] = {entry_->add("quantity", tr("Quantity"), quantity_), {quantity_}};
     rows_[amount_] = {entry_->add("amount", tr("Amount"), amount_), {amount_}};
     rows_[donor_] = {entry_->add("donor", tr("Donor operator"), donor_), {donor_}};
     rows_[date_] = {entry_->add("desired_date", tr("Transfer date"), date_), {date_}};
-    rows_[imei_] = {entry_->add("imei", tr("IMEI (scan; a phone, modem or router)"), imei_), {imei_}};
     auto* add = new wxButton(entry_panel, wxID_ANY, ui_text(tr("Add to the sale (Enter)")));
     add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { add_line(); });
     auto* entry_sizer = new wxBoxSizer(wxVERTICAL);

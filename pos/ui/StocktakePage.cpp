@@ -111,6 +111,7 @@ void StocktakePage::refresh() {
 void StocktakePage::open() {
     try {
         const std::int64_t id = pos::open_stocktake(db_, actor_, salon_id_);
+        last_scan_->SetLabel(wxString());
         status(ui_text(trf("Stocktake {1} opened: scan every SIM card and device.", {std::to_string(id)})), false);
     } catch (const UserError& e) {
         return status(wxString::FromUTF8(e.message()), true);
@@ -154,6 +155,7 @@ void StocktakePage::close() {
             if (!approval) return;
         }
         const pos::StocktakeSummary closed = pos::close_stocktake(db_, actor_, *stocktake_, reason, approval);
+        last_scan_->SetLabel(wxString());
         status(ui_text(trf("Stocktake {1} closed: written off {2}, written in {3}; approved by {4}.",
                            {std::to_string(closed.id), std::to_string(closed.missing.size()),
                             std::to_string(std::count_if(closed.surplus.begin(), closed.surplus.end(),
