@@ -109,7 +109,6 @@ void MainFrame::build_pages() {
         add_page(desk, new ui::SalesPage(book_, db_, actor_, till_), ui_text(tr("Sales and refunds")));
         add_page(desk, new ui::StockPage(book_, db_, actor_, actor_.member().salon_id), ui_text(tr("SIM stock")));
         add_page(desk, new ui::PortRequestsPage(book_, db_, actor_), ui_text(tr("Port-in requests")));
-        add_page(desk, new ui::StocktakePage(book_, db_, actor_, actor_.member().salon_id), ui_text(tr("Stocktake")));
     }
     const wxTreeItemId administration = navigation_->AppendItem(root, ui_text(tr("Administration")));
     navigation_->SetItemBold(administration);
@@ -175,6 +174,13 @@ void MainFrame::build_pages() {
         navigation_->SetItemBold(dealer_desk);
         add_page(dealer_desk, new ui::DealerDeskPage(book_, db_, actor_), ui_text(tr("Salons and reward")));
         add_page(dealer_desk, new ui::NormsTrafficPage(book_, db_, actor_), ui_text(tr("Norms and traffic")));
+    }
+    // The salon's stocktake, shown in the desk's section (its first) but added last, so every other page keeps
+    // its Ctrl+digit.
+    if (salon_person) {
+        wxTreeItemIdValue cookie;
+        add_page(navigation_->GetFirstChild(root, cookie),
+                 new ui::StocktakePage(book_, db_, actor_, actor_.member().salon_id), ui_text(tr("Stocktake")));
     }
     navigation_->ExpandAll();
 }
