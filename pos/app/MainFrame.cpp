@@ -19,6 +19,7 @@
 #include "pos/ui/ShiftPage.hpp"
 #include "pos/ui/StaffPage.hpp"
 #include "pos/ui/StockPage.hpp"
+#include "pos/ui/StocktakePage.hpp"
 #include "pos/core/sale/SandboxSmsSender.hpp"
 #include "pos/ui/corporate/AdministratorChangePage.hpp"
 #include "pos/ui/corporate/ApplicationsPage.hpp"
@@ -173,6 +174,13 @@ void MainFrame::build_pages() {
         navigation_->SetItemBold(dealer_desk);
         add_page(dealer_desk, new ui::DealerDeskPage(book_, db_, actor_), ui_text(tr("Salons and reward")));
         add_page(dealer_desk, new ui::NormsTrafficPage(book_, db_, actor_), ui_text(tr("Norms and traffic")));
+    }
+    // The salon's stocktake, shown in the desk's section (its first) but added last, so every other page keeps
+    // its Ctrl+digit.
+    if (salon_person) {
+        wxTreeItemIdValue cookie;
+        add_page(navigation_->GetFirstChild(root, cookie),
+                 new ui::StocktakePage(book_, db_, actor_, actor_.member().salon_id), ui_text(tr("Stocktake")));
     }
     navigation_->ExpandAll();
 }

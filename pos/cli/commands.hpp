@@ -59,3 +59,7 @@ void add_reward_bench(CLI::App& app, CliContext& ctx);
 namespace salon::cli {
 void add_training_assessment_commands(CLI::App& app, CliContext& ctx);
 }
+// Gadgets tracked by IMEI and stocktakes of SIM cards and gadgets (gadget_commands.cpp).
+namespace salon::cli {
+void add_gadget_commands(CLI::App& app, CliContext& ctx);
+}

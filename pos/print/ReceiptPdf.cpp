@@ -281,6 +281,8 @@ private:
         std::vector<std::pair<std::string, Style>> description = {{line.description, body}};
         if (!line.msisdn.empty())
             description.push_back({trf("Number: {1}", {receipt_msisdn(line.msisdn)}).str(), note});
+        if (!line.imei.empty()) description.push_back({trf("IMEI: {1}", {line.imei}).str(), note});
+        if (!line.warranty.empty()) description.push_back({line.warranty, note});
         if (line.agent) {
             description.push_back({receipt_agent_mark(), {sans, 7.5, true, 0.2}});
             description.push_back({receipt_supplier(doc_), note});

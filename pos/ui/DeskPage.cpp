@@ -112,12 +112,14 @@ void DeskPage::build() {
     amount_ = input(entry_panel);
     donor_ = input(entry_panel);
     date_ = input(entry_panel);
+    imei_ = input(entry_panel);
     entry_->add("operation", tr("Operation"), operation_choice_);
     // Each input's row is shown only for the operations that use it.
     rows_[number_] = {entry_->add("msisdn", tr("Number"), number_), {number_}};
     rows_[iccid_] = {entry_->add("iccid", tr("ICCID (scan)"), iccid_), {iccid_}};
     rows_[tariff_] = {entry_->add("tariff", tr("Tariff"), tariff_row, tariff_), {tariff_, advisor}};
     rows_[product_] = {entry_->add("product", tr("Product"), product_), {product_}};
+    rows_[imei_] = {entry_->add("imei", tr("IMEI (scan)"), imei_), {imei_}};
     rows_[quantity_] = {entry_->add("quantity", tr("Quantity"), quantity_), {quantity_}};
     rows_[amount_] = {entry_->add("amount", tr("Amount"), amount_), {amount_}};
     rows_[donor_] = {entry_->add("donor", tr("Donor operator"), donor_), {donor_}};
@@ -133,7 +135,7 @@ void DeskPage::build() {
     entry_panel->SetSizer(entry_sizer);
     operation_choice_->Bind(wxEVT_CHOICE,
                             [this](wxCommandEvent&) { choose_operation(Operation(operation_choice_->GetSelection())); });
-    for (wxTextCtrl* t : {number_, iccid_, quantity_, amount_, donor_, date_})
+    for (wxTextCtrl* t : {number_, iccid_, quantity_, amount_, donor_, date_, imei_})
         t->Bind(wxEVT_TEXT_ENTER, [this, t](wxCommandEvent&) { on_enter(t); });
     // A scanner types the ICCID's digits and Enter: the check digit is checked on the spot.
     iccid_->Bind(wxEVT_KILL_FOCUS, [this](wxFocusEvent& e) {
@@ -352,7 +354,7 @@ std::vector<wxWindow*> DeskPage::inputs_for(Operation op) const {
     case Operation::replacement: return {number_, iccid_};
     case Operation::tariff_change: return {number_, tariff_};
     case Operation::service: return {number_, product_};
-    case Operation::goods: return {product_, quantity_};
+    case Operation::goods: return {product_, imei_, quantity_};
     case Operation::port_in: return {number_, donor_, date_, tariff_};
     }
     return {};
@@ -382,6 +384,8 @@ void DeskPage::choose_operation(Operation op) {
 }
 
 void DeskPage::on_enter(wxWindow* current) {
+    // A scanner ends the IMEI with Enter: the device goes into the sale at once (quantity one).
+    if (current == imei_ && !imei_->IsEmpty()) return add_line();
     const auto wanted = inputs_for(operation_);
     auto at = std::find(wanted.begin(), wanted.end(), current);
     if (at == wanted.end() || at + 1 == wanted.end()) return add_line();
@@ -454,6 +458,7 @@ void DeskPage::add_line() {
     line.amount = text_of(amount_);
     line.donor_operator = text_of(donor_);
     line.desired_date = text_of(date_);
+    line.imei = text_of(imei_);
     const int t = tariff_->GetSelection();
     if (t >= 0) line.tariff_code = tariff_codes_[static_cast<std::size_t>(t)];
     const int p = product_->GetSelection();
@@ -483,7 +488,7 @@ void DeskPage::add_line() {
     }
     draft_ = candidate;
     save_draft();
-    for (wxTextCtrl* c : {number_, iccid_, amount_, donor_, date_}) c->ChangeValue(wxString());
+    for (wxTextCtrl* c : {number_, iccid_, amount_, donor_, date_, imei_}) c->ChangeValue(wxString());
     show_lines();
     status(wxString(), false);
     // A top-up is paid at once: the cash field holds the total, Enter pays.
@@ -536,7 +541,8 @@ void DeskPage::show_lines() {
     for (std::size_t i = 0; i < quote_.lines.size(); ++i) {
         const auto& l = quote_.lines[i];
         const long row = lines_->InsertItem(static_cast<long>(i), wxString::Format("%zu", i + 1));
-        lines_->SetItem(row, 1, wxString::FromUTF8(l.description + (l.is_bundle ? " ★" : "")));
+        lines_->SetItem(row, 1, wxString::FromUTF8(l.description + (l.is_bundle ? " ★" : "") +
+                                                   (l.imei.empty() ? "" : ", IMEI " + l.imei)));
         lines_->SetItem(row, 2, wxString::Format("%d", l.quantity));
         lines_->SetItem(row, 3, money(l.amount));
         lines_->SetItem(row, 4, l.agent ? ui_text(tr("agent")) : money(l.vat_amount));

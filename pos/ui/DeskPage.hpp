@@ -89,6 +89,7 @@ private:
     wxTextCtrl* amount_ = nullptr;
     wxTextCtrl* donor_ = nullptr;
     wxTextCtrl* date_ = nullptr;
+    wxTextCtrl* imei_ = nullptr;  // a gadget sold by IMEI: the scanner's field
     std::unique_ptr<FormFields> entry_;
     struct Row {
         wxStaticText* label = nullptr;

@@ -11,6 +11,7 @@
 #include "pos/core/organisation/Salon.hpp"
 #include "pos/core/organisation/StaffMember.hpp"
 #include "pos/core/catalog/TariffCatalog.hpp"
+#include "pos/core/demo/DemoGadgets.hpp"
 
 namespace salon::pos {
 
@@ -104,6 +105,7 @@ DemoSeedResult seed_demo(db::Database& db, const Actor& actor, int history_days)
         if (works_in_salon(p.role)) record_certification(db, actor, id, "2025-10-31", trainer_id);
         ++result.staff;
     }
+    seed_demo_gadgets(db, actor);  // phones, modems and routers sold by IMEI, in every demo salon
     db.set_clock(std::nullopt);
     result.history = add_demo_history(db, actor, history_days);
     return result;

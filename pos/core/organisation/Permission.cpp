@@ -30,6 +30,7 @@ constexpr PermissionName kPermissions[] = {
     {Permission::edit_reward_schemes, "edit_reward_schemes"},
     {Permission::corporate_desk, "corporate_desk"},
     {Permission::administer_database, "administer_database"},
+    {Permission::approve_stock_difference, "approve_stock_difference"},
 };
 }  // namespace
 
@@ -61,6 +62,7 @@ Text permission_title(Permission permission) {
     case Permission::edit_reward_schemes: return tr("Edit reward schemes");
     case Permission::corporate_desk: return tr("Work at the corporate desk");
     case Permission::administer_database: return tr("Administer the database and permissions");
+    case Permission::approve_stock_difference: return tr("Open stocktakes and approve their differences");
     }
     return tr("Sell");
 }

@@ -30,6 +30,7 @@ enum class Permission {
     edit_reward_schemes,
     corporate_desk,
     administer_database,
+    approve_stock_difference,
 };
 
 std::string_view to_string(Permission permission);

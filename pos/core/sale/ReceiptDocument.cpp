@@ -231,6 +231,9 @@ std::vector<ReceiptTextLine> receipt_layout(const ReceiptDocument& doc, int widt
         if (!line.msisdn.empty())
             wrapped(out, indent + trf("Number: {1}", {receipt_msisdn(line.msisdn)}).str(), width, false,
                     false, indent);
+        if (!line.imei.empty())
+            wrapped(out, indent + trf("IMEI: {1}", {line.imei}).str(), width, false, false, indent);
+        if (!line.warranty.empty()) wrapped(out, indent + line.warranty, width, false, false, indent);
         two_columns(out, indent + std::to_string(line.quantity) + " × " + receipt_amount(line.unit_price),
                     "= " + receipt_amount(line.amount), width, false, indent);
         if (line.vat_code == "none" || line.vat_basis_points == 0)

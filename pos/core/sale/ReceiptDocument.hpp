@@ -32,6 +32,8 @@ struct ReceiptDocument {
         std::int64_t vat_amount = 0;  // kopecks, included in amount
         bool agent = false;           // accepted as the operator's payment agent (a top-up)
         std::string msisdn;           // the number the line is for, when it is for one
+        std::string imei;             // a device sold by IMEI
+        std::string warranty;         // "Warranty 12 mo. until 05.12.2027" (receipt_warranty), or empty
     };
     std::vector<Line> lines;
 

@@ -16,6 +16,8 @@
 #include "pos/core/sale/PersonalDataConsent.hpp"
 #include "pos/core/sale/Shift.hpp"
 #include "pos/core/catalog/SimStock.hpp"
+#include "pos/core/catalog/GadgetStock.hpp"
+#include "pos/core/identifiers/Imei.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -157,6 +159,7 @@ struct PricingContext {
     std::set<std::string> new_numbers;
     std::set<std::string> cards_in_sale;
     std::set<std::string> numbers_changed;  // tariff changed or card replaced in this sale: once each
+    std::map<std::int64_t, GadgetUnit> units;  // the gadget units the lines take, by id
 };
 
 // A value of the draft read from its text before the sale's transaction, or the refusal reading it met:
@@ -194,6 +197,7 @@ struct ReadLine {
     ReadValue<std::string> donor;
     ReadValue<CalendarDate> desired_date;
     ReadValue<Money> amount;
+    ReadValue<Imei> imei;  // a gadget line's scanned IMEI, when one was typed
 };
 
 struct ReadDraft {
@@ -225,6 +229,8 @@ ReadDraft read_draft(db::Database& db, const SaleDraft& draft) {
             l.desired_date = ReadValue<CalendarDate>(
                 [&] { return CalendarDate::parse(d.desired_date, "desired_date", tr("Transfer date")); });
         }
+        if (k == LineKind::gadget && !d.imei.empty())
+            l.imei = ReadValue<Imei>([&] { return parse_input("imei", [&] { return Imei::parse(d.imei); }); });
         if (k == LineKind::top_up)
             l.amount = ReadValue<Money>([&] { return parse_amount("amount", tr("Amount"), d.amount, true); });
         r.lines.push_back(std::move(l));
@@ -239,6 +245,38 @@ ReadDraft read_draft(db::Database& db, const SaleDraft& draft) {
                 [&] { return parse_client_form(draft.client, CalendarDate::of_utc(db.now()).iso()); });
     }
     return r;
+}
+
+// A gadget line: a phone, modem or router sold by IMEI takes its unit from the salon's stock, one at a time;
+// the warranty its product carries is dated from the salon's day of the sale. Only gadget lines come here,
+// so a SIM-only sale reads nothing more.
+void sell_gadget(PricingContext& ctx, const DraftLine& d, const ReadLine& r, const PriceInForce& price,
+                 PricedLine& p) {
+    db::Database& db = ctx.db;
+    const long long product = price.product_id, salon = ctx.salon_id;
+    int tracked = 0, warranty = 0;
+    std::string zone;
+    db.run("SELECT p.serial_tracked, p.warranty_months, s.time_zone FROM product p, salon s "
+           "WHERE p.id = :p AND s.id = :s",
+           soci::use(product), soci::use(salon), soci::into(tracked), soci::into(warranty), soci::into(zone));
+    if (!tracked) {
+        if (!d.imei.empty())
+            throw InputError("imei", tr("IMEI"), trf("{1} is not sold by IMEI: leave the IMEI empty", {price.name}));
+    } else {
+        if (d.imei.empty()) throw InputError("imei", tr("IMEI"), tr("scan the device's IMEI"));
+        const Imei& imei = r.imei.get();
+        if (d.quantity != 1)
+            throw InputError("quantity", tr("Quantity"), tr("a device sold by IMEI is sold one at a time"));
+        const GadgetUnit unit = take_gadget_for_sale(db, ctx.salon_id, price.product_id, imei.str());
+        if (!ctx.units.emplace(unit.id, unit).second)
+            throw InputError("imei", tr("IMEI"), tr("this device is already in the sale"));
+        p.gadget_unit_id = unit.id;
+        p.imei = unit.imei;
+    }
+    if (warranty > 0) {
+        p.warranty_months = warranty;
+        p.warranty_until = warranty_end(CalendarDate::of(db.now(), zone), warranty).iso();
+    }
 }
 
 PricedLine price_line(PricingContext& ctx, const DraftLine& d, const ReadLine& r) {
@@ -413,6 +451,9 @@ PricedLine price_line(PricingContext& ctx, const DraftLine& d, const ReadLine& r
             if (d.quantity != 1) throw InputError("quantity", tr("Quantity"), tr("an option is connected once"));
             p.msisdn = number.str();
             p.description = trf("{1} for {2}", {price.name, number.display()}).str();
+        } else if (d.kind == LineKind::gadget) {
+            p.description = price.name;
+            sell_gadget(ctx, d, r, price, p);
         } else {
             p.description = price.name;
         }
@@ -588,10 +629,24 @@ long long insert_line(db::Database& db, long long sale_id, int line_no, const Pr
     return id;
 }
 
+// The unit and the warranty of a gadget line (a sale's or its refund's), beside the line.
+void record_gadget_line(db::Database& db, long long line_id, const PricedLine& p) {
+    long long unit = p.gadget_unit_id;
+    soci::indicator unit_ind = unit ? soci::i_ok : soci::i_null;
+    soci::indicator imei_ind = p.imei.empty() ? soci::i_null : soci::i_ok;
+    soci::indicator until_ind = p.warranty_until.empty() ? soci::i_null : soci::i_ok;
+    const int months = p.warranty_months;
+    db.run("INSERT INTO sale_line_gadget (sale_line_id, gadget_unit_id, imei, warranty_months, warranty_until) "
+           "VALUES (:l, :u, :i, :m, :w)",
+           soci::use(line_id), soci::use(unit, unit_ind), soci::use(p.imei, imei_ind), soci::use(months),
+           soci::use(p.warranty_until, until_ind));
+}
+
 // The stock, subscriptions and requests a committed line brings about, at the sale's moment `now`.
 void apply_line(db::Database& db, const Actor& actor, const PricedLine& p, long long line_id,
                 long long client_id, const DraftLine& d, const ReadLine& r, long long now,
-                const std::map<std::int64_t, SimCard>& cards, bool marketing_consent) {
+                const std::map<std::int64_t, SimCard>& cards, const std::map<std::int64_t, GadgetUnit>& units,
+                bool marketing_consent) {
     const long long staff = actor.staff_id();
     switch (p.kind) {
     case LineKind::sim: {
@@ -651,6 +706,12 @@ void apply_line(db::Database& db, const Actor& actor, const PricedLine& p, long 
         insert_gateway_request(db, now, line_id, "service", {{"msisdn", p.msisdn}, {"product", d.product_code}});
         break;
     case LineKind::gadget:
+        if (p.gadget_unit_id) {
+            const GadgetUnit& unit = units.at(p.gadget_unit_id);
+            set_gadget_status(db, unit, kGadgetSold, unit.salon_id, staff, "sale line " + std::to_string(line_id));
+        }
+        if (p.gadget_unit_id || p.warranty_months) record_gadget_line(db, line_id, p);
+        break;
     case LineKind::accessory:
         break;
     }
@@ -738,7 +799,7 @@ CommittedSale commit_sale(db::Database& db, const Actor& actor, const std::strin
     for (std::size_t i = 0; i < q.lines.size(); ++i) {
         const long long line_id = insert_line(db, sale_id, static_cast<int>(i + 1), q.lines[i], 0);
         apply_line(db, actor, q.lines[i], line_id, client_id, draft.lines[i], read.lines[i], now, ctx.cards,
-                   draft.marketing_consent);
+                   ctx.units, draft.marketing_consent);
     }
     const long long till_staff = staff;
     db.run("DELETE FROM sale_draft WHERE staff_id = :s AND till = :t", soci::use(till_staff),
@@ -772,6 +833,8 @@ std::string draft_to_json(const SaleDraft& d) {
                               {"amount", l.amount},
                               {"donor", l.donor_operator},
                               {"desired_date", l.desired_date}});
+    for (std::size_t i = 0; i < d.lines.size(); ++i)
+        if (!d.lines[i].imei.empty()) j["lines"][i]["imei"] = d.lines[i].imei;
     j["paid_cash"] = d.paid_cash;
     j["paid_card"] = d.paid_card;
     j["marketing_consent"] = d.marketing_consent;
@@ -806,6 +869,7 @@ SaleDraft draft_from_json(const std::string& text) {
             line.amount = str(l, "amount");
             line.donor_operator = str(l, "donor");
             line.desired_date = str(l, "desired_date");
+            line.imei = str(l, "imei");
             d.lines.push_back(line);
         }
     d.paid_cash = str(j, "paid_cash");
@@ -932,13 +996,16 @@ void read_lines(db::Database& db, SaleRecord& s) {
     soci::indicator msisdn_ind = soci::i_null;
     const long long sale_id = s.id;
     db::Statement st = db.query(
-        "SELECT id, line_no, kind, description, msisdn, quantity, unit_price, amount, vat_code, "
-        "vat_basis_points, vat_amount, agent, is_bundle, COALESCE(refund_of_line, 0) "
-        "FROM sale_line WHERE sale_id = :s ORDER BY line_no",
+        "SELECT l.id, l.line_no, l.kind, l.description, l.msisdn, l.quantity, l.unit_price, l.amount, l.vat_code, "
+        "l.vat_basis_points, l.vat_amount, l.agent, l.is_bundle, COALESCE(l.refund_of_line, 0), "
+        "COALESCE(g.imei, ''), COALESCE(g.warranty_months, 0), COALESCE(g.warranty_until, '') "
+        "FROM sale_line l LEFT JOIN sale_line_gadget g ON g.sale_line_id = l.id WHERE l.sale_id = :s "
+        "ORDER BY l.line_no",
         soci::use(sale_id), soci::into(id), soci::into(l.line_no), soci::into(kind),
         soci::into(l.description), soci::into(l.msisdn, msisdn_ind), soci::into(l.quantity), soci::into(unit),
         soci::into(amount), soci::into(l.vat_code), soci::into(l.vat_basis_points), soci::into(vat),
-        soci::into(agent), soci::into(bundle), soci::into(refund_of));
+        soci::into(agent), soci::into(bundle), soci::into(refund_of), soci::into(l.imei),
+        soci::into(l.warranty_months), soci::into(l.warranty_until));
     st.execute();
     s.lines.clear();
     while (st.fetch()) {
@@ -977,6 +1044,35 @@ std::vector<SaleRecord> list_sales(db::Database& db, const Actor& actor, std::in
 }
 
 // ---- refunds
+
+namespace {
+
+// A refunded gadget line: its unit (a device sold by IMEI) comes back to the salon's stock as returned, on
+// hand and sellable again, and the refund's line keeps the IMEI and warranty the sale's line stated.
+void refund_gadget_line(db::Database& db, long long sold_line, long long refund_line, long long staff,
+                        long long refund_id) {
+    long long line_found = 0, unit_id = 0;
+    int months = 0;
+    std::string imei, until;
+    soci::indicator found = soci::i_null, unit_ind = soci::i_null, imei_ind = soci::i_null, until_ind = soci::i_null;
+    db.run("SELECT sale_line_id, gadget_unit_id, imei, warranty_months, warranty_until FROM sale_line_gadget "
+           "WHERE sale_line_id = :l",
+           soci::use(sold_line), soci::into(line_found, found), soci::into(unit_id, unit_ind), soci::into(imei, imei_ind),
+           soci::into(months), soci::into(until, until_ind));
+    if (found != soci::i_ok) return;
+    PricedLine p;
+    p.gadget_unit_id = unit_ind == soci::i_ok ? unit_id : 0;
+    p.imei = imei_ind == soci::i_ok ? imei : std::string();
+    p.warranty_months = months;
+    p.warranty_until = until_ind == soci::i_ok ? until : std::string();
+    record_gadget_line(db, refund_line, p);
+    if (!p.gadget_unit_id) return;
+    const auto unit = gadget_by_id(db, p.gadget_unit_id);
+    if (unit && unit->status == kGadgetSold)
+        set_gadget_status(db, *unit, kGadgetReturned, unit->salon_id, staff, "refund " + std::to_string(refund_id));
+}
+
+}  // namespace
 
 CommittedSale refund_sale(db::Database& db, const Actor& actor, const std::string& till, std::int64_t sale_id,
                           const std::vector<std::int64_t>& line_ids,
@@ -1064,7 +1160,8 @@ CommittedSale refund_sale(db::Database& db, const Actor& actor, const std::strin
         soci::use(client, client_ind), soci::use(of), soci::use(receipt), soci::use(now), soci::use(t),
         soci::use(cash), soci::use(card), soci::use(appr, appr_ind));
     for (std::size_t i = 0; i < back.size(); ++i) {
-        insert_line(db, refund_id, static_cast<int>(i + 1), back[i], chosen[i]->id);
+        const long long refund_line = insert_line(db, refund_id, static_cast<int>(i + 1), back[i], chosen[i]->id);
+        if (back[i].kind == LineKind::gadget) refund_gadget_line(db, chosen[i]->id, refund_line, staff, refund_id);
         if (back[i].kind == LineKind::sim || back[i].kind == LineKind::sim_replacement) {
             // The card comes back as returned, not as new; the number leaves service with it.
             set_sim_status(db, back[i].sim_card_id, "returned", staff, "refund " + std::to_string(refund_id), "");

@@ -42,6 +42,7 @@ struct DraftLine {
     std::string amount;          // top_up, as typed ("500")
     std::string donor_operator;  // port_in
     std::string desired_date;    // port_in
+    std::string imei;            // gadget sold by IMEI (a serial-tracked product): the unit's IMEI, scanned
 };
 
 // The sale being put together: saved after every change (save_draft) and offered back after a restart.
@@ -72,6 +73,10 @@ struct PricedLine {
     int vat_basis_points = 0;
     Money vat_amount;
     bool agent = false;
+    std::int64_t gadget_unit_id = 0;  // gadget sold by IMEI: the unit taken from the salon's stock
+    std::string imei;
+    int warranty_months = 0;     // the product's warranty; 0: none stated
+    std::string warranty_until;  // YYYY-MM-DD, from the salon's day of the sale
 };
 
 struct SaleQuote {
@@ -139,6 +144,9 @@ struct SaleRecord {
         bool agent = false;
         bool is_bundle = false;
         std::int64_t refund_of_line = 0;
+        std::string imei;  // a gadget sold by IMEI (or its refund)
+        int warranty_months = 0;
+        std::string warranty_until;  // YYYY-MM-DD
     };
     std::vector<Line> lines;
 };

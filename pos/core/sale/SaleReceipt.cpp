@@ -1,6 +1,7 @@
 #include "pos/core/sale/SaleReceipt.hpp"
 
 #include "pos/core/sale/Sale.hpp"
+#include "pos/core/catalog/GadgetStock.hpp"
 
 namespace salon::pos {
 
@@ -29,6 +30,8 @@ ReceiptDocument receipt_for_sale(const SaleRecord& sale) {
         line.vat_amount = l.vat_amount.kopecks();
         line.agent = l.agent;
         line.msisdn = l.msisdn;
+        line.imei = l.imei;
+        line.warranty = warranty_text(l.warranty_months, l.warranty_until);
         doc.lines.push_back(line);
     }
     doc.total = sale.total.kopecks();
