@@ -12,6 +12,7 @@
 #include "pos/core/sale/Shift.hpp"
 #include "pos/core/catalog/TariffAdvisor.hpp"
 #include "pos/ui/TariffAdvisorDialog.hpp"
+#include "pos/ui/FiscalQueuePage.hpp"
 
 #include <wx/panel.h>
 #include <wx/sizer.h>
@@ -544,8 +545,11 @@ void DeskPage::pay() {
         for (wxTextCtrl* c : {passport_, full_name_, birth_date_, issued_on_, issuer_, address_, phone_, cash_, card_})
             c->ChangeValue(wxString());
         known_client_->SetLabel(wxString());
+        // Committed first, then the registrar (R-POS-10): a fault leaves the receipt queued, not the sale undone.
+        const wxString fiscal = fiscalise_after_commit(db_, actor_, till_);
         status(ui_text(trf("Receipt {1} saved: {2}, change {3}.",
-                           {std::to_string(sale.receipt_number), sale.total.format(), sale.change_due.format()})),
+                           {std::to_string(sale.receipt_number), sale.total.format(), sale.change_due.format()})) +
+                   " " + fiscal,
                false);
         pos::deliver_gateway_requests(db_);
         refresh();
