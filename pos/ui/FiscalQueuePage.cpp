@@ -8,6 +8,8 @@
 
 #include <wx/sizer.h>
 
+#include <iterator>
+
 namespace salon::ui {
 
 namespace {
@@ -38,8 +40,8 @@ FiscalQueuePage::FiscalQueuePage(wxWindow* parent, db::Database& db, const pos::
     registrar_ = new wxStaticText(this, wxID_ANY, wxString());
     registrar_->SetFont(registrar_->GetFont().Bold());
     drive_ = new wxStaticText(this, wxID_ANY, wxString());
-    auto* retry = new wxButton(this, wxID_ANY, ui_text(tr("Send again")));
-    retry->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { retry(false); });
+    auto* send = new wxButton(this, wxID_ANY, ui_text(tr("Send again")));
+    send->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { retry(false); });
     auto* fault_label = new wxStaticText(this, wxID_ANY, ui_text(tr("Emulator's fault:")));
     fault_ = new wxChoice(this, wxID_ANY);
     for (pos::FiscalFault f : kSettable) fault_->Append(ui_text(pos::fiscal_fault_title(f)));
@@ -54,7 +56,7 @@ FiscalQueuePage::FiscalQueuePage(wxWindow* parent, db::Database& db, const pos::
         list_->AppendColumn(ui_text(headers[i]), i == 4 ? wxLIST_FORMAT_RIGHT : wxLIST_FORMAT_LEFT,
                             FromDIP(i == 6 ? 320 : i == 3 ? 150 : 100));
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
-    buttons->Add(retry, 0, wxRIGHT, FromDIP(18));
+    buttons->Add(send, 0, wxRIGHT, FromDIP(18));
     buttons->Add(fault_label, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(6));
     buttons->Add(fault_, 0, wxRIGHT, FromDIP(6));
     buttons->Add(set, 0);
@@ -87,6 +89,8 @@ void FiscalQueuePage::refresh() {
         drive_->SetLabel(ui_text(trf("FN {1} · documents {2} of {3} · {4} · {5} · waiting: {6}",
                                      {s.drive.fn_number, std::to_string(s.drive.documents), std::to_string(s.drive.capacity),
                                       shift, pos::fiscal_fault_title(s.drive.fault).str(), std::to_string(s.queue_length)})));
+        for (std::size_t i = 0; i < std::size(kSettable); ++i)
+            if (kSettable[i] == s.drive.fault) fault_->SetSelection(static_cast<int>(i));
         queue_ = pos::fiscal_queue(db_, actor_, till_);
         list_->DeleteAllItems();
         for (std::size_t i = 0; i < queue_.size(); ++i) {
