@@ -90,7 +90,7 @@ void add_shift_commands(CLI::App& app, CliContext& ctx) {
         const Shift s = open_shift(*db, person, ctx.till_name(), money_option(*float_text, "float", tr("Opening float")));
         // The registrar's fiscal shift follows the till's (R-POS-10); a fault leaves it to the first receipt.
         auto registrar = registrar_for_till(*db, person, ctx.till_name());
-        const FiscalFault fault = open_fiscal_shift(*db, person, ctx.till_name(), *registrar);
+        const FiscalFault fault = open_fiscal_shift(*db, person, *registrar);
         if (ctx.json)
             print_json({{"id", s.id}, {"number", s.number}, {"till", s.till},
                         {"fiscal_shift", registrar->shift().number}, {"fiscal_fault", to_string(fault)}});

@@ -68,7 +68,7 @@ void ShiftPage::open() {
         const pos::Shift s = pos::open_shift(db_, actor_, till_, *amount);
         // The registrar's fiscal shift opens with the till's (R-POS-10); a fault leaves it to the first receipt.
         auto registrar = pos::registrar_for_till(db_, actor_, till_);
-        const pos::FiscalFault fault = pos::open_fiscal_shift(db_, actor_, till_, *registrar);
+        const pos::FiscalFault fault = pos::open_fiscal_shift(db_, actor_, *registrar);
         status(ui_text(trf("Shift {1} is open at till \"{2}\".", {std::to_string(s.number), s.till})) +
                    (fault == pos::FiscalFault::none
                         ? wxString()

@@ -7,6 +7,8 @@
 #include "pos/core/organisation/StaffMember.hpp"
 #include "pos/core/sale/Sale.hpp"
 
+#include <soci/soci.h>
+
 namespace salon::pos {
 
 namespace {
@@ -161,12 +163,16 @@ std::unique_ptr<FiscalRegistrar> registrar_for_till(db::Database& db, std::int64
                       soci::use(salon), soci::use(till), soci::into(id), soci::into(time_zone));
     };
     if (!find()) {
-        db::WriteTransaction tx(db);
-        if (!find()) {
-            FiscalEmulator::install(db, salon_id, till);
-            find();
+        try {
+            db::WriteTransaction tx(db);
+            if (!find()) FiscalEmulator::install(db, salon_id, till);
+            tx.commit();
+        } catch (const soci::soci_error&) {
+            // Another station installed the till's emulator at the same moment (the unique key refused the
+            // second): its drive is the till's. Any other failure stands.
+            if (!find()) throw;
         }
-        tx.commit();
+        if (id == 0 && !find()) throw std::runtime_error("fiscal: the till's emulator was not installed");
     }
     return std::make_unique<FiscalEmulator>(db, id, time_zone);
 }
@@ -271,7 +277,7 @@ void set_emulated_fault(db::Database& db, const Actor& actor, const std::string&
     tx.commit();
 }
 
-FiscalFault open_fiscal_shift(db::Database& db, const Actor& actor, const std::string& till, FiscalRegistrar& registrar) {
+FiscalFault open_fiscal_shift(db::Database& db, const Actor& actor, FiscalRegistrar& registrar) {
     actor.confirm(db);
     try {
         close_expired_shift(db, registrar, actor.member().full_name);
@@ -279,7 +285,6 @@ FiscalFault open_fiscal_shift(db::Database& db, const Actor& actor, const std::s
     } catch (const RegistrarFault& f) {
         return f.fault();
     }
-    (void)till;
     return FiscalFault::none;
 }
 

@@ -93,7 +93,7 @@ void set_emulated_fault(db::Database& db, const Actor& actor, const std::string&
 
 // The fiscal shift follows the till's shift (R-POS-10): opened with it; closed with a Z report after the
 // queue was tried once more. A registrar fault leaves the till's shift as it is (returned, not thrown).
-FiscalFault open_fiscal_shift(db::Database& db, const Actor& actor, const std::string& till, FiscalRegistrar& registrar);
+FiscalFault open_fiscal_shift(db::Database& db, const Actor& actor, FiscalRegistrar& registrar);
 struct FiscalClose {
     FiscalRun run;
     std::optional<FiscalReport> z;

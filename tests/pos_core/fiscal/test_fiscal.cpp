@@ -304,7 +304,7 @@ TEST_CASE("A correction receipt is registered once in the open fiscal shift", "[
     c.basis_date = "2026-12-05";
     c.basis_number = "1";
     CHECK_THROWS_AS(r->register_correction(c), RefusedError);  // no fiscal shift open
-    CHECK(open_fiscal_shift(f.db(), f.specialist(), "till-1", *r) == FiscalFault::none);
+    CHECK(open_fiscal_shift(f.db(), f.specialist(), *r) == FiscalFault::none);
     const FiscalDocument doc = r->register_correction(c);
     CHECK(doc.fd_number == 2);
     CHECK(r->register_correction(c).fd_number == 2);
@@ -315,7 +315,7 @@ TEST_CASE("Closing the shift retries the queue, closes the fiscal shift with a Z
           "[fiscal][R-POS-10]") {
     FiscalDesk f;
     auto r = f.registrar();
-    CHECK(open_fiscal_shift(f.db(), f.specialist(), "till-1", *r) == FiscalFault::none);
+    CHECK(open_fiscal_shift(f.db(), f.specialist(), *r) == FiscalFault::none);
     CHECK(r->shift().open);
     set_emulated_fault(f.db(), f.specialist(), "till-1", FiscalFault::cover_open);
     const CommittedSale s = f.sell_sim(0);
