@@ -28,7 +28,9 @@ void kill_point(const char* point) {
 }
 
 FiscalStepHook kill_hook() {
-    return [](FiscalStep step, std::int64_t) { kill_point(step == FiscalStep::claimed ? "claimed" : "registered"); };
+    return [](FiscalStep step, std::int64_t) {
+        kill_point(step == FiscalStep::claimed ? "claimed" : "registered");
+    };
 }
 
 std::string salon_time_zone(db::Database& db, const Actor& person) {
@@ -48,7 +50,9 @@ nlohmann::json run_json(const FiscalRun& run) {
 }
 
 void print_run(const FiscalRun& run) {
-    std::cout << trf("Fiscalised: {1}; waiting in the queue: {2}.", {std::to_string(run.fiscalised), std::to_string(run.waiting)}).str()
+    std::cout << trf("Fiscalised: {1}; waiting in the queue: {2}.",
+                     {std::to_string(run.fiscalised), std::to_string(run.waiting)})
+                     .str()
               << '\n';
     if (run.fault != FiscalFault::none)
         std::cout << trf("The registrar stopped: {1}.", {fiscal_fault_title(run.fault).str()}).str() << '\n';
@@ -56,22 +60,27 @@ void print_run(const FiscalRun& run) {
 
 }  // namespace
 
-nlohmann::json fiscalise_committed(const CliContext& ctx, db::Database& db, const Actor& person, std::int64_t sale_id) {
+nlohmann::json fiscalise_committed(const CliContext& ctx, db::Database& db, const Actor& person,
+                                   std::int64_t sale_id) {
     kill_point("after_commit");
     auto registrar = registrar_for_till(db, person, ctx.till_name());
     const FiscalRun run = fiscalise_sales(db, person, ctx.till_name(), *registrar, {sale_id}, kill_hook());
     std::string state;
     const long long id = sale_id;
     db.run("SELECT fiscal_state FROM sale WHERE id = :id", soci::use(id), soci::into(state));
-    nlohmann::json out = {{"fiscal_state", state}, {"fiscal_fault", to_string(run.fault)},
-                          {"fiscal_queue", run.waiting}, {"registrar", registrar->info().kind}};
+    nlohmann::json out = {{"fiscal_state", state},
+                          {"fiscal_fault", to_string(run.fault)},
+                          {"fiscal_queue", run.waiting},
+                          {"registrar", registrar->info().kind}};
     if (const auto a = fiscal_attributes(db, sale_id); a && state == "fiscalised")
-        out["fiscal"] = {{"fn", a->fn_number}, {"fd", a->fd_number}, {"fp", a->fiscal_sign}, {"shift", a->shift_number}};
+        out["fiscal"] = {
+            {"fn", a->fn_number}, {"fd", a->fd_number}, {"fp", a->fiscal_sign}, {"shift", a->shift_number}};
     if (!ctx.json) {
         if (state == "fiscalised")
             std::cout << trf("Fiscalised by the {1}: FN {2}, FD No. {3}, FP {4}.",
                              {registrar->info().emulated ? tr("emulator").str() : tr("registrar").str(),
-                              out["fiscal"]["fn"].get<std::string>(), std::to_string(out["fiscal"]["fd"].get<long long>()),
+                              out["fiscal"]["fn"].get<std::string>(),
+                              std::to_string(out["fiscal"]["fd"].get<long long>()),
                               out["fiscal"]["fp"].get<std::string>()})
                              .str()
                       << '\n';
@@ -86,10 +95,13 @@ nlohmann::json fiscalise_committed(const CliContext& ctx, db::Database& db, cons
 
 void add_fiscal_commands(CLI::App& app, CliContext& ctx) {
     auto* fiscal = app.add_subcommand(
-        "fiscal", tr("The fiscal registrar of this till and the receipts waiting for it (acting --as a salon person)").str());
+        "fiscal",
+        tr("The fiscal registrar of this till and the receipts waiting for it (acting --as a salon person)")
+            .str());
     fiscal->require_subcommand(1);
 
-    auto* status = fiscal->add_subcommand("status", tr("The registrar, its fiscal shift, the drive and the queue's length").str());
+    auto* status = fiscal->add_subcommand(
+        "status", tr("The registrar, its fiscal shift, the drive and the queue's length").str());
     status->callback([&ctx] {
         auto db = ctx.open();
         const Actor person = ctx.person(*db);
@@ -98,21 +110,31 @@ void add_fiscal_commands(CLI::App& app, CliContext& ctx) {
         if (ctx.json) {
             print_json({{"ok", true},
                         {"till", ctx.till_name()},
-                        {"registrar", {{"kind", s.registrar.kind}, {"emulated", s.registrar.emulated},
-                                       {"model", s.registrar.model}, {"serial_number", s.registrar.serial_number}}},
-                        {"drive", {{"fn", s.drive.fn_number}, {"documents", s.drive.documents},
-                                   {"capacity", s.drive.capacity}, {"ofd_online", s.drive.ofd_online},
-                                   {"oldest_unsent_at", s.drive.oldest_unsent_at}}},
+                        {"registrar",
+                         {{"kind", s.registrar.kind},
+                          {"emulated", s.registrar.emulated},
+                          {"model", s.registrar.model},
+                          {"serial_number", s.registrar.serial_number}}},
+                        {"drive",
+                         {{"fn", s.drive.fn_number},
+                          {"documents", s.drive.documents},
+                          {"capacity", s.drive.capacity},
+                          {"ofd_online", s.drive.ofd_online},
+                          {"oldest_unsent_at", s.drive.oldest_unsent_at}}},
                         {"fault", to_string(s.drive.fault)},
-                        {"shift", {{"open", s.shift.open}, {"number", s.shift.number},
-                                   {"opened_at", s.shift.opened_at}, {"receipts", s.shift.receipts}}},
+                        {"shift",
+                         {{"open", s.shift.open},
+                          {"number", s.shift.number},
+                          {"opened_at", s.shift.opened_at},
+                          {"receipts", s.shift.receipts}}},
                         {"queue_length", s.queue_length},
                         {"oldest_queued_at", s.oldest_queued_at}});
             return;
         }
         std::cout << trf("Registrar: {1}", {registrar_title(s.registrar)}).str() << '\n'
-                  << trf("Fiscal drive: FN {1}, documents {2} of {3}", {s.drive.fn_number, std::to_string(s.drive.documents),
-                                                                       std::to_string(s.drive.capacity)})
+                  << trf("Fiscal drive: FN {1}, documents {2} of {3}",
+                         {s.drive.fn_number, std::to_string(s.drive.documents),
+                          std::to_string(s.drive.capacity)})
                          .str()
                   << '\n'
                   << trf("State: {1}", {fiscal_fault_title(s.drive.fault).str()}).str() << '\n';
@@ -127,7 +149,8 @@ void add_fiscal_commands(CLI::App& app, CliContext& ctx) {
         std::cout << trf("Queue: {1}", {std::to_string(s.queue_length)}).str() << '\n';
     });
 
-    auto* queue = fiscal->add_subcommand("queue", tr("The receipts of this till not yet fiscalised, oldest first").str());
+    auto* queue = fiscal->add_subcommand(
+        "queue", tr("The receipts of this till not yet fiscalised, oldest first").str());
     queue->callback([&ctx] {
         auto db = ctx.open();
         const Actor person = ctx.person(*db);
@@ -135,10 +158,16 @@ void add_fiscal_commands(CLI::App& app, CliContext& ctx) {
         if (ctx.json) {
             nlohmann::json list = nlohmann::json::array();
             for (const auto& q : items)
-                list.push_back({{"sale_id", q.sale_id}, {"kind", q.kind}, {"shift_number", q.shift_number},
-                                {"receipt_number", q.receipt_number}, {"created_at", q.created_at},
-                                {"total", q.total}, {"fiscal_state", q.fiscal_state}, {"attempts", q.attempts},
-                                {"last_attempt_at", q.last_attempt_at}, {"last_error", q.last_error}});
+                list.push_back({{"sale_id", q.sale_id},
+                                {"kind", q.kind},
+                                {"shift_number", q.shift_number},
+                                {"receipt_number", q.receipt_number},
+                                {"created_at", q.created_at},
+                                {"total", q.total},
+                                {"fiscal_state", q.fiscal_state},
+                                {"attempts", q.attempts},
+                                {"last_attempt_at", q.last_attempt_at},
+                                {"last_error", q.last_error}});
             print_json({{"ok", true}, {"till", ctx.till_name()}, {"queue", list}});
             return;
         }
@@ -149,18 +178,21 @@ void add_fiscal_commands(CLI::App& app, CliContext& ctx) {
         const std::string zone = salon_time_zone(*db, person);
         std::vector<std::vector<std::string>> rows;
         for (const auto& q : items)
-            rows.push_back({std::to_string(q.sale_id), q.kind == "refund" ? tr("refund").str() : tr("sale").str(),
-                            std::to_string(q.shift_number), std::to_string(q.receipt_number),
-                            local_date_time(q.created_at, zone), Money::from_kopecks(q.total).format(),
-                            std::to_string(q.attempts),
-                            q.last_error.empty() ? std::string("—")
-                                                 : fiscal_fault_title(fiscal_fault_from_string(q.last_error)).str()});
-        print_table({tr("Sale").str(), tr("Kind").str(), tr("Shift").str(), tr("Receipt").str(), tr("Time").str(),
-                     tr("Total").str(), tr("Attempts").str(), tr("Registrar's answer").str()},
-                    rows);
+            rows.push_back(
+                {std::to_string(q.sale_id), q.kind == "refund" ? tr("refund").str() : tr("sale").str(),
+                 std::to_string(q.shift_number), std::to_string(q.receipt_number),
+                 local_date_time(q.created_at, zone), Money::from_kopecks(q.total).format(),
+                 std::to_string(q.attempts),
+                 q.last_error.empty() ? std::string("—")
+                                      : fiscal_fault_title(fiscal_fault_from_string(q.last_error)).str()});
+        print_table(
+            {tr("Sale").str(), tr("Kind").str(), tr("Shift").str(), tr("Receipt").str(), tr("Time").str(),
+             tr("Total").str(), tr("Attempts").str(), tr("Registrar's answer").str()},
+            rows);
     });
 
-    auto* retry = fiscal->add_subcommand("retry", tr("Send this till's queued receipts to the registrar again").str());
+    auto* retry =
+        fiscal->add_subcommand("retry", tr("Send this till's queued receipts to the registrar again").str());
     retry->callback([&ctx] {
         auto db = ctx.open();
         const Actor person = ctx.person(*db);
@@ -178,7 +210,9 @@ void add_fiscal_commands(CLI::App& app, CliContext& ctx) {
 
     auto fault = std::make_shared<std::string>();
     auto* set_fault = fiscal->add_subcommand(
-        "fault", tr("Make the emulator meet a fault (paper_out, cover_open, drive_full, offline_too_long) or none").str());
+        "fault",
+        tr("Make the emulator meet a fault (paper_out, cover_open, drive_full, offline_too_long) or none")
+            .str());
     set_fault->add_option("fault", *fault, tr("The fault, or none to clear it").str())->required();
     set_fault->callback([&ctx, fault] {
         const FiscalFault f = fiscal_fault_from_string(*fault);  // refused before the database is opened

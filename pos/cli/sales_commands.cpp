@@ -241,7 +241,8 @@ void add_sales_commands(CLI::App& app, CliContext& ctx) {
         if (!ctx.json)
             std::cout << trf("Sale {1} committed: receipt {2} of shift {3}, total {4}, change {5}.",
                              {std::to_string(done.sale_id), std::to_string(done.receipt_number),
-                              std::to_string(done.shift_number), done.total.format(), done.change_due.format()})
+                              std::to_string(done.shift_number), done.total.format(),
+                              done.change_due.format()})
                              .str()
                       << '\n';
         // Committed first; then the registrar (R-POS-10): a fault leaves the receipt queued.

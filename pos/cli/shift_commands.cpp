@@ -92,12 +92,17 @@ void add_shift_commands(CLI::App& app, CliContext& ctx) {
         auto registrar = registrar_for_till(*db, person, ctx.till_name());
         const FiscalFault fault = open_fiscal_shift(*db, person, *registrar);
         if (ctx.json)
-            print_json({{"id", s.id}, {"number", s.number}, {"till", s.till},
-                        {"fiscal_shift", registrar->shift().number}, {"fiscal_fault", to_string(fault)}});
+            print_json({{"id", s.id},
+                        {"number", s.number},
+                        {"till", s.till},
+                        {"fiscal_shift", registrar->shift().number},
+                        {"fiscal_fault", to_string(fault)}});
         else {
             std::cout << trf("Shift {1} is open at till \"{2}\".", {std::to_string(s.number), s.till}).str() << '\n';
             if (fault != FiscalFault::none)
-                std::cout << trf("The registrar did not open its fiscal shift: {1}.", {fiscal_fault_title(fault).str()}).str()
+                std::cout << trf("The registrar did not open its fiscal shift: {1}.",
+                                 {fiscal_fault_title(fault).str()})
+                                 .str()
                           << '\n';
         }
     });
@@ -152,7 +157,8 @@ void add_shift_commands(CLI::App& app, CliContext& ctx) {
         } catch (const RefusedError&) {
             // another salon's till (a senior closing it): its queue is retried at that till
         }
-        const ShiftReport r = close_shift(*db, person, id, money_option(*counted, "counted", tr("Counted cash")), approval);
+        const ShiftReport r =
+            close_shift(*db, person, id, money_option(*counted, "counted", tr("Counted cash")), approval);
         FiscalClose fiscal;
         try {
             fiscal = close_fiscal_shift(*db, person, till, *registrar);
@@ -162,8 +168,10 @@ void add_shift_commands(CLI::App& app, CliContext& ctx) {
             nlohmann::json out = to_json(r);
             out["fiscal_fault"] = to_string(fiscal.fault);
             if (fiscal.z && fiscal.z->document)
-                out["fiscal_z"] = {{"shift", fiscal.z->shift_number}, {"receipts", fiscal.z->receipts},
-                                   {"fd", fiscal.z->document->fd_number}, {"fp", fiscal.z->document->fiscal_sign}};
+                out["fiscal_z"] = {{"shift", fiscal.z->shift_number},
+                                   {"receipts", fiscal.z->receipts},
+                                   {"fd", fiscal.z->document->fd_number},
+                                   {"fp", fiscal.z->document->fiscal_sign}};
             print_json(out);
             return;
         }
@@ -175,7 +183,9 @@ void add_shift_commands(CLI::App& app, CliContext& ctx) {
                              .str()
                       << '\n';
         else if (fiscal.fault != FiscalFault::none)
-            std::cout << trf("The registrar did not close its fiscal shift: {1}.", {fiscal_fault_title(fiscal.fault).str()}).str()
+            std::cout << trf("The registrar did not close its fiscal shift: {1}.",
+                             {fiscal_fault_title(fiscal.fault).str()})
+                             .str()
                       << '\n';
     });
 

@@ -545,12 +545,13 @@ void DeskPage::pay() {
         for (wxTextCtrl* c : {passport_, full_name_, birth_date_, issued_on_, issuer_, address_, phone_, cash_, card_})
             c->ChangeValue(wxString());
         known_client_->SetLabel(wxString());
-        // Committed first, then the registrar (R-POS-10): a fault leaves the receipt queued, not the sale undone.
+        // Committed first, then the registrar (R-POS-10): a fault leaves the receipt queued, the sale
+        // stands.
         const wxString fiscal = fiscalise_after_commit(db_, actor_, till_);
-        status(ui_text(trf("Receipt {1} saved: {2}, change {3}.",
-                           {std::to_string(sale.receipt_number), sale.total.format(), sale.change_due.format()})) +
-                   " " + fiscal,
-               false);
+        const wxString saved = ui_text(trf("Receipt {1} saved: {2}, change {3}.",
+                                           {std::to_string(sale.receipt_number), sale.total.format(),
+                                            sale.change_due.format()}));
+        status(saved + " " + fiscal, false);
         pos::deliver_gateway_requests(db_);
         refresh();
         if (show_receipt_) show_receipt_(sale.sale_id);

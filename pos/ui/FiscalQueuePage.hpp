@@ -4,8 +4,8 @@
 // not empty, whether it is shown or not.
 #pragma once
 
-#include "pos/core/organisation/Actor.hpp"
 #include "pos/core/fiscal/FiscalQueue.hpp"
+#include "pos/core/organisation/Actor.hpp"
 #include "pos/ui/StationPage.hpp"
 
 #include <wx/button.h>

@@ -66,7 +66,8 @@ void ShiftPage::open() {
         const auto amount = ask_money(this, tr("Cash in the drawer at the start of the shift:"), tr("Open shift"));
         if (!amount) return;
         const pos::Shift s = pos::open_shift(db_, actor_, till_, *amount);
-        // The registrar's fiscal shift opens with the till's (R-POS-10); a fault leaves it to the first receipt.
+        // The registrar's fiscal shift opens with the till's (R-POS-10); a fault leaves it to the first
+        // receipt.
         auto registrar = pos::registrar_for_till(db_, actor_, till_);
         const pos::FiscalFault fault = pos::open_fiscal_shift(db_, actor_, *registrar);
         status(ui_text(trf("Shift {1} is open at till \"{2}\".", {std::to_string(s.number), s.till})) +
@@ -121,10 +122,11 @@ void ShiftPage::close() {
         refresh();
         auto lines = pos::shift_report_text(z);
         if (fiscal.z && fiscal.z->document)
-            lines.push_back(trf("Registrar's Z report: fiscal shift {1}, receipts {2}, FD No. {3}, FP {4}.",
-                                {std::to_string(fiscal.z->shift_number), std::to_string(fiscal.z->receipts),
-                                 std::to_string(fiscal.z->document->fd_number), fiscal.z->document->fiscal_sign})
-                                .str());
+            lines.push_back(
+                trf("Registrar's Z report: fiscal shift {1}, receipts {2}, FD No. {3}, FP {4}.",
+                    {std::to_string(fiscal.z->shift_number), std::to_string(fiscal.z->receipts),
+                     std::to_string(fiscal.z->document->fd_number), fiscal.z->document->fiscal_sign})
+                    .str());
         else if (fiscal.fault != pos::FiscalFault::none)
             lines.push_back(trf("The registrar did not close its fiscal shift: {1}.",
                                 {pos::fiscal_fault_title(fiscal.fault).str()})

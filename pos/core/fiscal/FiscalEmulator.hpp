@@ -54,7 +54,8 @@ private:
     struct Drive;
     Drive lock_drive();
     FiscalDocument make_document(Drive& drive, const std::string& kind, const std::string& request_id,
-                                 const std::string& operation, std::int64_t total, const std::string& content);
+                                 const std::string& operation, std::int64_t total,
+                                 const std::string& content);
     void check_can_register(const Drive& drive, std::int64_t now);
     FiscalReport report(bool z);
 
@@ -66,6 +67,7 @@ private:
 // The QR payload of a fiscal receipt in the Federal Tax Service's check format:
 // "t=20261205T1435&s=1850.00&fn=9999078900000001&i=12&fp=3522207165&n=1" (t: local time of registration).
 std::string fiscal_qr_payload(std::int64_t at, const std::string& time_zone, std::int64_t total,
-                              const std::string& fn, std::int64_t fd, const std::string& fp, FiscalOperation op);
+                              const std::string& fn, std::int64_t fd, const std::string& fp,
+                              FiscalOperation op);
 
 }  // namespace salon::pos

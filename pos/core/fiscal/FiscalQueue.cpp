@@ -22,7 +22,8 @@ std::int64_t own_salon(const Actor& actor) {
 
 std::string request_id_of(std::int64_t sale_id) { return "sale-" + std::to_string(sale_id); }
 
-std::vector<QueuedReceipt> read_queue(db::Database& db, const std::string& where, long long a, const std::string& b) {
+std::vector<QueuedReceipt> read_queue(db::Database& db, const std::string& where, long long a,
+                                      const std::string& b) {
     std::vector<QueuedReceipt> out;
     QueuedReceipt q;
     long long id = 0, at = 0, total = 0, last = 0;
@@ -48,10 +49,11 @@ std::vector<QueuedReceipt> read_queue(db::Database& db, const std::string& where
 
 std::vector<QueuedReceipt> till_queue(db::Database& db, std::int64_t salon_id, const std::string& till) {
     // Only the shifts not settled: a settled shift's sales are all fiscalised (see settle_shifts).
-    return read_queue(db,
-                      "sh.salon_id = :a AND sh.till = :b AND NOT EXISTS (SELECT 1 FROM fiscal_settled_shift x "
-                      "WHERE x.shift_id = sh.id)",
-                      salon_id, till);
+    return read_queue(
+        db,
+        "sh.salon_id = :a AND sh.till = :b AND NOT EXISTS (SELECT 1 FROM fiscal_settled_shift x "
+        "WHERE x.shift_id = sh.id)",
+        salon_id, till);
 }
 
 // A closed shift whose receipts are all fiscalised is settled: the queue stops reading its sales. Closed
@@ -59,11 +61,13 @@ std::vector<QueuedReceipt> till_queue(db::Database& db, std::int64_t salon_id, c
 void settle_shifts(db::Database& db, std::int64_t salon_id, const std::string& till) {
     const long long salon = salon_id;
     db::WriteTransaction tx(db);
-    db.run("INSERT INTO fiscal_settled_shift (shift_id) SELECT sh.id FROM shift sh WHERE sh.salon_id = :s AND "
-           "sh.till = :t AND sh.closed_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM fiscal_settled_shift x WHERE "
-           "x.shift_id = sh.id) AND NOT EXISTS (SELECT 1 FROM sale y WHERE y.shift_id = sh.id AND "
-           "y.fiscal_state <> 'fiscalised')",
-           soci::use(salon), soci::use(till));
+    db.run(
+        "INSERT INTO fiscal_settled_shift (shift_id) SELECT sh.id FROM shift sh WHERE sh.salon_id = :s AND "
+        "sh.till = :t AND sh.closed_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM fiscal_settled_shift x "
+        "WHERE "
+        "x.shift_id = sh.id) AND NOT EXISTS (SELECT 1 FROM sale y WHERE y.shift_id = sh.id AND "
+        "y.fiscal_state <> 'fiscalised')",
+        soci::use(salon), soci::use(till));
     tx.commit();
 }
 
@@ -97,13 +101,15 @@ void close_expired_shift(db::Database& db, FiscalRegistrar& registrar, const std
 }
 
 // Step 1. Returns false when the sale is fiscalised already; `attempts` is how many attempts came before.
-bool claim(db::Database& db, std::int64_t salon_id, const std::string& till, std::int64_t sale_id, int& attempts) {
+bool claim(db::Database& db, std::int64_t salon_id, const std::string& till, std::int64_t sale_id,
+           int& attempts) {
     db::WriteTransaction tx(db);
     const long long id = sale_id, salon = salon_id;
     std::string state;
     const std::string lock = db.backend() == db::Backend::postgresql ? " FOR UPDATE OF s" : "";
     if (!db.run("SELECT s.fiscal_state FROM sale s JOIN shift sh ON sh.id = s.shift_id WHERE s.id = :id AND "
-                "s.salon_id = :s AND sh.till = :t" + lock,
+                "s.salon_id = :s AND sh.till = :t" +
+                    lock,
                 soci::use(id), soci::use(salon), soci::use(till), soci::into(state)))
         throw RefusedError(trf("Sale {1} is not a sale of this till.", {std::to_string(sale_id)}));
     if (state == "fiscalised") {
@@ -112,13 +118,16 @@ bool claim(db::Database& db, std::int64_t salon_id, const std::string& till, std
     }
     attempts = 0;
     const long long now = db.now();
-    if (db.run("SELECT attempts FROM fiscal_receipt WHERE sale_id = :id", soci::use(id), soci::into(attempts)))
+    if (db.run("SELECT attempts FROM fiscal_receipt WHERE sale_id = :id", soci::use(id),
+               soci::into(attempts)))
         db.run("UPDATE fiscal_receipt SET attempts = attempts + 1, last_attempt_at = :at WHERE sale_id = :id",
                soci::use(now), soci::use(id));
     else {
         const std::string request = request_id_of(sale_id);
-        db.run("INSERT INTO fiscal_receipt (sale_id, request_id, attempts, last_attempt_at) VALUES (:id, :q, 1, :at)",
-               soci::use(id), soci::use(request), soci::use(now));
+        db.run(
+            "INSERT INTO fiscal_receipt (sale_id, request_id, attempts, last_attempt_at) VALUES (:id, :q, 1, "
+            ":at)",
+            soci::use(id), soci::use(request), soci::use(now));
     }
     tx.commit();
     return true;
@@ -129,7 +138,8 @@ void record_refusal(db::Database& db, std::int64_t sale_id, FiscalFault fault) {
     const long long id = sale_id;
     const std::string code = to_string(fault);
     db.run("UPDATE fiscal_receipt SET last_error = :e WHERE sale_id = :id", soci::use(code), soci::use(id));
-    db.run("UPDATE sale SET fiscal_state = 'failed' WHERE id = :id AND fiscal_state <> 'fiscalised'", soci::use(id));
+    db.run("UPDATE sale SET fiscal_state = 'failed' WHERE id = :id AND fiscal_state <> 'fiscalised'",
+           soci::use(id));
     tx.commit();
 }
 
@@ -139,11 +149,12 @@ void record_document(db::Database& db, const Actor& actor, std::int64_t sale_id,
     db::WriteTransaction tx(db);
     const long long id = sale_id, fd = doc.fd_number, at = doc.registered_at;
     const int shift = doc.shift_number, in_shift = doc.number_in_shift;
-    db.run("UPDATE fiscal_receipt SET last_error = '', registrar = :r, fn_number = :fn, fd_number = :fd, "
-           "fiscal_sign = :fp, fiscal_shift = :sh, number_in_shift = :ns, registered_at = :at, qr_payload = :qr "
-           "WHERE sale_id = :id",
-           soci::use(registrar), soci::use(doc.fn_number), soci::use(fd), soci::use(doc.fiscal_sign),
-           soci::use(shift), soci::use(in_shift), soci::use(at), soci::use(doc.qr_payload), soci::use(id));
+    db.run(
+        "UPDATE fiscal_receipt SET last_error = '', registrar = :r, fn_number = :fn, fd_number = :fd, "
+        "fiscal_sign = :fp, fiscal_shift = :sh, number_in_shift = :ns, registered_at = :at, qr_payload = :qr "
+        "WHERE sale_id = :id",
+        soci::use(registrar), soci::use(doc.fn_number), soci::use(fd), soci::use(doc.fiscal_sign),
+        soci::use(shift), soci::use(in_shift), soci::use(at), soci::use(doc.qr_payload), soci::use(id));
     db.run("UPDATE sale SET fiscal_state = 'fiscalised' WHERE id = :id", soci::use(id));
     actor.record(db, "fiscal.receipt", "sale:" + std::to_string(sale_id),
                  "registrar=" + registrar + " fn=" + doc.fn_number + " fd=" + std::to_string(doc.fd_number) +
@@ -153,14 +164,16 @@ void record_document(db::Database& db, const Actor& actor, std::int64_t sale_id,
 
 }  // namespace
 
-std::unique_ptr<FiscalRegistrar> registrar_for_till(db::Database& db, std::int64_t salon_id, const std::string& till) {
+std::unique_ptr<FiscalRegistrar> registrar_for_till(db::Database& db, std::int64_t salon_id,
+                                                    const std::string& till) {
     const long long salon = salon_id;
     long long id = 0;
     std::string time_zone;
     auto find = [&] {
-        return db.run("SELECT r.id, s.time_zone FROM fiscal_registrar r JOIN salon s ON s.id = r.salon_id "
-                      "WHERE r.salon_id = :s AND r.till = :t",
-                      soci::use(salon), soci::use(till), soci::into(id), soci::into(time_zone));
+        return db.run(
+            "SELECT r.id, s.time_zone FROM fiscal_registrar r JOIN salon s ON s.id = r.salon_id "
+            "WHERE r.salon_id = :s AND r.till = :t",
+            soci::use(salon), soci::use(till), soci::into(id), soci::into(time_zone));
     };
     if (!find()) {
         try {
@@ -177,7 +190,8 @@ std::unique_ptr<FiscalRegistrar> registrar_for_till(db::Database& db, std::int64
     return std::make_unique<FiscalEmulator>(db, id, time_zone);
 }
 
-std::unique_ptr<FiscalRegistrar> registrar_for_till(db::Database& db, const Actor& actor, const std::string& till) {
+std::unique_ptr<FiscalRegistrar> registrar_for_till(db::Database& db, const Actor& actor,
+                                                    const std::string& till) {
     actor.confirm(db);
     return registrar_for_till(db, own_salon(actor), till);
 }
@@ -191,8 +205,9 @@ std::vector<QueuedReceipt> shift_fiscal_queue(db::Database& db, std::int64_t shi
     return read_queue(db, "sh.id = :a AND :b = ''", shift_id, "");
 }
 
-FiscalRun fiscalise_sales(db::Database& db, const Actor& actor, const std::string& till, FiscalRegistrar& registrar,
-                          const std::vector<std::int64_t>& sale_ids, const FiscalStepHook& hook) {
+FiscalRun fiscalise_sales(db::Database& db, const Actor& actor, const std::string& till,
+                          FiscalRegistrar& registrar, const std::vector<std::int64_t>& sale_ids,
+                          const FiscalStepHook& hook) {
     actor.confirm(db);
     const std::int64_t salon = own_salon(actor);
     const RegistrarInfo info = registrar.info();
@@ -242,11 +257,12 @@ std::optional<FiscalAttributes> fiscal_attributes(db::Database& db, std::int64_t
     long long fd = 0, at = 0;
     std::string registrar;
     soci::indicator ind = soci::i_null;
-    db.run("SELECT fn_number, fd_number, fiscal_sign, fiscal_shift, number_in_shift, registered_at, qr_payload, "
-           "registrar FROM fiscal_receipt WHERE sale_id = :id",
-           soci::use(id), soci::into(a.fn_number, ind), soci::into(fd, ind), soci::into(a.fiscal_sign, ind),
-           soci::into(a.shift_number, ind), soci::into(a.number_in_shift, ind), soci::into(at, ind),
-           soci::into(a.qr_payload, ind), soci::into(registrar, ind));
+    db.run(
+        "SELECT fn_number, fd_number, fiscal_sign, fiscal_shift, number_in_shift, registered_at, qr_payload, "
+        "registrar FROM fiscal_receipt WHERE sale_id = :id",
+        soci::use(id), soci::into(a.fn_number, ind), soci::into(fd, ind), soci::into(a.fiscal_sign, ind),
+        soci::into(a.shift_number, ind), soci::into(a.number_in_shift, ind), soci::into(at, ind),
+        soci::into(a.qr_payload, ind), soci::into(registrar, ind));
     if (ind != soci::i_ok) return std::nullopt;
     a.fd_number = fd;
     a.registered_at = at;
@@ -288,7 +304,8 @@ FiscalFault open_fiscal_shift(db::Database& db, const Actor& actor, FiscalRegist
     return FiscalFault::none;
 }
 
-FiscalClose close_fiscal_shift(db::Database& db, const Actor& actor, const std::string& till, FiscalRegistrar& registrar) {
+FiscalClose close_fiscal_shift(db::Database& db, const Actor& actor, const std::string& till,
+                               FiscalRegistrar& registrar) {
     FiscalClose c;
     c.run = retry_fiscal_queue(db, actor, till, registrar);
     try {

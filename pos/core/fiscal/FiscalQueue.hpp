@@ -30,9 +30,11 @@ class Actor;
 
 // The registrar of a till of a salon: the emulator (its drive created on first use) until a real driver is
 // configured for the till. The station shows it as an emulator.
-std::unique_ptr<FiscalRegistrar> registrar_for_till(db::Database& db, std::int64_t salon_id, const std::string& till);
+std::unique_ptr<FiscalRegistrar> registrar_for_till(db::Database& db, std::int64_t salon_id,
+                                                    const std::string& till);
 // The same for the actor's own salon (RefusedError for a person not bound to a salon).
-std::unique_ptr<FiscalRegistrar> registrar_for_till(db::Database& db, const Actor& actor, const std::string& till);
+std::unique_ptr<FiscalRegistrar> registrar_for_till(db::Database& db, const Actor& actor,
+                                                    const std::string& till);
 
 struct QueuedReceipt {
     std::int64_t sale_id = 0;
@@ -56,15 +58,16 @@ enum class FiscalStep { claimed, registered };
 using FiscalStepHook = std::function<void(FiscalStep step, std::int64_t sale_id)>;
 
 struct FiscalRun {
-    int fiscalised = 0;   // registered in this run
-    int waiting = 0;      // still queued at the till after it
+    int fiscalised = 0;                     // registered in this run
+    int waiting = 0;                        // still queued at the till after it
     FiscalFault fault = FiscalFault::none;  // what stopped it, if anything
 };
 
 // Registers these committed sales or refunds of the actor's till (the desk, right after the sale). A sale
 // already fiscalised is left as it is. Stops at the first fault: the registrar would refuse the rest too.
-FiscalRun fiscalise_sales(db::Database& db, const Actor& actor, const std::string& till, FiscalRegistrar& registrar,
-                          const std::vector<std::int64_t>& sale_ids, const FiscalStepHook& hook = {});
+FiscalRun fiscalise_sales(db::Database& db, const Actor& actor, const std::string& till,
+                          FiscalRegistrar& registrar, const std::vector<std::int64_t>& sale_ids,
+                          const FiscalStepHook& hook = {});
 // Registers the till's whole queue, oldest first (`fiscal retry`, shift close, the station's timer).
 FiscalRun retry_fiscal_queue(db::Database& db, const Actor& actor, const std::string& till,
                              FiscalRegistrar& registrar, const FiscalStepHook& hook = {});
@@ -99,6 +102,7 @@ struct FiscalClose {
     std::optional<FiscalReport> z;
     FiscalFault fault = FiscalFault::none;
 };
-FiscalClose close_fiscal_shift(db::Database& db, const Actor& actor, const std::string& till, FiscalRegistrar& registrar);
+FiscalClose close_fiscal_shift(db::Database& db, const Actor& actor, const std::string& till,
+                               FiscalRegistrar& registrar);
 
 }  // namespace salon::pos

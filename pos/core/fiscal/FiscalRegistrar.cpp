@@ -27,8 +27,9 @@ std::string to_string(FiscalFault fault) {
 FiscalFault fiscal_fault_from_string(const std::string& text) {
     for (const auto& [f, name] : kFaults)
         if (text == name) return f;
-    throw InputError("fault", tr("Fault"),
-                     trf("unknown fault \"{1}\": none, paper_out, cover_open, drive_full or offline_too_long", {text}));
+    throw InputError(
+        "fault", tr("Fault"),
+        trf("unknown fault \"{1}\": none, paper_out, cover_open, drive_full or offline_too_long", {text}));
 }
 
 Text fiscal_fault_title(FiscalFault fault) {
@@ -45,7 +46,8 @@ Text fiscal_fault_title(FiscalFault fault) {
 }
 
 RegistrarFault::RegistrarFault(FiscalFault fault)
-    : RefusedError(trf("The fiscal registrar did not take the document: {1}.", {fiscal_fault_title(fault).str()})),
+    : RefusedError(
+          trf("The fiscal registrar did not take the document: {1}.", {fiscal_fault_title(fault).str()})),
       fault_(fault) {}
 
 }  // namespace salon::pos

@@ -15,10 +15,18 @@ namespace salon::pos {
 
 // Why a registrar did not take a document. The first four are the ones a receipt waits out in the queue:
 // paper out, cover open, fiscal drive full, 30 days without the OFD's acknowledgement.
-enum class FiscalFault { none, paper_out, cover_open, drive_full, offline_too_long, shift_expired, no_connection };
+enum class FiscalFault {
+    none,
+    paper_out,
+    cover_open,
+    drive_full,
+    offline_too_long,
+    shift_expired,
+    no_connection
+};
 std::string to_string(FiscalFault fault);
 FiscalFault fiscal_fault_from_string(const std::string& text);  // throws InputError("fault")
-Text fiscal_fault_title(FiscalFault fault);                      // "paper out", in the user's language
+Text fiscal_fault_title(FiscalFault fault);                     // "paper out", in the user's language
 
 // A document the registrar refused; nothing was registered.
 class RegistrarFault : public RefusedError {
@@ -68,13 +76,13 @@ struct CorrectionReceipt {
 
 // The attributes a fiscalised receipt prints.
 struct FiscalDocument {
-    std::string fn_number;          // ФН: the fiscal drive's number
-    std::int64_t fd_number = 0;     // ФД: the document's number in the drive
-    std::string fiscal_sign;        // ФП: up to 10 digits
-    int shift_number = 0;           // the fiscal shift
-    int number_in_shift = 0;        // the receipt's number in that shift (0 for shift documents)
+    std::string fn_number;       // ФН: the fiscal drive's number
+    std::int64_t fd_number = 0;  // ФД: the document's number in the drive
+    std::string fiscal_sign;     // ФП: up to 10 digits
+    int shift_number = 0;        // the fiscal shift
+    int number_in_shift = 0;     // the receipt's number in that shift (0 for shift documents)
     std::int64_t registered_at = 0;
-    std::string qr_payload;         // t=...&s=...&fn=...&i=...&fp=...&n=...
+    std::string qr_payload;  // t=...&s=...&fn=...&i=...&fp=...&n=...
 };
 
 struct RegistrarShift {

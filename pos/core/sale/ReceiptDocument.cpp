@@ -199,7 +199,9 @@ std::vector<std::string> receipt_fiscal_attributes(const ReceiptDocument& doc) {
         trf("FN {1}", {doc.fiscal_fn}).str(),
         trf("FD No. {1}", {std::to_string(doc.fiscal_fd)}).str(),
         trf("FP {1}", {doc.fiscal_sign}).str(),
-        trf("Fiscal shift {1}, receipt {2}", {std::to_string(doc.fiscal_shift), std::to_string(doc.fiscal_number_in_shift)}).str(),
+        trf("Fiscal shift {1}, receipt {2}",
+            {std::to_string(doc.fiscal_shift), std::to_string(doc.fiscal_number_in_shift)})
+            .str(),
         trf("Registered {1}", {receipt_local_time(at)}).str(),
     };
     if (doc.fiscal_emulated) out.push_back(tr("Registrar emulator: not a fiscal document").str());

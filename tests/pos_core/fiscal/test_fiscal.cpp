@@ -23,8 +23,13 @@ using namespace salon::pos;
 namespace {
 
 ClientForm buyer() {
-    return ClientForm{"Иванов Иван Иванович", "25.11.1990", "4506 123456", "10.12.2010",
-                      "ОВД Тверского района г. Москвы", "г. Москва, ул. Тверская, д. 1, кв. 2", ""};
+    return ClientForm{"Иванов Иван Иванович",
+                      "25.11.1990",
+                      "4506 123456",
+                      "10.12.2010",
+                      "ОВД Тверского района г. Москвы",
+                      "г. Москва, ул. Тверская, д. 1, кв. 2",
+                      ""};
 }
 
 // The salon's desk with the catalog, ten cards and an open shift at till-1.
@@ -34,7 +39,8 @@ struct FiscalDesk : salon::test::DeskFixture {
     FiscalDesk() {
         import_tariff_catalog(db(), builtin_tariff_catalog());
         seed_demo_products(db());
-        const auto batch = sim_range(iccid_with_check_digit("897010200000000001"), 10, "+79160000001", "nano");
+        const auto batch =
+            sim_range(iccid_with_check_digit("897010200000000001"), 10, "+79160000001", "nano");
         receive_sims(db(), cli, salon, batch);
         for (const auto& c : batch) cards.push_back(c.iccid);
         shift_id = open_shift(db(), specialist(), "till-1", Money::from_kopecks(100000)).id;
@@ -57,15 +63,18 @@ struct FiscalDesk : salon::test::DeskFixture {
         return retry_fiscal_queue(db(), specialist(), "till-1", *r, hook);
     }
     std::string state_of(std::int64_t sale_id) { return get_sale(db(), specialist(), sale_id).fiscal_state; }
-    long long receipts_registered() { return count("SELECT COUNT(*) FROM fiscal_document WHERE kind = 'receipt'"); }
+    long long receipts_registered() {
+        return count("SELECT COUNT(*) FROM fiscal_document WHERE kind = 'receipt'");
+    }
 };
 
 struct Stop {};
 
 }  // namespace
 
-TEST_CASE("A sale is committed awaiting, then the emulator registers it once with FN, FD, FP and its QR payload",
-          "[fiscal][R-POS-10]") {
+TEST_CASE(
+    "A sale is committed awaiting, then the emulator registers it once with FN, FD, FP and its QR payload",
+    "[fiscal][R-POS-10]") {
     FiscalDesk f;
     const CommittedSale s = f.sell_sim(0);
     CHECK(f.state_of(s.sale_id) == "awaiting");
@@ -82,14 +91,15 @@ TEST_CASE("A sale is committed awaiting, then the emulator registers it once wit
     REQUIRE(a);
     CHECK(a->fn_number.size() == 16);
     CHECK(a->fn_number.rfind("9999", 0) == 0);  // no real drive's number
-    CHECK(a->fd_number == 2);                    // the shift's opening is document 1
+    CHECK(a->fd_number == 2);                   // the shift's opening is document 1
     CHECK(a->shift_number == 1);
     CHECK(a->number_in_shift == 1);
     CHECK(a->emulated);
     CHECK(!a->fiscal_sign.empty());
     CHECK(a->fiscal_sign.size() <= 10);
     CHECK(a->fiscal_sign.find_first_not_of("0123456789") == std::string::npos);
-    CHECK(a->qr_payload.find("&fn=" + a->fn_number + "&i=2&fp=" + a->fiscal_sign + "&n=1") != std::string::npos);
+    CHECK(a->qr_payload.find("&fn=" + a->fn_number + "&i=2&fp=" + a->fiscal_sign + "&n=1") !=
+          std::string::npos);
     CHECK(a->qr_payload.rfind("t=", 0) == 0);
 
     // The receipt and its QR code carry them; the awaiting mark is gone.
@@ -113,8 +123,9 @@ TEST_CASE("A sale is committed awaiting, then the emulator registers it once wit
     CHECK(f.count("SELECT COUNT(*) FROM audit_entry WHERE action = 'fiscal.receipt'") == 1);
 }
 
-TEST_CASE("A receipt the registrar did not take stays queued, is on the shift's report and is registered on retry",
-          "[fiscal][R-POS-10]") {
+TEST_CASE(
+    "A receipt the registrar did not take stays queued, is on the shift's report and is registered on retry",
+    "[fiscal][R-POS-10]") {
     FiscalDesk f;
     auto fault = GENERATE(FiscalFault::paper_out, FiscalFault::cover_open, FiscalFault::drive_full,
                           FiscalFault::offline_too_long);
@@ -154,26 +165,31 @@ TEST_CASE("A receipt the registrar did not take stays queued, is on the shift's 
     CHECK(f.count("SELECT COUNT(*) FROM audit_entry WHERE action = 'fiscal.fault'") == 2);
 }
 
-TEST_CASE("A stop between the steps never registers a receipt twice and never loses it", "[fiscal][R-POS-10]") {
+TEST_CASE("A stop between the steps never registers a receipt twice and never loses it",
+          "[fiscal][R-POS-10]") {
     FiscalDesk f;
     const CommittedSale first = f.sell_sim(0);
     const CommittedSale second = f.sell_sim(1);
 
     // Stopped after the claim (nothing reached the registrar) and after the registrar registered (the
     // station never recorded the answer): both stay queued.
-    CHECK_THROWS_AS(f.fiscalise(first.sale_id, [](FiscalStep step, std::int64_t) {
-        if (step == FiscalStep::claimed) throw Stop{};
-    }), Stop);
-    CHECK_THROWS_AS(f.fiscalise(second.sale_id, [](FiscalStep step, std::int64_t) {
-        if (step == FiscalStep::registered) throw Stop{};
-    }), Stop);
+    CHECK_THROWS_AS(f.fiscalise(first.sale_id,
+                                [](FiscalStep step, std::int64_t) {
+                                    if (step == FiscalStep::claimed) throw Stop{};
+                                }),
+                    Stop);
+    CHECK_THROWS_AS(f.fiscalise(second.sale_id,
+                                [](FiscalStep step, std::int64_t) {
+                                    if (step == FiscalStep::registered) throw Stop{};
+                                }),
+                    Stop);
     CHECK(f.state_of(first.sale_id) == "awaiting");
     CHECK(f.state_of(second.sale_id) == "awaiting");
     CHECK(f.receipts_registered() == 1);  // the second one reached the drive
     CHECK(fiscal_queue(f.db(), f.specialist(), "till-1").size() == 2);
     long long fd_in_drive = 0;
-    f.db().sql() << "SELECT number FROM fiscal_document WHERE request_id = :q", soci::use(std::string("sale-") + std::to_string(second.sale_id)),
-        soci::into(fd_in_drive);
+    f.db().sql() << "SELECT number FROM fiscal_document WHERE request_id = :q",
+        soci::use(std::string("sale-") + std::to_string(second.sale_id)), soci::into(fd_in_drive);
 
     const FiscalRun run = f.retry();
     CHECK(run.fiscalised == 2);
@@ -242,7 +258,9 @@ TEST_CASE("The emulated drive's limits: capacity, 30 days without the OFD, a fis
         const CommittedSale next = f.sell_sim(1);
         CHECK(f.fiscalise(next.sale_id).fiscalised == 1);
         CHECK(r->shift().number == 2);
-        CHECK(f.count("SELECT COUNT(*) FROM fiscal_document WHERE kind = 'shift_close' AND shift_number = 1") == 1);
+        CHECK(
+            f.count("SELECT COUNT(*) FROM fiscal_document WHERE kind = 'shift_close' AND shift_number = 1") ==
+            1);
         CHECK(fiscal_attributes(f.db(), next.sale_id)->shift_number == 2);
         f.db().set_clock(std::nullopt);
     }
@@ -311,8 +329,9 @@ TEST_CASE("A correction receipt is registered once in the open fiscal shift", "[
     CHECK(f.count("SELECT COUNT(*) FROM fiscal_document WHERE kind = 'correction'") == 1);
 }
 
-TEST_CASE("Closing the shift retries the queue, closes the fiscal shift with a Z report and settles the shift",
-          "[fiscal][R-POS-10]") {
+TEST_CASE(
+    "Closing the shift retries the queue, closes the fiscal shift with a Z report and settles the shift",
+    "[fiscal][R-POS-10]") {
     FiscalDesk f;
     auto r = f.registrar();
     CHECK(open_fiscal_shift(f.db(), f.specialist(), *r) == FiscalFault::none);
@@ -322,8 +341,10 @@ TEST_CASE("Closing the shift retries the queue, closes the fiscal shift with a Z
     f.fiscalise(s.sale_id);
     set_emulated_fault(f.db(), f.specialist(), "till-1", FiscalFault::none);
 
-    const ShiftReport z = close_shift(f.db(), f.specialist(), f.shift_id, Money::from_kopecks(100000) + s.total);
-    CHECK(z.awaiting_fiscal == std::vector<int>{1});  // closed before the registrar took it: the Z report says so
+    const ShiftReport z =
+        close_shift(f.db(), f.specialist(), f.shift_id, Money::from_kopecks(100000) + s.total);
+    CHECK(z.awaiting_fiscal ==
+          std::vector<int>{1});  // closed before the registrar took it: the Z report says so
     const FiscalClose closed = close_fiscal_shift(f.db(), f.specialist(), "till-1", *r);
     CHECK(closed.run.fiscalised == 1);
     REQUIRE(closed.z);
@@ -336,7 +357,8 @@ TEST_CASE("Closing the shift retries the queue, closes the fiscal shift with a Z
     CHECK(f.count("SELECT COUNT(*) FROM fiscal_settled_shift") == 1);
 }
 
-TEST_CASE("The registrar is the till's own; another salon's person sees no queue of this till", "[fiscal][R-POS-10]") {
+TEST_CASE("The registrar is the till's own; another salon's person sees no queue of this till",
+          "[fiscal][R-POS-10]") {
     FiscalDesk f;
     const CommittedSale s = f.sell_sim(0);
     CHECK(fiscal_queue(f.db(), f.specialist(), "till-2").empty());
@@ -345,5 +367,6 @@ TEST_CASE("The registrar is the till's own; another salon's person sees no queue
     CHECK_THROWS_AS(fiscalise_sales(f.db(), f.specialist(), "till-2", *other, {s.sale_id}), RefusedError);
     CHECK(other->drive_state().fn_number != f.registrar()->drive_state().fn_number);
     CHECK(f.state_of(s.sale_id) == "awaiting");
-    CHECK_THROWS_AS(set_emulated_fault(f.db(), f.as(f.trainer_id), "till-1", FiscalFault::paper_out), RefusedError);
+    CHECK_THROWS_AS(set_emulated_fault(f.db(), f.as(f.trainer_id), "till-1", FiscalFault::paper_out),
+                    RefusedError);
 }
