@@ -9,6 +9,7 @@
 #include "pos/ui/DatabasePage.hpp"
 #include "pos/ui/DealersPage.hpp"
 #include "pos/ui/DeskPage.hpp"
+#include "pos/ui/FiscalQueuePage.hpp"
 #include "pos/ui/FormFields.hpp"
 #include "pos/ui/PermissionsPage.hpp"
 #include "pos/ui/PortRequestsPage.hpp"
@@ -109,6 +110,7 @@ void MainFrame::build_pages() {
         add_page(desk, new ui::SalesPage(book_, db_, actor_, till_), ui_text(tr("Sales and refunds")));
         add_page(desk, new ui::StockPage(book_, db_, actor_, actor_.member().salon_id), ui_text(tr("SIM stock")));
         add_page(desk, new ui::PortRequestsPage(book_, db_, actor_), ui_text(tr("Port-in requests")));
+        add_page(desk, new ui::FiscalQueuePage(book_, db_, actor_, till_), ui_text(tr("Fiscal registrar")));
     }
     const wxTreeItemId administration = navigation_->AppendItem(root, ui_text(tr("Administration")));
     navigation_->SetItemBold(administration);

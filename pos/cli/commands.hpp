@@ -63,3 +63,11 @@ void add_training_assessment_commands(CLI::App& app, CliContext& ctx);
 namespace salon::cli {
 void add_gadget_commands(CLI::App& app, CliContext& ctx);
 }
+// The fiscal registrar and its queue (fiscal_commands.cpp); fiscalise_committed registers a sale or refund
+// just committed at this till (sale commit, sale refund) and prints or returns its fiscal state.
+#include <nlohmann/json.hpp>
+#include <cstdint>
+namespace salon::cli {
+void add_fiscal_commands(CLI::App& app, CliContext& ctx);
+nlohmann::json fiscalise_committed(const CliContext& ctx, db::Database& db, const pos::Actor& person, std::int64_t sale_id);
+}  // namespace salon::cli

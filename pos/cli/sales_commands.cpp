@@ -238,20 +238,25 @@ void add_sales_commands(CLI::App& app, CliContext& ctx) {
         const Actor person = ctx.person(*db);
         CommittedSale done;
         reporting_input(ctx, [&] { done = commit_sale(*db, person, ctx.till_name(), read_draft_file(*draft_path)); });
+        if (!ctx.json)
+            std::cout << trf("Sale {1} committed: receipt {2} of shift {3}, total {4}, change {5}.",
+                             {std::to_string(done.sale_id), std::to_string(done.receipt_number),
+                              std::to_string(done.shift_number), done.total.format(),
+                              done.change_due.format()})
+                             .str()
+                      << '\n';
+        // Committed first; then the registrar (R-POS-10): a fault leaves the receipt queued.
+        const nlohmann::json fiscal = fiscalise_committed(ctx, *db, person, done.sale_id);
         if (ctx.json) {
-            print_json({{"ok", true},
-                        {"sale_id", done.sale_id},
-                        {"receipt_number", done.receipt_number},
-                        {"shift_number", done.shift_number},
-                        {"total", done.total.kopecks()},
-                        {"change_due", done.change_due.kopecks()}});
-            return;
+            nlohmann::json out = {{"ok", true},
+                                  {"sale_id", done.sale_id},
+                                  {"receipt_number", done.receipt_number},
+                                  {"shift_number", done.shift_number},
+                                  {"total", done.total.kopecks()},
+                                  {"change_due", done.change_due.kopecks()}};
+            out.update(fiscal);
+            print_json(out);
         }
-        std::cout << trf("Sale {1} committed: receipt {2} of shift {3}, total {4}, change {5}.",
-                         {std::to_string(done.sale_id), std::to_string(done.receipt_number),
-                          std::to_string(done.shift_number), done.total.format(), done.change_due.format()})
-                         .str()
-                  << '\n';
     });
 
     auto* price = sale->add_subcommand(
@@ -287,14 +292,16 @@ void add_sales_commands(CLI::App& app, CliContext& ctx) {
         reporting_input(ctx, [&] { done = refund_sale(*db, person, ctx.till_name(), *sale_id, *line_ids, approval); });
         const SaleRecord r = get_sale(*db, person, done.sale_id);
         if (ctx.json) {
-            print_json({{"ok", true},
-                        {"refund_id", done.sale_id},
-                        {"receipt_number", done.receipt_number},
-                        {"shift_number", done.shift_number},
-                        {"total", done.total.kopecks()},
-                        {"cash_back", r.paid_cash.kopecks()},
-                        {"card_back", r.paid_card.kopecks()},
-                        {"approved_by", approval ? approval->approver_name : std::string()}});
+            nlohmann::json out = {{"ok", true},
+                                  {"refund_id", done.sale_id},
+                                  {"receipt_number", done.receipt_number},
+                                  {"shift_number", done.shift_number},
+                                  {"total", done.total.kopecks()},
+                                  {"cash_back", r.paid_cash.kopecks()},
+                                  {"card_back", r.paid_card.kopecks()},
+                                  {"approved_by", approval ? approval->approver_name : std::string()}};
+            out.update(fiscalise_committed(ctx, *db, person, done.sale_id));
+            print_json(out);
             return;
         }
         std::cout << trf("Refund {1} of sale {2}: receipt {3} of shift {4}, total {5}; back in cash {6}, to the card {7}.",
@@ -303,6 +310,7 @@ void add_sales_commands(CLI::App& app, CliContext& ctx) {
                           r.paid_card.format()})
                          .str()
                   << '\n';
+        fiscalise_committed(ctx, *db, person, done.sale_id);
     });
 
     // ---- gateway send

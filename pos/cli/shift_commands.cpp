@@ -5,6 +5,7 @@
 #include "pos/cli/commands.hpp"
 #include "pos/core/common/CalendarDate.hpp"
 #include "pos/core/common/FormInput.hpp"
+#include "pos/core/fiscal/FiscalQueue.hpp"
 #include "pos/core/organisation/Permission.hpp"
 #include "pos/core/sale/Shift.hpp"
 #include "pos/core/organisation/SupervisorApproval.hpp"
@@ -40,7 +41,8 @@ nlohmann::json to_json(const ShiftReport& r) {
                           {"cash_out", r.cash_out.kopecks()},
                           {"expected_cash", r.expected_cash.kopecks()},
                           {"vat", vat},
-                          {"past_24_hours", r.past_24_hours}};
+                          {"past_24_hours", r.past_24_hours},
+                          {"awaiting_fiscal", r.awaiting_fiscal}};
     if (!s.is_open()) {
         out["closed_by"] = s.closed_by_name;
         out["closed_at"] = s.closed_at;
@@ -86,10 +88,23 @@ void add_shift_commands(CLI::App& app, CliContext& ctx) {
         auto db = ctx.open();
         const Actor person = ctx.person(*db);
         const Shift s = open_shift(*db, person, ctx.till_name(), money_option(*float_text, "float", tr("Opening float")));
+        // The registrar's fiscal shift follows the till's (R-POS-10); a fault leaves it to the first receipt.
+        auto registrar = registrar_for_till(*db, person, ctx.till_name());
+        const FiscalFault fault = open_fiscal_shift(*db, person, *registrar);
         if (ctx.json)
-            print_json({{"id", s.id}, {"number", s.number}, {"till", s.till}});
-        else
+            print_json({{"id", s.id},
+                        {"number", s.number},
+                        {"till", s.till},
+                        {"fiscal_shift", registrar->shift().number},
+                        {"fiscal_fault", to_string(fault)}});
+        else {
             std::cout << trf("Shift {1} is open at till \"{2}\".", {std::to_string(s.number), s.till}).str() << '\n';
+            if (fault != FiscalFault::none)
+                std::cout << trf("The registrar did not open its fiscal shift: {1}.",
+                                 {fiscal_fault_title(fault).str()})
+                                 .str()
+                          << '\n';
+        }
     });
 
     auto direction = std::make_shared<std::string>();
@@ -133,7 +148,45 @@ void add_shift_commands(CLI::App& app, CliContext& ctx) {
         if (!approver->empty())
             approval = approve(*db, person, Permission::approve_cash_difference, *approver,
                                read_password("SALON_APPROVER_PASSWORD", trf("Password of {1}: ", {*approver}).str()));
-        print_report(ctx, close_shift(*db, person, id, money_option(*counted, "counted", tr("Counted cash")), approval));
+        // The queue is tried once more before the Z report, which lists what still waits (R-POS-10); the
+        // registrar's own Z report closes its fiscal shift after the till's.
+        const std::string till = get_shift(*db, person, id).till;
+        auto registrar = registrar_for_till(*db, person, till);
+        try {
+            retry_fiscal_queue(*db, person, till, *registrar);
+        } catch (const RefusedError&) {
+            // another salon's till (a senior closing it): its queue is retried at that till
+        }
+        const ShiftReport r =
+            close_shift(*db, person, id, money_option(*counted, "counted", tr("Counted cash")), approval);
+        FiscalClose fiscal;
+        try {
+            fiscal = close_fiscal_shift(*db, person, till, *registrar);
+        } catch (const RefusedError&) {
+        }
+        if (ctx.json) {
+            nlohmann::json out = to_json(r);
+            out["fiscal_fault"] = to_string(fiscal.fault);
+            if (fiscal.z && fiscal.z->document)
+                out["fiscal_z"] = {{"shift", fiscal.z->shift_number},
+                                   {"receipts", fiscal.z->receipts},
+                                   {"fd", fiscal.z->document->fd_number},
+                                   {"fp", fiscal.z->document->fiscal_sign}};
+            print_json(out);
+            return;
+        }
+        print_report(ctx, r);
+        if (fiscal.z && fiscal.z->document)
+            std::cout << trf("Registrar's Z report: fiscal shift {1}, receipts {2}, FD No. {3}, FP {4}.",
+                             {std::to_string(fiscal.z->shift_number), std::to_string(fiscal.z->receipts),
+                              std::to_string(fiscal.z->document->fd_number), fiscal.z->document->fiscal_sign})
+                             .str()
+                      << '\n';
+        else if (fiscal.fault != FiscalFault::none)
+            std::cout << trf("The registrar did not close its fiscal shift: {1}.",
+                             {fiscal_fault_title(fiscal.fault).str()})
+                             .str()
+                      << '\n';
     });
 
     auto salon_id = std::make_shared<std::int64_t>(0);

@@ -232,6 +232,11 @@ private:
             show(cr(), why, margin + pad, y + pad + height_of(title));
             y += h + pt(5);
         }
+        if (const auto attributes = receipt_fiscal_attributes(doc_); !attributes.empty()) {
+            std::string joined;
+            for (const auto& a : attributes) joined += (joined.empty() ? "" : dot) + a;
+            y += text(cr(), joined, {sans, 9.5, true}, margin, y, content) + pt(4);
+        }
         y_ = y;
     }
 

@@ -13,6 +13,7 @@
 #include "pos/core/sale/Shift.hpp"
 #include "pos/core/catalog/TariffAdvisor.hpp"
 #include "pos/ui/TariffAdvisorDialog.hpp"
+#include "pos/ui/FiscalQueuePage.hpp"
 
 #include <wx/panel.h>
 #include <wx/sizer.h>
@@ -585,9 +586,13 @@ void DeskPage::pay() {
         known_client_id_ = 0;
         withdraw_consent_->Hide();
         marketing_consent_->SetValue(false);
-        status(ui_text(trf("Receipt {1} saved: {2}, change {3}.",
-                           {std::to_string(sale.receipt_number), sale.total.format(), sale.change_due.format()})),
-               false);
+        // Committed first, then the registrar (R-POS-10): a fault leaves the receipt queued, the sale
+        // stands.
+        const wxString fiscal = fiscalise_after_commit(db_, actor_, till_);
+        const wxString saved = ui_text(trf("Receipt {1} saved: {2}, change {3}.",
+                                           {std::to_string(sale.receipt_number), sale.total.format(),
+                                            sale.change_due.format()}));
+        status(saved + " " + fiscal, false);
         pos::deliver_gateway_requests(db_);
         refresh();
         if (show_receipt_) show_receipt_(sale.sale_id);

@@ -5,6 +5,7 @@
 #include "pos/core/common/CalendarDate.hpp"
 #include "pos/core/common/FormInput.hpp"
 #include "pos/core/organisation/Salon.hpp"
+#include "pos/ui/FiscalQueuePage.hpp"
 #include "pos/ui/FormFields.hpp"
 #include "pos/ui/ListColumns.hpp"
 #include "pos/ui/PageFocus.hpp"
@@ -267,9 +268,12 @@ void SalesPage::refund() {
     if (!s || !refund_->IsEnabled()) return;
     const auto done = ask_refund(this, db_, actor_, till_, s->id);
     if (!done) return;
+    // Committed first, then the registrar (R-POS-10).
+    const wxString fiscal = fiscalise_after_commit(db_, actor_, till_);
     show_sales();
     status(ui_text(trf("Refund receipt {1} saved: {2} back to the client.",
-                       {std::to_string(done->receipt_number), done->total.format()})),
+                       {std::to_string(done->receipt_number), done->total.format()})) +
+               " " + fiscal,
            false);
     show_receipt(this, db_, actor_, done->sale_id);
     sales_->SetFocus();

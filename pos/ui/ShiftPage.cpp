@@ -2,6 +2,7 @@
 
 #include "db/UserError.hpp"
 #include "pos/core/organisation/Permission.hpp"
+#include "pos/core/fiscal/FiscalQueue.hpp"
 #include "pos/core/sale/Shift.hpp"
 #include "pos/ui/FormFields.hpp"
 #include "pos/ui/SupervisorDialog.hpp"
@@ -65,7 +66,16 @@ void ShiftPage::open() {
         const auto amount = ask_money(this, tr("Cash in the drawer at the start of the shift:"), tr("Open shift"));
         if (!amount) return;
         const pos::Shift s = pos::open_shift(db_, actor_, till_, *amount);
-        status(ui_text(trf("Shift {1} is open at till \"{2}\".", {std::to_string(s.number), s.till})), false);
+        // The registrar's fiscal shift opens with the till's (R-POS-10); a fault leaves it to the first
+        // receipt.
+        auto registrar = pos::registrar_for_till(db_, actor_, till_);
+        const pos::FiscalFault fault = pos::open_fiscal_shift(db_, actor_, *registrar);
+        status(ui_text(trf("Shift {1} is open at till \"{2}\".", {std::to_string(s.number), s.till})) +
+                   (fault == pos::FiscalFault::none
+                        ? wxString()
+                        : " " + ui_text(trf("The registrar did not open its fiscal shift: {1}.",
+                                            {pos::fiscal_fault_title(fault).str()}))),
+               fault != pos::FiscalFault::none);
         refresh();
     } catch (const UserError& e) {
         status(wxString::FromUTF8(e.message()), true);
@@ -95,6 +105,9 @@ void ShiftPage::close() {
         if (!shift) return refresh();
         const auto counted = ask_money(this, tr("Cash counted in the drawer:"), tr("Close shift (Z report)"));
         if (!counted) return;
+        // The queue is tried once more, so the Z report lists only what the registrar still has not taken.
+        auto registrar = pos::registrar_for_till(db_, actor_, till_);
+        pos::retry_fiscal_queue(db_, actor_, till_, *registrar);
         pos::ShiftReport z;
         try {
             z = pos::close_shift(db_, actor_, shift->id, *counted);
@@ -105,8 +118,20 @@ void ShiftPage::close() {
             if (!approval) return status(wxString::FromUTF8(refused.message()), true);
             z = pos::close_shift(db_, actor_, shift->id, *counted, approval);
         }
+        const pos::FiscalClose fiscal = pos::close_fiscal_shift(db_, actor_, till_, *registrar);
         refresh();
-        show_text(pos::shift_report_text(z));
+        auto lines = pos::shift_report_text(z);
+        if (fiscal.z && fiscal.z->document)
+            lines.push_back(
+                trf("Registrar's Z report: fiscal shift {1}, receipts {2}, FD No. {3}, FP {4}.",
+                    {std::to_string(fiscal.z->shift_number), std::to_string(fiscal.z->receipts),
+                     std::to_string(fiscal.z->document->fd_number), fiscal.z->document->fiscal_sign})
+                    .str());
+        else if (fiscal.fault != pos::FiscalFault::none)
+            lines.push_back(trf("The registrar did not close its fiscal shift: {1}.",
+                                {pos::fiscal_fault_title(fiscal.fault).str()})
+                                .str());
+        show_text(lines);
         status(ui_text(trf("Shift {1} is closed.", {std::to_string(z.shift.number)})), false);
     } catch (const UserError& e) {
         status(wxString::FromUTF8(e.message()), true);

@@ -58,7 +58,7 @@ today=$(date -u +%F)
 expect 0 "list the days around today" -- run --as ivanov sales list --from "$(date -u -d yesterday +%d.%m.%Y)" --to "$(date -u -d tomorrow +%F)"
 contains "specialist shown" "Иванов Артём Сергеевич"
 contains "total shown" "400.00"
-contains "awaiting" "awaiting fiscalisation"
+contains "fiscalised at commit (R-POS-10)" "fiscalised"
 expect 0 "head office's list" -- run --json sales list --from "$today" --to "$(date -u -d tomorrow +%F)"
 contains "listed" "\"receipt_number\": 1"
 expect 0 "another dealer's person sees none of it" -- run --as kim sales list --from 2020-01-01 --to "$(date -u -d tomorrow +%F)"
@@ -69,7 +69,7 @@ contains "date named" "From"
 expect 0 "receipt as text" -- run --as ivanov receipt show "$sale"
 contains "title" "CASH RECEIPT: SALE"
 contains "agent" "Payment agent"
-contains "awaiting" "AWAITING FISCALISATION"
+contains "fiscal sign printed (R-POS-10)" "FP "
 expect 0 "receipt as PDF" -- run receipt show "$sale" --pdf "$work/receipt.pdf" --paper a4
 [ "$(head -c 4 "$work/receipt.pdf" 2>/dev/null)" = "%PDF" ] && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: the receipt file is not a PDF"; }
 expect 1 "another dealer's person gets no receipt" -- run --as kim receipt show "$sale"

@@ -191,6 +191,23 @@ std::string receipt_fiscal_explanation(const ReceiptDocument& doc) {
     return tr("Not a fiscal receipt: the fiscal registrar has not printed one yet.").str();
 }
 
+std::vector<std::string> receipt_fiscal_attributes(const ReceiptDocument& doc) {
+    if (doc.fiscal_state != "fiscalised" || doc.fiscal_fn.empty()) return {};
+    ReceiptDocument at = doc;
+    at.created_at = doc.fiscal_at;
+    std::vector<std::string> out = {
+        trf("FN {1}", {doc.fiscal_fn}).str(),
+        trf("FD No. {1}", {std::to_string(doc.fiscal_fd)}).str(),
+        trf("FP {1}", {doc.fiscal_sign}).str(),
+        trf("Fiscal shift {1}, receipt {2}",
+            {std::to_string(doc.fiscal_shift), std::to_string(doc.fiscal_number_in_shift)})
+            .str(),
+        trf("Registered {1}", {receipt_local_time(at)}).str(),
+    };
+    if (doc.fiscal_emulated) out.push_back(tr("Registrar emulator: not a fiscal document").str());
+    return out;
+}
+
 std::vector<ReceiptVatTotal> receipt_vat_totals(const ReceiptDocument& doc) {
     std::vector<ReceiptVatTotal> totals;
     for (const auto& line : doc.lines) {
@@ -266,6 +283,10 @@ std::vector<ReceiptTextLine> receipt_layout(const ReceiptDocument& doc, int widt
         const std::string framed = "*** " + mark + " ***";
         wrapped(out, columns(framed) <= width ? framed : mark, width, true, true);
         wrapped(out, receipt_fiscal_explanation(doc), width, true);
+    }
+    if (const auto attributes = receipt_fiscal_attributes(doc); !attributes.empty()) {
+        out.push_back({rule});
+        for (const auto& a : attributes) wrapped(out, a, width);
     }
     if (!doc.audit_note.empty()) {
         out.push_back({rule});

@@ -45,6 +45,13 @@ struct ReceiptDocument {
     std::string fiscal_state = "awaiting";  // awaiting | fiscalised | failed
     // What the QR code carries: the registrar's payload once fiscalised; empty = receipt_qr_payload().
     std::string qr_payload;
+    // The registrar's attributes once fiscalised (R-POS-10): the fiscal drive's number (ФН), the document's
+    // number (ФД), its fiscal sign (ФП), the fiscal shift and the receipt's number in it. `fiscal_emulated`:
+    // registered by the emulator, which the receipt says (its documents reach no tax office).
+    std::string fiscal_fn, fiscal_sign;
+    std::int64_t fiscal_fd = 0, fiscal_at = 0;
+    int fiscal_shift = 0, fiscal_number_in_shift = 0;
+    bool fiscal_emulated = false;
     std::string audit_note;  // e.g. the audit chain entry or a sample label, printed at the bottom
 
     // The supplier of agent lines (54-FZ: the operator on whose behalf a top-up is accepted). Empty
@@ -87,6 +94,9 @@ std::string receipt_agent_mark();                                 // "Payment ag
 std::string receipt_supplier(const ReceiptDocument& doc);         // "Supplier: ..., INN ..."
 std::string receipt_fiscal_mark(const ReceiptDocument& doc);      // "" when fiscalised
 std::string receipt_fiscal_explanation(const ReceiptDocument& doc);
+// The fiscal attributes as printed lines ("FN 9999...", "FD No. 12", "FP 3522207165", "Fiscal shift 3,
+// receipt 5", the registration time, the emulator's mark); empty until fiscalised.
+std::vector<std::string> receipt_fiscal_attributes(const ReceiptDocument& doc);
 
 // VAT included in the total, one entry per rate in the order rates first appear (R-POS-10).
 struct ReceiptVatTotal {

@@ -1,5 +1,6 @@
 #include "pos/core/sale/SaleReceipt.hpp"
 
+#include "pos/core/fiscal/FiscalQueue.hpp"
 #include "pos/core/sale/Sale.hpp"
 #include "pos/core/catalog/GadgetStock.hpp"
 
@@ -41,13 +42,26 @@ ReceiptDocument receipt_for_sale(const SaleRecord& sale) {
     doc.paid_card = sale.paid_card.kopecks();
     doc.change_due = sale.change_due.kopecks();
     doc.fiscal_state = sale.fiscal_state;
-    // No registrar yet: the pre-fiscal payload (time, total, kind) until one fiscalises the receipt.
+    // The pre-fiscal payload (time, total, kind) until the registrar's replaces it (receipt_for_sale below).
     doc.qr_payload = receipt_qr_payload(doc);
     return doc;
 }
 
 ReceiptDocument receipt_for_sale(db::Database& db, const Actor& actor, std::int64_t sale_id) {
-    return receipt_for_sale(get_sale(db, actor, sale_id));
+    ReceiptDocument doc = receipt_for_sale(get_sale(db, actor, sale_id));
+    // Once the registrar registered it: its attributes and its own QR payload (R-POS-10).
+    if (doc.fiscal_state == "fiscalised")
+        if (const auto a = fiscal_attributes(db, sale_id)) {
+            doc.fiscal_fn = a->fn_number;
+            doc.fiscal_fd = a->fd_number;
+            doc.fiscal_sign = a->fiscal_sign;
+            doc.fiscal_shift = a->shift_number;
+            doc.fiscal_number_in_shift = a->number_in_shift;
+            doc.fiscal_at = a->registered_at;
+            doc.fiscal_emulated = a->emulated;
+            if (!a->qr_payload.empty()) doc.qr_payload = a->qr_payload;
+        }
+    return doc;
 }
 
 }  // namespace salon::pos

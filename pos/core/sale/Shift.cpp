@@ -254,6 +254,15 @@ ShiftReport shift_report(db::Database& db, const Actor& actor, std::int64_t shif
             r.movements.push_back(m);
         }
     }
+    {
+        int receipt = 0;
+        db::Statement st = db.query(
+            "SELECT receipt_number FROM sale WHERE shift_id = :s AND fiscal_state <> 'fiscalised' ORDER BY "
+            "receipt_number",
+            soci::use(id), soci::into(receipt));
+        st.execute();
+        while (st.fetch()) r.awaiting_fiscal.push_back(receipt);
+    }
     r.expected_cash = r.shift.opening_float + r.cash_taken - r.cash_paid_back + r.cash_in - r.cash_out;
     return r;
 }
@@ -341,6 +350,13 @@ std::vector<std::string> shift_report_text(const ShiftReport& r) {
         line(tr("Difference"), diff.format());
         if (s.approved_by) line(tr("Approved by"), s.approved_by_name);
         line(tr("Audit chain head"), s.chain_head);
+    }
+    if (!r.awaiting_fiscal.empty()) {
+        std::string numbers;
+        for (int n : r.awaiting_fiscal) numbers += (numbers.empty() ? "" : ", ") + std::to_string(n);
+        line(trn("Awaiting fiscalisation: {1} receipt", "Awaiting fiscalisation: {1} receipts",
+                 static_cast<long long>(r.awaiting_fiscal.size())),
+             numbers);
     }
     return out;
 }

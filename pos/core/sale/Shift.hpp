@@ -77,6 +77,9 @@ struct ShiftReport {
     std::vector<VatTotal> vat;
     std::vector<CashMovement> movements;
     bool past_24_hours = false;
+    // The shift's receipts the fiscal registrar has not registered yet (R-POS-10), by receipt number: the
+    // report shows them until they are fiscalised.
+    std::vector<int> awaiting_fiscal;
 };
 
 // Opens a shift at `till` of the actor's salon with `opening_float` in the drawer. Needs
