@@ -37,6 +37,7 @@ public:
              std::function<void(std::int64_t visit_id, const std::string& label)> ask_rating);
 
     void refresh() override;
+    std::vector<KeyHelp> key_help() const override;
 
 private:
     enum class Operation { top_up, sim, replacement, tariff_change, service, goods, port_in };
@@ -51,6 +52,7 @@ private:
     void pay();
     void call_next();
     void finish_visit();
+    void take_ticket();
     void record_thanks();
     void open_advisor();
     void fill_choices();
@@ -58,7 +60,7 @@ private:
     void update_change();
     void save_draft();
     void read_client_form();
-    void look_up_passport();
+    bool look_up_passport();  // true: a known client
     void show_error(const std::string& input, const wxString& message, std::size_t new_line_no = 0);
     void clear_errors();
 
@@ -84,7 +86,7 @@ private:
     wxChoice* product_ = nullptr;
     wxTextCtrl* quantity_ = nullptr;
     wxTextCtrl* amount_ = nullptr;
-    wxTextCtrl* donor_ = nullptr;
+    wxChoice* donor_ = nullptr;  // pos::donor_operators()
     wxTextCtrl* date_ = nullptr;
     std::unique_ptr<FormFields> entry_;
     struct Row {

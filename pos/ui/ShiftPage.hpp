@@ -21,6 +21,7 @@ class ShiftPage : public StationPage {
 public:
     ShiftPage(wxWindow* parent, db::Database& db, const pos::Actor& actor, std::string till);
     void refresh() override;
+    std::vector<KeyHelp> key_help() const override;
 
 private:
     void open();
