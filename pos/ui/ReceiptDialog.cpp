@@ -63,6 +63,9 @@ void show_receipt(wxWindow* parent, db::Database& db, const pos::Actor& actor, s
     dialog.SetEscapeId(wxID_OK);
     close->SetDefault();
     close->SetFocus();
+    // The receipt is read from its top (GTK leaves a text set at creation scrolled to its end).
+    view->SetInsertionPoint(0);
+    dialog.CallAfter([view] { view->ShowPosition(0); });
     dialog.ShowModal();
 }
 

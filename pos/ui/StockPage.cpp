@@ -70,7 +70,7 @@ const char* const kStatuses[] = {pos::kSimInStock, pos::kSimSold, pos::kSimRepla
 // word.
 wxString format_title(const std::string& format, bool full = false) {
     if (format == "triple") return ui_text(full ? tr("triple (mini, micro, nano)") : tr("triple"));
-    if (format == "nano") return ui_text(tr("nano"));
+    if (format == "nano") return ui_text(pos::sim_format_title(format));
     if (format == "esim") return ui_text(tr("eSIM"));
     return wxString::FromUTF8(format);
 }

@@ -311,7 +311,7 @@ PricedLine price_line(PricingContext& ctx, const DraftLine& d, const ReadLine& r
         p.product_version_id = price.version_id;
         p.unit_price = Money::from_kopecks(price.price);
         p.vat_code = price.vat_code;
-        p.description = trf("SIM replacement for {1}, new card {2}", {number.display(), card.format}).str();
+        p.description = trf("SIM replacement for {1}, new card {2}", {number.display(), sim_format_title(card.format).str()}).str();
         break;
     }
     case LineKind::tariff_change: {
