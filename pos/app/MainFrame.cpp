@@ -19,6 +19,7 @@
 #include "pos/ui/SalonsPage.hpp"
 #include "pos/ui/ShiftPage.hpp"
 #include "pos/ui/StaffPage.hpp"
+#include "pos/ui/StationPrinter.hpp"
 #include "pos/ui/StockPage.hpp"
 #include "pos/core/sale/SandboxSmsSender.hpp"
 #include "pos/ui/corporate/AdministratorChangePage.hpp"
@@ -233,6 +234,9 @@ void MainFrame::build_menus() {
     auto* file = new wxMenu;
     wxMenuItem* switch_person = file->Append(wxID_ANY, ui_text(tr("S&witch person")) + "\tCtrl+L");
     wxMenuItem* sign_out = file->Append(wxID_ANY, ui_text(tr("Sign &out")) + "\tCtrl+Shift+L");
+    file->AppendSeparator();
+    wxMenuItem* printer = file->Append(wxID_ANY, ui_text(tr("&Printer…")));
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { ui::choose_station_printer(this); }, printer->GetId());
     file->AppendSeparator();
     file->Append(wxID_EXIT, ui_text(tr("&Quit")) + "\tCtrl+Q");
 

@@ -4,7 +4,9 @@
 #include "pos/core/common/FormInput.hpp"
 #include "pos/core/organisation/Permission.hpp"
 #include "pos/core/sale/Shift.hpp"
+#include "pos/print/ReportRollPdf.hpp"
 #include "pos/ui/FormFields.hpp"
+#include "pos/ui/StationPrinter.hpp"
 #include "pos/ui/SupervisorDialog.hpp"
 #include "pos/ui/WxLabels.hpp"
 
@@ -69,6 +71,8 @@ ShiftPage::ShiftPage(wxWindow* parent, db::Database& db, const pos::Actor& actor
     cash_out_ = new wxButton(this, wxID_ANY, ui_text(tr("Cash out (F7)")));
     auto* x_report = new wxButton(this, wxID_ANY, ui_text(tr("X report (F8)")));
     close_ = new wxButton(this, wxID_ANY, ui_text(tr("Close shift, Z report (F9)")));
+    auto* print = new wxButton(this, wxID_ANY, ui_text(tr("Print the report (Ctrl+P)")));
+    print->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { print_report(); });
     open_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { open(); });
     cash_in_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { move_cash(true); });
     cash_out_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { move_cash(false); });
@@ -80,7 +84,7 @@ ShiftPage::ShiftPage(wxWindow* parent, db::Database& db, const pos::Actor& actor
     report_->SetFont(wxFont(wxFontInfo(11).Family(wxFONTFAMILY_TELETYPE)));
     // A second row on a narrow screen rather than a button cut at its edge.
     auto* buttons = new wxWrapSizer(wxHORIZONTAL);
-    for (wxButton* b : {open_, cash_in_, cash_out_, x_report, close_}) buttons->Add(b, 0, wxRIGHT | wxBOTTOM, 6);
+    for (wxButton* b : {open_, cash_in_, cash_out_, x_report, close_, print}) buttons->Add(b, 0, wxRIGHT | wxBOTTOM, 6);
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(buttons, 0, wxEXPAND | wxALL, 8);
     sizer->Add(status_, 0, wxEXPAND | wxLEFT | wxRIGHT, 8);
@@ -89,6 +93,7 @@ ShiftPage::ShiftPage(wxWindow* parent, db::Database& db, const pos::Actor& actor
     // The drawer's keys, as the desk has its own: each works while its button is enabled.
     Bind(wxEVT_CHAR_HOOK, [this, x_report](wxKeyEvent& e) {
         if (!IsShownOnScreen()) return e.Skip();  // a hidden page's input may still hold the focus
+        if (e.GetKeyCode() == 'P' && e.GetModifiers() == wxMOD_CONTROL) return print_report();
         wxButton* button = e.GetKeyCode() == WXK_F5   ? open_
                            : e.GetKeyCode() == WXK_F6 ? cash_in_
                            : e.GetKeyCode() == WXK_F7 ? cash_out_
@@ -108,7 +113,8 @@ std::vector<KeyHelp> ShiftPage::key_help() const {
             {"F6", ui_text(tr("Cash in"))},
             {"F7", ui_text(tr("Cash out"))},
             {"F8", ui_text(tr("X report"))},
-            {"F9", ui_text(tr("Close shift (Z report)"))}};
+            {"F9", ui_text(tr("Close shift (Z report)"))},
+            {"Ctrl+P", ui_text(tr("Print the report shown on the station's printer"))}};
 }
 
 void ShiftPage::refresh() {
@@ -173,6 +179,17 @@ void ShiftPage::close() {
     } catch (const UserError& e) {
         status(wxString::FromUTF8(e.message()), true);
     }
+}
+
+void ShiftPage::print_report() {
+    // The X or Z report the page shows, on the 80 mm roll of the station's printer.
+    std::vector<std::string> lines;
+    const wxString text = report_->GetValue();
+    for (const wxString& line : wxSplit(text, '\n', '\0')) lines.push_back(line.utf8_string());
+    while (!lines.empty() && lines.back().empty()) lines.pop_back();
+    if (lines.empty()) return;
+    const PrintOutcome done = print_on_station_printer(pos::report_roll_pdf(lines), lines.front());
+    status(done.message, done.failed);
 }
 
 void ShiftPage::show_text(const std::vector<std::string>& lines) {

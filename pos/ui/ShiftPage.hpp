@@ -27,6 +27,7 @@ private:
     void open();
     void move_cash(bool in);
     void close();
+    void print_report();  // Ctrl+P: the report shown, on the station's printer
     void show_text(const std::vector<std::string>& lines);
 
     db::Database& db_;

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # salon-cli in Russian says what the desk says in words, never its codes or C-locale numbers: a visitor's
 # status and purpose ("ждёт", "Пополнение баланса", not "waiting", "top_up"), minutes with a decimal comma
-# ("0,0"), a shortfall on the Z report with the minus sign (U+2212), and a port-in's donor only from the
-# operators' list (R-POS-9). Runs on SQLite or PostgreSQL.
+# ("0,0"), a shortfall on the Z report with the minus sign (U+2212), a port-in's donor only from the
+# operators' list (R-POS-9); and printing on a station without a print service refused in words.
+# Runs on SQLite or PostgreSQL.
 set -u
 cli=${1:?salon-cli}
 source "$(dirname "$0")/cli_test_lib.sh"
@@ -26,6 +27,12 @@ expect 0 "open" -- run --as ivanov shift open --float 1000
 SALON_APPROVER_PASSWORD=demo1234 expect_text 0 "close short" -- run --as ivanov shift close --counted 900 --approver volkova
 contains "shortfall with U+2212" "Расхождение: −100,00 ₽"
 if grep -qF -- "-100,00" <<<"$out"; then failed=$((failed + 1)); echo "FAIL: a hyphen for minus: $out"; else passed=$((passed + 1)); fi
+
+# Printing the Z report on the 80 mm roll through CUPS: where no print service answers, a clear refusal.
+CUPS_SERVER=$work/no-cups.sock expect 1 "no print service" -- run --as ivanov shift report --id 1 --print
+contains "nothing printed" "Ничего не напечатано: на этой кассе не настроен принтер"
+CUPS_SERVER=$work/no-cups.sock expect 1 "an unknown printer" -- run --as ivanov shift report --id 1 --print --printer Kassa80
+contains "printer named" "принтер «Kassa80» неизвестен службе печати"
 
 # The donor of a port-in comes from the list of operators (R-POS-9).
 transfer=$(date -u -d "+10 days" +%Y-%m-%d)
