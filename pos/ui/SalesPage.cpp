@@ -121,6 +121,9 @@ SalesPage::SalesPage(wxWindow* parent, db::Database& db, const pos::Actor& actor
         e.Skip();
         if (e.IsShown()) CallAfter([this] { take_focus_if_lost(this, sales_); });
     });
+    // Headings whole from the start (an empty list is never fitted to its rows): "Кол-во", not "Кол-".
+    fit_columns(sales_);
+    fit_columns(lines_);
     stretch_column(sales_, 3);
     stretch_column(lines_, 1);
     sales_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent&) { show_lines(); });
