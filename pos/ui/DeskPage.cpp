@@ -7,6 +7,7 @@
 #include "pos/core/sale/DeskSearch.hpp"
 #include "pos/core/common/FormInput.hpp"
 #include "pos/core/identifiers/Iccid.hpp"
+#include "pos/core/identifiers/Msisdn.hpp"
 #include "pos/core/catalog/ProductCatalog.hpp"
 #include "pos/core/sale/PortRequest.hpp"
 #include "pos/core/sale/Queue.hpp"
@@ -387,6 +388,13 @@ void DeskPage::choose_operation(Operation op) {
     }
     Layout();
     if (op == Operation::goods && quantity_->IsEmpty()) quantity_->ChangeValue("1");
+    // The number this visit just sold or served is offered for the next operation on a number (a service
+    // after the SIM sale); typing replaces it, as it is selected.
+    const bool on_number = std::find(wanted.begin(), wanted.end(), static_cast<wxWindow*>(number_)) != wanted.end();
+    if (on_number && number_->IsEmpty() && !offered_number_.empty()) {
+        number_->ChangeValue(wxString::FromUTF8(offered_number_));
+        number_->SelectAll();
+    }
     entry_->clear_errors();
     // The client's form first for the operations that need it, unless the client is already known.
     const bool needs_client = op == Operation::sim || op == Operation::replacement || op == Operation::port_in;
@@ -478,6 +486,8 @@ void DeskPage::add_line() {
     }
     draft_ = candidate;
     save_draft();
+    for (const auto& priced : quote_.lines)
+        if (!priced.msisdn.empty()) offered_number_ = pos::Msisdn::stored(priced.msisdn).display();
     for (wxTextCtrl* c : {number_, iccid_, amount_, date_}) c->ChangeValue(wxString());
     donor_->SetSelection(wxNOT_FOUND);
     show_lines();
@@ -594,6 +604,7 @@ void DeskPage::pay() {
 void DeskPage::call_next() {
     try {
         if (auto v = pos::call_next(db_, actor_)) {
+            offered_number_.clear();  // a new visitor: nothing of the one before is offered
             visit_id_ = v->id;
             visit_label_ = v->label;
             status(ui_text(trf("Calling {1} ({2}).", {v->label, pos::visit_purpose_title(v->purpose).str()})), false);
@@ -631,6 +642,7 @@ void DeskPage::finish_visit() {
     if (!visit_id_) return status(ui_text(tr("No visitor is being served.")), true);
     try {
         pos::finish_visit(db_, actor_, visit_id_);
+        offered_number_.clear();
         const auto id = visit_id_;
         const auto label = visit_label_;
         visit_id_ = 0;

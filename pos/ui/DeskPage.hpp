@@ -75,6 +75,7 @@ private:
     Operation operation_ = Operation::top_up;
     std::int64_t visit_id_ = 0;
     std::string visit_label_;
+    std::string offered_number_;  // the number this visit last sold or served, offered for the next operation
 
     wxStaticText* shift_text_ = nullptr;
     wxStaticText* visit_text_ = nullptr;
