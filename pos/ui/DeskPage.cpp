@@ -21,6 +21,7 @@
 #include <wx/sizer.h>
 #include <wx/choicdlg.h>
 #include <wx/textdlg.h>
+#include <wx/wrapsizer.h>
 
 namespace salon::ui {
 
@@ -90,12 +91,12 @@ void DeskPage::build() {
     auto* header_text = new wxBoxSizer(wxVERTICAL);
     header_text->Add(visit_text_);
     header_text->Add(shift_text_, 0, wxTOP, 2);
-    auto* header_keys = new wxBoxSizer(wxHORIZONTAL);
-    header_keys->Add(search_, 1, wxALIGN_CENTER_VERTICAL);
-    header_keys->Add(call, 0, wxLEFT, 6);
-    header_keys->Add(finish, 0, wxLEFT, 6);
-    header_keys->Add(thanks, 0, wxLEFT, 6);
-    header_keys->Add(ticket, 0, wxLEFT, 6);
+    // The search box keeps room for its whole hint; on a narrow screen the buttons go to a second row.
+    auto* header_keys = new wxWrapSizer(wxHORIZONTAL);
+    search_->SetMinSize(
+        wxSize(search_->GetSizeFromTextSize(search_->GetTextExtent(search_->GetHint())).GetWidth() + FromDIP(32), -1));
+    header_keys->Add(search_, 1, wxALIGN_CENTER_VERTICAL | wxRIGHT | wxBOTTOM, 6);
+    for (wxButton* b : {call, finish, thanks, ticket}) header_keys->Add(b, 0, wxRIGHT | wxBOTTOM, 6);
     header->Add(header_text, 0, wxEXPAND);
     header->Add(header_keys, 0, wxEXPAND | wxTOP, 6);
 
