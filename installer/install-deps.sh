@@ -26,6 +26,8 @@ packages=(
   librsvg2-bin help2man appstream file
   # the training centre's question bank: Moodle XML read and written with libxml2 (xmllint checks fixtures)
   libxml2-dev libxml2-utils
+  # printing receipts and X/Z reports on the station's printer through CUPS
+  libcups2-dev
 )
 
 missing=()

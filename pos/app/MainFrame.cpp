@@ -3,6 +3,7 @@
 #include "db/Database.hpp"
 #include "db/Text.hpp"
 #include "db/UserError.hpp"
+#include "pos/core/organisation/AdministrationPages.hpp"
 #include "pos/core/organisation/Permission.hpp"
 #include "pos/ui/CatalogPage.hpp"
 #include "pos/ui/DashboardPage.hpp"
@@ -19,6 +20,7 @@
 #include "pos/ui/SalonsPage.hpp"
 #include "pos/ui/ShiftPage.hpp"
 #include "pos/ui/StaffPage.hpp"
+#include "pos/ui/StationPrinter.hpp"
 #include "pos/ui/StockPage.hpp"
 #include "pos/ui/StocktakePage.hpp"
 #include "pos/core/sale/SandboxSmsSender.hpp"
@@ -33,7 +35,9 @@
 #include "reports/ui/DealerDeskPage.hpp"
 #include "reports/ui/NormsTrafficPage.hpp"
 
+#include <wx/display.h>
 #include <wx/menu.h>
+#include <wx/msgdlg.h>
 #include <wx/sizer.h>
 #include <wx/statusbr.h>
 
@@ -76,9 +80,29 @@ MainFrame::MainFrame(db::Database& db, const pos::Actor& actor, Actions actions,
         if (first.IsOk()) navigation_->SelectItem(first);
     });
 
-    SetSize(FromDIP(wxSize(1240, 740)));
-    SetMinSize(FromDIP(wxSize(900, 560)));
+    // Never larger than the screen's working area: at 1024×768 the menu and the navigation stay on it.
+    const int display = wxDisplay::GetFromWindow(this);
+    const wxRect area = wxDisplay(display == wxNOT_FOUND ? 0u : static_cast<unsigned>(display)).GetClientArea();
+    wxSize size = FromDIP(wxSize(1240, 740));
+    size.DecTo(area.GetSize());
+    wxSize least = FromDIP(wxSize(900, 560));
+    least.DecTo(area.GetSize());
+    SetMinSize(least);
+    SetSize(size);
     Centre();
+    if (size.GetWidth() >= area.GetWidth() || size.GetHeight() >= area.GetHeight()) Maximize();
+    // The page's own keys (the desk's F3, Ctrl+F...) work while the navigation has the focus too, as it
+    // has after Ctrl+digit: they go to the page shown. ProcessWindowEventLocally does not propagate back.
+    Bind(wxEVT_CHAR_HOOK, [this](wxKeyEvent& e) {
+        ui::StationPage* page = current_page();
+        const wxWindow* focus = wxWindow::FindFocus();
+        if (page != nullptr && (focus == navigation_ || focus == nullptr || focus == this)) {
+            wxKeyEvent forwarded(e);
+            forwarded.SetEventObject(page);
+            if (page->ProcessWindowEventLocally(forwarded)) return;
+        }
+        e.Skip();
+    });
     navigation_->SelectItem(page_items_.front());  // shows the first page through the selection event
     // A salon's person starts at the desk, whose keys (F3 call, F5 top-up...) work inside the page.
     if (rating_ != nullptr) {
@@ -104,21 +128,43 @@ void MainFrame::build_pages() {
                  new ui::DeskPage(book_, db_, actor_, till_,
                                   [this](std::int64_t sale) { ui::show_receipt(this, db_, actor_, sale); },
                                   [this](std::int64_t visit, const std::string& label) { rating_->ask(visit, label); }),
-                 ui_text(tr("Sale")));
-        add_page(desk, new ui::ShiftPage(book_, db_, actor_, till_), ui_text(tr("Shift")));
-        add_page(desk, new ui::DashboardPage(book_, db_, actor_), ui_text(tr("Dashboard")));
-        add_page(desk, new ui::SalesPage(book_, db_, actor_, till_), ui_text(tr("Sales and refunds")));
-        add_page(desk, new ui::StockPage(book_, db_, actor_, actor_.member().salon_id), ui_text(tr("SIM stock")));
-        add_page(desk, new ui::PortRequestsPage(book_, db_, actor_), ui_text(tr("Port-in requests")));
-        add_page(desk, new ui::FiscalQueuePage(book_, db_, actor_, till_), ui_text(tr("Fiscal registrar")));
+                 ui_text(tr("Sale")), "Ctrl+1");
+        add_page(desk, new ui::ShiftPage(book_, db_, actor_, till_), ui_text(tr("Shift")), "Ctrl+2");
+        add_page(desk, new ui::DashboardPage(book_, db_, actor_), ui_text(tr("Dashboard")), "Ctrl+3");
+        add_page(desk, new ui::SalesPage(book_, db_, actor_, till_), ui_text(tr("Sales and refunds")), "Ctrl+4");
+        add_page(desk, new ui::StockPage(book_, db_, actor_, actor_.member().salon_id), ui_text(tr("SIM stock")), "Ctrl+5");
+        add_page(desk, new ui::PortRequestsPage(book_, db_, actor_), ui_text(tr("Port-in requests")), "Ctrl+6");
+        add_page(desk, new ui::FiscalQueuePage(book_, db_, actor_, till_), ui_text(tr("Fiscal registrar")),
+                 "Ctrl+Shift+F");
     }
-    const wxTreeItemId administration = navigation_->AppendItem(root, ui_text(tr("Administration")));
-    navigation_->SetItemBold(administration);
-    add_page(administration, new ui::DealersPage(book_, db_, actor_), ui_text(tr("Dealers")));
-    add_page(administration, new ui::SalonsPage(book_, db_, actor_), ui_text(tr("Salons")));
-    add_page(administration, new ui::StaffPage(book_, db_, actor_), ui_text(tr("Staff")));
-    add_page(administration, new ui::PermissionsPage(book_, db_, actor_), ui_text(tr("Permissions")));
-    add_page(administration, new ui::DatabasePage(book_, db_), ui_text(tr("Database")));
+    // Only what the role may do: a specialist is not shown forms that Save would refuse.
+    std::vector<pos::AdministrationPage> administered;
+    try {
+        administered = pos::administration_pages(db_, actor_);
+    } catch (const UserError&) {
+    }
+    if (!administered.empty()) {
+        const wxTreeItemId administration = navigation_->AppendItem(root, ui_text(tr("Administration")));
+        navigation_->SetItemBold(administration);
+        for (const pos::AdministrationPage page : administered) switch (page) {
+            case pos::AdministrationPage::dealers:
+                add_page(administration, new ui::DealersPage(book_, db_, actor_), ui_text(tr("Dealers")), "Ctrl+7");
+                break;
+            case pos::AdministrationPage::salons:
+                add_page(administration, new ui::SalonsPage(book_, db_, actor_), ui_text(tr("Salons")), "Ctrl+8");
+                break;
+            case pos::AdministrationPage::staff:
+                add_page(administration, new ui::StaffPage(book_, db_, actor_), ui_text(tr("Staff")), "Ctrl+9");
+                break;
+            case pos::AdministrationPage::permissions:
+                add_page(administration, new ui::PermissionsPage(book_, db_, actor_), ui_text(tr("Permissions")),
+                         "Ctrl+0");
+                break;
+            case pos::AdministrationPage::database:
+                add_page(administration, new ui::DatabasePage(book_, db_), ui_text(tr("Database")), "Ctrl+Shift+D");
+                break;
+            }
+    }
     // The stock of the salons a dealer's manager or head office handles (as core lets them), and the catalog
     // for those who edit it.
     const auto may = [this](pos::Permission p) {
@@ -136,8 +182,8 @@ void MainFrame::build_pages() {
     if (handles_stock || edits_catalog) {
         const wxTreeItemId goods = navigation_->AppendItem(root, ui_text(tr("Goods")));
         navigation_->SetItemBold(goods);
-        if (handles_stock) add_page(goods, new ui::StockPage(book_, db_, actor_, 0), ui_text(tr("SIM stock")));
-        if (edits_catalog) add_page(goods, new ui::CatalogPage(book_, db_, actor_), ui_text(tr("Catalog")));
+        if (handles_stock) add_page(goods, new ui::StockPage(book_, db_, actor_, 0), ui_text(tr("SIM stock")), "Ctrl+5");
+        if (edits_catalog) add_page(goods, new ui::CatalogPage(book_, db_, actor_), ui_text(tr("Catalog")), "Ctrl+Shift+K");
     }
     // The corporate desk for whoever may work there (R-CORP-1..8); core checks again on every operation. Last,
     // so the other pages keep their Ctrl+digit; its own pages have Alt+digit.
@@ -174,15 +220,15 @@ void MainFrame::build_pages() {
     if (!salon_person && may(pos::Permission::view_dealer_reports)) {
         const wxTreeItemId dealer_desk = navigation_->AppendItem(root, ui_text(tr("Dealer's desk")));
         navigation_->SetItemBold(dealer_desk);
-        add_page(dealer_desk, new ui::DealerDeskPage(book_, db_, actor_), ui_text(tr("Salons and reward")));
-        add_page(dealer_desk, new ui::NormsTrafficPage(book_, db_, actor_), ui_text(tr("Norms and traffic")));
+        add_page(dealer_desk, new ui::DealerDeskPage(book_, db_, actor_), ui_text(tr("Salons and reward")), "Ctrl+Shift+R");
+        add_page(dealer_desk, new ui::NormsTrafficPage(book_, db_, actor_), ui_text(tr("Norms and traffic")), "Ctrl+Shift+N");
     }
-    // The salon's stocktake, shown in the desk's section (its first) but added last, so every other page keeps
-    // its Ctrl+digit.
+    // The salon's stocktake, shown in the desk's section (its first) though added last.
     if (salon_person) {
         wxTreeItemIdValue cookie;
         add_page(navigation_->GetFirstChild(root, cookie),
-                 new ui::StocktakePage(book_, db_, actor_, actor_.member().salon_id), ui_text(tr("Stocktake")));
+                 new ui::StocktakePage(book_, db_, actor_, actor_.member().salon_id), ui_text(tr("Stocktake")),
+                 "Ctrl+Shift+I");
     }
     navigation_->ExpandAll();
 }
@@ -200,6 +246,9 @@ void MainFrame::build_menus() {
     wxMenuItem* switch_person = file->Append(wxID_ANY, ui_text(tr("S&witch person")) + "\tCtrl+L");
     wxMenuItem* sign_out = file->Append(wxID_ANY, ui_text(tr("Sign &out")) + "\tCtrl+Shift+L");
     file->AppendSeparator();
+    wxMenuItem* printer = file->Append(wxID_ANY, ui_text(tr("&Printer…")));
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { ui::choose_station_printer(this); }, printer->GetId());
+    file->AppendSeparator();
     file->Append(wxID_EXIT, ui_text(tr("&Quit")) + "\tCtrl+Q");
 
     auto* edit = new wxMenu;
@@ -208,21 +257,23 @@ void MainFrame::build_menus() {
 
     auto* go = new wxMenu;
     for (std::size_t i = 0; i < pages_.size(); ++i) {
-        // A page's own key (the corporate desk's Alt+digit), else Ctrl+1 ... Ctrl+9 in the order of the
-        // navigation; pages after the ninth have no key.
+        // Each page's key is its own, whoever signed in (Ctrl+3 is the dashboard for every role).
         wxMenuItem* item =
-            go->Append(wxID_ANY, page_titles_[i] + (!page_keys_[i].empty() ? "\t" + page_keys_[i]
-                                                    : i < 9                  ? wxString::Format("\tCtrl+%zu", i + 1)
-                                                                             : wxString()));
+            go->Append(wxID_ANY, page_titles_[i] + (!page_keys_[i].empty() ? "\t" + page_keys_[i] : wxString()));
         Bind(
             wxEVT_MENU, [this, i](wxCommandEvent&) { navigation_->SelectItem(page_items_[i]); },
             item->GetId());
     }
 
+    auto* help = new wxMenu;
+    wxMenuItem* keys = help->Append(wxID_ANY, ui_text(tr("&Keyboard shortcuts")) + "\tF1");
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { show_keys(); }, keys->GetId());
+
     auto* bar = new wxMenuBar;
     bar->Append(file, ui_text(tr("&File")));
     bar->Append(edit, ui_text(tr("&Edit")));
     bar->Append(go, ui_text(tr("&Go")));
+    bar->Append(help, ui_text(tr("&Help")));
     SetMenuBar(bar);
 
     // The application may hide or destroy this frame: each runs after the menu's event has been handled.
@@ -253,6 +304,20 @@ void MainFrame::build_menus() {
         wxID_SAVE);
 }
 
+void MainFrame::show_keys() {
+    // Every key on one screen: the page's own first (the desk's F-keys), then the pages, then the menus'.
+    std::vector<ui::KeyHelp> rows;
+    if (ui::StationPage* page = current_page()) rows = page->key_help();
+    for (std::size_t i = 0; i < pages_.size(); ++i)
+        if (!page_keys_[i].empty()) rows.push_back({page_keys_[i], page_titles_[i]});
+    rows.push_back({"Ctrl+N", ui_text(tr("New record (administration pages)"))});
+    rows.push_back({"Ctrl+S", ui_text(tr("Save the record"))});
+    rows.push_back({"Ctrl+L", ui_text(tr("Switch person, keeping the work"))});
+    rows.push_back({"Ctrl+Shift+L", ui_text(tr("Sign out"))});
+    rows.push_back({"Ctrl+Q", ui_text(tr("Quit"))});
+    ui::show_key_help(this, rows);
+}
+
 void MainFrame::build_status_bar() {
     wxStatusBar* status = CreateStatusBar(4);
     const int widths[] = {-2, -3, -1, -1};
@@ -281,6 +346,16 @@ void MainFrame::show_page(std::size_t index) {
     if (index >= pages_.size()) return;
     if (book_->GetSelection() != static_cast<int>(index)) book_->ChangeSelection(index);
     pages_[index]->refresh();
+    // A page brought forward by its key (Ctrl+2) while the focus was in the page before: that input is
+    // hidden now, and the keys typed next would go to the hidden page. The page shown takes the focus;
+    // a person moving through the navigation keeps it there.
+    CallAfter([this, index] {
+        wxWindow* focus = wxWindow::FindFocus();
+        if (focus == navigation_ || index >= pages_.size() || book_->GetSelection() != static_cast<int>(index)) return;
+        for (wxWindow* w = focus; w != nullptr; w = w->GetParent())
+            if (w == pages_[index]) return;
+        pages_[index]->SetFocus();
+    });
     const bool edits = pages_[index]->edits_records();
     new_item_->Enable(edits);
     save_item_->Enable(edits);
@@ -297,6 +372,7 @@ void MainFrame::bring_back() {
     Raise();
     // Once the window manager has the frame back: focusing a window being mapped is lost.
     CallAfter([this] {
+        if (auto* page = current_page()) page->welcome_back();
         if (focus_) focus_->SetFocus();
     });
 }

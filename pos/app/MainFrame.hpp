@@ -49,6 +49,7 @@ private:
     void build_pages();
     void build_menus();
     void build_status_bar();
+    void show_keys();  // Help > Keyboard shortcuts (F1)
     // `key`: the page's own shortcut in the Go menu; empty: Ctrl+1 ... Ctrl+9 by its place.
     void add_page(wxTreeItemId section, ui::StationPage* page, const wxString& title, const wxString& key = wxString());
     void show_page(std::size_t index);

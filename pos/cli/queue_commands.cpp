@@ -3,6 +3,7 @@
 #include "db/Text.hpp"
 #include "pos/cli/CliContext.hpp"
 #include "pos/cli/commands.hpp"
+#include "pos/core/common/NumberText.hpp"
 #include "pos/core/common/CalendarDate.hpp"
 #include "pos/core/sale/Queue.hpp"
 
@@ -22,11 +23,7 @@ nlohmann::json to_json(const Visit& v) {
             {"served_by", v.served_by_name}, {"rating", v.rating}, {"thanks", v.thanks}};
 }
 
-std::string minutes(double m) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.1f", m);
-    return buf;
-}
+std::string minutes(double m) { return pos::decimal_text(m, 1); }
 
 std::string percent(int p) { return p < 0 ? "—" : std::to_string(p) + "%"; }
 
@@ -34,7 +31,7 @@ void print_visit(const CliContext& ctx, const Visit& v) {
     if (ctx.json)
         print_json(to_json(v));
     else
-        std::cout << trf("Visitor {1} ({2})", {v.label, v.status}).str() << '\n';
+        std::cout << trf("Visitor {1} ({2})", {v.label, visit_status_title(v.status).str()}).str() << '\n';
 }
 
 }  // namespace
@@ -127,7 +124,8 @@ void add_queue_commands(CLI::App& app, CliContext& ctx) {
         }
         std::vector<std::vector<std::string>> rows;
         for (const auto& v : visits)
-            rows.push_back({std::to_string(v.id), v.label, to_string(v.purpose), v.status, v.served_by_name,
+            rows.push_back({std::to_string(v.id), v.label, visit_purpose_title(v.purpose).str(),
+                            visit_status_title(v.status).str(), v.served_by_name,
                             v.rating ? std::to_string(v.rating) : ""});
         print_table({tr("Id").str(), tr("Ticket").str(), tr("Purpose").str(), tr("Status").str(),
                      tr("Served by").str(), tr("Rating").str()},

@@ -5,6 +5,7 @@
 #include "pos/cli/commands.hpp"
 #include "pos/core/sale/ReceiptSample.hpp"
 #include "pos/core/sale/SaleReceipt.hpp"
+#include "pos/print/CupsPrinter.hpp"
 #include "pos/print/ReceiptPdf.hpp"
 
 #include <iostream>
@@ -21,6 +22,8 @@ struct SampleOptions {
     std::string paper = "80mm";
     bool text = false;
     int width = 42;
+    bool print = false;   // show --print: on a printer through CUPS
+    std::string printer;  // show --printer: that printer (default: CUPS's default)
 };
 
 void print_receipt(const CliContext& ctx, const ReceiptDocument& doc, const SampleOptions& options, bool sample) {
@@ -80,11 +83,20 @@ void add_receipt_commands(CLI::App& app, CliContext& ctx) {
     show->add_flag("--text", shown->text, tr("Print the receipt as text (the default without --pdf)").str());
     show->add_option("--width", shown->width, tr("Characters per line of the text (at least 24)").str())
         ->check(CLI::Range(24, 200));
+    show->add_flag("--print", shown->print, tr("Print the receipt (on --paper) on a printer through CUPS").str());
+    show->add_option("--printer", shown->printer, tr("The printer's CUPS name (default: the system's default printer)").str());
     show->callback([&ctx, shown] {
-        (void)parse_receipt_paper(shown->paper);  // a wrong paper is refused before the database is opened
+        const ReceiptPaper paper = parse_receipt_paper(shown->paper);  // refused before the database is opened
         auto db = ctx.open();
         const Actor actor = ctx.viewer(*db);
-        print_receipt(ctx, receipt_for_sale(*db, actor, shown->sale_id), *shown, false);
+        const ReceiptDocument doc = receipt_for_sale(*db, actor, shown->sale_id);
+        // Printed first: a refusal (no print service, an unknown printer) exits 1 before anything is shown.
+        if (shown->print) {
+            const int job = print_pdf(receipt_pdf(doc, paper), shown->printer,
+                                      trf("Receipt {1}", {std::to_string(doc.receipt_number)}).str());
+            std::cerr << trf("Sent to the printer (job {1}).", {std::to_string(job)}).str() << '\n';
+        }
+        print_receipt(ctx, doc, *shown, false);
     });
 }
 

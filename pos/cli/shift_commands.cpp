@@ -9,6 +9,8 @@
 #include "pos/core/organisation/Permission.hpp"
 #include "pos/core/sale/Shift.hpp"
 #include "pos/core/organisation/SupervisorApproval.hpp"
+#include "pos/print/CupsPrinter.hpp"
+#include "pos/print/ReportRollPdf.hpp"
 
 #include <iostream>
 #include <memory>
@@ -126,11 +128,21 @@ void add_shift_commands(CLI::App& app, CliContext& ctx) {
     auto shift_id = std::make_shared<std::int64_t>(0);
     auto* report = shift->add_subcommand("report", tr("The X report of the open shift, or the report of shift --id").str());
     report->add_option("--id", *shift_id, tr("A shift's record number (default: the open shift at this till)").str());
-    report->callback([&ctx, shift_id] {
+    auto on_printer = std::make_shared<bool>(false);
+    auto printer = std::make_shared<std::string>();
+    report->add_flag("--print", *on_printer, tr("Print the report on the 80 mm roll through CUPS").str());
+    report->add_option("--printer", *printer, tr("The printer's CUPS name (default: the system's default printer)").str());
+    report->callback([&ctx, shift_id, on_printer, printer] {
         auto db = ctx.open();
         const Actor person = ctx.person(*db);
         const std::int64_t id = *shift_id ? *shift_id : current(*db, person, ctx).id;
-        print_report(ctx, shift_report(*db, person, id));
+        const ShiftReport r = shift_report(*db, person, id);
+        if (*on_printer) {
+            const auto lines = shift_report_text(r);
+            const int job = print_pdf(report_roll_pdf(lines), *printer, lines.front());
+            std::cerr << trf("Sent to the printer (job {1}).", {std::to_string(job)}).str() << '\n';
+        }
+        print_report(ctx, r);
     });
 
     auto counted = std::make_shared<std::string>();

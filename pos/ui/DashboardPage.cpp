@@ -2,6 +2,7 @@
 
 #include "db/Database.hpp"
 #include "db/UserError.hpp"
+#include "pos/core/common/NumberText.hpp"
 #include "pos/core/common/CalendarDate.hpp"
 #include "pos/core/common/OutsideInput.hpp"
 #include "pos/core/sale/Queue.hpp"
@@ -27,11 +28,7 @@ constexpr int kRefreshMs = 30'000;
 const wxString kDash = wxString::FromUTF8("—");
 
 // One decimal, as salon-cli dashboard prints minutes: the two must show the same figures.
-std::string minutes(double m) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.1f", m);
-    return buf;
-}
+std::string minutes(double m) { return pos::decimal_text(m, 1); }
 
 wxString minutes_text(double m) { return ui_text(trf("{1} min", {minutes(m)})); }
 
@@ -135,8 +132,14 @@ DashboardPage::DashboardPage(wxWindow* parent, db::Database& db, const pos::Acto
     norms_->SetDefaultCellBackgroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_LISTBOX));
     int col = 0;
     for (const Text& t : {tr("Specialist"), tr("Served"), tr("Min per visit"), tr("Bundle tariffs"),
-                          tr("Bundle norm"), tr("Good ratings"), tr("Rating norm")})
-        norms_->SetColLabelValue(col++, ui_text(t));
+                          tr("Bundle norm"), tr("Good ratings"), tr("Rating norm")}) {
+        // The figures' headings on two lines ("Доля\nпакетов"): on one they made the grid wider than the page
+        // of a 1024-pixel screen.
+        wxString label = ui_text(t);
+        if (col > 0) label.Replace(" ", "\n", false);
+        norms_->SetColLabelValue(col++, label);
+    }
+    norms_->SetColLabelSize(2 * norms_->GetCharHeight() + FromDIP(10));
     for (int right : {1, 2, 3, 5}) {
         auto* attr = new wxGridCellAttr;
         attr->SetAlignment(wxALIGN_RIGHT, wxALIGN_CENTRE);
@@ -267,13 +270,13 @@ void DashboardPage::fit_norm_columns() {
     norms_->AutoSizeColumns(false);
     int total = 0;
     for (int c = 0; c < norms_->GetNumberCols(); ++c) {
-        norms_->SetColSize(c, norms_->GetColSize(c) + FromDIP(10));
+        norms_->SetColSize(c, norms_->GetColSize(c) + FromDIP(6));
         total += norms_->GetColSize(c);
     }
     // The names take what the page has to spare, so the grid ends where the queue above it ends; on a
     // narrow window they give up width first (down to a short name), so the norms stay in view.
     const int spare = norms_->GetClientSize().GetWidth() - total - FromDIP(2);
-    norms_->SetColSize(0, std::max(FromDIP(150), norms_->GetColSize(0) + spare));
+    norms_->SetColSize(0, std::max(FromDIP(110), norms_->GetColSize(0) + spare));
     norms_->ForceRefresh();
 }
 

@@ -8,16 +8,22 @@
 #include "pos/core/sale/PersonalDataConsent.hpp"
 #include "pos/core/common/FormInput.hpp"
 #include "pos/core/identifiers/Iccid.hpp"
+#include "pos/core/identifiers/Msisdn.hpp"
 #include "pos/core/catalog/ProductCatalog.hpp"
+#include "pos/core/sale/PortRequest.hpp"
 #include "pos/core/sale/Queue.hpp"
 #include "pos/core/sale/Shift.hpp"
 #include "pos/core/catalog/TariffAdvisor.hpp"
+#include "pos/ui/ListColumns.hpp"
 #include "pos/ui/TariffAdvisorDialog.hpp"
 #include "pos/ui/FiscalQueuePage.hpp"
+#include "pos/ui/WxLabels.hpp"
 
 #include <wx/panel.h>
 #include <wx/sizer.h>
+#include <wx/choicdlg.h>
 #include <wx/textdlg.h>
+#include <wx/wrapsizer.h>
 
 #include <cctype>
 
@@ -74,6 +80,8 @@ void DeskPage::build() {
     auto* call = new wxButton(this, wxID_ANY, ui_text(tr("Call next (F3)")));
     auto* finish = new wxButton(this, wxID_ANY, ui_text(tr("End visit (F4)")));
     auto* thanks = new wxButton(this, wxID_ANY, ui_text(tr("Thanks…")));
+    auto* ticket = new wxButton(this, wxID_ANY, ui_text(tr("Ticket (Ctrl+T)")));
+    ticket->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { take_ticket(); });
     call->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { call_next(); });
     finish->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { finish_visit(); });
     thanks->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { record_thanks(); });
@@ -82,23 +90,28 @@ void DeskPage::build() {
     search_ = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, FromDIP(wxSize(220, -1)), wxTE_PROCESS_ENTER);
     search_->SetHint(ui_text(tr("ICCID, number or passport (Ctrl+F)")));
     search_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { search(); });
-    auto* header = new wxBoxSizer(wxHORIZONTAL);
+    // The visitor and the shift on their own lines, the search and the queue's buttons below them: on one
+    // line they did not fit a 1024-pixel screen.
+    auto* header = new wxBoxSizer(wxVERTICAL);
     auto* header_text = new wxBoxSizer(wxVERTICAL);
     header_text->Add(visit_text_);
     header_text->Add(shift_text_, 0, wxTOP, 2);
-    header->Add(header_text, 1, wxALIGN_CENTER_VERTICAL);
-    header->Add(search_, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, 6);
-    header->Add(call, 0, wxLEFT, 6);
-    header->Add(finish, 0, wxLEFT, 6);
-    header->Add(thanks, 0, wxLEFT, 6);
+    // The search box keeps room for its whole hint; on a narrow screen the buttons go to a second row.
+    auto* header_keys = new wxWrapSizer(wxHORIZONTAL);
+    search_->SetMinSize(
+        wxSize(search_->GetSizeFromTextSize(search_->GetTextExtent(search_->GetHint())).GetWidth() + FromDIP(32), -1));
+    header_keys->Add(search_, 1, wxALIGN_CENTER_VERTICAL | wxRIGHT | wxBOTTOM, 6);
+    for (wxButton* b : {call, finish, thanks, ticket}) header_keys->Add(b, 0, wxRIGHT | wxBOTTOM, 6);
+    header->Add(header_text, 0, wxEXPAND);
+    header->Add(header_keys, 0, wxEXPAND | wxTOP, 6);
 
     // The operation being typed.
     auto* entry_panel = new wxPanel(this);
     entry_ = std::make_unique<FormFields>(entry_panel);
     operation_choice_ = new wxChoice(entry_panel, wxID_ANY);
     for (const Text& t : {tr("Balance top-up (F5)"), tr("SIM card sale (F6)"), tr("SIM replacement (F7)"),
-                          tr("Tariff change (F8)"), tr("Service or option (F9)"), tr("Gadget or accessory"),
-                          tr("Number transfer")})
+                          tr("Tariff change (F8)"), tr("Service or option (F9)"), tr("Gadget or accessory (Shift+F9)"),
+                          tr("Number transfer (Shift+F6)")})
         operation_choice_->Append(ui_text(t));
     number_ = input(entry_panel);
     iccid_ = input(entry_panel);
@@ -111,7 +124,8 @@ void DeskPage::build() {
     product_ = new wxChoice(entry_panel, wxID_ANY);
     quantity_ = input(entry_panel);
     amount_ = input(entry_panel);
-    donor_ = input(entry_panel);
+    donor_ = new wxChoice(entry_panel, wxID_ANY);
+    for (const std::string& name : pos::donor_operators()) donor_->Append(wxString::FromUTF8(name));
     date_ = input(entry_panel);
     imei_ = input(entry_panel);
     entry_->add("operation", tr("Operation"), operation_choice_);
@@ -136,7 +150,7 @@ void DeskPage::build() {
     entry_panel->SetSizer(entry_sizer);
     operation_choice_->Bind(wxEVT_CHOICE,
                             [this](wxCommandEvent&) { choose_operation(Operation(operation_choice_->GetSelection())); });
-    for (wxTextCtrl* t : {number_, iccid_, quantity_, amount_, donor_, date_, imei_})
+    for (wxTextCtrl* t : {number_, iccid_, quantity_, amount_, date_, imei_})
         t->Bind(wxEVT_TEXT_ENTER, [this, t](wxCommandEvent&) { on_enter(t); });
     // A scanner types the ICCID's digits and Enter: the check digit is checked on the spot.
     iccid_->Bind(wxEVT_KILL_FOCUS, [this](wxFocusEvent& e) {
@@ -184,7 +198,8 @@ void DeskPage::build() {
     client_sizer->Add(withdraw_consent_, 0, wxTOP, 4);
     client_panel->SetSizer(client_sizer);
     passport_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) {
-        look_up_passport();
+        // A known client needs nothing more of the form: on to the operation's first input (the number).
+        if (look_up_passport()) return inputs_for(operation_).front()->SetFocus();
         Navigate();
     });
     passport_->Bind(wxEVT_KILL_FOCUS, [this](wxFocusEvent& e) {
@@ -205,9 +220,10 @@ void DeskPage::build() {
                             wxLC_REPORT | wxLC_SINGLE_SEL | wxBORDER_THEME);
     lines_->AppendColumn("№", wxLIST_FORMAT_RIGHT, FromDIP(32));
     lines_->AppendColumn(ui_text(tr("Item")), wxLIST_FORMAT_LEFT, FromDIP(280));
-    lines_->AppendColumn(ui_text(tr("Qty")), wxLIST_FORMAT_RIGHT, FromDIP(40));
-    lines_->AppendColumn(ui_text(tr("Amount")), wxLIST_FORMAT_RIGHT, FromDIP(90));
-    lines_->AppendColumn(ui_text(tr("VAT")), wxLIST_FORMAT_RIGHT, FromDIP(70));
+    lines_->AppendColumn(ui_text(tr("Qty")), wxLIST_FORMAT_RIGHT, wxLIST_AUTOSIZE_USEHEADER);
+    lines_->AppendColumn(ui_text(tr("Amount")), wxLIST_FORMAT_RIGHT, FromDIP(100));
+    lines_->AppendColumn(ui_text(tr("VAT")), wxLIST_FORMAT_RIGHT, FromDIP(90));
+    stretch_column(lines_, 1);
     lines_->Bind(wxEVT_KEY_DOWN, [this](wxKeyEvent& e) {
         if (e.GetKeyCode() == WXK_DELETE) return void_selected_line();
         e.Skip();
@@ -243,8 +259,8 @@ void DeskPage::build() {
     auto* left = new wxBoxSizer(wxVERTICAL);
     left->Add(entry_panel, 0, wxEXPAND);
     left->Add(client_panel, 0, wxEXPAND | wxTOP, 12);
-    entry_panel->SetMinSize(FromDIP(wxSize(420, -1)));
-    client_panel->SetMinSize(FromDIP(wxSize(420, -1)));
+    entry_panel->SetMinSize(FromDIP(wxSize(360, -1)));
+    client_panel->SetMinSize(FromDIP(wxSize(360, -1)));
     columns->Add(left, 0, wxEXPAND | wxRIGHT, 12);
     columns->Add(sale_panel, 1, wxEXPAND);
     auto* top = new wxBoxSizer(wxVERTICAL);
@@ -255,34 +271,39 @@ void DeskPage::build() {
 
     // The desk's keys work wherever the focus is on this page.
     Bind(wxEVT_CHAR_HOOK, [this](wxKeyEvent& e) {
+        if (!IsShownOnScreen()) return e.Skip();  // a hidden page's input may still hold the focus
         switch (e.GetKeyCode()) {
         case 'F':
             if (!e.ControlDown()) return e.Skip();
             search_->SetFocus();
             return search_->SelectAll();
+        case 'T':
+            if (!e.ControlDown()) return e.Skip();
+            return take_ticket();
         case WXK_F3: return call_next();
         case WXK_F4: return finish_visit();
         case WXK_F5: return choose_operation(Operation::top_up);
-        case WXK_F6: return choose_operation(Operation::sim);
+        case WXK_F6: return choose_operation(e.ShiftDown() ? Operation::port_in : Operation::sim);
         case WXK_F7: return choose_operation(Operation::replacement);
         case WXK_F8: return choose_operation(Operation::tariff_change);
-        case WXK_F9: return choose_operation(Operation::service);
+        case WXK_F9: return choose_operation(e.ShiftDown() ? Operation::goods : Operation::service);
         case WXK_F11: return open_advisor();
         case WXK_F12:
-            // First F12 goes to the payment with the total as cash; Enter there (or F12 again) pays.
-            if (cash_->IsEmpty() && card_->IsEmpty() && !draft_.lines.empty()) {
-                cash_->ChangeValue(wxString::FromUTF8(quote_.total.plain()));
-                update_change();
+            // First F12 goes to the payment, both fields empty: the client says how he pays, and the
+            // specialist types the cash handed over or the card's amount; Enter there (or F12 again) pays.
+            // Nothing is preset, so a card payment is never recorded as cash.
+            if (cash_->IsEmpty() && card_->IsEmpty() && !draft_.lines.empty() && FindFocus() != cash_ &&
+                FindFocus() != card_) {
                 cash_->SetFocus();
-                cash_->SelectAll();
-                return;
+                return status(ui_text(tr("How does the client pay? Type the cash handed over, or Tab to the card's amount.")),
+                              false);
             }
             return pay();
         case WXK_RETURN:
         case WXK_NUMPAD_ENTER: {
             // A choice has no Enter of its own: on the desk it moves on like a text input.
             wxWindow* focus = FindFocus();
-            if (focus == tariff_ || focus == product_) return on_enter(focus);
+            if (focus == tariff_ || focus == product_ || focus == donor_) return on_enter(focus);
             return e.Skip();
         }
         default: e.Skip();
@@ -310,10 +331,16 @@ void DeskPage::refresh() {
             visit_label_ = v->label;
         }
         int waiting = 0;
+        std::string who;  // the tickets waiting, longest first, so the desk sees whom it calls next
         for (const auto& v : pos::todays_queue(db_, actor_))
-            if (v.status == "waiting") ++waiting;
-        visit_text_->SetLabel(visit_id_ ? ui_text(trf("Serving {1} · waiting {2}", {visit_label_, std::to_string(waiting)}))
-                                        : ui_text(trf("No visitor called · waiting {1}", {std::to_string(waiting)})));
+            if (v.status == "waiting") {
+                if (++waiting <= 6) who += (who.empty() ? ": " : ", ") + v.label;
+                else if (waiting == 7) who += "…";
+            }
+        visit_text_->SetLabel(visit_id_ ? ui_text(trf("Serving {1} · waiting {2}", {visit_label_, std::to_string(waiting)})) +
+                                              wxString::FromUTF8(who)
+                                        : ui_text(trf("No visitor called · waiting {1}", {std::to_string(waiting)})) +
+                                              wxString::FromUTF8(who));
         show_lines();
         Layout();
     } catch (const UserError& e) {
@@ -356,7 +383,7 @@ std::vector<wxWindow*> DeskPage::inputs_for(Operation op) const {
     case Operation::tariff_change: return {number_, tariff_};
     case Operation::service: return {number_, product_};
     case Operation::goods: return {product_, imei_, quantity_};
-    case Operation::port_in: return {number_, donor_, date_, tariff_};
+    case Operation::port_in: return {number_, tariff_, donor_, date_};
     }
     return {};
 }
@@ -377,6 +404,13 @@ void DeskPage::choose_operation(Operation op) {
     }
     Layout();
     if (op == Operation::goods && quantity_->IsEmpty()) quantity_->ChangeValue("1");
+    // The number this visit just sold or served is offered for the next operation on a number (a service
+    // after the SIM sale); typing replaces it, as it is selected.
+    const bool on_number = std::find(wanted.begin(), wanted.end(), static_cast<wxWindow*>(number_)) != wanted.end();
+    if (on_number && number_->IsEmpty() && !offered_number_.empty()) {
+        number_->ChangeValue(wxString::FromUTF8(offered_number_));
+        number_->SelectAll();
+    }
     entry_->clear_errors();
     // The client's form first for the operations that need it, unless the client is already known.
     const bool needs_client = op == Operation::sim || op == Operation::replacement || op == Operation::port_in;
@@ -405,17 +439,18 @@ void DeskPage::read_client_form() {
     draft_.visit_id = visit_id_;
 }
 
-void DeskPage::look_up_passport() {
+bool DeskPage::look_up_passport() {
     const std::string typed = text_of(passport_);
     known_client_->SetLabel(wxString());
     known_client_id_ = 0;
     withdraw_consent_->Hide();
+    bool known = false;
     if (typed.empty()) {
         Layout();
-        return;
+        return false;
     }
     try {
-        if (auto c = pos::find_client_by_passport(db_, actor_, typed)) {
+        if (auto c = pos::find_client_by_passport(db_, actor_, typed); (known = c.has_value())) {
             // The card: who, how many numbers, and what his contracts record of his consent.
             const pos::ConsentState consent = pos::consent_state(db_, actor_, c->id);
             Text consent_line =
@@ -440,6 +475,7 @@ void DeskPage::look_up_passport() {
         client_->show_error("passport", wxString::FromUTF8(e.reason().str()));
     }
     Layout();
+    return known;
 }
 
 void DeskPage::add_line() {
@@ -457,7 +493,7 @@ void DeskPage::add_line() {
     line.msisdn = text_of(number_);
     line.iccid = text_of(iccid_);
     line.amount = text_of(amount_);
-    line.donor_operator = text_of(donor_);
+    if (donor_->GetSelection() >= 0) line.donor_operator = donor_->GetStringSelection().utf8_string();
     line.desired_date = text_of(date_);
     line.imei = text_of(imei_);
     const int t = tariff_->GetSelection();
@@ -489,16 +525,18 @@ void DeskPage::add_line() {
     }
     draft_ = candidate;
     save_draft();
-    for (wxTextCtrl* c : {number_, iccid_, amount_, donor_, date_, imei_}) c->ChangeValue(wxString());
+    for (const auto& priced : quote_.lines)
+        if (!priced.msisdn.empty()) offered_number_ = pos::Msisdn::stored(priced.msisdn).display();
+    for (wxTextCtrl* c : {number_, iccid_, amount_, date_, imei_}) c->ChangeValue(wxString());
+    donor_->SetSelection(wxNOT_FOUND);
     show_lines();
     status(wxString(), false);
-    // A top-up is paid at once: the cash field holds the total, Enter pays.
+    // A top-up is paid at once: on to the payment, where the specialist types what the client hands over
+    // (or Tab to the card); nothing is preset as cash.
     if (operation_ == Operation::top_up) {
-        cash_->ChangeValue(wxString::FromUTF8(quote_.total.plain()));
-        update_change();
         cash_->SetFocus();
-        cash_->SelectAll();
-        return;
+        return status(ui_text(tr("How does the client pay? Type the cash handed over, or Tab to the card's amount.")),
+                      false);
     }
     inputs_for(operation_).front()->SetFocus();
 }
@@ -577,6 +615,9 @@ void DeskPage::save_draft() {
 void DeskPage::pay() {
     clear_errors();
     read_client_form();
+    // The client chooses how he pays: with both fields empty there is nothing to record.
+    if (!draft_.lines.empty() && quote_.total > pos::Money() && cash_->IsEmpty() && card_->IsEmpty())
+        return show_error("paid_cash", ui_text(tr("type the cash handed over, or the amount paid by card")));
     try {
         const pos::CommittedSale sale = pos::commit_sale(db_, actor_, till_, draft_);
         draft_ = pos::SaleDraft{};
@@ -586,6 +627,9 @@ void DeskPage::pay() {
         known_client_id_ = 0;
         withdraw_consent_->Hide();
         marketing_consent_->SetValue(false);
+        // The next client starts from nothing: no tariff or product of the one before stays chosen.
+        tariff_->SetSelection(wxNOT_FOUND);
+        product_->SetSelection(wxNOT_FOUND);
         // Committed first, then the registrar (R-POS-10): a fault leaves the receipt queued, the sale
         // stands.
         const wxString fiscal = fiscalise_after_commit(db_, actor_, till_);
@@ -607,9 +651,10 @@ void DeskPage::pay() {
 void DeskPage::call_next() {
     try {
         if (auto v = pos::call_next(db_, actor_)) {
+            offered_number_.clear();  // a new visitor: nothing of the one before is offered
             visit_id_ = v->id;
             visit_label_ = v->label;
-            status(ui_text(trf("Calling {1} ({2}).", {v->label, pos::to_string(v->purpose)})), false);
+            status(ui_text(trf("Calling {1} ({2}).", {v->label, pos::visit_purpose_title(v->purpose).str()})), false);
             choose_operation(v->purpose == pos::VisitPurpose::top_up    ? Operation::top_up
                              : v->purpose == pos::VisitPurpose::service ? Operation::replacement
                                                                         : Operation::sim);
@@ -622,10 +667,29 @@ void DeskPage::call_next() {
     }
 }
 
+void DeskPage::take_ticket() {
+    // A walk-in who did not pass the kiosk gets a ticket from the desk, so his wait counts too (R-POS-6).
+    const pos::VisitPurpose purposes[] = {pos::VisitPurpose::top_up, pos::VisitPurpose::sale,
+                                          pos::VisitPurpose::service, pos::VisitPurpose::corporate};
+    wxArrayString titles;
+    for (const auto p : purposes) titles.Add(ui_text(pos::visit_purpose_title(p)));
+    wxSingleChoiceDialog dialog(this, ui_text(tr("What has the client come for?")), ui_text(tr("Queue ticket")), titles);
+    name_stock_buttons(&dialog);
+    if (dialog.ShowModal() != wxID_OK) return;
+    try {
+        const pos::Visit v = pos::take_ticket(db_, actor_.member().salon_id, purposes[dialog.GetSelection()]);
+        refresh();
+        status(ui_text(trf("Ticket {1} taken ({2}).", {v.label, pos::visit_purpose_title(v.purpose).str()})), false);
+    } catch (const UserError& e) {
+        status(wxString::FromUTF8(e.message()), true);
+    }
+}
+
 void DeskPage::finish_visit() {
     if (!visit_id_) return status(ui_text(tr("No visitor is being served.")), true);
     try {
         pos::finish_visit(db_, actor_, visit_id_);
+        offered_number_.clear();
         const auto id = visit_id_;
         const auto label = visit_label_;
         visit_id_ = 0;
@@ -639,7 +703,7 @@ void DeskPage::finish_visit() {
 
 void DeskPage::record_thanks() {
     if (!visit_id_) return status(ui_text(tr("No visitor is being served.")), true);
-    const wxString text = wxGetTextFromUser(ui_text(tr("The client's thanks, in the client's words:")),
+    const wxString text = text_from_person(ui_text(tr("The client's thanks, in the client's words:")),
                                             ui_text(tr("Thanks")), wxString(), this);
     if (text.empty()) return;
     try {
@@ -703,6 +767,23 @@ void DeskPage::withdraw_known_client_consent() {
     } catch (const UserError& e) {
         status(wxString::FromUTF8(e.message()), true);
     }
+}
+
+std::vector<KeyHelp> DeskPage::key_help() const {
+    return {{"F3", ui_text(tr("Call the visitor who has waited longest"))},
+            {"F4", ui_text(tr("End the visit (the visitor rates it)"))},
+            {"F5", ui_text(tr("Balance top-up"))},
+            {"F6", ui_text(tr("SIM card sale"))},
+            {"Shift+F6", ui_text(tr("Number transfer (port-in)"))},
+            {"F7", ui_text(tr("SIM replacement"))},
+            {"F8", ui_text(tr("Tariff change"))},
+            {"F9", ui_text(tr("Service or option"))},
+            {"Shift+F9", ui_text(tr("Gadget or accessory"))},
+            {"F11", ui_text(tr("Tariff advisor"))},
+            {"F12", ui_text(tr("To the payment; again: pay"))},
+            {"Ctrl+F", ui_text(tr("Search by ICCID, number or passport"))},
+            {"Ctrl+T", ui_text(tr("Take a queue ticket for a walk-in client"))},
+            {"Delete", ui_text(tr("Void the selected line"))}};
 }
 
 }  // namespace salon::ui

@@ -40,6 +40,7 @@ public:
              std::function<void(std::int64_t visit_id, const std::string& label)> ask_rating);
 
     void refresh() override;
+    std::vector<KeyHelp> key_help() const override;
 
 private:
     enum class Operation { top_up, sim, replacement, tariff_change, service, goods, port_in };
@@ -54,6 +55,7 @@ private:
     void pay();
     void call_next();
     void finish_visit();
+    void take_ticket();
     void record_thanks();
     void open_advisor();
     void fill_choices();
@@ -61,7 +63,7 @@ private:
     void update_change();
     void save_draft();
     void read_client_form();
-    void look_up_passport();
+    bool look_up_passport();  // true: a known client
     void show_error(const std::string& input, const wxString& message, std::size_t new_line_no = 0);
     void clear_errors();
 
@@ -76,6 +78,7 @@ private:
     Operation operation_ = Operation::top_up;
     std::int64_t visit_id_ = 0;
     std::string visit_label_;
+    std::string offered_number_;  // the number this visit last sold or served, offered for the next operation
 
     wxStaticText* shift_text_ = nullptr;
     wxStaticText* visit_text_ = nullptr;
@@ -87,7 +90,7 @@ private:
     wxChoice* product_ = nullptr;
     wxTextCtrl* quantity_ = nullptr;
     wxTextCtrl* amount_ = nullptr;
-    wxTextCtrl* donor_ = nullptr;
+    wxChoice* donor_ = nullptr;  // pos::donor_operators()
     wxTextCtrl* date_ = nullptr;
     wxTextCtrl* imei_ = nullptr;  // a gadget sold by IMEI: the scanner's field
     std::unique_ptr<FormFields> entry_;

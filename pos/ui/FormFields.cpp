@@ -1,5 +1,7 @@
 #include "pos/ui/FormFields.hpp"
 
+#include <wx/textctrl.h>
+
 #include <algorithm>
 
 namespace salon::ui {
@@ -43,6 +45,16 @@ wxStaticText* FormFields::add_row(const std::string& key, const Text& label, wxS
     grid_->Add(caption, 0, wxALIGN_RIGHT | wxALIGN_TOP | wxTOP, offset);
     grid_->Add(column, 1, wxEXPAND);
     rows_[key] = Row{focus, error};
+    // Once the person corrects the input, the error about what it held goes ("too few digits" must not stay
+    // under a number typed right since).
+    if (auto* text = dynamic_cast<wxTextCtrl*>(focus))
+        text->Bind(wxEVT_TEXT, [this, error](wxCommandEvent& e) {
+            e.Skip();
+            if (!error->IsShown()) return;
+            error->SetLabelText(wxString());
+            error->GetContainingSizer()->Hide(error);
+            parent_->Layout();
+        });
     return caption;
 }
 

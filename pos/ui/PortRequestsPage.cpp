@@ -3,6 +3,7 @@
 #include "db/UserError.hpp"
 #include "pos/core/common/CalendarDate.hpp"
 #include "pos/ui/FormFields.hpp"
+#include "pos/ui/WxLabels.hpp"
 
 #include <wx/sizer.h>
 #include <wx/textdlg.h>
@@ -144,7 +145,7 @@ void PortRequestsPage::advance(pos::PortStatus to) {
     std::string reason, iccid;
     if (to == pos::PortStatus::rejected) {
         const wxString typed =
-            wxGetTextFromUser(ui_text(tr("Why the donor refused (a debt, an owner mismatch…):")),
+            text_from_person(ui_text(tr("Why the donor refused (a debt, an owner mismatch…):")),
                               ui_text(tr("Rejected by the donor")), wxString(), this);
         if (typed.empty()) return;
         reason = typed.utf8_string();
@@ -152,7 +153,7 @@ void PortRequestsPage::advance(pos::PortStatus to) {
     if (to == pos::PortStatus::completed) {
         // The scanner types the blank card's ICCID and Enter into the dialog's field.
         const wxString typed =
-            wxGetTextFromUser(ui_text(tr("Scan the blank SIM card that takes the number (ICCID):")),
+            text_from_person(ui_text(tr("Scan the blank SIM card that takes the number (ICCID):")),
                               ui_text(tr("Transfer completed")), wxString(), this);
         if (typed.empty()) return;
         iccid = typed.utf8_string();

@@ -43,7 +43,7 @@ RatingFrame::RatingFrame(db::Database& db)
 void RatingFrame::ask(std::int64_t visit_id, const std::string& label) {
     visit_id_ = visit_id;
     question_->SetLabel(ui_text(trf("Ticket {1}: how were you served today?", {label})));
-    GetChildren().front()->Layout();
+    fit_to_text();
     Show();
     Raise();
     GetChildren().front()->SetFocus();
@@ -57,8 +57,19 @@ void RatingFrame::rate(int rating) {
     } catch (const UserError& e) {
         question_->SetLabel(wxString::FromUTF8(e.message()));
     }
+    fit_to_text();
     visit_id_ = 0;
     hide_timer_.StartOnce(2000);
+}
+
+void RatingFrame::fit_to_text() {
+    // The frame was sized before the question had its text: it grows to show the question (with its
+    // question mark) and the hint whole, wrapping a long message instead of cutting it.
+    question_->Wrap(FromDIP(640));
+    wxWindow* panel = GetChildren().front();
+    panel->GetSizer()->SetSizeHints(this);
+    panel->Layout();
+    CentreOnScreen();
 }
 
 }  // namespace salon::ui

@@ -23,6 +23,7 @@ public:
 
 private:
     void rate(int rating);
+    void fit_to_text();
 
     db::Database& db_;
     std::int64_t visit_id_ = 0;

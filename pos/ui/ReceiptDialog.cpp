@@ -5,6 +5,7 @@
 #include "pos/print/ContractPdf.hpp"
 #include "pos/print/ReceiptPdf.hpp"
 #include "pos/ui/FormFields.hpp"
+#include "pos/ui/StationPrinter.hpp"
 
 #include <wx/button.h>
 #include <wx/dialog.h>
@@ -34,6 +35,7 @@ void show_receipt(wxWindow* parent, db::Database& db, const pos::Actor& actor, s
     auto* saved = new wxStaticText(&dialog, wxID_ANY, wxString());
     auto* roll = new wxButton(&dialog, wxID_ANY, ui_text(tr("PDF 80 mm")));
     auto* a4 = new wxButton(&dialog, wxID_ANY, ui_text(tr("PDF A4")));
+    auto* print = new wxButton(&dialog, wxID_PRINT, ui_text(tr("Print (Ctrl+P)")));
     auto* close = new wxButton(&dialog, wxID_OK, ui_text(tr("Close")));
     auto save = [&](pos::ReceiptPaper paper, const char* suffix) {
         wxFileName folder(wxStandardPaths::Get().GetDocumentsDir(), wxString());
@@ -77,10 +79,26 @@ void show_receipt(wxWindow* parent, db::Database& db, const pos::Actor& actor, s
         });
     }
     roll->Bind(wxEVT_BUTTON, [&](wxCommandEvent&) { save(pos::ReceiptPaper::roll80, "80mm"); });
+    // The 80 mm roll on the station's printer (CUPS), not only a PDF file.
+    auto print_roll = [&] {
+        const PrintOutcome done = print_on_station_printer(
+            pos::receipt_pdf(doc, pos::ReceiptPaper::roll80),
+            trf("Receipt {1}", {std::to_string(doc.receipt_number)}).str());
+        saved->SetLabel(done.message);
+        saved->SetForegroundColour(done.failed ? error_colour() : wxColour(0x1E, 0x7B, 0x34));
+        saved->Wrap(dialog.FromDIP(430));
+        dialog.Layout();
+    };
+    print->Bind(wxEVT_BUTTON, [&](wxCommandEvent&) { print_roll(); });
+    dialog.Bind(wxEVT_CHAR_HOOK, [&](wxKeyEvent& e) {
+        if (e.GetKeyCode() == 'P' && e.GetModifiers() == wxMOD_CONTROL) return print_roll();
+        e.Skip();
+    });
     a4->Bind(wxEVT_BUTTON, [&](wxCommandEvent&) { save(pos::ReceiptPaper::a4, "a4"); });
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
     buttons->Add(roll, 0, wxRIGHT, 6);
     buttons->Add(a4, 0, wxRIGHT, 6);
+    buttons->Add(print, 0, wxRIGHT, 6);
     if (contract_button) buttons->Add(contract_button, 0, wxRIGHT, 6);
     buttons->AddStretchSpacer();
     buttons->Add(close);
@@ -92,6 +110,9 @@ void show_receipt(wxWindow* parent, db::Database& db, const pos::Actor& actor, s
     dialog.SetEscapeId(wxID_OK);
     close->SetDefault();
     close->SetFocus();
+    // The receipt is read from its top (GTK leaves a text set at creation scrolled to its end).
+    view->SetInsertionPoint(0);
+    dialog.CallAfter([view] { view->ShowPosition(0); });
     dialog.ShowModal();
 }
 

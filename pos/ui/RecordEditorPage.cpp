@@ -4,6 +4,7 @@
 #include "pos/core/common/FormInput.hpp"
 
 #include <wx/button.h>
+#include <wx/msgdlg.h>
 #include <wx/sizer.h>
 
 namespace salon::ui {
@@ -30,6 +31,13 @@ RecordEditorPage::RecordEditorPage(wxWindow* parent, db::Database& db, const pos
     list_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent& e) {
         if (!filling_) on_row_selected(static_cast<std::int64_t>(e.GetData()));
     });
+    // Whatever the person types or picks in the form marks it changed (the inputs' events rise to the panel),
+    // so New does not throw the typing away unasked.
+    for (const auto type : {wxEVT_TEXT, wxEVT_CHOICE, wxEVT_CHECKBOX, wxEVT_RADIOBUTTON, wxEVT_COMBOBOX})
+        form_panel_->Bind(type, [this](wxCommandEvent& e) {
+            e.Skip();
+            if (!filling_ && !loading_) typed_ = true;
+        });
 }
 
 void RecordEditorPage::finish(const std::vector<Column>& columns) {
@@ -111,14 +119,24 @@ void RecordEditorPage::on_row_selected(std::int64_t id) {
     fields_.clear_errors();
     show_status(wxString(), false);
     try {
+        loading_ = true;
         load_form(id);
+        loading_ = false;
+        typed_ = false;
         set_editing(id);
     } catch (const UserError& e) {
+        loading_ = false;
         show_status(wxString::FromUTF8(e.message()), true);
     }
 }
 
 void RecordEditorPage::new_record() {
+    if (typed_) {
+        wxMessageDialog ask(this, ui_text(tr("The form holds changes that are not saved. Discard them and start a new record?")),
+                            ui_text(tr("New record")), wxYES_NO | wxNO_DEFAULT | wxICON_QUESTION);
+        ask.SetYesNoLabels(ui_text(tr("Discard and start anew")), ui_text(tr("Keep editing")));
+        if (ask.ShowModal() != wxID_YES) return;
+    }
     fields_.clear_errors();
     show_status(wxString(), false);
     filling_ = true;
@@ -127,7 +145,10 @@ void RecordEditorPage::new_record() {
         list_->SetItemState(i, 0, wxLIST_STATE_SELECTED);
     filling_ = false;
     set_editing(0);
+    loading_ = true;
     clear_form();
+    loading_ = false;
+    typed_ = false;
 }
 
 void RecordEditorPage::save() {
@@ -137,15 +158,21 @@ void RecordEditorPage::save() {
         const std::int64_t id = save_form(editing_id_);
         set_editing(id);
         refresh();
+        loading_ = true;
         load_form(id);  // shows the values as stored (trimmed, normalised)
+        loading_ = false;
+        typed_ = false;
         show_status(ui_text(tr("Saved")), false);
         status_timer_.StartOnce(kSavedShownMs);
     } catch (const pos::InputError& e) {
+        loading_ = false;
         const wxString message = wxString::FromUTF8(e.message());
         if (!fields_.show_error(e.input(), message)) show_status(message, true);
     } catch (const UserError& e) {
+        loading_ = false;
         show_status(wxString::FromUTF8(e.message()), true);
     } catch (const std::exception& e) {
+        loading_ = false;
         show_status(ui_text(trf("Unexpected error: {1}", {e.what()})), true);
     }
 }

@@ -78,6 +78,8 @@ private:
     wxStaticText* heading_ = nullptr;
     wxStaticText* status_ = nullptr;
     FormFields fields_;
+    bool loading_ = false;  // the form is being filled by the program, not typed
+    bool typed_ = false;    // the person changed the form since it was loaded, cleared or saved
     wxTimer status_timer_;
     std::int64_t editing_id_ = 0;
     bool filling_ = false;  // selection events while the list is refilled are not the person's

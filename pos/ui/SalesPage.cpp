@@ -30,14 +30,17 @@ Text fiscal_state_title(const std::string& state) {
     return tr("pending");
 }
 
-pos::CalendarDate date_of(const wxDatePickerCtrl* picker, const char* input, const Text& field) {
-    return pos::CalendarDate::parse(picker->GetValue().FormatISODate().utf8_string(), input, field);
+pos::CalendarDate date_of(const wxTextCtrl* typed, const char* input, const Text& field) {
+    return pos::CalendarDate::parse(typed->GetValue().utf8_string(), input, field);
 }
 
-wxDateTime to_wx(const pos::CalendarDate& day) {
-    wxDateTime d;
-    d.ParseISODate(wxString::FromUTF8(day.iso()));
-    return d;
+// A day typed as the salon writes it (05.12.2026): wx's date picker writes the C locale's 12/05/2026 on a
+// machine without the Russian locale installed, and salons' machines often have none.
+wxTextCtrl* day_input(wxWindow* parent) {
+    auto* input = new wxTextCtrl(parent, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, wxTE_PROCESS_ENTER);
+    input->SetHint(ui_text(tr("DD.MM.YYYY")));
+    input->SetInitialSize(input->GetSizeFromTextSize(input->GetTextExtent("00.00.00000")));
+    return input;
 }
 
 }  // namespace
@@ -45,11 +48,9 @@ wxDateTime to_wx(const pos::CalendarDate& day) {
 SalesPage::SalesPage(wxWindow* parent, db::Database& db, const pos::Actor& actor, std::string till)
     : StationPage(parent), db_(db), actor_(actor), till_(std::move(till)) {
     auto* days = new wxStaticText(this, wxID_ANY, ui_text(tr("Days (Ctrl+D): from")));
-    from_ = new wxDatePickerCtrl(this, wxID_ANY, wxDefaultDateTime, wxDefaultPosition, wxDefaultSize,
-                                 wxDP_DROPDOWN | wxDP_SHOWCENTURY);
+    from_ = day_input(this);
     auto* to_label = new wxStaticText(this, wxID_ANY, ui_text(tr("to")));
-    to_ = new wxDatePickerCtrl(this, wxID_ANY, wxDefaultDateTime, wxDefaultPosition, wxDefaultSize,
-                               wxDP_DROPDOWN | wxDP_SHOWCENTURY);
+    to_ = day_input(this);
     auto* today = new wxButton(this, wxID_ANY, ui_text(tr("Today (Ctrl+T)")));
     summary_ = new wxStaticText(this, wxID_ANY, wxString());
     summary_->SetFont(summary_->GetFont().Bold());
@@ -59,8 +60,7 @@ SalesPage::SalesPage(wxWindow* parent, db::Database& db, const pos::Actor& actor
     header->Add(to_label, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, FromDIP(6));
     header->Add(to_, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, FromDIP(6));
     header->Add(today, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, FromDIP(6));
-    header->AddStretchSpacer();
-    header->Add(summary_, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, FromDIP(12));
+
     status_ = new wxStaticText(this, wxID_ANY, wxString());
 
     sales_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
@@ -95,6 +95,8 @@ SalesPage::SalesPage(wxWindow* parent, db::Database& db, const pos::Actor& actor
 
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(header, 0, wxEXPAND | wxALL, FromDIP(8));
+    // The receipts' count and net sum on a line of their own, never cut by a narrow window.
+    sizer->Add(summary_, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(8));
     sizer->Add(status_, 0, wxEXPAND | wxLEFT | wxRIGHT, FromDIP(8));
     sizer->Add(sales_, 3, wxEXPAND | wxALL, FromDIP(8));
     sizer->Add(lines_title_, 0, wxLEFT | wxRIGHT, FromDIP(8));
@@ -107,8 +109,8 @@ SalesPage::SalesPage(wxWindow* parent, db::Database& db, const pos::Actor& actor
     } catch (const UserError& e) {
         status(wxString::FromUTF8(e.message()), true);
     }
-    for (wxDatePickerCtrl* picker : {from_, to_})
-        picker->Bind(wxEVT_DATE_CHANGED, [this](wxDateEvent&) {
+    for (wxTextCtrl* day : {from_, to_})
+        day->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) {
             following_today_ = false;
             show_sales();
         });
@@ -120,6 +122,11 @@ SalesPage::SalesPage(wxWindow* parent, db::Database& db, const pos::Actor& actor
         e.Skip();
         if (e.IsShown()) CallAfter([this] { take_focus_if_lost(this, sales_); });
     });
+    // Headings whole from the start (an empty list is never fitted to its rows): "Кол-во", not "Кол-".
+    fit_columns(sales_);
+    fit_columns(lines_);
+    stretch_column(sales_, 3);
+    stretch_column(lines_, 1);
     sales_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent&) { show_lines(); });
     sales_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent&) { open_receipt(); });
     receipt_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { open_receipt(); });
@@ -144,26 +151,27 @@ void SalesPage::refresh() {
 
 void SalesPage::show_today() {
     if (time_zone_.empty()) return;
-    const wxDateTime today = to_wx(pos::CalendarDate::of(db_.now(), time_zone_));
-    from_->SetValue(today);
-    to_->SetValue(today);
+    const std::string today = pos::CalendarDate::of(db_.now(), time_zone_).display();
+    from_->ChangeValue(wxString::FromUTF8(today));
+    to_->ChangeValue(wxString::FromUTF8(today));
 }
 
 void SalesPage::show_sales() {
     const std::int64_t keep = selected() ? selected()->id : 0;
     sales_->DeleteAllItems();
     records_.clear();
+    bool one_day = true;
     try {
         const pos::CalendarDate from = date_of(from_, "from", tr("From"));
         const pos::CalendarDate to = date_of(to_, "to", tr("To"));
         if (to < from) throw pos::InputError("to", tr("To"), tr("must not be before the first day"));
+        one_day = from == to;
         records_ = pos::list_sales(db_, actor_, from.start_unix(time_zone_),
                                    to.plus_days(1).start_unix(time_zone_), actor_.member().salon_id);
         status(wxString(), false);
     } catch (const UserError& e) {
         status(wxString::FromUTF8(e.message()), true);
     }
-    const bool one_day = from_->GetValue().IsSameDate(to_->GetValue());
     pos::Money net;
     long select = records_.empty() ? -1 : 0;
     for (std::size_t i = 0; i < records_.size(); ++i) {
@@ -197,7 +205,7 @@ void SalesPage::show_sales() {
         net += refund ? pos::Money() - s.total : s.total;
         if (s.id == keep) select = row;
     }
-    fit_columns(sales_);
+    fit_columns(sales_, 3);  // the specialist's name gives way, so the amounts stay in sight
     summary_->SetLabel(
         ui_text(trf("{1} receipts, net {2}", {std::to_string(records_.size()), net.format()})));
     if (select >= 0) {
@@ -254,7 +262,7 @@ void SalesPage::show_lines() {
             any_refundable = true;
         }
     }
-    fit_columns(lines_);
+    fit_columns(lines_, 1);
     refund_->Enable(sale && any_refundable);
     Layout();
 }

@@ -8,7 +8,7 @@
 #include "pos/ui/StationPage.hpp"
 
 #include <wx/button.h>
-#include <wx/datectrl.h>
+#include <wx/textctrl.h>
 #include <wx/dateevt.h>
 #include <wx/listctrl.h>
 #include <wx/stattext.h>
@@ -42,8 +42,8 @@ private:
     // Until the person picks days, the page follows the salon's today (a station left on overnight too).
     bool following_today_ = true;
 
-    wxDatePickerCtrl* from_ = nullptr;
-    wxDatePickerCtrl* to_ = nullptr;
+    wxTextCtrl* from_ = nullptr;  // DD.MM.YYYY, Enter shows the days
+    wxTextCtrl* to_ = nullptr;
     wxStaticText* summary_ = nullptr;
     wxListCtrl* sales_ = nullptr;
     wxStaticText* lines_title_ = nullptr;

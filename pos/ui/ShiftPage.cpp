@@ -1,32 +1,80 @@
 #include "pos/ui/ShiftPage.hpp"
 
 #include "db/UserError.hpp"
+#include "pos/core/common/FormInput.hpp"
 #include "pos/core/organisation/Permission.hpp"
 #include "pos/core/fiscal/FiscalQueue.hpp"
 #include "pos/core/sale/Shift.hpp"
+#include "pos/print/ReportRollPdf.hpp"
 #include "pos/ui/FormFields.hpp"
+#include "pos/ui/StationPrinter.hpp"
 #include "pos/ui/SupervisorDialog.hpp"
+#include "pos/ui/WxLabels.hpp"
 
+#include <wx/dialog.h>
+#include <wx/msgdlg.h>
 #include <wx/sizer.h>
 #include <wx/textdlg.h>
+#include <wx/wrapsizer.h>
 
 namespace salon::ui {
 
 namespace {
 std::optional<pos::Money> ask_money(wxWindow* parent, const Text& prompt, const Text& title) {
-    const wxString typed = wxGetTextFromUser(ui_text(prompt), ui_text(title), "0", parent);
+    const wxString typed = text_from_person(ui_text(prompt), ui_text(title), "0", parent);
     if (typed.empty()) return std::nullopt;
     return pos::Money::parse(typed.utf8_string());
 }
+// Cash in or out in one dialog: the amount and the reason together. OK saves through core, and an error
+// (an empty reason, more than the drawer holds) shows beside its input with what was typed kept.
+bool ask_cash_movement(wxWindow* parent, db::Database& db, const pos::Actor& actor, std::int64_t shift_id, bool in) {
+    wxDialog dialog(parent, wxID_ANY, ui_text(in ? tr("Cash in") : tr("Cash out")));
+    FormFields fields(&dialog);
+    auto* amount = new wxTextCtrl(&dialog, wxID_ANY, wxString(), wxDefaultPosition, dialog.FromDIP(wxSize(260, -1)),
+                                  wxTE_PROCESS_ENTER);
+    auto* reason = new wxTextCtrl(&dialog, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, wxTE_PROCESS_ENTER);
+    fields.add("amount", in ? tr("Cash put into the drawer:") : tr("Cash taken out of the drawer:"), amount);
+    fields.add("reason", tr("Why the cash moves:"), reason);
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    sizer->Add(fields.sizer(), 0, wxEXPAND | wxALL, 12);
+    sizer->Add(dialog.CreateButtonSizer(wxOK | wxCANCEL), 0, wxEXPAND | wxALL, 12);
+    name_stock_buttons(&dialog);
+    dialog.SetSizerAndFit(sizer);
+    auto save = [&] {
+        fields.clear_errors();
+        try {
+            const pos::Money money = pos::Money::parse(amount->GetValue().utf8_string());
+            pos::move_cash(db, actor, shift_id, in ? pos::CashDirection::in : pos::CashDirection::out, money,
+                           reason->GetValue().utf8_string());
+            dialog.EndModal(wxID_OK);
+        } catch (const pos::InputError& e) {
+            if (!fields.show_error(e.input(), wxString::FromUTF8(e.reason().str())))
+                fields.show_error("amount", wxString::FromUTF8(e.message()));
+        } catch (const ValidationError& e) {  // the amount as typed
+            fields.show_error("amount", wxString::FromUTF8(e.reason().str()));
+        } catch (const UserError& e) {  // a refusal: the shift was closed meanwhile, no permission
+            fields.show_error("amount", wxString::FromUTF8(e.message()));
+        }
+        dialog.Fit();
+    };
+    dialog.Bind(wxEVT_BUTTON, [&](wxCommandEvent&) { save(); }, wxID_OK);
+    amount->Bind(wxEVT_TEXT_ENTER, [&](wxCommandEvent&) { reason->SetFocus(); });
+    reason->Bind(wxEVT_TEXT_ENTER, [&](wxCommandEvent&) { save(); });
+    amount->SetFocus();
+    return dialog.ShowModal() == wxID_OK;
+}
+
 }  // namespace
 
 ShiftPage::ShiftPage(wxWindow* parent, db::Database& db, const pos::Actor& actor, std::string till)
     : StationPage(parent), db_(db), actor_(actor), till_(std::move(till)) {
-    open_ = new wxButton(this, wxID_ANY, ui_text(tr("Open shift")));
-    cash_in_ = new wxButton(this, wxID_ANY, ui_text(tr("Cash in")));
-    cash_out_ = new wxButton(this, wxID_ANY, ui_text(tr("Cash out")));
-    auto* x_report = new wxButton(this, wxID_ANY, ui_text(tr("X report")));
-    close_ = new wxButton(this, wxID_ANY, ui_text(tr("Close shift (Z report)")));
+    open_ = new wxButton(this, wxID_ANY, ui_text(tr("Open shift (F5)")));
+    cash_in_ = new wxButton(this, wxID_ANY, ui_text(tr("Cash in (F6)")));
+    cash_out_ = new wxButton(this, wxID_ANY, ui_text(tr("Cash out (F7)")));
+    auto* x_report = new wxButton(this, wxID_ANY, ui_text(tr("X report (F8)")));
+    close_ = new wxButton(this, wxID_ANY, ui_text(tr("Close shift, Z report (F9)")));
+    auto* print = new wxButton(this, wxID_ANY, ui_text(tr("Print the report (Ctrl+P)")));
+    print->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { print_report(); });
     open_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { open(); });
     cash_in_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { move_cash(true); });
     cash_out_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { move_cash(false); });
@@ -36,13 +84,39 @@ ShiftPage::ShiftPage(wxWindow* parent, db::Database& db, const pos::Actor& actor
     report_ = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize,
                              wxTE_MULTILINE | wxTE_READONLY | wxTE_DONTWRAP);
     report_->SetFont(wxFont(wxFontInfo(11).Family(wxFONTFAMILY_TELETYPE)));
-    auto* buttons = new wxBoxSizer(wxHORIZONTAL);
-    for (wxButton* b : {open_, cash_in_, cash_out_, x_report, close_}) buttons->Add(b, 0, wxRIGHT, 6);
+    // A second row on a narrow screen rather than a button cut at its edge.
+    auto* buttons = new wxWrapSizer(wxHORIZONTAL);
+    for (wxButton* b : {open_, cash_in_, cash_out_, x_report, close_, print}) buttons->Add(b, 0, wxRIGHT | wxBOTTOM, 6);
     auto* sizer = new wxBoxSizer(wxVERTICAL);
-    sizer->Add(buttons, 0, wxALL, 8);
+    sizer->Add(buttons, 0, wxEXPAND | wxALL, 8);
     sizer->Add(status_, 0, wxEXPAND | wxLEFT | wxRIGHT, 8);
     sizer->Add(report_, 1, wxEXPAND | wxALL, 8);
     SetSizer(sizer);
+    // The drawer's keys, as the desk has its own: each works while its button is enabled.
+    Bind(wxEVT_CHAR_HOOK, [this, x_report](wxKeyEvent& e) {
+        if (!IsShownOnScreen()) return e.Skip();  // a hidden page's input may still hold the focus
+        if (e.GetKeyCode() == 'P' && e.GetModifiers() == wxMOD_CONTROL) return print_report();
+        wxButton* button = e.GetKeyCode() == WXK_F5   ? open_
+                           : e.GetKeyCode() == WXK_F6 ? cash_in_
+                           : e.GetKeyCode() == WXK_F7 ? cash_out_
+                           : e.GetKeyCode() == WXK_F8 ? x_report
+                           : e.GetKeyCode() == WXK_F9 ? close_
+                                                      : nullptr;
+        if (button == nullptr || e.HasAnyModifiers()) return e.Skip();
+        if (!button->IsEnabled()) return;
+        wxCommandEvent click(wxEVT_BUTTON, button->GetId());
+        click.SetEventObject(button);
+        button->ProcessWindowEvent(click);
+    });
+}
+
+std::vector<KeyHelp> ShiftPage::key_help() const {
+    return {{"F5", ui_text(tr("Open shift"))},
+            {"F6", ui_text(tr("Cash in"))},
+            {"F7", ui_text(tr("Cash out"))},
+            {"F8", ui_text(tr("X report"))},
+            {"F9", ui_text(tr("Close shift (Z report)"))},
+            {"Ctrl+P", ui_text(tr("Print the report shown on the station's printer"))}};
 }
 
 void ShiftPage::refresh() {
@@ -86,12 +160,7 @@ void ShiftPage::move_cash(bool in) {
     try {
         const auto shift = pos::open_shift_at(db_, actor_, till_);
         if (!shift) return refresh();
-        const auto amount = ask_money(this, in ? tr("Cash put into the drawer:") : tr("Cash taken out of the drawer:"),
-                                      in ? tr("Cash in") : tr("Cash out"));
-        if (!amount) return;
-        const wxString reason = wxGetTextFromUser(ui_text(tr("Why the cash moves:")), ui_text(tr("Reason")), wxString(), this);
-        pos::move_cash(db_, actor_, shift->id, in ? pos::CashDirection::in : pos::CashDirection::out, *amount,
-                       reason.utf8_string());
+        if (!ask_cash_movement(this, db_, actor_, shift->id, in)) return;
         status(wxString(), false);
         refresh();
     } catch (const UserError& e) {
@@ -105,6 +174,23 @@ void ShiftPage::close() {
         if (!shift) return refresh();
         const auto counted = ask_money(this, tr("Cash counted in the drawer:"), tr("Close shift (Z report)"));
         if (!counted) return;
+        // A difference is never closed in passing, whoever closes: the amount is said and confirmed first
+        // (a specialist then also needs a senior's approval, which core asks for).
+        const pos::Money expected = pos::shift_report(db_, actor_, shift->id).expected_cash;
+        if (*counted != expected) {
+            const pos::Money gap = *counted < expected ? expected - *counted : *counted - expected;
+            const std::vector<std::string> amounts{expected.format(), counted->format(), gap.format()};
+            const Text question =
+                *counted < expected
+                    ? trf("The drawer should hold {1} but {2} was counted: short by {3}. Close the shift with this shortfall?",
+                          amounts)
+                    : trf("The drawer should hold {1} but {2} was counted: {3} over. Close the shift with this surplus?",
+                          amounts);
+            wxMessageDialog confirm(this, ui_text(question), ui_text(tr("Close shift (Z report)")),
+                                    wxYES_NO | wxNO_DEFAULT | wxICON_WARNING);
+            confirm.SetYesNoLabels(ui_text(tr("Close with the difference")), ui_text(tr("Count again")));
+            if (confirm.ShowModal() != wxID_YES) return status(ui_text(tr("The shift stays open: count the drawer again.")), false);
+        }
         // The queue is tried once more, so the Z report lists only what the registrar still has not taken.
         auto registrar = pos::registrar_for_till(db_, actor_, till_);
         pos::retry_fiscal_queue(db_, actor_, till_, *registrar);
@@ -136,6 +222,17 @@ void ShiftPage::close() {
     } catch (const UserError& e) {
         status(wxString::FromUTF8(e.message()), true);
     }
+}
+
+void ShiftPage::print_report() {
+    // The X or Z report the page shows, on the 80 mm roll of the station's printer.
+    std::vector<std::string> lines;
+    const wxString text = report_->GetValue();
+    for (const wxString& line : wxSplit(text, '\n', '\0')) lines.push_back(line.utf8_string());
+    while (!lines.empty() && lines.back().empty()) lines.pop_back();
+    if (lines.empty()) return;
+    const PrintOutcome done = print_on_station_printer(pos::report_roll_pdf(lines), lines.front());
+    status(done.message, done.failed);
 }
 
 void ShiftPage::show_text(const std::vector<std::string>& lines) {

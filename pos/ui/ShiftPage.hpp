@@ -21,11 +21,13 @@ class ShiftPage : public StationPage {
 public:
     ShiftPage(wxWindow* parent, db::Database& db, const pos::Actor& actor, std::string till);
     void refresh() override;
+    std::vector<KeyHelp> key_help() const override;
 
 private:
     void open();
     void move_cash(bool in);
     void close();
+    void print_report();  // Ctrl+P: the report shown, on the station's printer
     void show_text(const std::vector<std::string>& lines);
 
     db::Database& db_;

@@ -8,6 +8,7 @@
 #include "pos/ui/ChoiceIds.hpp"
 #include "pos/ui/FileToRead.hpp"
 #include "pos/ui/VirtualList.hpp"
+#include "pos/ui/WxLabels.hpp"
 
 #include <wx/dialog.h>
 #include <wx/filename.h>
@@ -69,7 +70,7 @@ const char* const kStatuses[] = {pos::kSimInStock, pos::kSimSold, pos::kSimRepla
 // word.
 wxString format_title(const std::string& format, bool full = false) {
     if (format == "triple") return ui_text(full ? tr("triple (mini, micro, nano)") : tr("triple"));
-    if (format == "nano") return ui_text(tr("nano"));
+    if (format == "nano") return ui_text(pos::sim_format_title(format));
     if (format == "esim") return ui_text(tr("eSIM"));
     return wxString::FromUTF8(format);
 }
@@ -123,6 +124,7 @@ bool ask_move(wxWindow* parent, const std::vector<pos::Salon>& destinations, std
     sizer->Add(fields.sizer(), 0, wxEXPAND | wxLEFT | wxRIGHT, 12);
     sizer->Add(error, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 12);
     sizer->Add(dialog.CreateButtonSizer(wxOK | wxCANCEL), 0, wxEXPAND | wxALL, 12);
+    name_stock_buttons(&dialog);
     dialog.SetSizerAndFit(sizer);
     auto try_move = [&] {
         fields.clear_errors();
@@ -796,7 +798,7 @@ void StockPage::mark_selected_defective() {
         iccids.size() == 1
             ? ui_text(trf("What is wrong with card {1}:", {iccids.front()}))
             : ui_text(trf("What is wrong with the chosen cards ({1}):", {std::to_string(iccids.size())}));
-    const wxString reason = wxGetTextFromUser(question, ui_text(tr("Defective card")), wxString(), this);
+    const wxString reason = text_from_person(question, ui_text(tr("Defective card")), wxString(), this);
     if (reason.empty()) return;
     try {
         pos::mark_defective(db_, actor_, iccids, reason.utf8_string());

@@ -22,7 +22,7 @@ expect 1 "one visitor at a time" -- run --as ivanov queue call
 contains "finish first" "finish visitor Б-001 first"
 expect 1 "a colleague cannot finish it" -- run --as volkova queue finish 999999
 expect 0 "finish" -- run --as ivanov queue finish "$visit"
-contains "done" "(done)"
+contains "done" "(served)"
 expect 1 "a rating of 7" -- run --as admin queue rate "$visit" 7
 contains "rating field" "Rating"
 expect 0 "a rating of 5" -- run --as admin queue rate "$visit" 5

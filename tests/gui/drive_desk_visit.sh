@@ -65,7 +65,11 @@ k F11; sleep 0.8; t "1500"; k Tab; k Tab; t "40000"; k Return; sleep 0.5; k Retu
 k F9; t "89163330001"; k Return; k Return
 k F5; t "89163330001"; k Return; t "300"; k Return
 shot desk-visit
-k Return; sleep 1.5                  # the cash field holds the total: Enter pays
+# Nothing is preset as cash: Enter with the payment empty records nothing, the client says how he pays.
+k Return; sleep 1
+[ "$(q "SELECT COUNT(*) FROM sale")" = 1 ] && ok "Enter with no payment typed pays nothing" ||
+  bad "a payment nobody typed was recorded"
+t "10000"; k Return; sleep 1.5        # the client hands over 10 000 in cash
 shot desk-paid
 k Escape; sleep 0.5                  # the receipt
 [ "$(q "SELECT COUNT(*) FROM sale")" = 2 ] && ok "the second sale is committed" || bad "no second sale"

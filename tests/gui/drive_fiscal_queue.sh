@@ -31,7 +31,7 @@ main=$(timeout 20 xdotool search --sync --onlyvisible --name "^Salon Station —
 xdotool windowfocus --sync "$main" 2>/dev/null; sleep 0.5
 k() { xdotool key --delay 60 "$@"; sleep 0.4; }
 # The desk's pages: Sale, Shift, Dashboard, Sales and refunds, SIM stock, Port-in requests, then this one.
-k ctrl+7; sleep 1.5
+k ctrl+shift+f; sleep 1.5
 shot fiscal-queue
 [ -n "${SALON_SCREENSHOT_DIR:-}" ] && cp "$work/fiscal-queue.png" "$SALON_SCREENSHOT_DIR/fiscal-queue.png"
 kill $pid 2>/dev/null; wait $pid 2>/dev/null

@@ -51,9 +51,9 @@ ivanov=$(wait_main "Иванов" 20)
 if [ -n "$ivanov" ]; then ok "ivanov's window opens, titled with his name"; else bad "no window for ivanov"; shot no-ivanov; kill $pid; exit 1; fi
 xdotool windowactivate --sync "$ivanov" 2>/dev/null || xdotool windowfocus --sync "$ivanov"
 sleep 0.5
-# The first administration page (Ctrl+8 after the desk's Sale, Shift, Dashboard, Sales and refunds, SIM
-# stock, Port-in requests and Fiscal registrar), a new record, a name typed and not saved; then no input at all.
-xdotool key ctrl+8; sleep 0.5; xdotool key ctrl+n; sleep 0.5
+# The Sale page (Ctrl+1), its search box (Ctrl+F), something typed and not searched for; then no input at
+# all. (A specialist is shown no administration page, so no form of those.)
+xdotool key ctrl+1; sleep 0.5; xdotool key ctrl+f; sleep 0.5
 xdotool type --delay 20 "unsaved-work"
 sleep 0.3
 shot ivanov-typing
@@ -77,10 +77,10 @@ if [ -n "$volkova" ] && [ "$volkova" != "$ivanov" ]; then ok "volkova's window i
 if [ -n "$volkova" ]; then
   xdotool windowactivate --sync "$volkova" 2>/dev/null || xdotool windowfocus --sync "$volkova"
   sleep 0.3
-  xdotool key ctrl+8; sleep 0.5
+  xdotool key ctrl+1; sleep 0.5
   shot volkova
-  # Her page has its own form: the first input is empty, nothing of ivanov's typing.
-  xdotool key ctrl+n; sleep 0.5
+  # Her page has its own search box: empty, nothing of ivanov's typing.
+  xdotool key ctrl+f; sleep 0.5
   text=$(focused_text)
   if [ "$text" != "unsaved-work" ]; then ok "volkova's form does not hold ivanov's text"; else bad "volkova sees ivanov's unsaved text"; fi
 fi

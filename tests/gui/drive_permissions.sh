@@ -13,8 +13,9 @@ main=$(timeout 20 xdotool search --sync --onlyvisible --name "^Salon Station —
 [ -n "$main" ] && ok "the administrator's window opens" || { bad "no main window"; kill $pid; gui_test_summary; exit 1; }
 xdotool windowfocus --sync "$main" 2>/dev/null
 granted && bad "specialists could refund before the test" || ok "specialists cannot refund at first"
-# Ctrl+4 opens Permissions; Tab to the role (Salon specialist is first), Tab to the list, third entry: Refund.
-xdotool key ctrl+4; sleep 0.5
+# Ctrl+0 opens Permissions (its own key for every role); Tab to the role (Salon specialist is first), Tab to
+# the list, third entry: Refund.
+xdotool key ctrl+0; sleep 0.5
 xdotool key Tab; sleep 0.2; xdotool key Tab; sleep 0.2
 xdotool key Home Down Down; sleep 0.2; xdotool key space; sleep 1
 shot permissions

@@ -153,8 +153,8 @@ write_prices() {  # PRICE of the new case
 write_prices "12O,00"   # a letter O where a zero belongs
 versions=$(q "SELECT COUNT(*) FROM product_version")
 open_station admin && ok "head office's station opens" || { bad "no main window for admin"; close_station; gui_test_summary; exit 1; }
-# Administration has five pages; then Goods: SIM stock (Ctrl+6), Catalog (Ctrl+7).
-k ctrl+7; sleep 0.8
+# Goods: SIM stock (Ctrl+5), Catalog (Ctrl+Shift+K), each page's own key whoever signs in.
+k ctrl+shift+k; sleep 0.8
 shot catalog-page
 import_file() {
   k alt+i; sleep 1

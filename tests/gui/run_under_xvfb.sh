@@ -9,7 +9,8 @@ work=$(mktemp -d /tmp/salon-gui-test-XXXXXX)
 export XDG_CONFIG_HOME=$work/config
 db="sqlite:$work/salon.db"
 "$cli" --db "$db" demo seed --days 0 --no-training >/dev/null || { echo "seed failed"; exit 1; }
-xvfb-run -a -s "-screen 0 1280x800x24" "$driver" "$station" "$db" "$work" "$cli"
+# SALON_GUI_SCREEN: another screen size (a salon's 1024x768 monitor).
+xvfb-run -a -s "-screen 0 ${SALON_GUI_SCREEN:-1280x800}x24" "$driver" "$station" "$db" "$work" "$cli"
 rc=$?
 if [ $rc -ne 0 ]; then echo "screenshots and log kept in $work"; else rm -rf "$work"; fi
 exit $rc

@@ -293,6 +293,13 @@ bool add_to_digits(std::string& digits, long long step) {
 
 }  // namespace
 
+Text sim_format_title(const std::string& format) {
+    if (format == "triple") return tr("triple");
+    if (format == "nano") return tr("nano-SIM");
+    if (format == "esim") return tr("eSIM");
+    return tr("SIM card");
+}
+
 std::string sim_status_title(const std::string& status) {
     if (status == kSimInStock) return tr("in stock").str();
     if (status == kSimSold) return tr("sold").str();

@@ -145,5 +145,7 @@ std::string iccid_with_check_digit(const std::string& body);
 
 // A status for people ("in stock", "sold"...) in the current language; an unknown code as it is.
 std::string sim_status_title(const std::string& status);
+// A card's format as people call it ("nano" is "нано" in Russian): receipts and the stock page.
+Text sim_format_title(const std::string& format);
 
 }  // namespace salon::pos

@@ -259,6 +259,13 @@ PortStatus port_status_from_string(const std::string& text) {
     throw InputError("status", tr("Status"), tr("must be submitted, accepted, rejected or completed"));
 }
 
+const std::vector<std::string>& donor_operators() {
+    static const std::vector<std::string> operators = {"МТС",        "МегаФон",  "Билайн",      "Yota",
+                                                       "Т-Мобайл",   "СберМобайл", "Ростелеком", "Мотив",
+                                                       "Летай",      "Win mobile"};
+    return operators;
+}
+
 Text port_status_title(PortStatus status) {
     switch (status) {
     case PortStatus::submitted: return tr("sent to the donor");

@@ -40,6 +40,9 @@ enum class PortStatus { submitted, accepted, rejected, completed };
 std::string to_string(PortStatus status);
 PortStatus port_status_from_string(const std::string& text);  // throws InputError("status")
 Text port_status_title(PortStatus status);  // "sent to the donor", "accepted by the donor"... for people
+// The Russian mobile operators a number can come from (R-POS-9), as the desk offers them: a donor typed
+// freely ("мтс", "MTS ") would reach the donor's system under a name it does not know.
+const std::vector<std::string>& donor_operators();
 // Submitted or accepted: still waiting for the donor or for the transfer date.
 bool is_open(PortStatus status);
 

@@ -142,6 +142,23 @@ VisitPurpose visit_purpose_from_string(const std::string& text) {
     throw InputError("purpose", tr("Purpose of the visit"), tr("must be top_up, sale, service or corporate"));
 }
 
+Text visit_purpose_title(VisitPurpose purpose) {
+    switch (purpose) {
+    case VisitPurpose::top_up: return tr("Balance top-up");
+    case VisitPurpose::sale: return tr("Sale");
+    case VisitPurpose::service: return tr("Service visit");
+    case VisitPurpose::corporate: return tr("Corporate client");
+    }
+    return tr("Sale");
+}
+
+Text visit_status_title(const std::string& status) {
+    if (status == "waiting") return tr("waiting");
+    if (status == "serving") return tr("being served");
+    if (status == "done") return tr("served");
+    return tr("went away");
+}
+
 std::string ticket_label(VisitPurpose purpose, int ticket) {
     const char* letter = purpose == VisitPurpose::top_up  ? "Б"
                          : purpose == VisitPurpose::sale    ? "П"

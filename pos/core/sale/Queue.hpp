@@ -4,6 +4,8 @@
 // desk's dashboard shows today's queue, the waits and each specialist's norms (R-POS-4).
 #pragma once
 
+#include "db/Text.hpp"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -20,6 +22,9 @@ class Actor;
 enum class VisitPurpose { top_up, sale, service, corporate };
 std::string to_string(VisitPurpose purpose);
 VisitPurpose visit_purpose_from_string(const std::string& text);  // throws InputError("purpose")
+// For people (the desk's status line, the CLI's tables): "Balance top-up", "waiting"...; JSON keeps the codes.
+Text visit_purpose_title(VisitPurpose purpose);
+Text visit_status_title(const std::string& status);  // waiting | serving | done | left
 
 struct Visit {
     std::int64_t id = 0;

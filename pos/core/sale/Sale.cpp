@@ -14,6 +14,7 @@
 #include "pos/core/organisation/Permission.hpp"
 #include "pos/core/catalog/ProductCatalog.hpp"
 #include "pos/core/sale/PersonalDataConsent.hpp"
+#include "pos/core/sale/PortRequest.hpp"
 #include "pos/core/sale/Shift.hpp"
 #include "pos/core/catalog/SimStock.hpp"
 #include "pos/core/catalog/GadgetStock.hpp"
@@ -225,7 +226,13 @@ ReadDraft read_draft(db::Database& db, const SaleDraft& draft) {
         if (k != LineKind::sim && k != LineKind::gadget && k != LineKind::accessory)
             l.msisdn = ReadValue<Msisdn>([&] { return parse_number(d.msisdn); });
         if (k == LineKind::port_in) {
-            l.donor = ReadValue<std::string>([&] { return required_text("donor", tr("Donor operator"), d.donor_operator); });
+            l.donor = ReadValue<std::string>([&] {
+                std::string donor = required_text("donor", tr("Donor operator"), d.donor_operator);
+                const auto& known = donor_operators();
+                if (std::find(known.begin(), known.end(), donor) == known.end())
+                    throw InputError("donor", tr("Donor operator"), tr("choose the operator from the list"));
+                return donor;
+            });
             l.desired_date = ReadValue<CalendarDate>(
                 [&] { return CalendarDate::parse(d.desired_date, "desired_date", tr("Transfer date")); });
         }
@@ -343,7 +350,7 @@ PricedLine price_line(PricingContext& ctx, const DraftLine& d, const ReadLine& r
         p.product_version_id = price.version_id;
         p.unit_price = Money::from_kopecks(price.price);
         p.vat_code = price.vat_code;
-        p.description = trf("SIM replacement for {1}, new card {2}", {number.display(), card.format}).str();
+        p.description = trf("SIM replacement for {1}, new card {2}", {number.display(), sim_format_title(card.format).str()}).str();
         break;
     }
     case LineKind::tariff_change: {

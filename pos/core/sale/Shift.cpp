@@ -347,7 +347,8 @@ std::vector<std::string> shift_report_text(const ShiftReport& r) {
     if (!s.is_open() && s.counted_cash) {
         line(tr("Cash counted"), s.counted_cash->format());
         const Money diff = *s.counted_cash - *s.expected_cash;
-        line(tr("Difference"), diff.format());
+        // A shortfall with the typographic minus (U+2212) people read on paper, not ICU's hyphen.
+        line(tr("Difference"), diff < Money() ? "\u2212" + (Money() - diff).format() : diff.format());
         if (s.approved_by) line(tr("Approved by"), s.approved_by_name);
         line(tr("Audit chain head"), s.chain_head);
     }
