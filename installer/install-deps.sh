@@ -26,6 +26,9 @@ packages=(
   librsvg2-bin help2man appstream file
   # the training centre's question bank: Moodle XML read and written with libxml2 (xmllint checks fixtures)
   libxml2-dev libxml2-utils
+  # hostile input (tests/fuzz): clang with its AddressSanitizer, UndefinedBehaviorSanitizer and libFuzzer
+  # runtimes (libclang-rt), llvm-symbolizer (llvm-14) for the reports' stack traces
+  clang libclang-rt-14-dev llvm-14
 )
 
 missing=()
