@@ -8,7 +8,7 @@
 # cores), each for SECONDS_TOTAL * JOBS / targets seconds.
 set -euo pipefail
 
-build=${1:?usage: run_fuzzers.sh BUILD_DIR SECONDS_TOTAL [JOBS]}
+build=$(cd "${1:?usage: run_fuzzers.sh BUILD_DIR SECONDS_TOTAL [JOBS]}" && pwd)
 total=${2:?usage: run_fuzzers.sh BUILD_DIR SECONDS_TOTAL [JOBS]}
 jobs=${3:-2}
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -52,8 +52,8 @@ for name in "${targets[@]}"; do
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$dir/log" | tail -n 1)
   rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$dir/log" | tail -n 1)
   if [ -z "$execs" ]; then
-    # A crash stops libFuzzer before its final stats: the last status line says how far it got.
-    execs=$(grep -o '^#[0-9]*' "$dir/log" | tail -n 1 | tr -d '#')
+    # Killed before its final stats: the last status line says how far it got.
+    execs=$(grep -o '^#[0-9]*' "$dir/log" | tail -n 1 | tr -d '#' || true)
   fi
   crashes=$(find "$dir/artifacts" -type f | wc -l)
   printf '%-18s %14s %8s %8s\n' "$name" "${execs:-0}" "${rate:-?}" "$crashes"
