@@ -346,6 +346,14 @@ UsersImportPreview check_rows(const std::vector<UsersFileRow>& rows, const Compa
 
 }  // namespace
 
+UsersImportPreview check_users_rows(const std::vector<UsersFileRow>& rows,
+                                    const std::vector<std::string>& company_msisdns, const CalendarDate& today) {
+    CompanyNumbers numbers;
+    for (std::size_t i = 0; i < company_msisdns.size(); ++i)
+        numbers.by_msisdn.emplace(company_msisdns[i], static_cast<std::int64_t>(i + 1));
+    return check_rows(rows, numbers, std::nullopt, today);
+}
+
 UsersImportPreview preview_users_import(db::Database& db, const Actor& actor, const UsersImportRequest& request,
                                         const std::vector<UsersFileRow>& rows) {
     actor.require(db, Permission::corporate_desk);

@@ -3,6 +3,7 @@
 // in one transaction, or only the valid ones when asked; each accepted list is recorded.
 #pragma once
 
+#include "pos/core/common/CalendarDate.hpp"
 #include "pos/corporate/UsersTemplate.hpp"
 
 #include <array>
@@ -54,6 +55,12 @@ struct UsersImportRequest {
     std::optional<std::string> employee_msisdn;
     std::string source = "file";  // desk | file | mail
 };
+
+// The checks of preview_users_import without the database: the rows against the company's numbers (E.164),
+// as a company's representative brings them, on `today`. What the fuzz target tests/fuzz/fuzz_users_template
+// runs on every file it reads.
+UsersImportPreview check_users_rows(const std::vector<UsersFileRow>& rows,
+                                    const std::vector<std::string>& company_msisdns, const CalendarDate& today);
 
 // Checks every row: the number is the company's (and once in the file), names, a real date of birth, the
 // address, a known document kind with a possible series and number (a Russian passport: 4 + 6 digits,

@@ -218,9 +218,7 @@ std::set<std::string> identities_in_bank(db::Database& db, const pos::Actor& act
 
 }  // namespace
 
-MoodleImportReport import_moodle_xml(db::Database& db, const pos::Actor& actor, const std::string& xml,
-                                     const MoodleImportOptions& options) {
-    actor.require(db, pos::Permission::run_training);
+MoodleFile read_moodle_xml(const std::string& xml, const MoodleImportOptions& options) {
     if (xml.size() > kMaxMoodleFileBytes)
         throw ValidationError(tr("File"), trf("is larger than {1} MB; nothing was imported",
                                               {std::to_string(kMaxMoodleFileBytes / 1024 / 1024)}));
@@ -240,18 +238,16 @@ MoodleImportReport import_moodle_xml(db::Database& db, const pos::Actor& actor, 
     if (!is(quiz, "quiz"))
         throw ValidationError(tr("File"), tr("is not a Moodle XML question file: its root element is not <quiz>"));
 
-    MoodleImportReport report;
+    MoodleFile file;
     const auto entries = children(quiz, "question");
     for (const xmlNode* q : entries)
-        if (attribute(q, "type") != "category") ++report.questions;
-    if (static_cast<std::size_t>(report.questions) > kMaxMoodleQuestions)
+        if (attribute(q, "type") != "category") ++file.questions;
+    if (static_cast<std::size_t>(file.questions) > kMaxMoodleQuestions)
         throw ValidationError(tr("File"), trf("holds {1} questions, more than the {2} one import takes; nothing was imported",
-                                              {std::to_string(report.questions), std::to_string(kMaxMoodleQuestions)}));
+                                              {std::to_string(file.questions), std::to_string(kMaxMoodleQuestions)}));
 
     std::string category;
     int position = 0;
-    std::vector<std::pair<QuestionForm, std::string>> accepted;  // form, origin
-    std::set<std::string> seen = identities_in_bank(db, actor);
     for (const xmlNode* q : entries) {
         const std::string type = attribute(q, "type");
         if (type == "category") {
@@ -259,11 +255,14 @@ MoodleImportReport import_moodle_xml(db::Database& db, const pos::Actor& actor, 
             continue;
         }
         ++position;
-        std::string label = trimmed(wrapped_text(q, "name"));
-        if (label.empty()) label = type + " #" + std::to_string(position);
-        refuse_oversized(q, label);
+        MoodleEntry entry;
+        entry.type = type;
+        entry.label = trimmed(wrapped_text(q, "name"));
+        if (entry.label.empty()) entry.label = type + " #" + std::to_string(position);
+        refuse_oversized(q, entry.label);
         if (type != "multichoice" && type != "truefalse" && type != "shortanswer") {
-            report.skipped.push_back({label, type, trf("the station does not run {1} questions", {type}).str()});
+            entry.skipped = trf("the station does not run {1} questions", {type}).str();
+            file.entries.push_back(std::move(entry));
             continue;
         }
         std::optional<Topic> topic = options.topic;
@@ -272,25 +271,44 @@ MoodleImportReport import_moodle_xml(db::Database& db, const pos::Actor& actor, 
             if (!elements.empty()) topic = topic_named_by(elements.front());
         }
         if (!topic) {
-            report.skipped.push_back(
-                {label, type,
-                 trf("its topic cannot be told from the category «{1}»: the first category below top must be "
-                     "География, Русский язык, Выбор тарифа or Компьютеры и гаджеты (or use --topic)",
-                     {category})
-                     .str()});
+            entry.skipped =
+                trf("its topic cannot be told from the category «{1}»: the first category below top must be "
+                    "География, Русский язык, Выбор тарифа or Компьютеры и гаджеты (or use --topic)",
+                    {category})
+                    .str();
+            file.entries.push_back(std::move(entry));
             continue;
         }
         try {
-            QuestionForm form = form_of(q, type, category, *topic);
-            if (!seen.insert(identity(form)).second) {
-                report.skipped.push_back({label, type, tr("already in the bank, unchanged").str()});
-                continue;
-            }
-            const std::string origin = form.kind == "tariff_math" ? "generated" : "imported";
-            accepted.emplace_back(std::move(form), origin);
+            entry.form = form_of(q, type, category, *topic);
         } catch (const pos::InputError& e) {
-            report.skipped.push_back({label, type, e.message()});
+            entry.skipped = e.message();
         }
+        file.entries.push_back(std::move(entry));
+    }
+    return file;
+}
+
+MoodleImportReport import_moodle_xml(db::Database& db, const pos::Actor& actor, const std::string& xml,
+                                     const MoodleImportOptions& options) {
+    actor.require(db, pos::Permission::run_training);
+    const MoodleFile file = read_moodle_xml(xml, options);
+
+    MoodleImportReport report;
+    report.questions = file.questions;
+    std::vector<std::pair<QuestionForm, std::string>> accepted;  // form, origin
+    std::set<std::string> seen = identities_in_bank(db, actor);
+    for (const MoodleEntry& entry : file.entries) {
+        if (!entry.form) {
+            report.skipped.push_back({entry.label, entry.type, entry.skipped});
+            continue;
+        }
+        if (!seen.insert(identity(*entry.form)).second) {
+            report.skipped.push_back({entry.label, entry.type, tr("already in the bank, unchanged").str()});
+            continue;
+        }
+        const std::string origin = entry.form->kind == "tariff_math" ? "generated" : "imported";
+        accepted.emplace_back(*entry.form, origin);
     }
     db::WriteTransaction tx(db);
     for (const auto& [form, origin] : accepted) report.imported.push_back(store_question(db, actor, form, origin));

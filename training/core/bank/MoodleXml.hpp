@@ -16,6 +16,7 @@
 #pragma once
 
 #include "training/core/Topic.hpp"
+#include "training/core/bank/QuestionBank.hpp"
 
 #include <cstddef>
 #include <optional>
@@ -51,6 +52,24 @@ struct MoodleImportReport {
     std::vector<std::int64_t> imported;  // ids of the new questions
     std::vector<MoodleSkipped> skipped;
 };
+
+// One question entry of a file as read, before the bank is asked whether it holds it already: its checked
+// form when the station can take it, otherwise why it is skipped.
+struct MoodleEntry {
+    std::string label;  // its name, or its type and position when it has none
+    std::string type;
+    std::optional<QuestionForm> form;
+    std::string skipped;  // the reason, when there is no form
+};
+
+struct MoodleFile {
+    int questions = 0;  // question entries, categories not counted
+    std::vector<MoodleEntry> entries;
+};
+
+// Reads `xml` without the database: the import's first half, and all of it that hostile bytes reach (the
+// fuzz target tests/fuzz/fuzz_moodle_xml runs it). Throws ValidationError for a file refused whole.
+MoodleFile read_moodle_xml(const std::string& xml, const MoodleImportOptions& options = {});
 
 // Imports `xml` (the file's bytes). Needs run_training. Throws ValidationError for a file refused whole.
 MoodleImportReport import_moodle_xml(db::Database& db, const pos::Actor& actor, const std::string& xml,
