@@ -59,3 +59,7 @@ void add_reward_bench(CLI::App& app, CliContext& ctx);
 namespace salon::cli {
 void add_training_assessment_commands(CLI::App& app, CliContext& ctx);
 }
+// Many stations of a dealer network at once on one database (stations_bench_command.cpp).
+namespace salon::cli {
+void add_stations_bench(CLI::App& app, CliContext& ctx);
+}
