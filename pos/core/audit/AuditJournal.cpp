@@ -203,12 +203,14 @@ AuditEntry append(db::Database& db, const AuditKey& key, const std::string& chai
     e.seq = last_seq + 1;
     e.at = db.now();
     e.mac = compute_mac(key, previous_mac, e);
-    // Sent with the operation's commit on PostgreSQL (Database::later): nothing after it reads it back, and
-    // its row's id is not read (the chain and seq name an entry).
-    db.later("INSERT INTO audit_entry (chain, seq, at, actor_id, action, subject, details, mac) "
-             "VALUES (:chain, :seq, :at, :actor, :action, :subject, :details, :mac)",
-             {chain, static_cast<long long>(e.seq), static_cast<long long>(e.at),
-              db::Param::or_null(static_cast<long long>(actor_id)), action, subject, details, e.mac});
+    const long long seq = e.seq, at = e.at, actor = actor_id;
+    soci::indicator actor_ind = actor_id ? soci::i_ok : soci::i_null;
+    const long long id = db.insert(
+        "INSERT INTO audit_entry (chain, seq, at, actor_id, action, subject, details, mac) "
+        "VALUES (:chain, :seq, :at, :actor, :action, :subject, :details, :mac)",
+        soci::use(chain), soci::use(seq), soci::use(at), soci::use(actor, actor_ind), soci::use(action),
+        soci::use(subject), soci::use(details), soci::use(e.mac));
+    e.id = id;
     db.set_transaction_memo(memo_key, std::to_string(e.seq) + " " + e.mac);
     // Once the operation has committed, the heads it wrote move the station's anchor forward.
     db.after_commit("audit-anchor", [&db, key](const std::unordered_map<std::string, std::string>& memo) {

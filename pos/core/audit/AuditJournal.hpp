@@ -80,7 +80,7 @@ struct AuditEntry {
     std::string mac;            // hex HMAC-SHA256
 };
 
-// Appends an entry to `chain` (the entry returned has no id: see Database::later). Call it INSIDE the caller's WriteTransaction, so that the entry is written
+// Appends an entry to `chain`. Call it INSIDE the caller's WriteTransaction, so that the entry is written
 // if and only if the operation it records is; the chain head is read and extended in that transaction.
 AuditEntry append(db::Database& db, const AuditKey& key, const std::string& chain, std::int64_t actor_id,
                   const std::string& action, const std::string& subject, const std::string& details);
