@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cctype>
 #include <cerrno>
 #include <climits>
 #include <sstream>
@@ -295,6 +296,7 @@ void Database::after_commit(const std::string& key, CommitHook hook) {
 }
 
 Statement Database::checkout(const std::string& text) {
+    if (!pending_.empty()) send_pending(false);
     auto found = statements_.find(text);
     if (found != statements_.end() && !found->second.busy) {
         session_.log_query(text);  // a logger (the sale bench's statement count) sees every execution
@@ -307,6 +309,144 @@ Statement Database::checkout(const std::string& text) {
     if (found != statements_.end()) return Statement(*this, st, nullptr);  // the cached one is in use
     Cached& cached = statements_.emplace(text, Cached{st, true}).first->second;
     return Statement(*this, cached.st, &cached.busy);
+}
+
+void Database::later(const std::string& text, std::vector<Param> params) {
+    if (backend() == Backend::postgresql && transaction_) {
+        session_.log_query(text);  // counted as a statement, as `run` is
+        pending_.push_back({text, std::move(params)});
+        return;
+    }
+    Statement st = checkout(text);
+    std::vector<soci::indicator> nulls(params.size());
+    for (std::size_t i = 0; i < params.size(); ++i) {
+        Param& p = params[i];
+        nulls[i] = p.kind == Param::Kind::null ? soci::i_null : soci::i_ok;
+        if (p.kind == Param::Kind::text)
+            st.st_.exchange(soci::use(p.text, nulls[i]));
+        else
+            st.st_.exchange(soci::use(p.integer, nulls[i]));
+    }
+    st.st_.define_and_bind();
+    st.execute(true);
+}
+
+namespace {
+// SOCI's ":name" placeholders as libpq's "$1", "$2" ... in the order they appear (SOCI binds `use` by
+// position); a "::" cast is left alone.
+std::string numbered_placeholders(const std::string& text) {
+    std::string out;
+    int n = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        const bool name_follows = i + 1 < text.size() && (std::isalpha(static_cast<unsigned char>(text[i + 1])) ||
+                                                          text[i + 1] == '_');
+        if (c == ':' && name_follows && (i == 0 || text[i - 1] != ':')) {
+            out += '$' + std::to_string(++n);
+            ++i;
+            while (i < text.size() && (std::isalnum(static_cast<unsigned char>(text[i])) || text[i] == '_')) ++i;
+            --i;
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+}  // namespace
+
+void Database::send_pending(bool commit) {
+    std::vector<Pending> batch;
+    batch.swap(pending_);
+    auto* backend = static_cast<soci::postgresql_session_backend*>(session_.get_backend());
+    PGconn* conn = backend->conn_;
+    std::string error, sqlstate;
+    auto fail = [&](const std::string& message) {
+        if (error.empty()) {
+            error = message;
+            sqlstate = "08000";  // connection_exception: the link failed, not a statement
+        }
+    };
+    if (!PQenterPipelineMode(conn)) fail(PQerrorMessage(conn));
+    // What was sent, in order: whether each command is a statement's preparation (and of which text).
+    std::vector<std::string> prepared_here;  // the text prepared by the command before each, or empty
+    std::vector<std::vector<const char*>> values(batch.size());
+    std::vector<std::vector<std::string>> numbers(batch.size());
+    for (std::size_t i = 0; i < batch.size() && error.empty(); ++i) {
+        auto [found, added] = pipeline_names_.try_emplace(batch[i].text, "");
+        if (added) {
+            found->second = "salon_later_" + std::to_string(pipeline_names_.size());
+            const std::string sql = numbered_placeholders(batch[i].text);
+            if (!PQsendPrepare(conn, found->second.c_str(), sql.c_str(), 0, nullptr)) fail(PQerrorMessage(conn));
+            prepared_here.push_back(found->first);
+        } else {
+            prepared_here.emplace_back();
+        }
+        const auto& params = batch[i].params;
+        numbers[i].reserve(params.size());
+        for (const Param& p : params) {
+            if (p.kind == Param::Kind::null)
+                values[i].push_back(nullptr);
+            else if (p.kind == Param::Kind::text)
+                values[i].push_back(p.text.c_str());
+            else
+                values[i].push_back(numbers[i].emplace_back(std::to_string(p.integer)).c_str());
+        }
+        if (!PQsendQueryPrepared(conn, found->second.c_str(), static_cast<int>(values[i].size()), values[i].data(),
+                                 nullptr, nullptr, 0))
+            fail(PQerrorMessage(conn));
+    }
+    if (commit && error.empty() && !PQsendQueryParams(conn, "COMMIT", 0, nullptr, nullptr, nullptr, nullptr, 0))
+        fail(PQerrorMessage(conn));
+    if (!PQpipelineSync(conn)) fail(PQerrorMessage(conn));
+    // Every command's results (each ended by a null), then the sync's. A preparation that failed is
+    // forgotten, so that the next use of its text prepares it again.
+    auto take = [&](const std::string& preparing) {
+        while (PGresult* r = PQgetResult(conn)) {
+            const ExecStatusType status = PQresultStatus(r);
+            if (status == PGRES_FATAL_ERROR || status == PGRES_NONFATAL_ERROR) {
+                if (error.empty()) {
+                    error = PQresultErrorMessage(r);
+                    const char* state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
+                    sqlstate = state ? state : "XX000";
+                }
+                if (!preparing.empty()) pipeline_names_.erase(preparing);
+            } else if (status == PGRES_PIPELINE_ABORTED && !preparing.empty()) {
+                pipeline_names_.erase(preparing);
+            }
+            PQclear(r);
+        }
+    };
+    for (std::size_t i = 0; i < prepared_here.size(); ++i) {
+        if (!prepared_here[i].empty()) take(prepared_here[i]);
+        take({});
+    }
+    if (commit) take({});
+    for (;;) {  // the sync
+        PGresult* r = PQgetResult(conn);
+        if (!r) break;
+        const bool sync = PQresultStatus(r) == PGRES_PIPELINE_SYNC;
+        PQclear(r);
+        if (sync) break;
+    }
+    PQexitPipelineMode(conn);
+    if (!error.empty()) {
+        const soci::postgresql_soci_error e(error, sqlstate.c_str());
+        raise_if_busy_or_full(e);
+        throw e;
+    }
+}
+
+void Database::begin_postgresql() {
+    auto* backend = static_cast<soci::postgresql_session_backend*>(session_.get_backend());
+    PGresult* r = PQexec(backend->conn_, "BEGIN; SELECT CAST(floor(extract(epoch FROM now())) AS BIGINT)");
+    const bool ok = r && PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1;
+    std::string error = ok ? "" : (r ? PQresultErrorMessage(r) : PQerrorMessage(backend->conn_));
+    const char* state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : nullptr;
+    const std::string sqlstate = state ? state : "08000";
+    const long long seconds = ok ? std::atoll(PQgetvalue(r, 0, 0)) : 0;
+    if (r) PQclear(r);
+    if (!ok) throw soci::postgresql_soci_error(error, sqlstate.c_str());
+    transaction_clock_ = seconds;
 }
 
 void Database::release(soci::statement& st, bool* busy) noexcept {
@@ -346,16 +486,17 @@ std::atomic<std::uint64_t> transactions_begun{0};
 
 WriteTransaction::WriteTransaction(Database& db) : db_(db) {
     try {
+        db_.pending_.clear();
+        db_.transaction_clock_.reset();
         if (db_.backend() == Backend::sqlite)
             db_.sql() << "BEGIN IMMEDIATE";
         else
-            db_.sql().begin();
+            db_.begin_postgresql();  // one round trip fewer: the clock is read with the BEGIN
     } catch (const soci::soci_error& e) {
         raise_if_busy_or_full(e, db_.last_os_error(), db_.busy_holder());
         throw;
     }
     db_.transaction_ = ++transactions_begun;
-    db_.transaction_clock_.reset();
     db_.transaction_memo_.clear();
     db_.commit_hooks_.clear();
 }
@@ -365,8 +506,9 @@ WriteTransaction::~WriteTransaction() {
     db_.transaction_ = 0;
     db_.transaction_memo_.clear();
     db_.commit_hooks_.clear();
+    db_.pending_.clear();  // never sent: nothing of them reached the server
     try {
-        db_.sql().rollback();
+        db_.session_.rollback();
     } catch (...) {
         // A failed rollback leaves the connection to roll back on close; never throw from here.
     }
@@ -374,7 +516,10 @@ WriteTransaction::~WriteTransaction() {
 
 void WriteTransaction::commit() {
     try {
-        db_.sql().commit();
+        if (!db_.pending_.empty())
+            db_.send_pending(true);  // the kept statements and the COMMIT in one round trip
+        else
+            db_.session_.commit();
     } catch (const soci::soci_error& e) {
         raise_if_busy_or_full(e, db_.last_os_error(), db_.busy_holder());  // left open: the destructor rolls back
         throw;

@@ -13,6 +13,7 @@
 #include <string>
 #include <unordered_map>
 #include <utility>
+#include <vector>
 
 namespace salon::db {
 
@@ -60,6 +61,26 @@ private:
     bool* busy_;  // the cache entry's mark, cleared when done; null for a statement outside the cache
 };
 
+// A value for a statement run later (Database::later), owned by it: a whole number, a text or NULL.
+struct Param {
+    enum class Kind { null, integer, text };
+    Param(long long v) : kind(Kind::integer), integer(v) {}
+    Param(int v) : kind(Kind::integer), integer(v) {}
+    Param(std::string v) : kind(Kind::text), text(std::move(v)) {}
+    Param(const char* v) : kind(Kind::text), text(v) {}
+    static Param null() { return Param(); }
+    // 0 (or an empty text) is NULL: how the schema's optional references and numbers are kept.
+    static Param or_null(long long v) { return v ? Param(v) : null(); }
+    static Param or_null(std::string v) { return v.empty() ? null() : Param(std::move(v)); }
+
+    Kind kind = Kind::null;
+    long long integer = 0;
+    std::string text;
+
+private:
+    Param() = default;
+};
+
 class Database {
 public:
     enum class Mode {
@@ -71,7 +92,11 @@ public:
     // than this program. Does not migrate: see migrations.hpp. Throws DatabaseError.
     static std::unique_ptr<Database> open(const DatabaseUrl& url, Mode mode);
 
-    soci::session& sql() { return session_; }
+    // The session, for statements outside the cache; what `later` kept is sent first.
+    soci::session& sql() {
+        if (!pending_.empty()) send_pending(false);
+        return session_;
+    }
 
     // Statements from this connection's cache of prepared statements, keyed by their text: each text is
     // parsed and planned once per connection instead of at every call (a sale runs some forty statements,
@@ -105,6 +130,13 @@ public:
         run(text + " RETURNING id", std::forward<Binds>(binds)..., soci::into(id));
         return id;
     }
+    // later: one statement that changes rows, whose outcome the operation needs neither as a value nor
+    // before it commits (a stock movement, a request to the operator, an audit entry). On PostgreSQL, inside
+    // a write transaction, it is kept and sent with whatever else was kept in one round trip: before the
+    // next statement of the transaction, or together with its COMMIT. Its refusal (a constraint) surfaces
+    // there, inside the same transaction, which then rolls back whole. Everywhere else it runs at once.
+    // Each round trip to the server cost a sale as much as its durable commit; see `salon-cli bench sale`.
+    void later(const std::string& text, std::vector<Param> params);
     // update: one statement that changes rows; returns how many it changed.
     template <class... Binds>
     long long update(const std::string& text, Binds&&... binds) {
@@ -180,6 +212,17 @@ private:
         bool busy = false;
     };
     Statement checkout(const std::string& text);
+    // Sends the statements `later` kept, as one pipeline (libpq's pipeline mode), with the COMMIT when
+    // `commit`; throws the first refusal as SOCI would have (busy and full disk as in Statement::execute).
+    void send_pending(bool commit);
+    // BEGIN and the clock's reading in one round trip (PostgreSQL).
+    void begin_postgresql();
+    struct Pending {
+        std::string text;
+        std::vector<Param> params;
+    };
+    std::vector<Pending> pending_;
+    std::unordered_map<std::string, std::string> pipeline_names_;  // `later` texts prepared on the server
     std::int64_t last_insert_rowid();
     void release(soci::statement& st, bool* busy) noexcept;
 

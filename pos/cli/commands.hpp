@@ -71,3 +71,7 @@ namespace salon::cli {
 void add_fiscal_commands(CLI::App& app, CliContext& ctx);
 nlohmann::json fiscalise_committed(const CliContext& ctx, db::Database& db, const pos::Actor& person, std::int64_t sale_id);
 }  // namespace salon::cli
+// Many stations of a dealer network at once on one database (stations_bench_command.cpp).
+namespace salon::cli {
+void add_stations_bench(CLI::App& app, CliContext& ctx);
+}

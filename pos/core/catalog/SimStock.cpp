@@ -120,13 +120,9 @@ std::optional<CardRow> load_card(db::Database& db, CardKey key, const std::strin
 void write_movement(db::Database& db, long long card_id, long long at, long long staff_id,
                     long long from_salon, long long to_salon, const std::string& status,
                     const std::string& reason) {
-    soci::indicator staff_ind = staff_id ? soci::i_ok : soci::i_null;
-    soci::indicator from_ind = from_salon ? soci::i_ok : soci::i_null;
-    db.run(
-        "INSERT INTO sim_movement (sim_card_id, at, staff_id, from_salon, to_salon, status, reason) "
-        "VALUES (:c, :at, :staff, :from, :to, :status, :reason)",
-        soci::use(card_id), soci::use(at), soci::use(staff_id, staff_ind), soci::use(from_salon, from_ind),
-        soci::use(to_salon), soci::use(status), soci::use(reason));
+    db.later("INSERT INTO sim_movement (sim_card_id, at, staff_id, from_salon, to_salon, status, reason) "
+             "VALUES (:c, :at, :staff, :from, :to, :status, :reason)",
+             {card_id, at, db::Param::or_null(staff_id), db::Param::or_null(from_salon), to_salon, status, reason});
 }
 
 // Why a card that exists cannot leave the stock (sold, replaced, defective); empty Text when it can.
@@ -643,13 +639,12 @@ void set_sim_status(db::Database& db, const SimCard& card, const std::string& st
     }
     const long long now = db.now();
     const long long id = card.id;
-    soci::indicator number_ind = number.empty() ? soci::i_null : soci::i_ok;
+    // Sent with the commit on PostgreSQL (Database::later): the card's row is already locked by its read.
     if (new_number)
-        db.run("UPDATE sim_card SET status = :st, msisdn = :m, updated_at = :now WHERE id = :id",
-               soci::use(status), soci::use(number, number_ind), soci::use(now), soci::use(id));
+        db.later("UPDATE sim_card SET status = :st, msisdn = :m, updated_at = :now WHERE id = :id",
+                 {status, db::Param::or_null(number), now, id});
     else  // not naming msisdn spares the write to its index (a sale dirties fewer pages)
-        db.run("UPDATE sim_card SET status = :st, updated_at = :now WHERE id = :id", soci::use(status),
-               soci::use(now), soci::use(id));
+        db.later("UPDATE sim_card SET status = :st, updated_at = :now WHERE id = :id", {status, now, id});
     write_movement(db, id, now, staff_id, card.salon_id, card.salon_id, status, why);
 }
 

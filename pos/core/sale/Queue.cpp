@@ -212,16 +212,20 @@ std::optional<Visit> call_next(db::Database& db, const Actor& actor, std::option
         auto first = std::find_if(waiting.begin(), waiting.end(), [&](const Visit& v) { return v.purpose == *purpose; });
         if (first != waiting.end()) std::rotate(waiting.begin(), first, first + 1);
     }
-    if (waiting.empty()) return std::nullopt;
-    const long long id = waiting.front().id;
     const long long staff = actor.staff_id();
     const long long now = db.now();
-    db.run(
-        "UPDATE visit SET status = 'serving', called_at = :at, served_by = :s WHERE id = :id AND status = "
-        "'waiting'",
-        soci::use(now), soci::use(staff), soci::use(id));
-    tx.commit();
-    return read_visit(db, id);
+    // On PostgreSQL the salon's other desk may have called the same visitor since the list was read: its
+    // update, once committed, makes ours change nothing, and the next visitor in the list is tried.
+    for (const Visit& candidate : waiting) {
+        const long long id = candidate.id;
+        if (db.update("UPDATE visit SET status = 'serving', called_at = :at, served_by = :s WHERE id = :id AND "
+                      "status = 'waiting'",
+                      soci::use(now), soci::use(staff), soci::use(id)) == 0)
+            continue;
+        tx.commit();
+        return read_visit(db, id);
+    }
+    return std::nullopt;
 }
 
 void finish_visit(db::Database& db, const Actor& actor, std::int64_t visit_id) {

@@ -575,14 +575,12 @@ ClientKind served_by(const SaleDraft& draft) {
     return ClientKind::private_client;
 }
 
-long long insert_gateway_request(db::Database& db, long long now, long long line_id, const std::string& kind,
+void insert_gateway_request(db::Database& db, long long now, long long line_id, const std::string& kind,
                                  const nlohmann::json& payload) {
-    const std::string text = payload.dump();
-    const long long id = db.insert(
-        "INSERT INTO gateway_request (sale_line_id, kind, payload, status, created_at) "
-        "VALUES (:l, :k, :p, 'pending', :at)",
-        soci::use(line_id), soci::use(kind), soci::use(text), soci::use(now));
-    return id;
+    // Sent with the sale's commit on PostgreSQL (Database::later): the sale reads nothing of it back.
+    db.later("INSERT INTO gateway_request (sale_line_id, kind, payload, status, created_at) "
+             "VALUES (:l, :k, :p, 'pending', :at)",
+             {line_id, kind, payload.dump(), now});
 }
 
 // The next receipt number of the shift, taken in the sale's transaction: contiguous, never reused. It is
@@ -591,9 +589,10 @@ long long insert_gateway_request(db::Database& db, long long now, long long line
 // serialises sales; on PostgreSQL the shift's row is locked for the transaction.
 // With a visit, the same statement says whether the visit is in the sale's salon (`visit_here`): one
 // statement fewer in every sale.
+// `locked`: the caller already read the shift's row FOR UPDATE in this transaction.
 int next_receipt(db::Database& db, long long shift_id, long long visit = 0, long long salon_id = 0,
-                 bool* visit_here = nullptr) {
-    if (db.backend() == db::Backend::postgresql) {
+                 bool* visit_here = nullptr, bool locked = false) {
+    if (db.backend() == db::Backend::postgresql && !locked) {
         long long locked = 0;
         db.run("SELECT id FROM shift WHERE id = :s FOR UPDATE", soci::use(shift_id), soci::into(locked));
     }
@@ -659,16 +658,14 @@ void apply_line(db::Database& db, const Actor& actor, const PricedLine& p, long 
     case LineKind::sim: {
         set_sim_status(db, cards.at(p.sim_card_id), "sold", staff, "sale line " + std::to_string(line_id),
                        "");
-        long long card = p.sim_card_id, tariff = p.tariff_id;
+        const long long card = p.sim_card_id, tariff = p.tariff_id;
         // The contract records the consent its client signs (152-FZ art. 9): the text's version and the
         // separate consent to offers, in the subscription's own row, so the sale runs no extra statement.
         const std::string& consent = current_consent_text().version;
         const int marketing = marketing_consent ? 1 : 0;
-        db.run(
-            "INSERT INTO subscription (msisdn, client_id, sim_card_id, tariff_id, started_at, consent_text, "
-            "consent_marketing) VALUES (:m, :c, :s, :t, :at, :ct, :cm)",
-            soci::use(p.msisdn), soci::use(client_id), soci::use(card), soci::use(tariff), soci::use(now),
-            soci::use(consent), soci::use(marketing));
+        db.later("INSERT INTO subscription (msisdn, client_id, sim_card_id, tariff_id, started_at, consent_text, "
+                 "consent_marketing) VALUES (:m, :c, :s, :t, :at, :ct, :cm)",
+                 {p.msisdn, client_id, card, tariff, now, consent, marketing});
         insert_gateway_request(db, now, line_id, "activate", {{"msisdn", p.msisdn}, {"sim_card", card}, {"tariff", d.tariff_code}});
         break;
     }
@@ -676,28 +673,23 @@ void apply_line(db::Database& db, const Actor& actor, const PricedLine& p, long 
         set_sim_status(db, p.old_sim_card_id, "replaced", staff, "replaced by sale line " + std::to_string(line_id), "");
         set_sim_status(db, cards.at(p.sim_card_id), "sold", staff, "sale line " + std::to_string(line_id),
                        p.msisdn);
-        long long card = p.sim_card_id;
-        db.run("UPDATE subscription SET sim_card_id = :c WHERE msisdn = :m AND ended_at IS NULL",
-               soci::use(card), soci::use(p.msisdn));
+        const long long card = p.sim_card_id;
+        db.later("UPDATE subscription SET sim_card_id = :c WHERE msisdn = :m AND ended_at IS NULL", {card, p.msisdn});
         insert_gateway_request(db, now, line_id, "sim_replacement", {{"msisdn", p.msisdn}, {"sim_card", card}});
         break;
     }
     case LineKind::tariff_change: {
-        long long tariff = p.tariff_id;
-        db.run("UPDATE subscription SET tariff_id = :t WHERE msisdn = :m AND ended_at IS NULL",
-               soci::use(tariff), soci::use(p.msisdn));
+        const long long tariff = p.tariff_id;
+        db.later("UPDATE subscription SET tariff_id = :t WHERE msisdn = :m AND ended_at IS NULL", {tariff, p.msisdn});
         insert_gateway_request(db, now, line_id, "tariff_change", {{"msisdn", p.msisdn}, {"tariff", d.tariff_code}});
         break;
     }
     case LineKind::port_in: {
         const std::string wanted = r.desired_date.get().iso();
         const std::string& donor = r.donor.get();
-        db.run(
-            "INSERT INTO port_request (sale_line_id, client_id, msisdn, donor_operator, desired_date, "
-            "status, "
-            "created_at, updated_at) VALUES (:l, :c, :m, :d, :w, 'submitted', :at, :at2)",
-            soci::use(line_id), soci::use(client_id), soci::use(p.msisdn), soci::use(donor),
-            soci::use(wanted), soci::use(now), soci::use(now));
+        db.later("INSERT INTO port_request (sale_line_id, client_id, msisdn, donor_operator, desired_date, "
+                 "status, created_at, updated_at) VALUES (:l, :c, :m, :d, :w, 'submitted', :at, :at2)",
+                 {line_id, client_id, p.msisdn, donor, wanted, now, now});
         insert_gateway_request(db, now, line_id, "port_in",
                                {{"msisdn", p.msisdn}, {"donor", donor}, {"date", wanted}, {"tariff", d.tariff_code}});
         break;
@@ -763,11 +755,13 @@ CommittedSale commit_sale(db::Database& db, const Actor& actor, const std::strin
     {
         const long long salon = actor.member().salon_id;
         soci::indicator ind = soci::i_null;
-        db.run(
+        // On PostgreSQL the shift's row is locked here for the receipt number (next_receipt): one round trip.
+        static const std::string read_shift =
             "SELECT sh.id, sh.number, sa.dealer_id FROM shift sh JOIN salon sa ON sa.id = sh.salon_id "
-            "WHERE sh.salon_id = :s AND sh.till = :t AND sh.closed_at IS NULL",
-            soci::use(salon), soci::use(till), soci::into(shift_id, ind), soci::into(shift_number),
-            soci::into(dealer_id));
+            "WHERE sh.salon_id = :s AND sh.till = :t AND sh.closed_at IS NULL";
+        static const std::string read_and_lock_shift = read_shift + " FOR UPDATE OF sh";
+        db.run(db.backend() == db::Backend::postgresql ? read_and_lock_shift : read_shift, soci::use(salon),
+               soci::use(till), soci::into(shift_id, ind), soci::into(shift_number), soci::into(dealer_id));
         if (ind != soci::i_ok) throw RefusedError(tr("No shift is open at this till: open a shift first."));
     }
     PricingContext ctx = context_for(db, actor, draft, read);
@@ -788,7 +782,7 @@ CommittedSale commit_sale(db::Database& db, const Actor& actor, const std::strin
     const long long staff = actor.staff_id();
     const long long visit = draft.visit_id;
     bool visit_here = true;  // only checked, not written: the sale's own row names the visit and its client
-    const int receipt = next_receipt(db, shift_id, visit, salon_id, &visit_here);
+    const int receipt = next_receipt(db, shift_id, visit, salon_id, &visit_here, true);
     if (!visit_here) throw InputError("visit", tr("Visit"), tr("this visit is not in this salon's queue"));
     soci::indicator visit_ind = visit ? soci::i_ok : soci::i_null;
     soci::indicator client_ind = client_id ? soci::i_ok : soci::i_null;
@@ -808,9 +802,7 @@ CommittedSale commit_sale(db::Database& db, const Actor& actor, const std::strin
         apply_line(db, actor, q.lines[i], line_id, client_id, draft.lines[i], read.lines[i], now, ctx.cards,
                    ctx.units, draft.marketing_consent);
     }
-    const long long till_staff = staff;
-    db.run("DELETE FROM sale_draft WHERE staff_id = :s AND till = :t", soci::use(till_staff),
-           soci::use(till));
+    db.later("DELETE FROM sale_draft WHERE staff_id = :s AND till = :t", {staff, till});
     actor.record(db, "sale.commit", "sale:" + std::to_string(sale_id),
                  "shift=" + std::to_string(shift_id) + " receipt=" + std::to_string(receipt) +
                      " lines=" + std::to_string(q.lines.size()) + " total=" + q.total.plain());

@@ -102,6 +102,9 @@ Shift open_shift(db::Database& db, const Actor& actor, const std::string& till, 
     if (auto open = open_shift_at(db, actor, till_name))
         throw ValidationError(tr("Shift"), trf("shift {1} opened by {2} is still open at this till: close it first",
                                                {std::to_string(open->number), open->opened_by_name}));
+    // The salon's row is locked first on PostgreSQL so its two tills opening at once never draw the same
+    // number (SQLite's write transaction already holds the whole database).
+    if (db.backend() == db::Backend::postgresql) scalar(db, "SELECT id FROM salon WHERE id = :s FOR UPDATE", salon_id);
     const long long number = scalar(db, "SELECT COALESCE(MAX(number), 0) + 1 FROM shift WHERE salon_id = :s", salon_id);
     const long long staff = actor.staff_id();
     const long long now = db.now();
