@@ -26,7 +26,7 @@ sanitized_and_fuzzed() {
   # code the sanitizers watch is the same on both backends (SQLite's run covers it).
   "$root/tests/with-postgres.sh" ctest --test-dir "$fuzz_build" --output-on-failure -j "$jobs" \
     -R "^($(sanitized_tests | tr ' ' '|'))\.(sqlite|postgresql)\$" -E '^test_pos_core\.postgresql$'
-  "$root/tests/fuzz/run_fuzzers.sh" "$fuzz_build" "${SALON_FUZZ_SECONDS:-360}" "$jobs"
+  "$root/tests/fuzz/run_fuzzers.sh" "$fuzz_build" "${SALON_FUZZ_SECONDS:-300}" "$jobs"
 }
 
 # The Catch2 executables of the core libraries that run under the sanitizers.
