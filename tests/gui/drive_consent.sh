@@ -32,7 +32,7 @@ xdotool windowfocus --sync "$main" 2>/dev/null; sleep 0.5
 k() { xdotool key --delay 60 "$@"; sleep 0.3; }
 t() { xdotool type --delay 25 "$1"; sleep 0.2; }
 k F6                                   # a SIM sale: with the form empty, the passport takes the focus
-t "4510 654321"; k Return; sleep 1      # known client: the card shows the consent; focus on the full name
+t "4510 654321"; k Tab; sleep 1         # known client: the card shows the consent; focus on the full name
 shot consent-known
 k Tab Tab Tab Tab Tab Tab Tab; sleep 0.3  # full name → ... → phone → offers tick → the withdrawal button
 k space; sleep 1

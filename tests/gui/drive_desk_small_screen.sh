@@ -52,9 +52,9 @@ k F1; sleep 0.5
 shot small-keys
 k Escape; sleep 0.3
 
-# A gadget (Shift+F9: the first product, quantity 1), F12 to the payment: Enter with the payment empty pays
+# A gadget or accessory (Shift+F9: the first product, no IMEI, quantity 1), F12 to the payment: Enter with the payment empty pays
 # nothing (no cash is preset); the cash typed pays.
-k shift+F9; k Return; k Return; sleep 0.5
+k shift+F9; k Return; k Return; k Return; sleep 0.5   # product, IMEI (empty: not a phone), quantity
 shot small-gadget
 k F12; k Return; sleep 0.8
 [ "$(q "SELECT COUNT(*) FROM sale")" = 0 ] && ok "nothing is paid before the specialist types how" ||
