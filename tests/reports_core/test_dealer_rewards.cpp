@@ -86,9 +86,8 @@ TEST_CASE("The station's summaries and the full-scan aggregate agree to the kope
         for (const auto& [dealer, facts] : fast) CHECK(facts == full.at(dealer));
     }
     long long done = 0;
-    f.db().sql() << "SELECT COUNT(*) FROM reward_day_done WHERE day >= :a", soci::use(static_cast<long long>(
-                                                                                 parse_period("2026-10").first_day())),
-        soci::into(done);
+    const long long october = parse_period("2026-10").first_day();
+    f.db().sql() << "SELECT COUNT(*) FROM reward_day_done WHERE day >= :a", soci::use(october), soci::into(done);
     CHECK(done == 3);  // 1, 2 and 3 October; the 4th and 5th stay open
     const auto oct = gather_facts(f.db(), parse_period("2026-10")).at(f.dealer);
     CHECK(oct.sims_by_tariff.at("devices") == 1);

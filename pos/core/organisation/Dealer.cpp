@@ -44,8 +44,10 @@ void refuse_taken(db::Database& db, const char* column, const char* input, const
                   const std::string& value, std::int64_t id) {
     long long other = 0;
     soci::indicator ind = soci::i_null;
+    // Bound values must outlive the statement, which runs at the end of the full expression.
+    const long long own_id = id;
     db.sql() << "SELECT id FROM dealer WHERE " + std::string(column) + " = :v AND id <> :id",
-        soci::use(value), soci::use(static_cast<long long>(id)), soci::into(other, ind);
+        soci::use(value), soci::use(own_id), soci::into(other, ind);
     if (ind == soci::i_ok) throw InputError(input, field, tr("is already registered to another dealer"));
 }
 

@@ -243,7 +243,8 @@ TEST_CASE("A stocktake counts scans against the expected stock; a senior approve
     CHECK(f.status_of(imei(2)) == "written_off");
     CHECK(f.sim_status(f.cards[1]) == "defective");
     long long surplus_salon = 0;
-    f.db().sql() << "SELECT salon_id FROM gadget_unit WHERE imei = :i", soci::use(imei(9)), soci::into(surplus_salon);
+    const std::string surplus_imei = imei(9);  // bound by reference: it must outlive the statement
+    f.db().sql() << "SELECT salon_id FROM gadget_unit WHERE imei = :i", soci::use(surplus_imei), soci::into(surplus_salon);
     CHECK(surplus_salon == f.salon);
     CHECK(s.surplus.at(0).written_in);
     CHECK(s.missing.size() == 2);  // as closed, though the items are now written off

@@ -188,8 +188,10 @@ TEST_CASE("A stop between the steps never registers a receipt twice and never lo
     CHECK(f.receipts_registered() == 1);  // the second one reached the drive
     CHECK(fiscal_queue(f.db(), f.specialist(), "till-1").size() == 2);
     long long fd_in_drive = 0;
-    f.db().sql() << "SELECT number FROM fiscal_document WHERE request_id = :q",
-        soci::use(std::string("sale-") + std::to_string(second.sale_id)), soci::into(fd_in_drive);
+    // Values bound to a `sql() <<` statement must outlive it: it runs at the end of the full expression.
+    const std::string second_request = "sale-" + std::to_string(second.sale_id);
+    f.db().sql() << "SELECT number FROM fiscal_document WHERE request_id = :q", soci::use(second_request),
+        soci::into(fd_in_drive);
 
     const FiscalRun run = f.retry();
     CHECK(run.fiscalised == 2);
@@ -285,8 +287,9 @@ TEST_CASE("A top-up is a payment agent's line; a refund is registered as a refun
     const CommittedSale topup = commit_sale(f.db(), f.specialist(), "till-1", d);
     CHECK(f.retry().fiscalised == 2);
     std::string content;
-    f.db().sql() << "SELECT content FROM fiscal_document WHERE request_id = :q",
-        soci::use("sale-" + std::to_string(topup.sale_id)), soci::into(content);
+    const std::string topup_request = "sale-" + std::to_string(topup.sale_id);
+    f.db().sql() << "SELECT content FROM fiscal_document WHERE request_id = :q", soci::use(topup_request),
+        soci::into(content);
     const auto json = nlohmann::json::parse(content);
     REQUIRE(json["lines"].size() == 2);
     CHECK(json["lines"][0]["agent"] == "payment_agent");
@@ -298,8 +301,9 @@ TEST_CASE("A top-up is a payment agent's line; a refund is registered as a refun
     CHECK(f.retry().fiscalised == 1);
     CHECK(fiscal_attributes(f.db(), back.sale_id)->qr_payload.find("&n=2") != std::string::npos);
     std::string operation;
-    f.db().sql() << "SELECT operation FROM fiscal_document WHERE request_id = :q",
-        soci::use("sale-" + std::to_string(back.sale_id)), soci::into(operation);
+    const std::string back_request = "sale-" + std::to_string(back.sale_id);
+    f.db().sql() << "SELECT operation FROM fiscal_document WHERE request_id = :q", soci::use(back_request),
+        soci::into(operation);
     CHECK(operation == "refund");
 
     // The X report adds what the registrar registered in its shift.

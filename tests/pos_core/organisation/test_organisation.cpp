@@ -194,8 +194,8 @@ TEST_CASE("Changing the password clears the first-sign-in mark and keeps only a 
     CHECK_THROWS_AS(sign_in(t.db(), "trainer", "first password"), RefusedError);
     CHECK(sign_in(t.db(), "trainer", "second password").id == id);
     std::string stored;
-    t->sql() << "SELECT password_hash FROM staff WHERE id = :id", soci::use(static_cast<long long>(id)),
-        soci::into(stored);
+    const long long staff_id = id;
+    t->sql() << "SELECT password_hash FROM staff WHERE id = :id", soci::use(staff_id), soci::into(stored);
     CHECK(stored.rfind("$argon2id$", 0) == 0);
     CHECK(stored.find("second password") == std::string::npos);
 }

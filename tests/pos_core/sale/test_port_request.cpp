@@ -74,15 +74,16 @@ struct PortDesk : salon::test::DeskFixture {
         line.desired_date = on.iso();
         const CommittedSale sale = sell_to_ivanov(line, who, till);
         long long id = 0;
+        const long long sale_id = sale.sale_id;
         db().sql() << "SELECT pr.id FROM port_request pr JOIN sale_line l ON l.id = pr.sale_line_id WHERE "
                       "l.sale_id = :s",
-            soci::use(static_cast<long long>(sale.sale_id)), soci::into(id);
+            soci::use(sale_id), soci::into(id);
         return id;
     }
     std::string status(std::int64_t id) {
         std::string s;
-        db().sql() << "SELECT status FROM port_request WHERE id = :id", soci::use(static_cast<long long>(id)),
-            soci::into(s);
+        const long long request_id = id;
+        db().sql() << "SELECT status FROM port_request WHERE id = :id", soci::use(request_id), soci::into(s);
         return s;
     }
     std::string card_status(const std::string& iccid) {
