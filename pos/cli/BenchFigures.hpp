@@ -1,6 +1,7 @@
 // What every `salon-cli bench ...` prints: the median and the 99th percentile of timed samples, in ms.
 #pragma once
 
+#include "db/Database.hpp"
 #include "pos/core/catalog/SimStock.hpp"
 
 #include <algorithm>
@@ -21,6 +22,21 @@ inline Spread spread(std::vector<double> samples) {
     const std::size_t n = samples.size();
     const std::size_t p99 = std::max<std::size_t>(1, static_cast<std::size_t>(static_cast<double>(n) * 0.99)) - 1;
     return {samples[(n - 1) / 2], samples[std::min(p99, n - 1)]};
+}
+
+// What makes a commit durable on this database, for the report.
+inline std::string durability(db::Database& db) {
+    std::string a, b;
+    if (db.backend() == db::Backend::sqlite) {
+        int sync = 0;
+        db.sql() << "PRAGMA journal_mode", soci::into(a);
+        db.sql() << "PRAGMA synchronous", soci::into(sync);
+        static const char* names[] = {"OFF", "NORMAL", "FULL", "EXTRA"};
+        return "SQLite journal_mode=" + a + " synchronous=" + (sync >= 0 && sync < 4 ? names[sync] : "?");
+    }
+    db.sql() << "SHOW fsync", soci::into(a);
+    db.sql() << "SHOW synchronous_commit", soci::into(b);
+    return "PostgreSQL fsync=" + a + " synchronous_commit=" + b;
 }
 
 // "1.234": milliseconds with three decimals.

@@ -172,21 +172,6 @@ double one_insert(db::Database& db, long long n) {
     return ms_between(t0, Clock::now());
 }
 
-// What makes a commit durable on this database, for the report.
-std::string durability(db::Database& db) {
-    std::string a, b;
-    if (db.backend() == db::Backend::sqlite) {
-        int sync = 0;
-        db.sql() << "PRAGMA journal_mode", soci::into(a);
-        db.sql() << "PRAGMA synchronous", soci::into(sync);
-        static const char* names[] = {"OFF", "NORMAL", "FULL", "EXTRA"};
-        return "SQLite journal_mode=" + a + " synchronous=" + (sync >= 0 && sync < 4 ? names[sync] : "?");
-    }
-    db.sql() << "SHOW fsync", soci::into(a);
-    db.sql() << "SHOW synchronous_commit", soci::into(b);
-    return "PostgreSQL fsync=" + a + " synchronous_commit=" + b;
-}
-
 void run_sale_bench(CliContext& ctx, int sales, bool show_statements) {
     if (sales < 10 || sales > 100000)
         throw InputError("sales", tr("Sales"), trf("must be from {1} to {2}", {"10", "100000"}));

@@ -345,21 +345,6 @@ std::vector<StationSetup> prepare_network(db::Database& db, const Actor& cli, in
     return out;
 }
 
-// What a commit is made durable with, for the report.
-std::string durability_of(db::Database& db) {
-    std::string a, b;
-    if (db.backend() == db::Backend::sqlite) {
-        int sync = 0;
-        db.sql() << "PRAGMA journal_mode", soci::into(a);
-        db.sql() << "PRAGMA synchronous", soci::into(sync);
-        static const char* names[] = {"OFF", "NORMAL", "FULL", "EXTRA"};
-        return "SQLite journal_mode=" + a + " synchronous=" + (sync >= 0 && sync < 4 ? names[sync] : "?");
-    }
-    db.sql() << "SHOW fsync", soci::into(a);
-    db.sql() << "SHOW synchronous_commit", soci::into(b);
-    return "PostgreSQL fsync=" + a + " synchronous_commit=" + b;
-}
-
 struct Check {
     long long lost = 0, duplicated = 0, sims_sold_twice = 0, receipts_twice = 0, in_database = 0;
 };
@@ -435,7 +420,7 @@ void run_stations_bench(CliContext& ctx, int stations, int seconds, double speed
     const long long cards = static_cast<long long>(seconds / mean_gap * 1.5) + 20;
     out << trf("Bench on {1} ({2}): {3} stations for {4} s, two to a salon, each paced as the demo's busiest hour "
                "({5} visitors an hour per station) compressed {6}× (a visitor every {7} s on average).",
-               {db->url().display, durability_of(*db), std::to_string(stations), std::to_string(seconds),
+               {db->url().display, durability(*db), std::to_string(stations), std::to_string(seconds),
                 std::to_string(static_cast<int>(kVisitorsPerStationHour)), ms(speedup), ms(mean_gap)})
                .str()
         << '\n';
@@ -504,7 +489,7 @@ void run_stations_bench(CliContext& ctx, int stations, int seconds, double speed
     const nlohmann::json result = {{"stations", stations},
                                    {"seconds", seconds},
                                    {"speedup", speedup},
-                                   {"durability", durability_of(*db)},
+                                   {"durability", durability(*db)},
                                    {"operations", all.size()},
                                    {"throughput_per_s", throughput},
                                    {"p50_ms", total.median},
