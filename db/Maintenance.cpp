@@ -121,7 +121,19 @@ void accept_candidate(Database& candidate, const std::string& file, const Restor
     if (steps.accept) steps.accept(candidate);
 }
 
+// A database with no table at all: a new SQLite file, an empty PostgreSQL database. A restore into it has
+// nothing to keep aside.
+bool holds_nothing(Database& db) {
+    long long tables = 0;
+    if (db.backend() == Backend::sqlite)
+        db.sql() << "SELECT count(*) FROM sqlite_master", soci::into(tables);
+    else
+        db.sql() << "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()", soci::into(tables);
+    return tables == 0;
+}
+
 std::string keep_aside(Database& live, const std::string& file, const RestoreSteps& steps) {
+    if (holds_nothing(live)) return {};
     const std::string where = before_restore_file(live, file);
     if (steps.keep_aside) return steps.keep_aside(live, where);
     backup(live, where);

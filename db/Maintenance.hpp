@@ -48,7 +48,8 @@ struct RestoreSteps {
 // first. Refused, with the live database untouched: an empty file, a file that is not a backup of this
 // backend, one without a Salon Station schema or from a newer program, a damaged one (integrity, foreign
 // keys, constraints), and whatever `steps.accept` refuses. Then the live database is kept aside and
-// replaced. Returns where the replaced database was kept.
+// replaced. Returns where the replaced database was kept: empty when it held no table at all (a new SQLite
+// file, an empty PostgreSQL database), which a restore creates.
 std::string restore(Database& db, const std::string& file, const RestoreSteps& steps = {});
 
 // Where a restore keeps the database it replaces: beside the SQLite file, or beside the backup for
