@@ -29,15 +29,6 @@ std::string read_passphrase_file(const std::string& file) {
     return line;
 }
 
-std::string utc_text(std::int64_t at) {
-    const std::time_t t = static_cast<std::time_t>(at);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return text;
-}
-
 nlohmann::json run_json(const pos::BackupRun& run) {
     nlohmann::json deleted = nlohmann::json::array();
     for (const auto& f : run.deleted) deleted.push_back(f.string());
@@ -265,13 +256,13 @@ void add_db_commands(CLI::App& app, CliContext& ctx) {
         if (ctx.json) {
             nlohmann::json rows = nlohmann::json::array();
             for (const auto& b : list)
-                rows.push_back({{"file", b.file.string()}, {"time", utc_text(b.made_at)}, {"size", b.size}, {"encrypted", b.encrypted}});
+                rows.push_back({{"file", b.file.string()}, {"time", pos::utc_text(b.made_at, "%Y-%m-%dT%H:%M:%SZ")}, {"size", b.size}, {"encrypted", b.encrypted}});
             print_json({{"ok", true}, {"folder", pos::backup_settings(*db).folder}, {"backups", rows}});
             return;
         }
         std::vector<std::vector<std::string>> rows;
         for (const auto& b : list)
-            rows.push_back({b.file.filename().string(), utc_text(b.made_at), std::to_string(b.size),
+            rows.push_back({b.file.filename().string(), pos::utc_text(b.made_at, "%Y-%m-%dT%H:%M:%SZ"), std::to_string(b.size),
                             (b.encrypted ? tr("yes") : tr("no")).str()});
         print_table({tr("File").str(), tr("Time (UTC)").str(), tr("Bytes").str(), tr("Encrypted").str()}, rows);
     });

@@ -37,20 +37,15 @@ void init_sodium() {
 
 Text backup_field() { return tr("Backup file"); }
 
-void put_u64(unsigned char* at, std::uint64_t v) {
-    for (int i = 0; i < 8; ++i) at[i] = static_cast<unsigned char>(v >> (8 * i));
+// Little-endian integers of the header and the chunks' lengths.
+template <class Int>
+void put_le(unsigned char* at, Int v) {
+    for (std::size_t i = 0; i < sizeof(Int); ++i) at[i] = static_cast<unsigned char>(v >> (8 * i));
 }
-std::uint64_t get_u64(const unsigned char* at) {
-    std::uint64_t v = 0;
-    for (int i = 7; i >= 0; --i) v = (v << 8) | at[i];
-    return v;
-}
-void put_u32(unsigned char* at, std::uint32_t v) {
-    for (int i = 0; i < 4; ++i) at[i] = static_cast<unsigned char>(v >> (8 * i));
-}
-std::uint32_t get_u32(const unsigned char* at) {
-    std::uint32_t v = 0;
-    for (int i = 3; i >= 0; --i) v = (v << 8) | at[i];
+template <class Int>
+Int get_le(const unsigned char* at) {
+    Int v = 0;
+    for (std::size_t i = sizeof(Int); i-- > 0;) v = static_cast<Int>((v << 8) | at[i]);
     return v;
 }
 
@@ -88,9 +83,9 @@ Header parse_header(const fs::path& file, std::ifstream& in) {
                                   {file.string(), std::to_string(h.bytes[8])}));
     const unsigned char* p = h.bytes.data() + 9;
     h.parameters.algorithm = *p++;
-    h.parameters.opslimit = get_u64(p);
+    h.parameters.opslimit = get_le<std::uint64_t>(p);
     p += 8;
-    h.parameters.memlimit = get_u64(p);
+    h.parameters.memlimit = get_le<std::uint64_t>(p);
     p += 8;
     std::memcpy(h.parameters.salt.data(), p, 16);
     p += 16;
@@ -197,8 +192,8 @@ void encrypt_backup(const BackupKey& key, const std::vector<EncryptedPart>& part
     std::memcpy(p, kMagic, 8);
     p[8] = kVersion;
     p[9] = key.algorithm;
-    put_u64(p + 10, key.opslimit);
-    put_u64(p + 18, key.memlimit);
+    put_le<std::uint64_t>(p + 10, key.opslimit);
+    put_le<std::uint64_t>(p + 18, key.memlimit);
     std::memcpy(p + 26, key.salt.data(), 16);
     const auto check = key_check(key);
     std::memcpy(p + 42, check.data(), kCheckBytes);
@@ -216,7 +211,7 @@ void encrypt_backup(const BackupKey& key, const std::vector<EncryptedPart>& part
             unsigned long long length = 0;
             crypto_secretstream_xchacha20poly1305_push(&state, cipher.data() + 4, &length, plain.data(), plain.size(),
                                                        h.bytes.data(), h.bytes.size(), tag);
-            put_u32(cipher.data(), static_cast<std::uint32_t>(length));
+            put_le<std::uint32_t>(cipher.data(), static_cast<std::uint32_t>(length));
             write_all(out_fd.fd, cipher.data(), static_cast<std::size_t>(length) + 4, out);
         };
         auto add = [&](std::vector<unsigned char> plain) {
@@ -278,7 +273,7 @@ std::vector<EncryptedPart> decrypt_backup(const BackupKey& key, const fs::path& 
             if (in.gcount() != 4)
                 throw ValidationError(backup_field(),
                                       trf("{1} is cut short: it ends before its last part", {file.string()}));
-            const std::uint32_t length = get_u32(length_bytes);
+            const std::uint32_t length = get_le<std::uint32_t>(length_bytes);
             if (length < crypto_secretstream_xchacha20poly1305_ABYTES || length > cipher.size())
                 throw ValidationError(backup_field(), changed);
             in.read(reinterpret_cast<char*>(cipher.data()), length);
@@ -358,8 +353,8 @@ void save_backup_key(const BackupKey& key, const fs::path& file) {
     std::memcpy(bytes.data(), kKeyFileMagic, 8);
     bytes[8] = kVersion;
     bytes[9] = key.algorithm;
-    put_u64(bytes.data() + 10, key.opslimit);
-    put_u64(bytes.data() + 18, key.memlimit);
+    put_le<std::uint64_t>(bytes.data() + 10, key.opslimit);
+    put_le<std::uint64_t>(bytes.data() + 18, key.memlimit);
     std::memcpy(bytes.data() + 26, key.salt.data(), 16);
     std::memcpy(bytes.data() + 42, key.key.data(), 32);
     std::string temp = (folder / ".backup-key.XXXXXX").string();
@@ -392,8 +387,8 @@ std::optional<BackupKey> load_backup_key(const fs::path& file) {
         throw RefusedError(trf("The backup key {1} is damaged: set the backup passphrase again.", {file.string()}));
     BackupKey key;
     key.algorithm = bytes[9];
-    key.opslimit = get_u64(bytes.data() + 10);
-    key.memlimit = get_u64(bytes.data() + 18);
+    key.opslimit = get_le<std::uint64_t>(bytes.data() + 10);
+    key.memlimit = get_le<std::uint64_t>(bytes.data() + 18);
     std::memcpy(key.salt.data(), bytes.data() + 26, 16);
     std::memcpy(key.key.data(), bytes.data() + 42, 32);
     sodium_memzero(bytes.data(), bytes.size());

@@ -17,22 +17,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string setting_text(db::Database& db, const std::string& name) {
-    std::string value;
-    soci::indicator ind = soci::i_null;
-    db.run("SELECT value FROM setting WHERE name = :n", soci::use(name), soci::into(value, ind));
-    return ind == soci::i_ok ? value : std::string();
-}
-
-void put_setting(db::Database& db, const std::string& name, const std::string& value) {
-    int exists = 0;
-    db.run("SELECT COUNT(*) FROM setting WHERE name = :n", soci::use(name), soci::into(exists));
-    if (exists)
-        db.run("UPDATE setting SET value = :v WHERE name = :n", soci::use(value), soci::use(name));
-    else
-        db.run("INSERT INTO setting (name, value) VALUES (:n, :v)", soci::use(name), soci::use(value));
-}
-
 // The folder as it will be used: absolute, existing (made private when made here) and writable.
 std::string checked_folder(const std::string& given) {
     const Text field = tr("Backup folder");

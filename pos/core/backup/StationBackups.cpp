@@ -52,18 +52,9 @@ std::optional<std::int64_t> stamp_of(const std::string& name) {
     return static_cast<std::int64_t>(timegm(&tm));
 }
 
-std::string stamp_text(std::int64_t at) {
-    const std::time_t t = static_cast<std::time_t>(at);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y%m%d-%H%M%S", &tm);
-    return text;
-}
-
 // A new name in the folder: two backups in one second get -2, -3...
 fs::path new_backup_path(const fs::path& folder, db::Database& db, bool encrypted, std::int64_t now) {
-    const std::string stem = "salon-backup-" + stamp_text(now);
+    const std::string stem = "salon-backup-" + utc_text(now, "%Y%m%d-%H%M%S");
     const std::string extension = std::string(db.backend() == db::Backend::sqlite ? ".db" : ".dump") +
                                   (encrypted ? ".enc" : "");
     fs::path file = folder / (stem + extension);
@@ -173,6 +164,15 @@ BackupRun backup_reporting(db::Database& db, const Actor& actor, BackupReason re
 }
 
 }  // namespace
+
+std::string utc_text(std::int64_t at, const char* format) {
+    const std::time_t t = static_cast<std::time_t>(at);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char text[64];
+    std::strftime(text, sizeof text, format, &tm);
+    return text;
+}
 
 std::vector<BackupFile> list_backups(const fs::path& folder) {
     std::vector<BackupFile> out;

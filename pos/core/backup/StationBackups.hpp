@@ -32,6 +32,9 @@ struct BackupFile {
     bool encrypted = false;
 };
 
+// A backup's time as text in UTC, by strftime's `format` (its name's "%Y%m%d-%H%M%S", a list's ISO 8601).
+std::string utc_text(std::int64_t at, const char* format);
+
 // This program's backups in `folder`, newest first. Other files are not listed (nor ever deleted).
 std::vector<BackupFile> list_backups(const std::filesystem::path& folder);
 // The same for the settings' folder; needs administer_database. Empty when no folder is chosen.
