@@ -298,7 +298,12 @@ BackupRestored restore_backup(db::Database& db, const Actor& actor, const fs::pa
         const PrivateFolder work(near);
         decrypt_backup(*key, file, work.path);
         const fs::path plain = work.path / "backup";
-        fs::rename(work.path / "heads", plain.string() + ".heads");
+        std::error_code ec;
+        fs::rename(work.path / "heads", plain.string() + ".heads", ec);
+        if (ec || !fs::exists(plain, ec))
+            throw ValidationError(tr("Backup file"),
+                                  trf("{1} is not a Salon Station backup: it lacks its database or its heads",
+                                      {file.string()}));
         outcome = restore_database(db, actor, plain.string(), without_heads, file.string());
     }
     restored.kept_aside = outcome.kept_aside;
