@@ -7,8 +7,8 @@
 #include "pos/core/backup/StationBackups.hpp"
 #include "pos/core/organisation/Actor.hpp"
 
-#include <wx/button.h>
 #include <wx/busyinfo.h>
+#include <wx/button.h>
 #include <wx/filedlg.h>
 #include <wx/msgdlg.h>
 #include <wx/sizer.h>
@@ -31,7 +31,9 @@ std::string input_of(const UserError& e) {
 }
 
 // A refusal's text without the field's name, which the red line under that field already says.
-wxString reason_of(const UserError& e) { return wxString::FromUTF8(e.has_field() ? e.reason().str() : e.message()); }
+wxString reason_of(const UserError& e) {
+    return wxString::FromUTF8(e.has_field() ? e.reason().str() : e.message());
+}
 
 }  // namespace
 
@@ -47,26 +49,32 @@ BackupSettingsDialog::BackupSettingsDialog(wxWindow* parent, db::Database& db, c
     }();
     auto* intro = new wxStaticText(
         this, wxID_ANY,
-        ui_text(tr("The station writes a backup after every shift close and once a day to this folder, and deletes "
-                   "its own backups older than the days to keep (never the newest). Keep the folder on another "
-                   "disk or a network share.")));
+        ui_text(tr(
+            "The station writes a backup after every shift close and once a day to this folder, and deletes "
+            "its own backups older than the days to keep (never the newest). Keep the folder on another "
+            "disk or a network share.")));
     intro->Wrap(FromDIP(460));
-    folder_ = new wxDirPickerCtrl(this, wxID_ANY, wxString::FromUTF8(current.folder), ui_text(tr("Backup folder")),
-                                  wxDefaultPosition, FromDIP(wxSize(340, -1)), wxDIRP_USE_TEXTCTRL | wxDIRP_DIR_MUST_EXIST);
-    days_ = new wxSpinCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, FromDIP(wxSize(100, -1)), wxSP_ARROW_KEYS, 1,
-                           pos::kMaxBackupKeepDays, current.keep_days);
+    folder_ = new wxDirPickerCtrl(this, wxID_ANY, wxString::FromUTF8(current.folder),
+                                  ui_text(tr("Backup folder")), wxDefaultPosition, FromDIP(wxSize(340, -1)),
+                                  wxDIRP_USE_TEXTCTRL | wxDIRP_DIR_MUST_EXIST);
+    days_ = new wxSpinCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, FromDIP(wxSize(100, -1)),
+                           wxSP_ARROW_KEYS, 1, pos::kMaxBackupKeepDays, current.keep_days);
     encrypt_ = new wxCheckBox(this, wxID_ANY, ui_text(tr("&Encrypt backups with a passphrase")));
     encrypt_->SetValue(current.encrypt);
-    passphrase_ = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, FromDIP(wxSize(240, -1)), wxTE_PASSWORD);
+    passphrase_ = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, FromDIP(wxSize(240, -1)),
+                                 wxTE_PASSWORD);
     repeat_ = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, FromDIP(wxSize(240, -1)),
                              wxTE_PASSWORD | wxTE_PROCESS_ENTER);
     auto* passphrase_note = new wxStaticText(
         this, wxID_ANY,
-        ui_text(key_here ? tr("This station keeps the key of the passphrase set before: type a new one only to change "
-                              "it. A restore on another computer asks for the passphrase: keep it written down apart "
-                              "from the backups.")
-                         : tr("At least 8 characters. The station keeps a key made from it, never the passphrase; a "
-                              "restore on another computer asks for it: keep it written down apart from the backups.")));
+        ui_text(
+            key_here
+                ? tr("This station keeps the key of the passphrase set before: type a new one only to change "
+                     "it. A restore on another computer asks for the passphrase: keep it written down apart "
+                     "from the backups.")
+                : tr("At least 8 characters. The station keeps a key made from it, never the passphrase; a "
+                     "restore on another computer asks for it: keep it written down apart from the "
+                     "backups.")));
     passphrase_note->Wrap(FromDIP(460));
     fields_.add("folder", tr("Backup folder:"), folder_);
     fields_.add("days", tr("Days to keep:"), days_);
@@ -111,7 +119,8 @@ void BackupSettingsDialog::save() {
     try {
         if (encrypt_->GetValue() && (!passphrase.empty() || !repeat_->GetValue().empty())) {
             if (passphrase != repeat_->GetValue().utf8_string()) {
-                fields_.show_error("repeat", ui_text(tr("The two passphrases differ: type the same one twice.")));
+                fields_.show_error("repeat",
+                                   ui_text(tr("The two passphrases differ: type the same one twice.")));
                 GetSizer()->SetSizeHints(this);
                 return;
             }
@@ -144,37 +153,42 @@ void back_up_now(wxWindow* parent, db::Database& db, const pos::Actor& actor) {
                                        static_cast<long long>(run.deleted.size())));
         wxMessageBox(text, ui_text(tr("Back up now")), wxOK | wxICON_INFORMATION, parent);
     } catch (const UserError& e) {
-        wxMessageBox(wxString::FromUTF8(e.message()), ui_text(tr("Back up now")), wxOK | wxICON_ERROR, parent);
+        wxMessageBox(wxString::FromUTF8(e.message()), ui_text(tr("Back up now")), wxOK | wxICON_ERROR,
+                     parent);
     }
 }
 
 bool restore_from_backup(wxWindow* parent, db::Database& db, const pos::Actor& actor) {
     const wxString title = ui_text(tr("Restore from backup"));
     const std::string folder = pos::backup_settings(db).folder;
-    wxFileDialog choose(parent, ui_text(tr("Choose the backup to restore")), wxString::FromUTF8(folder), wxString(),
-                        ui_text(tr("Salon Station backups")) + " (salon-backup-*)|salon-backup-*.db;salon-backup-*.dump;"
-                                                               "salon-backup-*.enc;*.db;*.dump;*.enc|" +
+    wxFileDialog choose(parent, ui_text(tr("Choose the backup to restore")), wxString::FromUTF8(folder),
+                        wxString(),
+                        ui_text(tr("Salon Station backups")) +
+                            " (salon-backup-*)|salon-backup-*.db;salon-backup-*.dump;"
+                            "salon-backup-*.enc;*.db;*.dump;*.enc|" +
                             ui_text(tr("All files")) + " (*)|*",
                         wxFD_OPEN | wxFD_FILE_MUST_EXIST);
     if (choose.ShowModal() != wxID_OK) return false;
     const std::string file = choose.GetPath().utf8_string();
     std::optional<std::string> passphrase;
     if (pos::backup_needs_passphrase(file)) {
-        wxPasswordEntryDialog ask(parent,
-                                  ui_text(trf("{1} is encrypted with a passphrase this station does not keep. Type "
-                                              "its passphrase:",
-                                              {std::filesystem::path(file).filename().string()})),
-                                  title);
+        wxPasswordEntryDialog ask(
+            parent,
+            ui_text(trf("{1} is encrypted with a passphrase this station does not keep. Type "
+                        "its passphrase:",
+                        {std::filesystem::path(file).filename().string()})),
+            title);
         if (ask.ShowModal() != wxID_OK) return false;
         passphrase = ask.GetValue().utf8_string();
     }
     wxMessageDialog confirm(
         parent,
-        ui_text(trf("Replace the whole database {1} with the backup {2}?\n\nThe backup is checked first (its "
-                    "integrity, its audit journal and the heads it carries); nothing is replaced if a check fails. "
-                    "The current database is kept aside as a backup of its own. Afterwards everyone is signed out "
-                    "and the station closes: start it again.",
-                    {db.url().display, file})),
+        ui_text(trf(
+            "Replace the whole database {1} with the backup {2}?\n\nThe backup is checked first (its "
+            "integrity, its audit journal and the heads it carries); nothing is replaced if a check fails. "
+            "The current database is kept aside as a backup of its own. Afterwards everyone is signed out "
+            "and the station closes: start it again.",
+            {db.url().display, file})),
         title, wxYES_NO | wxNO_DEFAULT | wxICON_WARNING);
     confirm.SetYesNoLabels(ui_text(tr("&Restore")), ui_text(tr("&Cancel")));
     if (confirm.ShowModal() != wxID_YES) return false;
@@ -190,9 +204,11 @@ bool restore_from_backup(wxWindow* parent, db::Database& db, const pos::Actor& a
                         ui_text(trf("the audit journal: {1} entries in {2} chains, each entry's signature",
                                     {std::to_string(r.entries), std::to_string(r.chains)}));
         if (r.heads_checked) text += "\n• " + ui_text(tr("no chain cut short: the heads the backup carries"));
-        if (r.encrypted) text += "\n• " + ui_text(tr("the encrypted file: every part unchanged since it was written"));
-        text += "\n\n" + (r.kept_aside.empty() ? ui_text(tr("There was no database before it."))
-                                               : ui_text(trf("The replaced database is kept at {1}.", {r.kept_aside})));
+        if (r.encrypted)
+            text += "\n• " + ui_text(tr("the encrypted file: every part unchanged since it was written"));
+        text += "\n\n" + (r.kept_aside.empty()
+                              ? ui_text(tr("There was no database before it."))
+                              : ui_text(trf("The replaced database is kept at {1}.", {r.kept_aside})));
         text += "\n\n" + ui_text(tr("Everyone is signed out now and the station closes: start it again."));
         wxMessageBox(text, title, wxOK | wxICON_INFORMATION, parent);
         return true;

@@ -3,8 +3,8 @@
 #include "db/DeploymentKeyFile.hpp"
 #include "db/UserError.hpp"
 
-#include <nlohmann/json.hpp>
 #include <sodium.h>
+#include <nlohmann/json.hpp>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -24,7 +24,8 @@ constexpr char kMagic[8] = {'S', 'A', 'L', 'O', 'N', 'B', 'A', 'K'};
 constexpr std::uint8_t kVersion = 1;
 constexpr std::size_t kChunk = 64 * 1024;
 constexpr std::size_t kCheckBytes = 16;
-constexpr std::size_t kHeaderBytes = 8 + 1 + 1 + 8 + 8 + 16 + kCheckBytes + crypto_secretstream_xchacha20poly1305_HEADERBYTES;
+constexpr std::size_t kHeaderBytes =
+    8 + 1 + 1 + 8 + 8 + 16 + kCheckBytes + crypto_secretstream_xchacha20poly1305_HEADERBYTES;
 // What a hostile header may ask of the key derivation: libsodium's sensitive limits at most.
 constexpr std::uint64_t kMaxOpslimit = crypto_pwhash_OPSLIMIT_SENSITIVE;
 constexpr std::uint64_t kMaxMemlimit = crypto_pwhash_MEMLIMIT_SENSITIVE;
@@ -74,13 +75,15 @@ struct Header {
 Header parse_header(const fs::path& file, std::ifstream& in) {
     Header h;
     in.read(reinterpret_cast<char*>(h.bytes.data()), static_cast<std::streamsize>(h.bytes.size()));
-    if (in.gcount() != static_cast<std::streamsize>(h.bytes.size()) || std::memcmp(h.bytes.data(), kMagic, 8) != 0)
-        throw ValidationError(backup_field(), trf("{1} is not an encrypted Salon Station backup", {file.string()}));
-    if (h.bytes[8] != kVersion)
+    if (in.gcount() != static_cast<std::streamsize>(h.bytes.size()) ||
+        std::memcmp(h.bytes.data(), kMagic, 8) != 0)
         throw ValidationError(backup_field(),
-                              trf("{1} is an encrypted backup of format {2}, which this program does not read: "
-                                  "update Salon Station",
-                                  {file.string(), std::to_string(h.bytes[8])}));
+                              trf("{1} is not an encrypted Salon Station backup", {file.string()}));
+    if (h.bytes[8] != kVersion)
+        throw ValidationError(
+            backup_field(), trf("{1} is an encrypted backup of format {2}, which this program does not read: "
+                                "update Salon Station",
+                                {file.string(), std::to_string(h.bytes[8])}));
     const unsigned char* p = h.bytes.data() + 9;
     h.parameters.algorithm = *p++;
     h.parameters.opslimit = get_le<std::uint64_t>(p);
@@ -92,10 +95,11 @@ Header parse_header(const fs::path& file, std::ifstream& in) {
     std::memcpy(h.check.data(), p, kCheckBytes);
     p += kCheckBytes;
     std::memcpy(h.stream.data(), p, h.stream.size());
-    if (h.parameters.algorithm != crypto_pwhash_ALG_ARGON2ID13 || h.parameters.opslimit < crypto_pwhash_OPSLIMIT_MIN ||
-        h.parameters.opslimit > kMaxOpslimit || h.parameters.memlimit < crypto_pwhash_MEMLIMIT_MIN ||
-        h.parameters.memlimit > kMaxMemlimit)
-        throw ValidationError(backup_field(), trf("{1} is damaged: its header is not valid", {file.string()}));
+    if (h.parameters.algorithm != crypto_pwhash_ALG_ARGON2ID13 ||
+        h.parameters.opslimit < crypto_pwhash_OPSLIMIT_MIN || h.parameters.opslimit > kMaxOpslimit ||
+        h.parameters.memlimit < crypto_pwhash_MEMLIMIT_MIN || h.parameters.memlimit > kMaxMemlimit)
+        throw ValidationError(backup_field(),
+                              trf("{1} is damaged: its header is not valid", {file.string()}));
     return h;
 }
 
@@ -110,7 +114,8 @@ int create_private(const fs::path& file) {
     if (fd >= 0) return fd;
     if (errno == EEXIST)
         throw ValidationError(backup_field(), trf("{1} already exists; choose a new name", {file.string()}));
-    throw ValidationError(backup_field(), trf("{1} cannot be created: {2}", {file.string(), std::strerror(errno)}));
+    throw ValidationError(backup_field(),
+                          trf("{1} cannot be created: {2}", {file.string(), std::strerror(errno)}));
 }
 
 void write_all(int fd, const unsigned char* data, std::size_t size, const fs::path& file) {
@@ -118,7 +123,8 @@ void write_all(int fd, const unsigned char* data, std::size_t size, const fs::pa
         const ssize_t n = ::write(fd, data, size);
         if (n < 0 && errno == EINTR) continue;
         if (n <= 0)
-            throw ValidationError(backup_field(), trf("{1} cannot be written: {2}", {file.string(), std::strerror(errno)}));
+            throw ValidationError(backup_field(),
+                                  trf("{1} cannot be written: {2}", {file.string(), std::strerror(errno)}));
         data += n;
         size -= static_cast<std::size_t>(n);
     }
@@ -175,7 +181,8 @@ bool key_opens(const BackupKey& key, const fs::path& file) {
     init_sodium();
     std::ifstream in;
     const Header h = open_header(file, in);
-    return key.salt == h.parameters.salt && sodium_memcmp(key_check(key).data(), h.check.data(), kCheckBytes) == 0;
+    return key.salt == h.parameters.salt &&
+           sodium_memcmp(key_check(key).data(), h.check.data(), kCheckBytes) == 0;
 }
 
 void encrypt_backup(const BackupKey& key, const std::vector<EncryptedPart>& parts, const fs::path& out) {
@@ -184,7 +191,9 @@ void encrypt_backup(const BackupKey& key, const std::vector<EncryptedPart>& part
     for (const auto& part : parts) {
         std::error_code ec;
         const auto size = fs::file_size(part.file, ec);
-        if (ec) throw ValidationError(backup_field(), trf("{1} cannot be read: {2}", {part.file.string(), ec.message()}));
+        if (ec)
+            throw ValidationError(backup_field(),
+                                  trf("{1} cannot be read: {2}", {part.file.string(), ec.message()}));
         manifest["parts"].push_back({{"name", part.name}, {"size", size}});
     }
     Header h;
@@ -209,8 +218,8 @@ void encrypt_backup(const BackupKey& key, const std::vector<EncryptedPart>& part
         bool have_pending = false;
         auto push = [&](const std::vector<unsigned char>& plain, unsigned char tag) {
             unsigned long long length = 0;
-            crypto_secretstream_xchacha20poly1305_push(&state, cipher.data() + 4, &length, plain.data(), plain.size(),
-                                                       h.bytes.data(), h.bytes.size(), tag);
+            crypto_secretstream_xchacha20poly1305_push(&state, cipher.data() + 4, &length, plain.data(),
+                                                       plain.size(), h.bytes.data(), h.bytes.size(), tag);
             put_le<std::uint32_t>(cipher.data(), static_cast<std::uint32_t>(length));
             write_all(out_fd.fd, cipher.data(), static_cast<std::size_t>(length) + 4, out);
         };
@@ -231,11 +240,13 @@ void encrypt_backup(const BackupKey& key, const std::vector<EncryptedPart>& part
                 if (plain.empty()) break;
                 add(std::move(plain));
             }
-            if (in.bad()) throw ValidationError(backup_field(), trf("{1} cannot be read", {part.file.string()}));
+            if (in.bad())
+                throw ValidationError(backup_field(), trf("{1} cannot be read", {part.file.string()}));
         }
         push(pending, crypto_secretstream_xchacha20poly1305_TAG_FINAL);
         if (fsync(out_fd.fd) != 0)
-            throw ValidationError(backup_field(), trf("{1} cannot be written: {2}", {out.string(), std::strerror(errno)}));
+            throw ValidationError(backup_field(),
+                                  trf("{1} cannot be written: {2}", {out.string(), std::strerror(errno)}));
     } catch (...) {
         sodium_memzero(&state, sizeof state);
         std::error_code ec;
@@ -245,18 +256,22 @@ void encrypt_backup(const BackupKey& key, const std::vector<EncryptedPart>& part
     sodium_memzero(&state, sizeof state);
 }
 
-std::vector<EncryptedPart> decrypt_backup(const BackupKey& key, const fs::path& file, const fs::path& folder) {
+std::vector<EncryptedPart> decrypt_backup(const BackupKey& key, const fs::path& file,
+                                          const fs::path& folder) {
     init_sodium();
     std::ifstream in;
     const Header h = open_header(file, in);
-    if (key.salt != h.parameters.salt || sodium_memcmp(key_check(key).data(), h.check.data(), kCheckBytes) != 0)
-        throw ValidationError(tr("Passphrase"),
-                              trf("wrong passphrase: it does not open {1} (nothing was changed)", {file.string()}));
+    if (key.salt != h.parameters.salt ||
+        sodium_memcmp(key_check(key).data(), h.check.data(), kCheckBytes) != 0)
+        throw ValidationError(
+            tr("Passphrase"),
+            trf("wrong passphrase: it does not open {1} (nothing was changed)", {file.string()}));
     crypto_secretstream_xchacha20poly1305_state state;
     if (crypto_secretstream_xchacha20poly1305_init_pull(&state, h.stream.data(), key.key.data()) != 0)
-        throw ValidationError(backup_field(), trf("{1} is damaged: its header is not valid", {file.string()}));
-    const Text changed = trf("{1} was changed or damaged after it was written: refused, nothing was changed",
-                             {file.string()});
+        throw ValidationError(backup_field(),
+                              trf("{1} is damaged: its header is not valid", {file.string()}));
+    const Text changed =
+        trf("{1} was changed or damaged after it was written: refused, nothing was changed", {file.string()});
     std::vector<EncryptedPart> written;
     auto remove_written = [&] {
         std::error_code ec;
@@ -282,8 +297,9 @@ std::vector<EncryptedPart> decrypt_backup(const BackupKey& key, const fs::path& 
                                       trf("{1} is cut short: it ends before its last part", {file.string()}));
             unsigned long long plain_length = 0;
             unsigned char tag = 0;
-            if (crypto_secretstream_xchacha20poly1305_pull(&state, plain.data(), &plain_length, &tag, cipher.data(),
-                                                           length, h.bytes.data(), h.bytes.size()) != 0)
+            if (crypto_secretstream_xchacha20poly1305_pull(&state, plain.data(), &plain_length, &tag,
+                                                           cipher.data(), length, h.bytes.data(),
+                                                           h.bytes.size()) != 0)
                 throw ValidationError(backup_field(), changed);
             final_seen = tag == crypto_secretstream_xchacha20poly1305_TAG_FINAL;
             return static_cast<std::size_t>(plain_length);
@@ -291,7 +307,8 @@ std::vector<EncryptedPart> decrypt_backup(const BackupKey& key, const fs::path& 
         const std::size_t manifest_size = pull();
         nlohmann::json manifest;
         try {
-            manifest = nlohmann::json::parse(plain.begin(), plain.begin() + static_cast<std::ptrdiff_t>(manifest_size));
+            manifest = nlohmann::json::parse(plain.begin(),
+                                             plain.begin() + static_cast<std::ptrdiff_t>(manifest_size));
         } catch (const nlohmann::json::exception&) {
             throw ValidationError(backup_field(), changed);
         }
@@ -309,7 +326,10 @@ std::vector<EncryptedPart> decrypt_backup(const BackupKey& key, const fs::path& 
             written.push_back(part);
             for (std::uint64_t left = size; left > 0;) {
                 if (used == have) {
-                    if (final_seen) throw ValidationError(backup_field(), trf("{1} is cut short: it ends before its last part", {file.string()}));
+                    if (final_seen)
+                        throw ValidationError(
+                            backup_field(),
+                            trf("{1} is cut short: it ends before its last part", {file.string()}));
                     have = pull();
                     used = 0;
                     continue;
@@ -320,11 +340,14 @@ std::vector<EncryptedPart> decrypt_backup(const BackupKey& key, const fs::path& 
                 left -= n;
             }
             if (fsync(out.fd) != 0)
-                throw ValidationError(backup_field(), trf("{1} cannot be written: {2}", {part.file.string(), std::strerror(errno)}));
+                throw ValidationError(backup_field(), trf("{1} cannot be written: {2}",
+                                                          {part.file.string(), std::strerror(errno)}));
         }
         char extra = 0;
         if (used != have || !final_seen) {
-            if (!final_seen) throw ValidationError(backup_field(), trf("{1} is cut short: it ends before its last part", {file.string()}));
+            if (!final_seen)
+                throw ValidationError(backup_field(),
+                                      trf("{1} is cut short: it ends before its last part", {file.string()}));
             throw ValidationError(backup_field(), changed);
         }
         if (in.read(&extra, 1)) throw ValidationError(backup_field(), changed);
@@ -359,8 +382,11 @@ void save_backup_key(const BackupKey& key, const fs::path& file) {
     std::memcpy(bytes.data() + 42, key.key.data(), 32);
     std::string temp = (folder / ".backup-key.XXXXXX").string();
     const int fd = mkstemp(temp.data());  // mode 0600
-    if (fd < 0) throw ValidationError(field, trf("{1} cannot be written: {2}", {file.string(), std::strerror(errno)}));
-    const bool written = ::write(fd, bytes.data(), bytes.size()) == static_cast<ssize_t>(bytes.size()) && fsync(fd) == 0;
+    if (fd < 0)
+        throw ValidationError(field,
+                              trf("{1} cannot be written: {2}", {file.string(), std::strerror(errno)}));
+    const bool written =
+        ::write(fd, bytes.data(), bytes.size()) == static_cast<ssize_t>(bytes.size()) && fsync(fd) == 0;
     const int error = errno;
     sodium_memzero(bytes.data(), bytes.size());
     ::close(fd);
@@ -382,9 +408,11 @@ std::optional<BackupKey> load_backup_key(const fs::path& file) {
     std::ifstream in(file, std::ios::binary);
     std::array<unsigned char, kKeyFileBytes> bytes{};
     char extra = 0;
-    const bool whole = static_cast<bool>(in.read(reinterpret_cast<char*>(bytes.data()), bytes.size())) && !in.read(&extra, 1);
+    const bool whole = static_cast<bool>(in.read(reinterpret_cast<char*>(bytes.data()), bytes.size())) &&
+                       !in.read(&extra, 1);
     if (!whole || std::memcmp(bytes.data(), kKeyFileMagic, 8) != 0 || bytes[8] != kVersion)
-        throw RefusedError(trf("The backup key {1} is damaged: set the backup passphrase again.", {file.string()}));
+        throw RefusedError(
+            trf("The backup key {1} is damaged: set the backup passphrase again.", {file.string()}));
     BackupKey key;
     key.algorithm = bytes[9];
     key.opslimit = get_le<std::uint64_t>(bytes.data() + 10);

@@ -34,18 +34,18 @@ struct BackupKey {
     ~BackupKey();
 };
 
-// At least this many characters (code points counted as bytes of UTF-8 text would overstate: bytes).
+// A new passphrase's least length, in bytes of its UTF-8 text (a Cyrillic letter counts twice).
 constexpr std::size_t kMinPassphraseBytes = 8;
 
-// Derives a key from `passphrase` with a fresh random salt (when `salt` is empty) and libsodium's
-// interactive limits. Refuses (ValidationError "Passphrase") a passphrase shorter than kMinPassphraseBytes.
+// A new key: derived from `passphrase` with a fresh random salt and libsodium's interactive limits
+// (Argon2id, 64 MiB: a few tenths of a second, paid when the passphrase is set or a backup restored). Refuses (ValidationError "Passphrase") a passphrase shorter than kMinPassphraseBytes.
 BackupKey derive_backup_key(const std::string& passphrase);
 // The key of an existing encrypted file, from its header's salt and limits.
 BackupKey derive_backup_key(const std::string& passphrase, const BackupKey& header_parameters);
 
 struct EncryptedPart {
-    std::string name;                 // "backup", "heads"
-    std::filesystem::path file;       // where it is read from (encrypt) or was written to (decrypt)
+    std::string name;            // "backup", "heads"
+    std::filesystem::path file;  // where it is read from (encrypt) or was written to (decrypt)
 };
 
 // Whether the file starts with the encrypted backup's magic.
@@ -57,7 +57,8 @@ BackupKey read_backup_header(const std::filesystem::path& file);
 bool key_opens(const BackupKey& key, const std::filesystem::path& file);
 
 // Writes `parts` into a new file `out` (mode 0600, never over an existing file), flushed to disk.
-void encrypt_backup(const BackupKey& key, const std::vector<EncryptedPart>& parts, const std::filesystem::path& out);
+void encrypt_backup(const BackupKey& key, const std::vector<EncryptedPart>& parts,
+                    const std::filesystem::path& out);
 // Reads the whole file, checking every chunk, and writes each part to `folder`/its name (mode 0600).
 // Refuses with ValidationError naming the file: a wrong key ("wrong passphrase"), a changed or damaged
 // chunk, a file cut short or with bytes after its end. The parts written are removed when refused.

@@ -43,14 +43,16 @@ BackupSettings backup_settings(db::Database& db) {
     return s;
 }
 
-BackupSettings save_backup_settings(db::Database& db, const Actor& actor, const BackupSettingsChange& change) {
+BackupSettings save_backup_settings(db::Database& db, const Actor& actor,
+                                    const BackupSettingsChange& change) {
     actor.require(db, Permission::administer_database);
     BackupSettings next = backup_settings(db);
     const BackupSettings before = next;
     if (change.folder) next.folder = checked_folder(*change.folder);
     if (change.keep_days) {
         if (*change.keep_days < 1 || *change.keep_days > kMaxBackupKeepDays)
-            throw ValidationError(tr("Days to keep"), trf("must be from 1 to {1}", {std::to_string(kMaxBackupKeepDays)}));
+            throw ValidationError(tr("Days to keep"),
+                                  trf("must be from 1 to {1}", {std::to_string(kMaxBackupKeepDays)}));
         next.keep_days = *change.keep_days;
     }
     if (change.encrypt) next.encrypt = *change.encrypt;
@@ -59,9 +61,10 @@ BackupSettings save_backup_settings(db::Database& db, const Actor& actor, const 
     std::optional<BackupKey> key;
     if (change.passphrase) key = derive_backup_key(*change.passphrase);
     if (next.encrypt && !key && !load_backup_key())
-        throw ValidationError(tr("Passphrase"),
-                              tr("encrypted backups need a passphrase: give it now (it is kept on this station as a "
-                                 "key, never in the database)"));
+        throw ValidationError(
+            tr("Passphrase"),
+            tr("encrypted backups need a passphrase: give it now (it is kept on this station as a "
+               "key, never in the database)"));
     if (key) save_backup_key(*key);
     db::WriteTransaction tx(db);
     put_setting(db, kBackupFolder, next.folder);
@@ -72,7 +75,8 @@ BackupSettings save_backup_settings(db::Database& db, const Actor& actor, const 
                                  {"keep_days", next.keep_days != before.keep_days},
                                  {"encrypt", next.encrypt != before.encrypt},
                                  {"passphrase", key.has_value()}}) +
-                     " keep_days=" + std::to_string(next.keep_days) + " encrypt=" + (next.encrypt ? "1" : "0"));
+                     " keep_days=" + std::to_string(next.keep_days) +
+                     " encrypt=" + (next.encrypt ? "1" : "0"));
     tx.commit();
     return next;
 }

@@ -55,8 +55,8 @@ std::optional<std::int64_t> stamp_of(const std::string& name) {
 // A new name in the folder: two backups in one second get -2, -3...
 fs::path new_backup_path(const fs::path& folder, db::Database& db, bool encrypted, std::int64_t now) {
     const std::string stem = "salon-backup-" + utc_text(now, "%Y%m%d-%H%M%S");
-    const std::string extension = std::string(db.backend() == db::Backend::sqlite ? ".db" : ".dump") +
-                                  (encrypted ? ".enc" : "");
+    const std::string extension =
+        std::string(db.backend() == db::Backend::sqlite ? ".db" : ".dump") + (encrypted ? ".enc" : "");
     fs::path file = folder / (stem + extension);
     std::error_code ec;
     for (int n = 2; fs::exists(file, ec) || fs::exists(file.string() + ".heads", ec); ++n)
@@ -97,15 +97,17 @@ BackupRun make_backup(db::Database& db, const Actor& actor, BackupReason reason)
     const fs::path folder(settings.folder);
     std::error_code ec;
     if (!fs::is_directory(folder, ec))
-        throw ValidationError(tr("Backup folder"), trf("{1} does not exist or is not a folder", {settings.folder}));
+        throw ValidationError(tr("Backup folder"),
+                              trf("{1} does not exist or is not a folder", {settings.folder}));
     std::optional<BackupKey> key;
     if (settings.encrypt) {
         key = load_backup_key();
         if (!key)
-            throw ValidationError(tr("Passphrase"),
-                                  trf("backups are to be encrypted, but this station has no backup key ({1}): set "
-                                      "the passphrase in the backup settings",
-                                      {backup_key_path().string()}));
+            throw ValidationError(
+                tr("Passphrase"),
+                trf("backups are to be encrypted, but this station has no backup key ({1}): set "
+                    "the passphrase in the backup settings",
+                    {backup_key_path().string()}));
     }
     const std::int64_t now = static_cast<std::int64_t>(std::time(nullptr));
     BackupRun run;
@@ -121,8 +123,9 @@ BackupRun make_backup(db::Database& db, const Actor& actor, BackupReason reason)
     }
     try {
         db::WriteTransaction tx(db);
-        actor.record(db, "backup.make", "backup:" + run.file.filename().string(),
-                     std::string("reason=") + reason_name(reason) + " encrypted=" + (run.encrypted ? "1" : "0"));
+        actor.record(
+            db, "backup.make", "backup:" + run.file.filename().string(),
+            std::string("reason=") + reason_name(reason) + " encrypted=" + (run.encrypted ? "1" : "0"));
         tx.commit();
     } catch (...) {
         // A backup whose making is not journaled is not kept: the journal says what exists.
@@ -141,7 +144,8 @@ void journal_failure(db::Database& db, const Actor& actor, BackupReason reason, 
         db::WriteTransaction tx(db);
         std::string why = error.str(std::locale::classic());
         if (why.size() > 300) why.resize(300);
-        actor.record(db, "backup.failed", "backup", std::string("reason=") + reason_name(reason) + " error=" + why);
+        actor.record(db, "backup.failed", "backup",
+                     std::string("reason=") + reason_name(reason) + " error=" + why);
         tx.commit();
     } catch (...) {
     }
@@ -248,8 +252,8 @@ std::optional<BackupRun> backup_after_shift_close(db::Database& db, const Actor&
     return backup_reporting(db, actor, BackupReason::shift_close);
 }
 
-ShiftClosed close_shift_and_back_up(db::Database& db, const Actor& actor, std::int64_t shift_id, Money counted,
-                                    const std::optional<SupervisorApproval>& approval) {
+ShiftClosed close_shift_and_back_up(db::Database& db, const Actor& actor, std::int64_t shift_id,
+                                    Money counted, const std::optional<SupervisorApproval>& approval) {
     ShiftClosed closed{close_shift(db, actor, shift_id, counted, approval), std::nullopt};
     // The close has committed: nothing below may undo or hide it.
     closed.backup = backup_after_shift_close(db, actor);
@@ -283,10 +287,11 @@ BackupRestored restore_backup(db::Database& db, const Actor& actor, const fs::pa
         } else {
             key = load_backup_key();
             if (!key || !key_opens(*key, file))
-                throw ValidationError(tr("Passphrase"),
-                                      trf("{1} is encrypted with another passphrase than this station's: give its "
-                                          "passphrase",
-                                          {file.string()}));
+                throw ValidationError(
+                    tr("Passphrase"),
+                    trf("{1} is encrypted with another passphrase than this station's: give its "
+                        "passphrase",
+                        {file.string()}));
         }
         // The plain copy lives in a private folder beside the SQLite database (the restore copies it there
         // anyway), or in the temporary folder for PostgreSQL, and is removed whatever happens.

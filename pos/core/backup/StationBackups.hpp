@@ -43,7 +43,7 @@ std::vector<BackupFile> list_backups(db::Database& db, const Actor& actor);
 enum class BackupReason { manual, shift_close, daily };
 
 struct BackupRun {
-    std::filesystem::path file;                  // the backup written (empty when it failed)
+    std::filesystem::path file;  // the backup written (empty when it failed)
     bool encrypted = false;
     std::vector<std::filesystem::path> deleted;  // old backups removed after it (retention)
     std::optional<Text> error;                   // why it failed (automatic backups report, never throw)
@@ -57,7 +57,8 @@ BackupRun back_up_now(db::Database& db, const Actor& actor, BackupReason reason 
 
 // Deletes this program's backups in `folder` made more than `keep_days` days before `now`, never the
 // newest one and never another file. Returns what it deleted.
-std::vector<std::filesystem::path> apply_retention(const std::filesystem::path& folder, int keep_days, std::int64_t now);
+std::vector<std::filesystem::path> apply_retention(const std::filesystem::path& folder, int keep_days,
+                                                   std::int64_t now);
 
 // What the station's timer and `salon-cli db backup-due` run: a backup when a folder is chosen and the
 // newest backup in it is older than a day (or there is none). Empty when nothing was due. A failure is
@@ -76,7 +77,8 @@ struct ShiftClosed {
 
 // close_shift, and once its transaction has committed, a backup (BackupReason::shift_close). A failing
 // backup never undoes or blocks the close: it is returned in `backup->error` and journaled.
-ShiftClosed close_shift_and_back_up(db::Database& db, const Actor& actor, std::int64_t shift_id, Money counted,
+ShiftClosed close_shift_and_back_up(db::Database& db, const Actor& actor, std::int64_t shift_id,
+                                    Money counted,
                                     const std::optional<SupervisorApproval>& approval = std::nullopt);
 
 // Whether restoring `file` needs the passphrase: it is encrypted and this station's backup key does not

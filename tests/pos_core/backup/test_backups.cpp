@@ -46,7 +46,8 @@ struct BackupDesk : DeskFixture {
     std::int64_t admin_id = 0;
     fs::path folder, key_file;
     BackupDesk() {
-        admin_id = save_staff(db(), cli, {"admin", "Админ А.", Role::head_office_admin, 0, 0, std::nullopt, "password1"});
+        admin_id = save_staff(
+            db(), cli, {"admin", "Админ А.", Role::head_office_admin, 0, 0, std::nullopt, "password1"});
         folder = fs::path(t.folder()) / "backups";
         key_file = fs::path(t.folder()) / "keys" / "backup.key";
         ::setenv("SALON_BACKUP_KEY_FILE", key_file.c_str(), 1);
@@ -65,24 +66,30 @@ TEST_CASE("Backup settings are kept as data and changed only by an administrator
                Contains("permission"));
     CHECK_THAT(refusal([&] { save_backup_settings(d.db(), d.admin(), {.folder = "relative/folder"}); }),
                Contains("absolute"));
-    CHECK_THAT(refusal([&] { save_backup_settings(d.db(), d.admin(), {.keep_days = 0}); }), Contains("Days to keep"));
-    CHECK_THAT(refusal([&] { save_backup_settings(d.db(), d.admin(), {.encrypt = true}); }), Contains("Passphrase"));
-    CHECK_THAT(refusal([&] { save_backup_settings(d.db(), d.admin(), {.encrypt = true, .passphrase = "short"}); }),
-               Contains("at least 8"));
+    CHECK_THAT(refusal([&] { save_backup_settings(d.db(), d.admin(), {.keep_days = 0}); }),
+               Contains("Days to keep"));
+    CHECK_THAT(refusal([&] { save_backup_settings(d.db(), d.admin(), {.encrypt = true}); }),
+               Contains("Passphrase"));
+    CHECK_THAT(
+        refusal([&] { save_backup_settings(d.db(), d.admin(), {.encrypt = true, .passphrase = "short"}); }),
+        Contains("at least 8"));
     CHECK(backup_settings(d.db()).folder.empty());  // nothing half-saved
     CHECK_FALSE(fs::exists(d.key_file));
 
     const BackupSettings s = save_backup_settings(
-        d.db(), d.admin(), {.folder = d.folder.string(), .keep_days = 7, .encrypt = true, .passphrase = "correct horse"});
+        d.db(), d.admin(),
+        {.folder = d.folder.string(), .keep_days = 7, .encrypt = true, .passphrase = "correct horse"});
     CHECK(s.folder == d.folder.string());
     CHECK(s.keep_days == 7);
     CHECK(s.encrypt);
     CHECK(backup_settings(d.db()).keep_days == 7);
     // The folder and the key are the owner's only.
-    CHECK((fs::status(d.folder).permissions() & (fs::perms::group_all | fs::perms::others_all)) == fs::perms::none);
-    CHECK((fs::status(d.key_file).permissions() & (fs::perms::group_all | fs::perms::others_all)) == fs::perms::none);
-    CHECK((fs::status(d.key_file.parent_path()).permissions() & (fs::perms::group_all | fs::perms::others_all)) ==
+    CHECK((fs::status(d.folder).permissions() & (fs::perms::group_all | fs::perms::others_all)) ==
           fs::perms::none);
+    CHECK((fs::status(d.key_file).permissions() & (fs::perms::group_all | fs::perms::others_all)) ==
+          fs::perms::none);
+    CHECK((fs::status(d.key_file.parent_path()).permissions() &
+           (fs::perms::group_all | fs::perms::others_all)) == fs::perms::none);
     CHECK(d.count("SELECT COUNT(*) FROM audit_entry WHERE action = 'backup.settings'") == 1);
     // The passphrase itself is never in the journal or the settings.
     CHECK(d.count("SELECT COUNT(*) FROM audit_entry WHERE details LIKE '%correct horse%'") == 0);
@@ -113,24 +120,28 @@ TEST_CASE("An encrypted container gives back exactly what was put in, with the p
     const BackupKey wrong = derive_backup_key("another passphrase", read_backup_header(dir / "x.enc"));
     CHECK_FALSE(key_opens(wrong, dir / "x.enc"));
     fs::create_directory(dir / "wrong");
-    CHECK_THAT(refusal([&] { decrypt_backup(wrong, dir / "x.enc", dir / "wrong"); }), Contains("wrong passphrase"));
+    CHECK_THAT(refusal([&] { decrypt_backup(wrong, dir / "x.enc", dir / "wrong"); }),
+               Contains("wrong passphrase"));
     CHECK(fs::is_empty(dir / "wrong"));
 
     // Any byte changed after the magic is refused, in the header and in the chunks; nothing stays behind.
     const std::string sealed = bytes_of(dir / "x.enc");
-    for (std::size_t at : {std::size_t{30}, std::size_t{60}, std::size_t{100}, sealed.size() / 2, sealed.size() - 1}) {
+    for (std::size_t at :
+         {std::size_t{30}, std::size_t{60}, std::size_t{100}, sealed.size() / 2, sealed.size() - 1}) {
         std::string changed = sealed;
         changed[at] = static_cast<char>(changed[at] ^ 0x01);
         write_bytes(dir / "changed.enc", changed);
         INFO("byte " << at);
         CHECK_FALSE(refusal([&] {
-                        const BackupKey k = derive_backup_key("a long passphrase", read_backup_header(dir / "changed.enc"));
+                        const BackupKey k =
+                            derive_backup_key("a long passphrase", read_backup_header(dir / "changed.enc"));
                         decrypt_backup(k, dir / "changed.enc", dir / "wrong");
                     }).empty());
         CHECK(fs::is_empty(dir / "wrong"));
     }
     write_bytes(dir / "cut.enc", sealed.substr(0, sealed.size() - 40));
-    CHECK_THAT(refusal([&] { decrypt_backup(again, dir / "cut.enc", dir / "wrong"); }), Contains("cut short"));
+    CHECK_THAT(refusal([&] { decrypt_backup(again, dir / "cut.enc", dir / "wrong"); }),
+               Contains("cut short"));
     write_bytes(dir / "long.enc", sealed + "x");
     CHECK_THAT(refusal([&] { decrypt_backup(again, dir / "long.enc", dir / "wrong"); }), Contains("changed"));
     CHECK(fs::is_empty(dir / "wrong"));
@@ -139,19 +150,22 @@ TEST_CASE("An encrypted container gives back exactly what was put in, with the p
 TEST_CASE("An encrypted backup restores with its passphrase; a wrong one or a changed byte touches nothing",
           "[backup]") {
     BackupDesk d;
-    save_backup_settings(d.db(), d.admin(), {.folder = d.folder.string(), .encrypt = true, .passphrase = "correct horse"});
+    save_backup_settings(d.db(), d.admin(),
+                         {.folder = d.folder.string(), .encrypt = true, .passphrase = "correct horse"});
     const BackupRun run = back_up_now(d.db(), d.admin());
     REQUIRE(run.ok());
     CHECK(run.encrypted);
     CHECK(run.file.extension() == ".enc");
     CHECK_FALSE(fs::exists(run.file.string() + ".heads"));  // the heads are inside
-    CHECK((fs::status(run.file).permissions() & (fs::perms::group_all | fs::perms::others_all)) == fs::perms::none);
+    CHECK((fs::status(run.file).permissions() & (fs::perms::group_all | fs::perms::others_all)) ==
+          fs::perms::none);
     // No plain part is left in the folder.
     CHECK(d.backups().size() == 1);
     CHECK(std::distance(fs::directory_iterator(d.folder), fs::directory_iterator()) == 1);
 
     const long long staff = d.count("SELECT COUNT(*) FROM staff");
-    save_staff(d.db(), d.cli, {"later", "Позже П.", Role::specialist, d.salon, 0, CareerLevel::specialist, "password1"});
+    save_staff(d.db(), d.cli,
+               {"later", "Позже П.", Role::specialist, d.salon, 0, CareerLevel::specialist, "password1"});
     const long long entries = d.count("SELECT COUNT(*) FROM audit_entry");
 
     CHECK_THAT(refusal([&] { restore_backup(d.db(), d.admin(), run.file, std::string("wrong horse")); }),
@@ -167,8 +181,9 @@ TEST_CASE("An encrypted backup restores with its passphrase; a wrong one or a ch
                Contains("changed or damaged"));
     CHECK(d.count("SELECT COUNT(*) FROM staff") == staff + 1);
     CHECK(d.count("SELECT COUNT(*) FROM audit_entry") == entries);
-    CHECK_THAT(refusal([&] { restore_backup(d.db(), d.specialist(), run.file, std::string("correct horse")); }),
-               Contains("permission"));
+    CHECK_THAT(
+        refusal([&] { restore_backup(d.db(), d.specialist(), run.file, std::string("correct horse")); }),
+        Contains("permission"));
 
     const BackupRestored r = restore_backup(d.db(), d.admin(), run.file, std::string("correct horse"));
     CHECK(r.encrypted);
@@ -231,7 +246,7 @@ TEST_CASE("Retention deletes only this program's backups older than the days to 
     write_bytes(dir / (name(now - 10 * day, ".db") + ".heads"), "h");
     write_bytes(dir / name(now - 20 * day, ".dump.enc"), "SALONBAK....");
     write_bytes(dir / name(now - 30 * day, ".db"), "not a database at all");  // our name, not our content
-    write_bytes(dir / "salon-backup-old.db", sqlite_head);                     // not our name
+    write_bytes(dir / "salon-backup-old.db", sqlite_head);                    // not our name
     write_bytes(dir / "notes.txt", "keep me");
 
     CHECK(list_backups(dir).size() == 3);
@@ -250,7 +265,8 @@ TEST_CASE("Retention deletes only this program's backups older than the days to 
     CHECK(fs::exists(dir / name(now - 1 * day, ".db")));
 }
 
-TEST_CASE("A shift's close is followed by a backup; a failing one never blocks or undoes the close", "[backup]") {
+TEST_CASE("A shift's close is followed by a backup; a failing one never blocks or undoes the close",
+          "[backup]") {
     BackupDesk d;
     const Actor spec = d.specialist();
     // No folder chosen: no backup, no failure.
@@ -305,7 +321,8 @@ TEST_CASE("A daily backup is made when the newest is older than a day, and only 
     REQUIRE(first.has_value());
     CHECK(first->ok());
     CHECK_FALSE(backup_if_due(d.db(), d.cli, now + 3600).has_value());
-    CHECK(d.count("SELECT COUNT(*) FROM audit_entry WHERE action = 'backup.make' AND details LIKE 'reason=daily%'") == 1);
+    CHECK(d.count("SELECT COUNT(*) FROM audit_entry WHERE action = 'backup.make' AND details LIKE "
+                  "'reason=daily%'") == 1);
     // A day later the newest is too old: another one.
     const auto next = backup_if_due(d.db(), d.cli, now + 25 * 3600);
     REQUIRE(next.has_value());
