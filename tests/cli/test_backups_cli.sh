@@ -118,6 +118,11 @@ fi
 expect 0 "restore in place with the station's key" -- run --json db restore "$enc"
 contains "encrypted" '"encrypted": true'
 contains "kept aside" '"kept_aside": "'
+if on_pg; then
+  # The replaced database lies beside the encrypted backups: sealed like them, no plain dump left there.
+  contains "kept aside encrypted" '.dump.enc"'
+  check "no plain dump kept aside" "$(ls "$work/backups" | grep -c 'before-restore.*\.dump$')" 0
+fi
 
 # Retention: only this program's files older than the days to keep, never the newest.
 old1="$work/backups/salon-backup-20200101-000000.$ext"

@@ -310,6 +310,20 @@ BackupRestored restore_backup(db::Database& db, const Actor& actor, const fs::pa
                                   trf("{1} is not a Salon Station backup: it lacks its database or its heads",
                                       {file.string()}));
         outcome = restore_database(db, actor, plain.string(), without_heads, file.string());
+        if (db.backend() == db::Backend::postgresql && !outcome.kept_aside.empty()) {
+            // PostgreSQL's replaced database is kept aside beside the backup, where only encrypted copies
+            // are meant to lie: sealed with the same key. Should that fail, the plain copy stays: the
+            // restore is done, and losing the old database would be worse.
+            const fs::path aside(outcome.kept_aside);
+            const fs::path sealed = aside.string() + ".enc";
+            try {
+                encrypt_backup(*key, {{"backup", aside}, {"heads", aside.string() + ".heads"}}, sealed);
+                fs::remove(aside, ec);
+                fs::remove(aside.string() + ".heads", ec);
+                outcome.kept_aside = sealed.string();
+            } catch (const UserError&) {
+            }
+        }
     }
     restored.kept_aside = outcome.kept_aside;
     restored.entries = outcome.entries;
