@@ -8,6 +8,7 @@
 #include "pos/core/organisation/Actor.hpp"
 #include "pos/core/organisation/Permission.hpp"
 
+#include <sys/stat.h>
 #include <unistd.h>
 #include <algorithm>
 #include <cerrno>
@@ -89,6 +90,19 @@ struct PrivateFolder {
     }
 };
 
+// What a backup killed half-way left: its private folder, which may hold a plain copy. Only folders older
+// than a day are removed: another station sharing the folder may be writing its backup right now.
+void remove_abandoned_work(const fs::path& folder, std::int64_t now) {
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(folder, ec)) {
+        const std::string name = entry.path().filename().string();
+        if (name.rfind(".salon-backup-", 0) != 0 || !entry.is_directory(ec)) continue;
+        struct stat st {};
+        if (::stat(entry.path().c_str(), &st) == 0 && now - static_cast<std::int64_t>(st.st_mtime) > kDay)
+            fs::remove_all(entry.path(), ec);
+    }
+}
+
 BackupRun make_backup(db::Database& db, const Actor& actor, BackupReason reason) {
     const BackupSettings settings = backup_settings(db);
     if (settings.folder.empty())
@@ -112,14 +126,34 @@ BackupRun make_backup(db::Database& db, const Actor& actor, BackupReason reason)
     const std::int64_t now = static_cast<std::int64_t>(std::time(nullptr));
     BackupRun run;
     run.encrypted = settings.encrypt;
-    run.file = new_backup_path(folder, db, settings.encrypt, now);
-    if (!key) {
-        backup_database(db, actor, run.file.string());
-    } else {
+    remove_abandoned_work(folder, now);
+    {
+        // Written in a private folder and linked into place when whole: a backup cut short by a crash or a
+        // power cut never appears under a backup's name (nor as the newest one that retention keeps).
         const PrivateFolder work(folder);
         const fs::path plain = work.path / "backup";
         backup_database(db, actor, plain.string());
-        encrypt_backup(*key, {{"backup", plain}, {"heads", plain.string() + ".heads"}}, run.file);
+        run.file = new_backup_path(folder, db, settings.encrypt, now);
+        auto link = [&](const fs::path& from, const fs::path& to) {
+            std::error_code link_ec;
+            fs::create_hard_link(from, to, link_ec);  // never over an existing file
+            if (link_ec)
+                throw ValidationError(tr("Backup folder"),
+                                      trf("cannot write to {1}: {2}", {folder.string(), link_ec.message()}));
+        };
+        if (key) {
+            const fs::path sealed = work.path / "sealed";
+            encrypt_backup(*key, {{"backup", plain}, {"heads", plain.string() + ".heads"}}, sealed);
+            link(sealed, run.file);
+        } else {
+            link(plain.string() + ".heads", run.file.string() + ".heads");
+            try {
+                link(plain, run.file);
+            } catch (...) {
+                fs::remove(run.file.string() + ".heads", ec);
+                throw;
+            }
+        }
     }
     try {
         db::WriteTransaction tx(db);

@@ -14,6 +14,7 @@
 #include "tests/pos_core/DeskFixture.hpp"
 
 #include <sys/stat.h>
+#include <chrono>
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
@@ -323,8 +324,17 @@ TEST_CASE("A daily backup is made when the newest is older than a day, and only 
     CHECK_FALSE(backup_if_due(d.db(), d.cli, now + 3600).has_value());
     CHECK(d.count("SELECT COUNT(*) FROM audit_entry WHERE action = 'backup.make' AND details LIKE "
                   "'reason=daily%'") == 1);
+    // What a backup killed half-way left (its private folder) is removed once older than a day; a fresh
+    // one may be another station's backup in progress.
+    fs::create_directory(d.folder / ".salon-backup-old");
+    write_bytes(d.folder / ".salon-backup-old" / "backup", "plain part");
+    fs::last_write_time(d.folder / ".salon-backup-old",
+                        fs::file_time_type::clock::now() - std::chrono::hours(30));
+    fs::create_directory(d.folder / ".salon-backup-new");
     // A day later the newest is too old: another one.
     const auto next = backup_if_due(d.db(), d.cli, now + 25 * 3600);
     REQUIRE(next.has_value());
     CHECK(next->ok());
+    CHECK_FALSE(fs::exists(d.folder / ".salon-backup-old"));
+    CHECK(fs::exists(d.folder / ".salon-backup-new"));
 }
