@@ -131,6 +131,7 @@ void StationApp::choose_ui_language() {
         if (wxConfigBase::Get()->Read("language", &stored)) name = stored.utf8_string();
     }
     set_language(choose_language(name));
+    ui::follow_language_in_wx();
 }
 
 bool StationApp::OnExceptionInMainLoop() {
