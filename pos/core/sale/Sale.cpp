@@ -16,6 +16,7 @@
 #include "pos/core/sale/PersonalDataConsent.hpp"
 #include "pos/core/sale/PortRequest.hpp"
 #include "pos/core/sale/Shift.hpp"
+#include "pos/core/organisation/StationSetting.hpp"
 #include "pos/core/catalog/SimStock.hpp"
 #include "pos/core/catalog/GadgetStock.hpp"
 #include "pos/core/identifiers/Imei.hpp"
@@ -562,7 +563,8 @@ struct TillShift {
 };
 
 // The seller may sell here (the role's permission and the certification, R-TRN-11) and the till has an open
-// shift: checked in that order, from one statement in the usual case. The shift's row is locked on
+// shift: checked in that order, from one statement in the usual case, which also reads the SIM limit per
+// person ahead for require_within_sim_limit (setting_number finds it in the transaction's memo). The shift's row is locked on
 // PostgreSQL for the receipt number (next_receipt). The seller is confirmed once for the whole transaction;
 // the till's shift and the salon's dealer are one light read rather than open_shift_at, which confirms the
 // person twice more and reads the shift's whole record (each statement is a round trip to a server; see
@@ -574,17 +576,23 @@ TillShift seller_at_till(db::Database& db, const Actor& actor, const std::string
     const long long id = me.id, salon = actor.member().salon_id;
     long long permitted = 0, certified = 0;
     TillShift shift;
-    soci::indicator found = soci::i_null;
+    soci::indicator found = soci::i_null, limit_ind = soci::i_null;
+    const std::string limit_name = kSimLimitPerPerson;
+    std::string limit;
     static const std::string read_shift =
         "SELECT sh.id, sh.number, sa.dealer_id, "
         "(SELECT count(*) FROM role_permission WHERE role = :r AND permission = :p), "
-        "(SELECT count(*) FROM certification WHERE staff_id = :id) "
+        "(SELECT count(*) FROM certification WHERE staff_id = :id), "
+        "(SELECT value FROM setting WHERE name = :n) "
         "FROM shift sh JOIN salon sa ON sa.id = sh.salon_id "
         "WHERE sh.salon_id = :s AND sh.till = :t AND sh.closed_at IS NULL";
     static const std::string read_and_lock_shift = read_shift + " FOR UPDATE OF sh";
     db.run(db.backend() == db::Backend::postgresql ? read_and_lock_shift : read_shift, soci::use(role),
-           soci::use(permission), soci::use(id), soci::use(salon), soci::use(till), soci::into(shift.id, found),
-           soci::into(shift.number), soci::into(shift.dealer_id), soci::into(permitted), soci::into(certified));
+           soci::use(permission), soci::use(id), soci::use(limit_name), soci::use(salon), soci::use(till),
+           soci::into(shift.id, found), soci::into(shift.number), soci::into(shift.dealer_id),
+           soci::into(permitted), soci::into(certified), soci::into(limit, limit_ind));
+    if (found == soci::i_ok)
+        db.set_transaction_memo("setting:" + limit_name, limit_ind == soci::i_ok ? "=" + limit : std::string());
     if (found != soci::i_ok)  // no open shift: the seller's own checks still come first
         db.run("SELECT (SELECT count(*) FROM role_permission WHERE role = :r AND permission = :p), "
                "(SELECT count(*) FROM certification WHERE staff_id = :id)",
