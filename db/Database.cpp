@@ -11,11 +11,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cctype>
 #include <cerrno>
 #include <climits>
 #include <sstream>
+#include <stdexcept>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -276,6 +278,13 @@ std::int64_t Database::now() {
     return seconds;
 }
 
+std::int64_t Database::now_without_asking() {
+    if (clock_) return *clock_;
+    if (transaction_ && transaction_clock_) return *transaction_clock_;
+    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
 std::int64_t Database::last_insert_rowid() {
     auto* backend = static_cast<soci::sqlite3_session_backend*>(session_.get_backend());
     return sqlite_api::sqlite3_last_insert_rowid(backend->conn_);
@@ -318,6 +327,40 @@ void Database::later(const std::string& text, std::vector<Param> params) {
         return;
     }
     Statement st = checkout(text);
+    if (backend() == Backend::sqlite) {
+        // Bound and stepped through SQLite's own interface: SOCI's binding (an object allocated per value,
+        // converted at every execution) cost more than the statement's own work in a sale's inserts
+        // (`salon-cli bench sale`). SOCI binds the cached statement afresh at its next use of it.
+        auto* b = static_cast<soci::sqlite3_statement_backend*>(st.st_.get_backend());
+        sqlite_api::sqlite3_stmt* stmt = b->stmt_;
+        sqlite_api::sqlite3_reset(stmt);
+        int rc = SQLITE_OK;
+        for (std::size_t i = 0; i < params.size() && rc == SQLITE_OK; ++i) {
+            const Param& p = params[i];
+            const int at = static_cast<int>(i + 1);
+            if (p.kind == Param::Kind::null)
+                rc = sqlite_api::sqlite3_bind_null(stmt, at);
+            else if (p.kind == Param::Kind::integer)
+                rc = sqlite_api::sqlite3_bind_int64(stmt, at, p.integer);
+            else
+                rc = sqlite_api::sqlite3_bind_text(  // not copied (SQLITE_STATIC): `params` outlives the step
+                    stmt, at, p.text.data(), static_cast<int>(p.text.size()),
+                    static_cast<sqlite_api::sqlite3_destructor_type>(nullptr));
+        }
+        if (rc == SQLITE_OK)
+            do rc = sqlite_api::sqlite3_step(stmt);
+            while (rc == SQLITE_ROW);
+        if (rc != SQLITE_DONE) {
+            auto* session = static_cast<soci::sqlite3_session_backend*>(session_.get_backend());
+            const soci::sqlite3_soci_error e(sqlite_api::sqlite3_errmsg(session->conn_), rc);
+            sqlite_api::sqlite3_reset(stmt);
+            raise_if_busy_or_full(e, last_os_error(), busy_holder());
+            throw e;
+        }
+        sqlite_api::sqlite3_reset(stmt);
+        sqlite_api::sqlite3_clear_bindings(stmt);
+        return;
+    }
     std::vector<soci::indicator> nulls(params.size());
     for (std::size_t i = 0; i < params.size(); ++i) {
         Param& p = params[i];
@@ -329,6 +372,41 @@ void Database::later(const std::string& text, std::vector<Param> params) {
     }
     st.st_.define_and_bind();
     st.execute(true);
+}
+
+std::int64_t Database::insert_later(const std::string& table, const std::string& text, std::vector<Param> params) {
+    if (backend() == Backend::sqlite) {
+        params.insert(params.begin(), Param::null());  // SQLite numbers the row, as a plain insert
+        later(text, std::move(params));
+        return last_insert_rowid();
+    }
+    auto& drawn = drawn_ids_[table];
+    if (drawn.empty()) {
+        // A block of the sequence's next values in one statement; a sequence never gives one twice, whether
+        // the transactions using them commit or not.
+        long long id = 0;
+        Statement st = query("SELECT nextval(pg_get_serial_sequence(:t, 'id')) FROM generate_series(1, " +
+                                 std::to_string(kIdsDrawn) + ")",
+                             soci::use(table), soci::into(id));
+        st.execute();
+        while (st.fetch()) drawn.push_back(id);
+        std::sort(drawn.rbegin(), drawn.rend());  // the lowest last, taken first
+    }
+    const std::int64_t id = drawn.back();
+    drawn.pop_back();
+    params.insert(params.begin(), Param(static_cast<long long>(id)));
+    later(text, std::move(params));
+    return id;
+}
+
+std::vector<std::optional<std::string>> Database::read_later(const std::string& text, std::vector<Param> params) {
+    if (backend() != Backend::postgresql || !transaction_)
+        throw std::logic_error("Database::read_later: only inside a write transaction on PostgreSQL");
+    session_.log_query(text);  // counted as a statement, as `run` is
+    pending_.push_back({text, std::move(params)});
+    std::vector<std::optional<std::string>> row;
+    send_pending(false, &row);
+    return row;
 }
 
 namespace {
@@ -354,7 +432,7 @@ std::string numbered_placeholders(const std::string& text) {
 }
 }  // namespace
 
-void Database::send_pending(bool commit) {
+void Database::send_pending(bool commit, std::vector<std::optional<std::string>>* row) {
     std::vector<Pending> batch;
     batch.swap(pending_);
     auto* backend = static_cast<soci::postgresql_session_backend*>(session_.get_backend());
@@ -400,9 +478,13 @@ void Database::send_pending(bool commit) {
     if (!PQpipelineSync(conn)) fail(PQerrorMessage(conn));
     // Every command's results (each ended by a null), then the sync's. A preparation that failed is
     // forgotten, so that the next use of its text prepares it again.
-    auto take = [&](const std::string& preparing) {
+    auto take = [&](const std::string& preparing, bool capture = false) {
         while (PGresult* r = PQgetResult(conn)) {
             const ExecStatusType status = PQresultStatus(r);
+            if (capture && status == PGRES_TUPLES_OK && PQntuples(r) > 0)
+                for (int c = 0; c < PQnfields(r); ++c)
+                    row->push_back(PQgetisnull(r, 0, c) ? std::nullopt
+                                                        : std::optional<std::string>(PQgetvalue(r, 0, c)));
             if (status == PGRES_FATAL_ERROR || status == PGRES_NONFATAL_ERROR) {
                 if (error.empty()) {
                     error = PQresultErrorMessage(r);
@@ -418,7 +500,7 @@ void Database::send_pending(bool commit) {
     };
     for (std::size_t i = 0; i < prepared_here.size(); ++i) {
         if (!prepared_here[i].empty()) take(prepared_here[i]);
-        take({});
+        take({}, row && i + 1 == prepared_here.size());
     }
     if (commit) take({});
     for (;;) {  // the sync

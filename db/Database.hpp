@@ -65,6 +65,7 @@ private:
 struct Param {
     enum class Kind { null, integer, text };
     Param(long long v) : kind(Kind::integer), integer(v) {}
+    Param(long v) : kind(Kind::integer), integer(v) {}  // std::int64_t where it is not long long
     Param(int v) : kind(Kind::integer), integer(v) {}
     Param(std::string v) : kind(Kind::text), text(std::move(v)) {}
     Param(const char* v) : kind(Kind::text), text(v) {}
@@ -137,6 +138,24 @@ public:
     // there, inside the same transaction, which then rolls back whole. Everywhere else it runs at once.
     // Each round trip to the server cost a sale as much as its durable commit; see `salon-cli bench sale`.
     void later(const std::string& text, std::vector<Param> params);
+    // insert_later: one INSERT of one row into `table` (keyed by `id`) as `later` keeps it, returning the
+    // row's id all the same. Its text names the id first ("INSERT INTO t (id, a) VALUES (:id, :a)") and
+    // `params` hold the other values. On SQLite the row is inserted at once with the id NULL, so SQLite
+    // numbers it as a plain insert does; on PostgreSQL inside a write transaction the id is one this
+    // connection drew from the table's sequence ahead (kIdsDrawn at a time, in one statement), so that the
+    // row goes with the transaction's next round trip (a sale's client, sale and lines with its COMMIT).
+    // Ids then rise within a connection, as a sequence's do, but two connections' rows interleave by
+    // block: never use it for a table whose ids must follow the order rows were written across stations
+    // (the audit journal's, see AuditJournal.cpp).
+    std::int64_t insert_later(const std::string& table, const std::string& text, std::vector<Param> params);
+    // read_later (PostgreSQL, inside a write transaction): one read of at most one row sent in one round
+    // trip with what `later` kept (after it, in order); its values as text, NULL as nullopt; no row gives an
+    // empty vector. The audit journal takes its chain's lock and reads the head this way.
+    std::vector<std::optional<std::string>> read_later(const std::string& text, std::vector<Param> params);
+    // The database's clock as now() gives it, but without asking the server: outside a write transaction
+    // on PostgreSQL this machine's clock. For what is checked again in the transaction (the day a draft's
+    // form is read for, before the lock).
+    std::int64_t now_without_asking();
     // update: one statement that changes rows; returns how many it changed.
     template <class... Binds>
     long long update(const std::string& text, Binds&&... binds) {
@@ -214,7 +233,10 @@ private:
     Statement checkout(const std::string& text);
     // Sends the statements `later` kept, as one pipeline (libpq's pipeline mode), with the COMMIT when
     // `commit`; throws the first refusal as SOCI would have (busy and full disk as in Statement::execute).
-    void send_pending(bool commit);
+    // `row`: where the last kept command's first row goes (read_later).
+    void send_pending(bool commit, std::vector<std::optional<std::string>>* row = nullptr);
+    static constexpr int kIdsDrawn = 16;
+    std::unordered_map<std::string, std::vector<std::int64_t>> drawn_ids_;  // by table, next last
     // BEGIN and the clock's reading in one round trip (PostgreSQL).
     void begin_postgresql();
     struct Pending {

@@ -10,6 +10,7 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -180,10 +181,38 @@ AuditEntry append(db::Database& db, const AuditKey& key, const std::string& chai
     std::string previous_mac;
     // The chain's head as this transaction's earlier entry left it (that entry's lock is held until the end).
     const std::string memo_key = "audit-head:" + chain;
+    // PostgreSQL: ids drawn from the sequence under the chain's lock, so that along a chain they rise in the
+    // order its entries were written, as `verify` expects; the entry then goes with the commit's round trip.
+    // The second of the two drawn waits in the memo for the transaction's next entry on the chain (a sale
+    // with a new client writes two).
+    const std::string ids_key = "audit-id:" + chain;
+    long long drawn_id = 0;
     if (const std::string* head = db.transaction_memo(memo_key)) {
         const auto space = head->find(' ');
         last_seq = std::stoll(head->substr(0, space));
         previous_mac = head->substr(space + 1);
+        if (const std::string* spare = db.transaction_memo(ids_key); spare && !spare->empty()) {
+            drawn_id = std::stoll(*spare);
+            db.set_transaction_memo(ids_key, "");
+        }
+    } else if (db.backend() == db::Backend::postgresql && db.write_transaction()) {
+        // The lock, then the head and the ids read under it (a statement of its own: it sees what the
+        // lock's previous holder committed), sent with what the operation kept: one round trip.
+        db.later("SELECT pg_advisory_xact_lock(:class, hashtext(:chain))", {kAuditLockClass, chain});
+        const auto row = db.read_later(
+            "SELECT n.a, n.b, h.seq, h.mac FROM (SELECT nextval(pg_get_serial_sequence('audit_entry', 'id')) AS a, "
+            "nextval(pg_get_serial_sequence('audit_entry', 'id')) AS b) n LEFT JOIN LATERAL (SELECT seq, mac FROM "
+            "audit_entry WHERE chain = :c ORDER BY seq DESC LIMIT 1) h ON true",
+            {chain});
+        if (row.size() != 4 || !row[0] || !row[1])
+            throw std::runtime_error("the audit journal's head read returned no ids");
+        const long long a = std::stoll(*row[0]), b = std::stoll(*row[1]);
+        drawn_id = std::min(a, b);
+        db.set_transaction_memo(ids_key, std::to_string(std::max(a, b)));
+        if (row[2] && row[3]) {
+            last_seq = std::stoll(*row[2]);
+            previous_mac = *row[3];
+        }
     } else {
         // Two stations of one salon appending at once: the second waits here until the first commits,
         // then reads the new head (on SQLite the write transaction already serialises them).
@@ -205,12 +234,18 @@ AuditEntry append(db::Database& db, const AuditKey& key, const std::string& chai
     e.mac = compute_mac(key, previous_mac, e);
     const long long seq = e.seq, at = e.at, actor = actor_id;
     soci::indicator actor_ind = actor_id ? soci::i_ok : soci::i_null;
-    const long long id = db.insert(
-        "INSERT INTO audit_entry (chain, seq, at, actor_id, action, subject, details, mac) "
-        "VALUES (:chain, :seq, :at, :actor, :action, :subject, :details, :mac)",
-        soci::use(chain), soci::use(seq), soci::use(at), soci::use(actor, actor_ind), soci::use(action),
-        soci::use(subject), soci::use(details), soci::use(e.mac));
-    e.id = id;
+    if (drawn_id) {
+        db.later("INSERT INTO audit_entry (id, chain, seq, at, actor_id, action, subject, details, mac) "
+                 "VALUES (:id, :chain, :seq, :at, :actor, :action, :subject, :details, :mac)",
+                 {drawn_id, chain, seq, at, db::Param::or_null(actor), action, subject, details, e.mac});
+        e.id = drawn_id;
+    } else {
+        e.id = db.insert(
+            "INSERT INTO audit_entry (chain, seq, at, actor_id, action, subject, details, mac) "
+            "VALUES (:chain, :seq, :at, :actor, :action, :subject, :details, :mac)",
+            soci::use(chain), soci::use(seq), soci::use(at), soci::use(actor, actor_ind), soci::use(action),
+            soci::use(subject), soci::use(details), soci::use(e.mac));
+    }
     db.set_transaction_memo(memo_key, std::to_string(e.seq) + " " + e.mac);
     // Once the operation has committed, the heads it wrote move the station's anchor forward.
     db.after_commit("audit-anchor", [&db, key](const std::unordered_map<std::string, std::string>& memo) {

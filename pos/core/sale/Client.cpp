@@ -176,7 +176,6 @@ std::int64_t store_client(db::Database& db, const Actor& actor, const ClientReco
                           const std::optional<ClientRecord>& before) {
     const long long now = db.now();
     const long long by = actor.staff_id();
-    soci::indicator by_ind = by ? soci::i_ok : soci::i_null;
     soci::indicator phone_ind = c.phone.empty() ? soci::i_null : soci::i_ok;
     // Sealed under the deployment's key and bound to the column and the passport (152-FZ art. 19), the
     // five values as one: one nonce, one tag and one random draw per client, a row of about 360 bytes
@@ -185,11 +184,12 @@ std::int64_t store_client(db::Database& db, const Actor& actor, const ClientReco
     const std::string personal = seal_personal_data(db::personal_data_key(db), c, hash);
     long long id = 0;
     if (!before) {
-        id = db.insert(
-            "INSERT INTO client (full_name, document_kind, document_hash, personal_data, phone, created_at, "
-            "created_by, updated_at) VALUES (:n, 'passport_rf', :h, :p, :ph, :now, :by, :now2)",
-            soci::use(c.full_name), soci::use(hash), soci::use(personal), soci::use(c.phone, phone_ind),
-            soci::use(now), soci::use(by, by_ind), soci::use(now));
+        // Sent with the operation's next round trip on PostgreSQL (a sale's: its audit entry's).
+        id = db.insert_later(
+            "client",
+            "INSERT INTO client (id, full_name, document_kind, document_hash, personal_data, phone, created_at, "
+            "created_by, updated_at) VALUES (:id, :n, 'passport_rf', :h, :p, :ph, :now, :by, :now2)",
+            {c.full_name, hash, personal, db::Param::or_null(c.phone), now, db::Param::or_null(by), now});
         actor.record(db, "client.save", "client:" + std::to_string(id), "added");
     } else {
         id = before->id;

@@ -16,6 +16,7 @@
 #include "pos/core/sale/PersonalDataConsent.hpp"
 #include "pos/core/sale/PortRequest.hpp"
 #include "pos/core/sale/Shift.hpp"
+#include "pos/core/organisation/StationSetting.hpp"
 #include "pos/core/catalog/SimStock.hpp"
 #include "pos/core/catalog/GadgetStock.hpp"
 #include "pos/core/identifiers/Imei.hpp"
@@ -206,14 +207,15 @@ struct ReadDraft {
     ReadValue<Money> paid_cash, paid_card;
     ReadValue<Passport> passport;    // the passport typed, alone or on the form
     ReadValue<ClientRecord> client;  // the whole form (not read when only the passport is typed)
+    bool form_read = false;          // the form was read, for the day `read_draft` was given
 };
 
 bool passport_only(const ClientForm& c);
 bool needs_client(const SaleDraft& d);
 
 // Every value the draft's lines and form carry, read from their text. `today` dates the form (a client's
-// age, a passport's issue); it is read only when the draft has a form to check.
-ReadDraft read_draft(db::Database& db, const SaleDraft& draft) {
+// age, a passport's issue); it is used only when the draft has a form to check.
+ReadDraft read_draft(const SaleDraft& draft, const CalendarDate& today) {
     if (draft.lines.size() > kMaxSaleLines)
         throw InputError("lines", tr("Sale"), trf("has more than {1} lines", {std::to_string(kMaxSaleLines)}));
     ReadDraft r;
@@ -247,9 +249,10 @@ ReadDraft read_draft(db::Database& db, const SaleDraft& draft) {
     if (draft.with_client) {
         r.passport = ReadValue<Passport>(
             [&] { return parse_input("passport", [&] { return Passport::parse(draft.client.passport); }); });
-        if (!passport_only(draft.client))
-            r.client = ReadValue<ClientRecord>(
-                [&] { return parse_client_form(draft.client, CalendarDate::of_utc(db.now()).iso()); });
+        if (!passport_only(draft.client)) {
+            r.client = ReadValue<ClientRecord>([&] { return parse_client_form(draft.client, today.iso()); });
+            r.form_read = true;
+        }
     }
     return r;
 }
@@ -553,19 +556,52 @@ PricingContext context_for(db::Database& db, const Actor& actor, const SaleDraft
     return ctx;
 }
 
-void require_seller(db::Database& db, const Actor& actor, ClientKind serves = ClientKind::private_client) {
-    const StaffMember& me = actor.confirm(db);  // read once for the whole transaction
-    // Every sale asks both the role's permission and the certification (R-TRN-11): one statement.
+// The till's open shift, as the seller found it.
+struct TillShift {
+    long long id = 0, dealer_id = 0;
+    int number = 0;
+};
+
+// The seller may sell here (the role's permission and the certification, R-TRN-11) and the till has an open
+// shift: checked in that order, from one statement in the usual case, which also reads the SIM limit per
+// person ahead for require_within_sim_limit (setting_number finds it in the transaction's memo). The shift's row is locked on
+// PostgreSQL for the receipt number (next_receipt). The seller is confirmed once for the whole transaction;
+// the till's shift and the salon's dealer are one light read rather than open_shift_at, which confirms the
+// person twice more and reads the shift's whole record (each statement is a round trip to a server; see
+// `salon-cli bench sale`).
+TillShift seller_at_till(db::Database& db, const Actor& actor, const std::string& till,
+                         ClientKind serves = ClientKind::private_client) {
+    const StaffMember& me = actor.confirm(db);
     const std::string role(to_string(me.role)), permission(to_string(Permission::sell));
-    const long long id = me.id;
+    const long long id = me.id, salon = actor.member().salon_id;
     long long permitted = 0, certified = 0;
-    db.run("SELECT (SELECT count(*) FROM role_permission WHERE role = :r AND permission = :p), "
-           "(SELECT count(*) FROM certification WHERE staff_id = :id)",
-           soci::use(role), soci::use(permission), soci::use(id), soci::into(permitted), soci::into(certified));
+    TillShift shift;
+    soci::indicator found = soci::i_null, limit_ind = soci::i_null;
+    const std::string limit_name = kSimLimitPerPerson;
+    std::string limit;
+    static const std::string read_shift =
+        "SELECT sh.id, sh.number, sa.dealer_id, "
+        "(SELECT count(*) FROM role_permission WHERE role = :r AND permission = :p), "
+        "(SELECT count(*) FROM certification WHERE staff_id = :id), "
+        "(SELECT value FROM setting WHERE name = :n) "
+        "FROM shift sh JOIN salon sa ON sa.id = sh.salon_id "
+        "WHERE sh.salon_id = :s AND sh.till = :t AND sh.closed_at IS NULL";
+    static const std::string read_and_lock_shift = read_shift + " FOR UPDATE OF sh";
+    db.run(db.backend() == db::Backend::postgresql ? read_and_lock_shift : read_shift, soci::use(role),
+           soci::use(permission), soci::use(id), soci::use(limit_name), soci::use(salon), soci::use(till),
+           soci::into(shift.id, found), soci::into(shift.number), soci::into(shift.dealer_id),
+           soci::into(permitted), soci::into(certified), soci::into(limit, limit_ind));
+    if (found == soci::i_ok)
+        db.set_transaction_memo("setting:" + limit_name, limit_ind == soci::i_ok ? "=" + limit : std::string());
+    if (found != soci::i_ok)  // no open shift: the seller's own checks still come first
+        db.run("SELECT (SELECT count(*) FROM role_permission WHERE role = :r AND permission = :p), "
+               "(SELECT count(*) FROM certification WHERE staff_id = :id)",
+               soci::use(role), soci::use(permission), soci::use(id), soci::into(permitted), soci::into(certified));
     if (!permitted) actor.require(db, Permission::sell);  // the permission's own refusal
-    if (actor.member().salon_id == 0)
-        throw RefusedError(tr("Only a salon's staff work at its till: you are not bound to a salon."));
+    if (salon == 0) throw RefusedError(tr("Only a salon's staff work at its till: you are not bound to a salon."));
     require_may_serve_now(me, serves, certified > 0);
+    if (found != soci::i_ok) throw RefusedError(tr("No shift is open at this till: open a shift first."));
+    return shift;
 }
 
 // A sale with a company's business tariff serves a corporate client (R-TRN-11).
@@ -611,28 +647,18 @@ int next_receipt(db::Database& db, long long shift_id, long long visit = 0, long
 }
 
 long long insert_line(db::Database& db, long long sale_id, int line_no, const PricedLine& p, long long refund_of_line) {
-    auto opt = [](long long v) { return v ? soci::i_ok : soci::i_null; };
-    long long product = p.product_id, version = p.product_version_id, tariff_version = p.tariff_version_id,
-              card = p.sim_card_id, old_card = p.old_sim_card_id, refund_of = refund_of_line;
-    soci::indicator product_ind = opt(product), version_ind = opt(version), tv_ind = opt(tariff_version),
-                    card_ind = opt(card), old_ind = opt(old_card), refund_ind = opt(refund_of);
-    soci::indicator msisdn_ind = p.msisdn.empty() ? soci::i_null : soci::i_ok;
-    const std::string kind = to_string(p.kind);
-    const int bundle = p.is_bundle ? 1 : 0, agent = p.agent ? 1 : 0;
-    const long long unit = p.unit_price.kopecks(), amount = p.amount.kopecks(), vat = p.vat_amount.kopecks();
-    const int quantity = p.quantity, bp = p.vat_basis_points;
-    const long long id = db.insert(
-        "INSERT INTO sale_line (sale_id, line_no, kind, description, product_id, product_version_id, "
+    using db::Param;
+    return db.insert_later(
+        "sale_line",
+        "INSERT INTO sale_line (id, sale_id, line_no, kind, description, product_id, product_version_id, "
         "tariff_version_id, is_bundle, sim_card_id, old_sim_card_id, msisdn, quantity, unit_price, amount, "
-        "vat_code, vat_basis_points, vat_amount, agent, refund_of_line) VALUES (:s, :n, :k, :d, :p, :pv, "
+        "vat_code, vat_basis_points, vat_amount, agent, refund_of_line) VALUES (:id, :s, :n, :k, :d, :p, :pv, "
         ":tv, :b, :c, :oc, :m, :q, :u, :a, :vc, :vb, :va, :ag, :r)",
-        soci::use(sale_id), soci::use(line_no), soci::use(kind), soci::use(p.description),
-        soci::use(product, product_ind), soci::use(version, version_ind), soci::use(tariff_version, tv_ind),
-        soci::use(bundle), soci::use(card, card_ind), soci::use(old_card, old_ind),
-        soci::use(p.msisdn, msisdn_ind), soci::use(quantity), soci::use(unit), soci::use(amount),
-        soci::use(p.vat_code), soci::use(bp), soci::use(vat), soci::use(agent),
-        soci::use(refund_of, refund_ind));
-    return id;
+        {sale_id, line_no, to_string(p.kind), p.description, Param::or_null(p.product_id),
+         Param::or_null(p.product_version_id), Param::or_null(p.tariff_version_id), p.is_bundle ? 1 : 0,
+         Param::or_null(p.sim_card_id), Param::or_null(p.old_sim_card_id), Param::or_null(p.msisdn), p.quantity,
+         p.unit_price.kopecks(), p.amount.kopecks(), p.vat_code, p.vat_basis_points, p.vat_amount.kopecks(),
+         p.agent ? 1 : 0, Param::or_null(refund_of_line)});
 }
 
 // The unit and the warranty of a gadget line (a sale's or its refund's), beside the line.
@@ -732,7 +758,7 @@ LineKind line_kind_from_string(const std::string& text) {
 
 SaleQuote price_sale(db::Database& db, const Actor& actor, const SaleDraft& draft, bool with_payment) {
     actor.confirm(db);
-    const ReadDraft read = read_draft(db, draft);
+    const ReadDraft read = read_draft(draft, CalendarDate::of_utc(db.now()));
     PricingContext ctx = context_for(db, actor, draft, read);
     return price_with(ctx, draft, read, with_payment);
 }
@@ -744,26 +770,23 @@ CommittedSale commit_sale(db::Database& db, const Actor& actor, const std::strin
     // order it in `within`; a draft typed at the sales desk cannot carry one past those checks.
     if (serves == ClientKind::corporate_client && !within)
         throw RefusedError(tr("A business tariff is connected at the corporate desk."));
-    const ReadDraft read = read_draft(db, draft);  // before the lock: see ReadValue
-    db::WriteTransaction tx(db);
-    require_seller(db, actor, serves);  // in the transaction: the seller is read once for the whole operation
-    // The seller was confirmed just above: the till's open shift and the salon's dealer in one light read
-    // rather than open_shift_at, which confirms the person twice more and reads the shift's whole record
-    // (the commit's statements are most of its time; see `salon-cli bench sale`).
-    long long shift_id = 0, dealer_id = 0;
-    int shift_number = 0;
-    {
-        const long long salon = actor.member().salon_id;
-        soci::indicator ind = soci::i_null;
-        // On PostgreSQL the shift's row is locked here for the receipt number (next_receipt): one round trip.
-        static const std::string read_shift =
-            "SELECT sh.id, sh.number, sa.dealer_id FROM shift sh JOIN salon sa ON sa.id = sh.salon_id "
-            "WHERE sh.salon_id = :s AND sh.till = :t AND sh.closed_at IS NULL";
-        static const std::string read_and_lock_shift = read_shift + " FOR UPDATE OF sh";
-        db.run(db.backend() == db::Backend::postgresql ? read_and_lock_shift : read_shift, soci::use(salon),
-               soci::use(till), soci::into(shift_id, ind), soci::into(shift_number), soci::into(dealer_id));
-        if (ind != soci::i_ok) throw RefusedError(tr("No shift is open at this till: open a shift first."));
+    // The draft is read before the lock (see ReadValue), its form for the day this machine's clock gives,
+    // which costs no round trip to a server; when the transaction's day is another one (midnight, or the
+    // station's clock off the server's), the draft is read again for that day, again outside the lock.
+    CalendarDate day = CalendarDate::of_utc(db.now_without_asking());
+    std::optional<ReadDraft> read_first(read_draft(draft, day));
+    std::optional<db::WriteTransaction> open(std::in_place, db);
+    while (read_first->form_read && !(CalendarDate::of_utc(db.now()) == day)) {
+        day = CalendarDate::of_utc(db.now());
+        open.reset();
+        read_first.emplace(read_draft(draft, day));
+        open.emplace(db);
     }
+    const ReadDraft& read = *read_first;
+    db::WriteTransaction& tx = *open;
+    const TillShift shift = seller_at_till(db, actor, till, serves);
+    const long long shift_id = shift.id, dealer_id = shift.dealer_id;
+    const int shift_number = shift.number;
     PricingContext ctx = context_for(db, actor, draft, read);
     const SaleQuote q = price_with(ctx, draft, read, true);
     long long client_id = 0;
@@ -776,27 +799,25 @@ CommittedSale commit_sale(db::Database& db, const Actor& actor, const std::strin
             // A new person: the limit still applies to one sale's worth of cards.
             require_within_sim_limit(db, 0, adding);
         }
-        client_id = ctx.client_known ? ctx.client->id : store_client(db, actor, *ctx.client, ctx.registered);
     }
     const long long salon_id = ctx.salon_id;
     const long long staff = actor.staff_id();
     const long long visit = draft.visit_id;
     bool visit_here = true;  // only checked, not written: the sale's own row names the visit and its client
+    // Read before the client is stored: on PostgreSQL every write from here on goes with the next round trip.
     const int receipt = next_receipt(db, shift_id, visit, salon_id, &visit_here, true);
     if (!visit_here) throw InputError("visit", tr("Visit"), tr("this visit is not in this salon's queue"));
-    soci::indicator visit_ind = visit ? soci::i_ok : soci::i_null;
-    soci::indicator client_ind = client_id ? soci::i_ok : soci::i_null;
+    if (ctx.client)
+        client_id = ctx.client_known ? ctx.client->id : store_client(db, actor, *ctx.client, ctx.registered);
     const long long now = db.now();
-    const long long total = q.total.kopecks(), cash = q.paid_cash.kopecks(), card = q.paid_card.kopecks(),
-                    change = q.change_due.kopecks();
-    const long long sale_id = db.insert(
-        "INSERT INTO sale (dealer_id, salon_id, shift_id, staff_id, visit_id, client_id, kind, "
-        "receipt_number, "
-        "created_at, total, paid_cash, paid_card, change_due) VALUES (:d, :s, :sh, :st, :v, :c, 'sale', :r, "
+    // Sent with the commit on PostgreSQL (Database::insert_later), as are its lines and all they bring about.
+    const long long sale_id = db.insert_later(
+        "sale",
+        "INSERT INTO sale (id, dealer_id, salon_id, shift_id, staff_id, visit_id, client_id, kind, receipt_number, "
+        "created_at, total, paid_cash, paid_card, change_due) VALUES (:id, :d, :s, :sh, :st, :v, :c, 'sale', :r, "
         ":at, :t, :pc, :pd, :ch)",
-        soci::use(dealer_id), soci::use(salon_id), soci::use(shift_id), soci::use(staff),
-        soci::use(visit, visit_ind), soci::use(client_id, client_ind), soci::use(receipt), soci::use(now),
-        soci::use(total), soci::use(cash), soci::use(card), soci::use(change));
+        {dealer_id, salon_id, shift_id, staff, db::Param::or_null(visit), db::Param::or_null(client_id), receipt,
+         now, q.total.kopecks(), q.paid_cash.kopecks(), q.paid_card.kopecks(), q.change_due.kopecks()});
     for (std::size_t i = 0; i < q.lines.size(); ++i) {
         const long long line_id = insert_line(db, sale_id, static_cast<int>(i + 1), q.lines[i], 0);
         apply_line(db, actor, q.lines[i], line_id, client_id, draft.lines[i], read.lines[i], now, ctx.cards,
