@@ -23,7 +23,7 @@ shot() { sleep 0.7; import -window root "$shots/$1.png" 2>/dev/null; }
 file=$XDG_DATA_HOME/salon-station/salon.db
 wizard_window() { timeout 20 xdotool search --sync --onlyvisible --name "первый запуск" | head -n 1; }
 focus() { xdotool windowactivate --sync "$1" 2>/dev/null || xdotool windowfocus --sync "$1"; }
-type_text() { xdotool type --delay 30 "$1"; }
+type_text() { xdotool type --delay 90 "$1"; }  # slower: Cyrillic letters are remapped one by one
 finish() {
   echo "gui: $passed passed, $failed failed"
   if [ "$failed" -eq 0 ]; then rm -rf "$work"; exit 0; fi
