@@ -143,19 +143,9 @@ wxWindow* FirstRunWizard::build_dealer_page() {
     fields->add("dealer.ogrn", tr("OGRN / OGRNIP"), ogrn_);
     fields->add("dealer.kpp", tr("KPP"), kpp_);
     fields->add("dealer.kind", tr("Dealer kind"), dealer_kind_);
-    auto* error = new wxStaticText(page, wxID_ANY, wxString());
-    error->SetForegroundColour(error_colour());
-    auto* sizer = new wxBoxSizer(wxVERTICAL);
-    sizer->Add(new wxStaticText(page, wxID_ANY, ui_text(tr("The dealer who owns the salons of this database."))),
-               0, wxBOTTOM, 12);
-    sizer->Add(fields->sizer(), 0, wxEXPAND);
-    sizer->Add(error, 0, wxEXPAND | wxTOP, 8);
-    page->SetSizer(sizer);
     // A sole proprietor has no KPP.
     dealer_kind_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { kpp_->Enable(dealer_kind_->GetSelection() == 0); });
-    fields_.emplace_back(fields);
-    page_errors_.push_back(error);
-    return page;
+    return form_page(page, fields, tr("The dealer who owns the salons of this database."));
 }
 
 wxWindow* FirstRunWizard::build_salon_page() {
@@ -173,18 +163,7 @@ wxWindow* FirstRunWizard::build_salon_page() {
     fields->add("salon.name", tr("Name"), salon_name_);
     fields->add("salon.address", tr("Address"), address_);
     fields->add("salon.time_zone", tr("Time zone"), time_zone_);
-    auto* error = new wxStaticText(page, wxID_ANY, wxString());
-    error->SetForegroundColour(error_colour());
-    auto* sizer = new wxBoxSizer(wxVERTICAL);
-    sizer->Add(new wxStaticText(page, wxID_ANY,
-                                ui_text(tr("The first salon: its clocks show the time of its time zone."))),
-               0, wxBOTTOM, 12);
-    sizer->Add(fields->sizer(), 0, wxEXPAND);
-    sizer->Add(error, 0, wxEXPAND | wxTOP, 8);
-    page->SetSizer(sizer);
-    fields_.emplace_back(fields);
-    page_errors_.push_back(error);
-    return page;
+    return form_page(page, fields, tr("The first salon: its clocks show the time of its time zone."));
 }
 
 wxWindow* FirstRunWizard::build_admin_page() {
@@ -198,14 +177,18 @@ wxWindow* FirstRunWizard::build_admin_page() {
     fields->add("admin.full_name", tr("Full name"), full_name_);
     fields->add("admin.password", tr("Password"), password_);
     fields->add("admin.password_again", tr("Password again"), password_again_);
+    return form_page(page, fields,
+                     tr("The head-office administrator: signs in first, then adds the salon's people."));
+}
+
+wxWindow* FirstRunWizard::form_page(wxWindow* page, FormFields* fields, const Text& intro) {
+    auto* words = new wxStaticText(page, wxID_ANY, ui_text(intro));
+    words->Wrap(kFieldWidth + 160);
+    // A refusal that names no field of the page (none is expected) still shows on it.
     auto* error = new wxStaticText(page, wxID_ANY, wxString());
     error->SetForegroundColour(error_colour());
     auto* sizer = new wxBoxSizer(wxVERTICAL);
-    auto* intro = new wxStaticText(page, wxID_ANY,
-                                   ui_text(tr("The head-office administrator: signs in first, then adds the "
-                                              "salon's people.")));
-    intro->Wrap(kFieldWidth + 160);
-    sizer->Add(intro, 0, wxBOTTOM, 12);
+    sizer->Add(words, 0, wxBOTTOM, 12);
     sizer->Add(fields->sizer(), 0, wxEXPAND);
     sizer->Add(error, 0, wxEXPAND | wxTOP, 8);
     page->SetSizer(sizer);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "db/Database.hpp"
+#include "db/Text.hpp"
 
 #include <wx/button.h>
 #include <wx/choice.h>
@@ -47,6 +48,8 @@ private:
     wxWindow* build_dealer_page();
     wxWindow* build_salon_page();
     wxWindow* build_admin_page();
+    // Lays out a page of `fields` under its `intro`, with a line for refusals, and keeps both for errors.
+    wxWindow* form_page(wxWindow* page, FormFields* fields, const Text& intro);
     wxTextCtrl* text_input(wxWindow* parent, long style = 0);
     void next();
     void back();
