@@ -121,7 +121,19 @@ void accept_candidate(Database& candidate, const std::string& file, const Restor
     if (steps.accept) steps.accept(candidate);
 }
 
+// A database with no table at all: a new SQLite file, an empty PostgreSQL database. A restore into it has
+// nothing to keep aside.
+bool holds_nothing(Database& db) {
+    long long tables = 0;
+    if (db.backend() == Backend::sqlite)
+        db.sql() << "SELECT count(*) FROM sqlite_master", soci::into(tables);
+    else
+        db.sql() << "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()", soci::into(tables);
+    return tables == 0;
+}
+
 std::string keep_aside(Database& live, const std::string& file, const RestoreSteps& steps) {
+    if (holds_nothing(live)) return {};
     const std::string where = before_restore_file(live, file);
     if (steps.keep_aside) return steps.keep_aside(live, where);
     backup(live, where);
@@ -224,7 +236,53 @@ CheckReport check(Database& db) {
                                        trf("constraint {1} of {2} is not validated",
                                            {r.get<std::string>(1), r.get<std::string>(0)})});
     }
+    if (const auto mark = incomplete(db)) report.problems.push_back({CheckProblem::Kind::incomplete, incomplete_text(*mark)});
     return report;
+}
+
+namespace {
+// The mark lives in the station's settings (migration 5); older databases cannot carry one.
+constexpr int kSettingsVersion = 5;
+const std::string kIncompleteSetting = "incomplete_operation";
+}  // namespace
+
+void mark_incomplete(Database& db, const std::string& operation) {
+    WriteTransaction tx(db);
+    const std::string value = std::to_string(db.now()) + " " + operation;
+    db.run("DELETE FROM setting WHERE name = :n", soci::use(kIncompleteSetting));
+    db.run("INSERT INTO setting (name, value) VALUES (:n, :v)", soci::use(kIncompleteSetting), soci::use(value));
+    tx.commit();
+}
+
+void mark_complete(Database& db) {
+    WriteTransaction tx(db);
+    db.run("DELETE FROM setting WHERE name = :n", soci::use(kIncompleteSetting));
+    tx.commit();
+}
+
+std::optional<Incomplete> incomplete(Database& db) {
+    if (db.schema_version() < kSettingsVersion) return std::nullopt;
+    std::string value;
+    soci::indicator ind = soci::i_null;
+    db.run("SELECT value FROM setting WHERE name = :n", soci::use(kIncompleteSetting), soci::into(value, ind));
+    if (ind != soci::i_ok) return std::nullopt;
+    Incomplete mark;
+    const auto space = value.find(' ');
+    try {
+        mark.since = std::stoll(value.substr(0, space));
+    } catch (const std::exception&) {
+        mark.since = 0;
+    }
+    mark.operation = space == std::string::npos ? std::string() : value.substr(space + 1);
+    return mark;
+}
+
+Text incomplete_text(const Incomplete& mark) {
+    char when[32] = "?";
+    const std::time_t t = static_cast<std::time_t>(mark.since);
+    std::tm tm{};
+    if (gmtime_r(&t, &tm)) std::strftime(when, sizeof when, "%Y-%m-%d %H:%M UTC", &tm);
+    return trf("incomplete: {1} began {2} and did not finish; what it added is partial", {mark.operation, when});
 }
 
 void backup(Database& db, const std::string& file) {

@@ -3,7 +3,9 @@
 
 #include "db/Text.hpp"
 
+#include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -12,7 +14,7 @@ namespace salon::db {
 class Database;
 
 struct CheckProblem {
-    enum class Kind { pending_migrations, integrity, foreign_key, constraint };
+    enum class Kind { pending_migrations, integrity, foreign_key, constraint, incomplete };
     Kind kind;
     Text text;
 };
@@ -25,8 +27,22 @@ struct CheckReport {
 };
 
 // SQLite: integrity_check and foreign_key_check. PostgreSQL: constraints not validated. Both: pending
-// migrations.
+// migrations, and an operation of many transactions that began and never finished (`incomplete`).
 CheckReport check(Database& db);
+
+// An operation too long for one transaction (the demo seed writes some 60 000 sales, each its own) marks
+// the database incomplete in its own committed transaction before it writes anything, and clears the mark
+// after its last write: killed half-way, it leaves a database that says it is incomplete and since when,
+// never a silently partial one.
+struct Incomplete {
+    std::string operation;  // as the caller named it, e.g. "salon-cli demo seed"
+    std::int64_t since = 0;  // Unix seconds, UTC
+};
+void mark_incomplete(Database& db, const std::string& operation);
+void mark_complete(Database& db);
+std::optional<Incomplete> incomplete(Database& db);
+// "incomplete: salon-cli demo seed began 2026-12-05 20:31 UTC and did not finish"
+Text incomplete_text(const Incomplete& mark);
 
 // A consistent copy while stations keep working: SQLite's online backup into a new file; PostgreSQL's
 // pg_dump (custom format). The file is created readable by its owner only (mode 0600) before any data is
@@ -48,7 +64,8 @@ struct RestoreSteps {
 // first. Refused, with the live database untouched: an empty file, a file that is not a backup of this
 // backend, one without a Salon Station schema or from a newer program, a damaged one (integrity, foreign
 // keys, constraints), and whatever `steps.accept` refuses. Then the live database is kept aside and
-// replaced. Returns where the replaced database was kept.
+// replaced. Returns where the replaced database was kept: empty when it held no table at all (a new SQLite
+// file, an empty PostgreSQL database), which a restore creates.
 std::string restore(Database& db, const std::string& file, const RestoreSteps& steps = {});
 
 // Where a restore keeps the database it replaces: beside the SQLite file, or beside the backup for

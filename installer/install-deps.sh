@@ -28,6 +28,8 @@ packages=(
   libxml2-dev libxml2-utils
   # printing receipts and X/Z reports on the station's printer through CUPS
   libcups2-dev
+  # wxWidgets' own words (stock buttons, progress and wizard dialogs) in Russian
+  wx3.2-i18n
   # hostile input (tests/fuzz): clang with its AddressSanitizer, UndefinedBehaviorSanitizer and libFuzzer
   # runtimes (libclang-rt), llvm-symbolizer (llvm-14) for the reports' stack traces
   clang libclang-rt-14-dev llvm-14

@@ -3,8 +3,10 @@
 #include "db/Database.hpp"
 #include "db/Text.hpp"
 #include "db/UserError.hpp"
+#include "pos/core/backup/StationBackups.hpp"
 #include "pos/core/organisation/AdministrationPages.hpp"
 #include "pos/core/organisation/Permission.hpp"
+#include "pos/ui/BackupDialogs.hpp"
 #include "pos/ui/CatalogPage.hpp"
 #include "pos/ui/DashboardPage.hpp"
 #include "pos/ui/DatabasePage.hpp"
@@ -42,6 +44,7 @@
 #include <wx/statusbr.h>
 
 #include <algorithm>
+#include <ctime>
 
 namespace salon::app {
 
@@ -110,6 +113,25 @@ MainFrame::MainFrame(db::Database& db, const pos::Actor& actor, Actions actions,
         focus_ = pages_.front();  // bring_back() gives it the focus once the frame is mapped
     } else {
         navigation_->SetFocus();
+    }
+    // The daily backup while the station runs: checked every ten minutes, made when the newest in the
+    // backup folder is older than a day (pos::backup_if_due), so a station that runs all week makes one a day.
+    backup_timer_.Bind(wxEVT_TIMER, [this](wxTimerEvent&) { back_up_if_due(); });
+    backup_timer_.Start(10 * 60 * 1000);
+}
+
+void MainFrame::back_up_if_due() {
+    try {
+        const auto run = pos::backup_if_due(db_, actor_, static_cast<std::int64_t>(std::time(nullptr)));
+        // A failure is journaled by core; the status bar says it, without interrupting a sale.
+        if (run && !run->ok())
+            SetStatusText(wxString::FromUTF8(std::string(db::backend_name(db_.backend()))) + " · " +
+                              ui_text(trf("The backup failed: {1}", {run->error->str()})),
+                          2);
+        else if (run)
+            SetStatusText(wxString::FromUTF8(std::string(db::backend_name(db_.backend()))), 2);
+    } catch (const std::exception&) {
+        // backup_if_due reports its own failures; a person locked since sign-in is the sign-in's business
     }
 }
 
@@ -248,6 +270,26 @@ void MainFrame::build_menus() {
     file->AppendSeparator();
     wxMenuItem* printer = file->Append(wxID_ANY, ui_text(tr("&Printer…")));
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { ui::choose_station_printer(this); }, printer->GetId());
+    bool administers = false;
+    try {
+        administers = actor_.may(db_, pos::Permission::administer_database);
+    } catch (const std::exception&) {
+    }
+    if (administers) {  // backups, their settings and a restore are the administrator's (core checks again)
+        file->AppendSeparator();
+        wxMenuItem* back_up = file->Append(wxID_ANY, ui_text(tr("&Back up now")));
+        Bind(wxEVT_MENU, [this](wxCommandEvent&) { ui::back_up_now(this, db_, actor_); }, back_up->GetId());
+        wxMenuItem* backup_settings = file->Append(wxID_ANY, ui_text(tr("Backup se&ttings…")));
+        Bind(wxEVT_MENU, [this](wxCommandEvent&) {
+            ui::BackupSettingsDialog dialog(this, db_, actor_);
+            dialog.ShowModal();
+        }, backup_settings->GetId());
+        wxMenuItem* restore = file->Append(wxID_ANY, ui_text(tr("&Restore from backup…")));
+        Bind(wxEVT_MENU, [this](wxCommandEvent&) {
+            // The database under every page was replaced: everyone is signed out and the station closes.
+            if (ui::restore_from_backup(this, db_, actor_)) CallAfter([this] { actions_.quit(); });
+        }, restore->GetId());
+    }
     file->AppendSeparator();
     file->Append(wxID_EXIT, ui_text(tr("&Quit")) + "\tCtrl+Q");
 

@@ -7,6 +7,7 @@
 #include <wx/frame.h>
 #include <wx/menu.h>
 #include <wx/simplebook.h>
+#include <wx/timer.h>
 #include <wx/treectrl.h>
 #include <wx/weakref.h>
 
@@ -50,6 +51,7 @@ private:
     void build_menus();
     void build_status_bar();
     void show_keys();  // Help > Keyboard shortcuts (F1)
+    void back_up_if_due();  // the daily backup's timer: a backup when the newest is older than a day
     // `key`: the page's own shortcut in the Go menu; empty: Ctrl+1 ... Ctrl+9 by its place.
     void add_page(wxTreeItemId section, ui::StationPage* page, const wxString& title, const wxString& key = wxString());
     void show_page(std::size_t index);
@@ -68,6 +70,7 @@ private:
     wxMenuItem* save_item_ = nullptr;
     wxWindowRef focus_;
     std::string till_;
+    wxTimer backup_timer_;
     ui::RatingFrame* rating_ = nullptr;  // the visitor's screen, made when a salon person's desk needs it  // the input that had the focus when the frame was put away
 };
 

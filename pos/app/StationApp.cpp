@@ -2,6 +2,7 @@
 
 #include <wx/utils.h>
 
+#include "db/Maintenance.hpp"
 #include "db/UserError.hpp"
 #include "db/migrations.hpp"
 #include "pos/app/CorporateGuiTest.hpp"
@@ -137,6 +138,7 @@ void StationApp::choose_ui_language() {
         if (wxConfigBase::Get()->Read("language", &stored)) name = stored.utf8_string();
     }
     set_language(choose_language(name));
+    ui::follow_language_in_wx();
 }
 
 bool StationApp::OnExceptionInMainLoop() {
@@ -184,6 +186,17 @@ bool StationApp::open_database() {
         }
         db_ = db::Database::open(url, db::Database::Mode::create_if_missing);
         db::migrate(*db_);
+        // Said before anyone signs in: the data of an interrupted demo seed look whole and are not.
+        if (const auto mark = db::incomplete(*db_)) {
+            const wxString text = ui::ui_text(trf("This database is incomplete ({1}). Work in it only to look "
+                                                  "around; create a new database for real work or a full demo.",
+                                                  {db::incomplete_text(*mark).str()}));
+            if (options_.screenshot.empty())
+                wxMessageDialog(nullptr, text, ui::ui_text(tr("Salon Station")), wxOK | wxICON_WARNING | wxCENTRE)
+                    .ShowModal();
+            else
+                std::cerr << text.utf8_string() << std::endl;
+        }
         wait_window_ = std::make_unique<DatabaseWaitWindow>(*db_);
         // Not set up (never, or a first run that did not commit): the wizard, once more.
         needs_setup_ = !options_.kiosk && !pos::is_set_up(*db_);

@@ -1,5 +1,7 @@
 // salon-cli demo seed: fills a database with the demo network.
+#include "db/Maintenance.hpp"
 #include "db/Text.hpp"
+#include "db/UserError.hpp"
 #include "pos/cli/CliContext.hpp"
 #include "pos/cli/commands.hpp"
 #include "pos/core/demo/DemoData.hpp"
@@ -48,6 +50,11 @@ void add_demo_commands(CLI::App& app, CliContext& ctx) {
                    tr("Leave the training centre empty (no question bank, cohorts or candidates)").str());
     seed->callback([&ctx, days, no_training] {
         auto db = ctx.open(true);
+        // Thousands of transactions: a seed killed half-way must not be taken later for the demo network.
+        if (const auto mark = db::incomplete(*db))
+            throw RefusedError(trf("{1} cannot take the demo data: {2}. Start again with a new database.",
+                                   {db->url().display, db::incomplete_text(*mark).str()}));
+        db::mark_incomplete(*db, "salon-cli demo seed");
         const auto r = pos::seed_demo(*db, ctx.maintenance(), *days);
         const auto& h = r.history;
         pos::SandboxSmsSender sms;
@@ -58,6 +65,7 @@ void add_demo_commands(CLI::App& app, CliContext& ctx) {
             training.already_present = true;  // nothing added, nothing to print
         else
             training = training::seed_training_demo(*db, ctx.maintenance(), sms, mail);
+        db::mark_complete(*db);
         if (ctx.json) {
             print_json({{"ok", true},
                         {"already_present", r.already_present},

@@ -3,6 +3,7 @@
 #include "db/UserError.hpp"
 #include "pos/cli/CliContext.hpp"
 #include "pos/cli/commands.hpp"
+#include "pos/core/backup/StationBackups.hpp"
 #include "pos/core/common/CalendarDate.hpp"
 #include "pos/core/common/FormInput.hpp"
 #include "pos/core/fiscal/FiscalQueue.hpp"
@@ -176,8 +177,15 @@ void add_shift_commands(CLI::App& app, CliContext& ctx) {
             fiscal = close_fiscal_shift(*db, person, till, *registrar);
         } catch (const RefusedError&) {
         }
+        // The automatic backup after the close: its failure is reported and journaled, the close stands.
+        const std::optional<BackupRun> backup = backup_after_shift_close(*db, person);
         if (ctx.json) {
             nlohmann::json out = to_json(r);
+            if (backup)
+                out["backup"] = {{"ok", backup->ok()},
+                                 {"file", backup->file.string()},
+                                 {"encrypted", backup->encrypted},
+                                 {"error", backup->error ? backup->error->str() : std::string()}};
             out["fiscal_fault"] = to_string(fiscal.fault);
             if (fiscal.z && fiscal.z->document)
                 out["fiscal_z"] = {{"shift", fiscal.z->shift_number},
@@ -198,6 +206,11 @@ void add_shift_commands(CLI::App& app, CliContext& ctx) {
             std::cout << trf("The registrar did not close its fiscal shift: {1}.",
                              {fiscal_fault_title(fiscal.fault).str()})
                              .str()
+                      << '\n';
+        if (backup && backup->ok())
+            std::cout << trf("Backup written to {1}.", {backup->file.string()}).str() << '\n';
+        else if (backup)
+            std::cerr << trf("The shift is closed, but the backup after it failed: {1}", {backup->error->str()}).str()
                       << '\n';
     });
 

@@ -673,11 +673,18 @@ void DeskPage::take_ticket() {
                                           pos::VisitPurpose::service, pos::VisitPurpose::corporate};
     wxArrayString titles;
     for (const auto p : purposes) titles.Add(ui_text(pos::visit_purpose_title(p)));
-    wxSingleChoiceDialog dialog(this, ui_text(tr("What has the client come for?")), ui_text(tr("Queue ticket")), titles);
-    name_stock_buttons(&dialog);
-    if (dialog.ShowModal() != wxID_OK) return;
+    int chosen = -1;
+    {
+        // Gone before the ticket is written: Enter in its list leaves a second "OK" pending, which a wait for
+        // a busy database (its window lets events through) would deliver to a dialog no longer shown.
+        wxSingleChoiceDialog dialog(this, ui_text(tr("What has the client come for?")), ui_text(tr("Queue ticket")),
+                                    titles);
+        name_stock_buttons(&dialog);
+        if (dialog.ShowModal() != wxID_OK) return;
+        chosen = dialog.GetSelection();
+    }
     try {
-        const pos::Visit v = pos::take_ticket(db_, actor_.member().salon_id, purposes[dialog.GetSelection()]);
+        const pos::Visit v = pos::take_ticket(db_, actor_.member().salon_id, purposes[chosen]);
         refresh();
         status(ui_text(trf("Ticket {1} taken ({2}).", {v.label, pos::visit_purpose_title(v.purpose).str()})), false);
     } catch (const UserError& e) {

@@ -1,8 +1,12 @@
 #include "pos/ui/FormFields.hpp"
 
 #include <wx/textctrl.h>
+#include <wx/translation.h>
 
 #include <algorithm>
+#include <clocale>
+#include <cstdlib>
+#include <cstring>
 
 namespace salon::ui {
 
@@ -14,6 +18,22 @@ constexpr int kErrorWrapWidth = 340;
 wxColour error_colour() { return wxColour(0xC0, 0x1C, 0x28); }
 
 wxString ui_text(const Text& text) { return wxString::FromUTF8(text.str()); }
+
+void follow_language_in_wx() {
+    // Only the translations: a wxLocale would also switch the C library's locale, and every number and date
+    // the station shows is formatted by Boost.Locale already.
+    auto* translations = new wxTranslations;
+    translations->SetLanguage(language() == Language::russian ? wxLANGUAGE_RUSSIAN : wxLANGUAGE_ENGLISH_US);
+    if (language() == Language::russian) translations->AddStdCatalog();
+    wxTranslations::Set(translations);  // takes ownership, deletes the one before
+    // GTK draws stock buttons (OK, Cancel in wx's standard dialogs) with its own gettext catalog, which
+    // follows LANGUAGE, not wx. gettext ignores LANGUAGE under the "C" locale (a session without LANG), so
+    // messages then use C.UTF-8, which honours it; numbers and dates stay Boost.Locale's.
+    setenv("LANGUAGE", language() == Language::russian ? "ru" : "en", 1);
+    const char* messages = std::setlocale(LC_MESSAGES, nullptr);
+    if (!messages || std::strcmp(messages, "C") == 0 || std::strcmp(messages, "POSIX") == 0)
+        std::setlocale(LC_MESSAGES, "C.UTF-8");
+}
 
 FormFields::FormFields(wxWindow* parent) : parent_(parent), grid_(new wxFlexGridSizer(2, wxSize(12, 6))) {
     grid_->AddGrowableCol(1, 1);

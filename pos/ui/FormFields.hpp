@@ -46,5 +46,8 @@ private:
 wxColour error_colour();
 // A label's text: translated and converted for wx.
 wxString ui_text(const Text& text);
+// wxWidgets' own words (stock buttons "OK"/"Cancel", a progress dialog's "Elapsed time", a wizard's "Next >")
+// in the language the station speaks: wx's catalog from the wx3.2-i18n package. Call after set_language.
+void follow_language_in_wx();
 
 }  // namespace salon::ui

@@ -98,6 +98,7 @@ void LoginDialog::apply_texts() {
 void LoginDialog::on_language_chosen() {
     const Language chosen = language_->GetSelection() == 1 ? Language::english : Language::russian;
     set_language(chosen);
+    follow_language_in_wx();
     {
         wxLogNull quiet;  // a setting that cannot be stored must not interrupt signing in
         wxConfigBase::Get()->Write("language", wxString(language_code(chosen)));

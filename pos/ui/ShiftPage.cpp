@@ -1,5 +1,7 @@
 #include "pos/ui/ShiftPage.hpp"
 
+#include "pos/core/backup/StationBackups.hpp"
+
 #include "db/UserError.hpp"
 #include "pos/core/common/FormInput.hpp"
 #include "pos/core/organisation/Permission.hpp"
@@ -205,6 +207,8 @@ void ShiftPage::close() {
             z = pos::close_shift(db_, actor_, shift->id, *counted, approval);
         }
         const pos::FiscalClose fiscal = pos::close_fiscal_shift(db_, actor_, till_, *registrar);
+        // The automatic backup after the close: a failure is journaled and said, the shift stays closed.
+        const std::optional<pos::BackupRun> backup = pos::backup_after_shift_close(db_, actor_);
         refresh();
         auto lines = pos::shift_report_text(z);
         if (fiscal.z && fiscal.z->document)
@@ -217,8 +221,14 @@ void ShiftPage::close() {
             lines.push_back(trf("The registrar did not close its fiscal shift: {1}.",
                                 {pos::fiscal_fault_title(fiscal.fault).str()})
                                 .str());
+        if (backup && backup->ok()) lines.push_back(trf("Backup written to {1}.", {backup->file.string()}).str());
         show_text(lines);
-        status(ui_text(trf("Shift {1} is closed.", {std::to_string(z.shift.number)})), false);
+        if (backup && !backup->ok())
+            status(ui_text(trf("Shift {1} is closed, but the backup after it failed: {2}",
+                               {std::to_string(z.shift.number), backup->error->str()})),
+                   true);
+        else
+            status(ui_text(trf("Shift {1} is closed.", {std::to_string(z.shift.number)})), false);
     } catch (const UserError& e) {
         status(wxString::FromUTF8(e.message()), true);
     }

@@ -79,8 +79,17 @@ same("waiting", fig.get("Waiting now"), str(cli["waiting"]))
 same("serving", fig.get("Being served"), str(cli["serving"]))
 same("done", fig.get("Served today"), str(cli["done"]))
 same("left", fig.get("Went away"), str(cli["left"]))
-same("average", fig.get("Average wait"), "%.1f min" % cli["average_wait_minutes"])
-same("p90", fig.get("90% waited no longer than"), "%.1f min" % cli["p90_wait_minutes"])
+# Waits of the people still waiting grow too, so the average and the 90th percentile move between the two
+# readings (the window's F5 may land before or after salon-cli on a loaded machine): within a minute.
+def grown(name, shown, base):
+    try:
+        value = float(shown.replace(" min", ""))
+    except (AttributeError, ValueError):
+        return same(name, shown, "%.1f min" % base)
+    if abs(value - base) > 1.0:
+        same(name, shown, "%.1f min" % base)
+grown("average", fig.get("Average wait"), cli["average_wait_minutes"])
+grown("p90", fig.get("90% waited no longer than"), cli["p90_wait_minutes"])
 # The longest current wait grows while the test runs: salon-cli is asked first, so the window (read a
 # moment later) may be a minute ahead when a minute turns between the two.
 longest = cli["longest_waiting_minutes"]

@@ -57,6 +57,11 @@ void backup_database(db::Database& db, const Actor& actor, const std::string& fi
 }
 
 RestoreOutcome restore_database(db::Database& db, const Actor& actor, const std::string& file, bool without_heads) {
+    return restore_database(db, actor, file, without_heads, file);
+}
+
+RestoreOutcome restore_database(db::Database& db, const Actor& actor, const std::string& file, bool without_heads,
+                                const std::string& shown_as) {
     const AuditKey& key = actor.audit_key();
     KnownHeads known;
     known.station_anchor = false;  // the backup is checked against its own heads, not this database's
@@ -83,23 +88,28 @@ RestoreOutcome restore_database(db::Database& db, const Actor& actor, const std:
                                       {file, heads_file}));
         known.given = heads->heads;
     }
+    RestoreOutcome outcome;
+    outcome.heads_checked = !without_heads;
     db::RestoreSteps steps;
     steps.accept = [&](db::Database& candidate) {
         const AuditCheck check = verify(candidate, key, known);
         if (check.problem) throw ValidationError(tr("Backup file"), describe(*check.problem));
         if (!check.tail.empty()) throw ValidationError(tr("Backup file"), describe(check.tail.front()));
+        outcome.entries = check.entries;
+        outcome.chains = check.chains;
     };
     steps.keep_aside = [&](db::Database& live, const std::string& where) {
-        backup_database(live, actor, where);
-        return where;
+        const std::string target = shown_as == file ? where : db::before_restore_file(live, shown_as);
+        backup_database(live, actor, target);
+        return target;
     };
-    RestoreOutcome outcome;
     outcome.kept_aside = db::restore(db, file, steps);
     db.forget_statements();  // the schema under them was replaced
     reset_anchor(key, db, chain_heads(db));
     db::WriteTransaction tx(db);
-    actor.record(db, "database.restore", "backup:" + fs::path(file).filename().string(),
-                 "kept_aside=" + fs::path(outcome.kept_aside).filename().string());
+    actor.record(db, "database.restore", "backup:" + fs::path(shown_as).filename().string(),
+                 "kept_aside=" + (outcome.kept_aside.empty() ? std::string("none")
+                                                             : fs::path(outcome.kept_aside).filename().string()));
     tx.commit();
     return outcome;
 }

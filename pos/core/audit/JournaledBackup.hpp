@@ -2,6 +2,7 @@
 // this deployment's key before the live database is touched (db/Maintenance.hpp does the rest).
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 namespace salon::db {
@@ -18,7 +19,13 @@ class Actor;
 void backup_database(db::Database& db, const Actor& actor, const std::string& file);
 
 struct RestoreOutcome {
-    std::string kept_aside;  // where the replaced database is, restorable like any backup
+    std::string kept_aside;  // where the replaced database is, restorable like any backup; empty when the
+                             // database held nothing (a new one)
+    // What was verified before anything was replaced: the journal's entries and chains, and whether the
+    // backup's heads were checked against it.
+    std::int64_t entries = 0;
+    std::int64_t chains = 0;
+    bool heads_checked = false;
 };
 
 // Refuses (ValidationError naming the file and what is wrong, nothing changed) a backup whose heads file
@@ -27,5 +34,9 @@ struct RestoreOutcome {
 // anchor to the restored heads (back, when the backup is older: that is what a restore does) and journals
 // the restore on the actor's chain.
 RestoreOutcome restore_database(db::Database& db, const Actor& actor, const std::string& file, bool without_heads);
+// The same for a copy of a backup (an encrypted backup opened into a private folder): `shown_as` is the
+// file the person chose, named in the journal and beside which a PostgreSQL database is kept aside.
+RestoreOutcome restore_database(db::Database& db, const Actor& actor, const std::string& file, bool without_heads,
+                                const std::string& shown_as);
 
 }  // namespace salon::pos

@@ -17,6 +17,10 @@ constexpr const char* kBundleShareThresholdPercent = "bundle_share_threshold_per
 
 // The setting's value as a number; `fallback` when it is absent or not a number.
 long long setting_number(db::Database& db, const std::string& name, long long fallback);
+// The setting's text; empty when it is absent.
+std::string setting_text(db::Database& db, const std::string& name);
+// Writes the row, inside the caller's WriteTransaction (which also writes the change's audit entry).
+void put_setting(db::Database& db, const std::string& name, const std::string& value);
 // Head office (administer_database) sets it; one transaction with its audit entry ("setting.save").
 void save_setting_number(db::Database& db, const Actor& actor, const std::string& name, long long value);
 
