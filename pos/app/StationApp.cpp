@@ -11,6 +11,8 @@
 #include "pos/app/ProcessStats.hpp"
 #include "pos/app/WindowScreenshot.hpp"
 #include "pos/core/organisation/Salon.hpp"
+#include "pos/core/setup/FirstRun.hpp"
+#include "pos/ui/FirstRunWizard.hpp"
 #include "pos/ui/FormFields.hpp"
 #include "pos/ui/LoginDialog.hpp"
 #include "training/core/attempt/TestClock.hpp"
@@ -28,6 +30,7 @@
 #include <wx/timer.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 
 namespace salon::app {
@@ -78,6 +81,10 @@ bool StationApp::OnInit() {
     choose_ui_language();
     SetAppDisplayName(ui::ui_text(tr("Salon Station")));
     if (!open_database()) return true;  // OnRun returns the exit code without a main loop
+    if (needs_setup_) {
+        show_first_run();
+        return true;
+    }
     if (options_.kiosk) {
         show_kiosk();
         return true;
@@ -157,10 +164,27 @@ bool StationApp::OnExceptionInMainLoop() {
     return true;
 }
 
+std::string StationApp::database_url_text() const {
+    if (!options_.db_url.empty()) return options_.db_url;
+    if (const char* env = std::getenv("SALON_DB"); env && *env) return env;
+    // What the first-run wizard chose and tested.
+    wxString stored;
+    if (wxConfigBase::Get()->Read("database", &stored)) return stored.utf8_string();
+    return {};
+}
+
 bool StationApp::open_database() {
     try {
-        db_ = db::Database::open(db::DatabaseUrl::resolve(options_.db_url),
-                                 db::Database::Mode::create_if_missing);
+        const db::DatabaseUrl url = db::DatabaseUrl::resolve(database_url_text());
+        // Every station writes the journal; without its key nothing could be audited, so nothing is done.
+        audit_key_ = pos::AuditKey::load_or_create();
+        // No local file yet: the wizard asks where the data goes before anything is created.
+        std::error_code ec;
+        if (!options_.kiosk && url.backend == db::Backend::sqlite && !std::filesystem::exists(url.sqlite_path, ec)) {
+            needs_setup_ = true;
+            return true;
+        }
+        db_ = db::Database::open(url, db::Database::Mode::create_if_missing);
         db::migrate(*db_);
         // Said before anyone signs in: the data of an interrupted demo seed look whole and are not.
         if (const auto mark = db::incomplete(*db_)) {
@@ -174,8 +198,8 @@ bool StationApp::open_database() {
                 std::cerr << text.utf8_string() << std::endl;
         }
         wait_window_ = std::make_unique<DatabaseWaitWindow>(*db_);
-        // Every station writes the journal; without its key nothing could be audited, so nothing is done.
-        audit_key_ = pos::AuditKey::load_or_create();
+        // Not set up (never, or a first run that did not commit): the wizard, once more.
+        needs_setup_ = !options_.kiosk && !pos::is_set_up(*db_);
         return true;
     } catch (const UserError& e) {
         fail(wxString::FromUTF8(e.message()));
@@ -195,6 +219,27 @@ void StationApp::fail(const wxString& message) {
         std::cerr << message.utf8_string() << std::endl;
     // Windows already open (none before the database is open) close so the main loop ends.
     for (wxWindow* window : wxTopLevelWindows) window->Destroy();
+}
+
+void StationApp::show_first_run() {
+    // The wizard opens the database it chose itself; this one may not be the one it keeps.
+    wait_window_.reset();
+    db_.reset();
+    auto* wizard = new ui::FirstRunWizard(
+        database_url_text(), *audit_key_, [this](std::unique_ptr<db::Database> db, const std::string& url_text) {
+            db_ = std::move(db);
+            wait_window_ = std::make_unique<DatabaseWaitWindow>(*db_);
+            {
+                // Later starts without --db or SALON_DB open it. Not kept, the next start asks again.
+                wxLogNull quiet;
+                wxConfigBase::Get()->Write("database", wxString::FromUTF8(url_text));
+                wxConfigBase::Get()->Flush();
+            }
+            // The administrator signs in; the sign-in window shows before the wizard goes.
+            show_login();
+        });
+    wizard->Show();
+    first_window_shown(wizard);
 }
 
 ui::LoginDialog* StationApp::show_login() {

@@ -43,6 +43,10 @@ private:
     void choose_ui_language();
     // Opens the database and the audit key; false after telling the person why one cannot be opened.
     bool open_database();
+    // --db, else SALON_DB, else the database the first-run wizard kept; empty: the default local file.
+    std::string database_url_text() const;
+    // The first-run wizard instead of the sign-in window, while the database is not set up.
+    void show_first_run();
     ui::LoginDialog* show_login();
     // --kiosk: the entrance test's kiosk instead of the sign-in window.
     void show_kiosk();
@@ -71,6 +75,7 @@ private:
     int idle_seconds_ = 0;
     bool quitting_ = false;
     bool first_window_done_ = false;
+    bool needs_setup_ = false;  // the database is not set up: the first-run wizard comes first
     int exit_code_ = 0;
 };
 

@@ -75,3 +75,7 @@ nlohmann::json fiscalise_committed(const CliContext& ctx, db::Database& db, cons
 namespace salon::cli {
 void add_stations_bench(CLI::App& app, CliContext& ctx);
 }
+// The first run for scripted installs, and the database connection check (setup_commands.cpp).
+namespace salon::cli {
+void add_setup_command(CLI::App& app, CliContext& ctx);
+}

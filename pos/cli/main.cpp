@@ -60,6 +60,7 @@ int main(int argc, char** argv) {
     cli::add_gadget_commands(app, ctx);
     cli::add_fiscal_commands(app, ctx);
     cli::add_stations_bench(app, ctx);
+    cli::add_setup_command(app, ctx);
 
     // Every failure is one message in the user's language on stderr and, with --json, one error object on
     // stdout: {"ok": false, "error": {"code": ..., "message": ...}}. The code names the kind, for scripts.

@@ -51,42 +51,65 @@ void refuse_taken(db::Database& db, const char* column, const char* input, const
     if (ind == soci::i_ok) throw InputError(input, field, tr("is already registered to another dealer"));
 }
 
-}  // namespace
+// Adds a validated dealer inside the caller's open WriteTransaction, with its audit entry.
+std::int64_t insert_dealer(db::Database& db, const Actor& actor, const Dealer& d) {
+    refuse_taken(db, "inn", "inn", tr("INN"), d.inn, 0);
+    refuse_taken(db, "ogrn", "ogrn", d.kind == DealerKind::legal_entity ? tr("OGRN") : tr("OGRNIP"), d.ogrn, 0);
+    const std::string kind(to_string(d.kind));
+    soci::indicator kpp_ind = d.kpp.empty() ? soci::i_null : soci::i_ok;
+    const long long now = db.now();
+    const std::int64_t saved = db.insert(
+        "INSERT INTO dealer (kind, name, inn, ogrn, kpp, created_at) "
+        "VALUES (:kind, :name, :inn, :ogrn, :kpp, :now)",
+        soci::use(kind), soci::use(d.name), soci::use(d.inn), soci::use(d.ogrn), soci::use(d.kpp, kpp_ind),
+        soci::use(now));
+    actor.record(db, "dealer.save", "dealer:" + std::to_string(saved), "added kind=" + kind);
+    return saved;
+}
 
-std::int64_t save_dealer(db::Database& db, const Actor& actor, const DealerForm& form, std::int64_t id) {
+void require_may_add_dealer(db::Database& db, const Actor& actor) {
     actor.require(db, Permission::administer_database);
     // Permissions are data: should a dealer's person ever be granted this one, he still edits only his own.
-    if (id == 0 && !actor.is_head_office()) throw RefusedError(tr("Only head office registers dealers."));
+    if (!actor.is_head_office()) throw RefusedError(tr("Only head office registers dealers."));
+}
+
+}  // namespace
+
+std::int64_t add_dealer_within(db::Database& db, const Actor& actor, const DealerForm& form) {
+    require_may_add_dealer(db, actor);
+    return insert_dealer(db, actor, validate(form));
+}
+
+std::int64_t save_dealer(db::Database& db, const Actor& actor, const DealerForm& form, std::int64_t id) {
+    if (id == 0)
+        require_may_add_dealer(db, actor);
+    else
+        actor.require(db, Permission::administer_database);
     const Dealer d = validate(form);
     db::WriteTransaction tx(db);
-    const Dealer before = id == 0 ? Dealer{} : get_dealer(db, actor, id);
+    if (id == 0) {
+        const std::int64_t added = insert_dealer(db, actor, d);
+        tx.commit();
+        return added;
+    }
+    const Dealer before = get_dealer(db, actor, id);
     refuse_taken(db, "inn", "inn", tr("INN"), d.inn, id);
     refuse_taken(db, "ogrn", "ogrn", d.kind == DealerKind::legal_entity ? tr("OGRN") : tr("OGRNIP"), d.ogrn, id);
     const std::string kind(to_string(d.kind));
     soci::indicator kpp_ind = d.kpp.empty() ? soci::i_null : soci::i_ok;
-    long long saved = id;
-    if (id == 0) {
-        const long long now = db.now();
-        saved = db.insert(
-            "INSERT INTO dealer (kind, name, inn, ogrn, kpp, created_at) "
-            "VALUES (:kind, :name, :inn, :ogrn, :kpp, :now)",
-            soci::use(kind), soci::use(d.name), soci::use(d.inn), soci::use(d.ogrn),
-            soci::use(d.kpp, kpp_ind), soci::use(now));
-        actor.record(db, "dealer.save", "dealer:" + std::to_string(saved), "added kind=" + kind);
-    } else {
-        db.run(
-            "UPDATE dealer SET kind = :kind, name = :name, inn = :inn, ogrn = :ogrn, kpp = :kpp "
-            "WHERE id = :id",
-            soci::use(kind), soci::use(d.name), soci::use(d.inn), soci::use(d.ogrn),
-            soci::use(d.kpp, kpp_ind), soci::use(saved));
-        // A sole proprietor's name and INN are personal data: the entry names the fields only.
-        actor.record(db, "dealer.save", "dealer:" + std::to_string(saved),
-                     changed_fields({{"kind", before.kind != d.kind},
-                                     {"name", before.name != d.name},
-                                     {"inn", before.inn != d.inn},
-                                     {"ogrn", before.ogrn != d.ogrn},
-                                     {"kpp", before.kpp != d.kpp}}));
-    }
+    const long long saved = id;
+    db.run(
+        "UPDATE dealer SET kind = :kind, name = :name, inn = :inn, ogrn = :ogrn, kpp = :kpp "
+        "WHERE id = :id",
+        soci::use(kind), soci::use(d.name), soci::use(d.inn), soci::use(d.ogrn),
+        soci::use(d.kpp, kpp_ind), soci::use(saved));
+    // A sole proprietor's name and INN are personal data: the entry names the fields only.
+    actor.record(db, "dealer.save", "dealer:" + std::to_string(saved),
+                 changed_fields({{"kind", before.kind != d.kind},
+                                 {"name", before.name != d.name},
+                                 {"inn", before.inn != d.inn},
+                                 {"ogrn", before.ogrn != d.ogrn},
+                                 {"kpp", before.kpp != d.kpp}}));
     tx.commit();
     return saved;
 }

@@ -41,6 +41,9 @@ struct Dealer {
 // Head office registers dealers: the actor needs administer_database (RefusedError). One transaction with
 // its audit entry ("dealer.save"). Returns the dealer's id.
 std::int64_t save_dealer(db::Database& db, const Actor& actor, const DealerForm& form, std::int64_t id = 0);
+// save_dealer's adding, with the same checks and audit entry, inside the caller's open WriteTransaction
+// (the first run adds the dealer, its first salon and its administrator as one operation).
+std::int64_t add_dealer_within(db::Database& db, const Actor& actor, const DealerForm& form);
 
 // The dealers the actor sees: all of them for head office, a dealer's people only their own.
 std::vector<Dealer> list_dealers(db::Database& db, const Actor& actor);

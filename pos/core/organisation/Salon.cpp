@@ -46,13 +46,27 @@ void require_may_save_salon(db::Database& db, const Actor& actor, std::int64_t d
 }
 }  // namespace
 
-std::int64_t save_salon(db::Database& db, const Actor& actor, const SalonForm& form, std::int64_t id) {
+namespace {
+struct ValidSalon {
+    std::string name, address, zone;
+};
+
+ValidSalon validate(db::Database& db, const Actor& actor, const SalonForm& form) {
     require_may_save_salon(db, actor, form.dealer_id);
-    const std::string name = required_text("name", tr("Name"), form.name);
-    const std::string address = required_text("address", tr("Address"), form.address);
-    const std::string zone = validate_time_zone(form.time_zone);
+    ValidSalon v;
+    v.name = required_text("name", tr("Name"), form.name);
+    v.address = required_text("address", tr("Address"), form.address);
+    v.zone = validate_time_zone(form.time_zone);
     if (form.idle_lock_seconds) validate_idle_lock_seconds(*form.idle_lock_seconds);
-    db::WriteTransaction tx(db);
+    return v;
+}
+
+// The salon's id, `id` 0 for a new one, inside the caller's open WriteTransaction.
+std::int64_t write_salon(db::Database& db, const Actor& actor, const SalonForm& form, const ValidSalon& v,
+                         std::int64_t id) {
+    const std::string& name = v.name;
+    const std::string& address = v.address;
+    const std::string& zone = v.zone;
     // An edit may not take another dealer's salon either (nor tell that its number exists).
     const Salon before = id == 0 ? Salon{} : get_salon(db, actor, id);
     const int idle_lock = form.idle_lock_seconds.value_or(before.idle_lock_seconds);
@@ -90,8 +104,20 @@ std::int64_t save_salon(db::Database& db, const Actor& actor, const SalonForm& f
                                      {"idle_lock", before.idle_lock_seconds != idle_lock}}) +
                          " dealer=" + std::to_string(dealer_id));
     }
+    return saved;
+}
+}  // namespace
+
+std::int64_t save_salon(db::Database& db, const Actor& actor, const SalonForm& form, std::int64_t id) {
+    const ValidSalon v = validate(db, actor, form);
+    db::WriteTransaction tx(db);
+    const std::int64_t saved = write_salon(db, actor, form, v, id);
     tx.commit();
     return saved;
+}
+
+std::int64_t add_salon_within(db::Database& db, const Actor& actor, const SalonForm& form) {
+    return write_salon(db, actor, form, validate(db, actor, form), 0);
 }
 
 namespace {

@@ -52,6 +52,8 @@ std::string validate_time_zone(const std::string& name);
 // anything else is refused (RefusedError). One transaction with its audit entry ("salon.save"); returns
 // the id.
 std::int64_t save_salon(db::Database& db, const Actor& actor, const SalonForm& form, std::int64_t id = 0);
+// save_salon's adding, with the same checks and audit entry, inside the caller's open WriteTransaction.
+std::int64_t add_salon_within(db::Database& db, const Actor& actor, const SalonForm& form);
 
 // The salons the actor sees (head office: all; a dealer's people: their dealer's), all of them or one
 // dealer's only (dealer_id != 0).

@@ -209,12 +209,58 @@ std::string placement_details(Role role, const Placement& p) {
     return out;
 }
 
+void refuse_login_taken(db::Database& db, const std::string& login, long long own_id) {
+    long long other = 0;
+    soci::indicator other_ind = soci::i_null;
+    db.run("SELECT id FROM staff WHERE login = :l AND id <> :id", soci::use(login), soci::use(own_id),
+           soci::into(other, other_ind));
+    if (other_ind == soci::i_ok) throw InputError("login", tr("Login"), tr("is already taken"));
+}
+
+// A new account, inside the caller's open WriteTransaction, with its audit entry ("added ..." and `source`).
+std::int64_t insert_staff(db::Database& db, const Actor& actor, const std::string& login,
+                          const std::string& full_name, Role role_value, const Placement& p,
+                          const std::string& password_hash, bool must_change_password,
+                          const std::string& source = {}) {
+    refuse_login_taken(db, login, 0);
+    const std::string role(to_string(role_value));
+    const std::string level = p.level ? std::string(to_string(*p.level)) : std::string();
+    soci::indicator dealer_ind = p.dealer_id ? soci::i_ok : soci::i_null;
+    soci::indicator salon_ind = p.salon_id ? soci::i_ok : soci::i_null;
+    soci::indicator level_ind = p.level ? soci::i_ok : soci::i_null;
+    const int must_change = must_change_password ? 1 : 0;
+    const long long now = db.now();
+    const std::int64_t saved = db.insert(
+        "INSERT INTO staff (login, full_name, role, dealer_id, salon_id, career_level, password_hash, "
+        "must_change_password, active, created_at) "
+        "VALUES (:login, :name, :role, :dealer, :salon, :level, :hash, :must, 1, :now)",
+        soci::use(login), soci::use(full_name), soci::use(role), soci::use(p.dealer_id, dealer_ind),
+        soci::use(p.salon_id, salon_ind), soci::use(level, level_ind), soci::use(password_hash),
+        soci::use(must_change), soci::use(now));
+    actor.record(db, "staff.save", "staff:" + std::to_string(saved),
+                 "added " + placement_details(role_value, p) + (source.empty() ? "" : " source=" + source));
+    return saved;
+}
+
+void require_may_save_staff(db::Database& db, const Actor& actor, Role role) {
+    actor.require(db, Permission::manage_staff);
+    if (!actor.is_head_office() && head_office_role(role))
+        throw RefusedError(tr("Only head office adds and changes trainers and head-office administrators."));
+}
+
 }  // namespace
 
+std::int64_t add_staff_within(db::Database& db, const Actor& actor, const StaffForm& form,
+                              const std::string& password_hash, bool must_change_password) {
+    require_may_save_staff(db, actor, form.role);
+    const std::string login = validate_login(form.login);
+    const std::string full_name = required_text("full_name", tr("Full name"), form.full_name);
+    return insert_staff(db, actor, login, full_name, form.role, place(db, actor, form), password_hash,
+                        must_change_password);
+}
+
 std::int64_t save_staff(db::Database& db, const Actor& actor, const StaffForm& form, std::int64_t id) {
-    actor.require(db, Permission::manage_staff);
-    if (!actor.is_head_office() && head_office_role(form.role))
-        throw RefusedError(tr("Only head office adds and changes trainers and head-office administrators."));
+    require_may_save_staff(db, actor, form.role);
     const std::string login = validate_login(form.login);
     const std::string full_name = required_text("full_name", tr("Full name"), form.full_name);
     std::string hash;
@@ -223,44 +269,35 @@ std::int64_t save_staff(db::Database& db, const Actor& actor, const StaffForm& f
         hash = hash_password(form.password);  // slow on purpose: outside the transaction
     }
     db::WriteTransaction tx(db);
-    const StaffMember before = id == 0 ? StaffMember{} : get_staff(db, actor, id);
+    if (id == 0) {
+        const std::int64_t added = insert_staff(db, actor, login, full_name, form.role, place(db, actor, form),
+                                                hash, true);
+        tx.commit();
+        return added;
+    }
+    const StaffMember before = get_staff(db, actor, id);
     const Placement p = place(db, actor, form);
-    long long saved = id, other = 0;
-    soci::indicator other_ind = soci::i_null;
-    db.run("SELECT id FROM staff WHERE login = :l AND id <> :id", soci::use(login), soci::use(saved),
-           soci::into(other, other_ind));
-    if (other_ind == soci::i_ok) throw InputError("login", tr("Login"), tr("is already taken"));
+    const long long saved = id;
+    refuse_login_taken(db, login, saved);
     const std::string role(to_string(form.role));
     const std::string level = p.level ? std::string(to_string(*p.level)) : std::string();
     soci::indicator dealer_ind = p.dealer_id ? soci::i_ok : soci::i_null;
     soci::indicator salon_ind = p.salon_id ? soci::i_ok : soci::i_null;
     soci::indicator level_ind = p.level ? soci::i_ok : soci::i_null;
-    if (id == 0) {
-        const long long now = db.now();
-        saved = db.insert(
-            "INSERT INTO staff (login, full_name, role, dealer_id, salon_id, career_level, password_hash, "
-            "must_change_password, active, created_at) "
-            "VALUES (:login, :name, :role, :dealer, :salon, :level, :hash, 1, 1, :now)",
-            soci::use(login), soci::use(full_name), soci::use(role), soci::use(p.dealer_id, dealer_ind),
-            soci::use(p.salon_id, salon_ind), soci::use(level, level_ind), soci::use(hash), soci::use(now));
-        actor.record(db, "staff.save", "staff:" + std::to_string(saved),
-                     "added " + placement_details(form.role, p));
-    } else {
-        db.run(
-            "UPDATE staff SET login = :login, full_name = :name, role = :role, dealer_id = :dealer, "
-            "salon_id = :salon, career_level = :level WHERE id = :id",
-            soci::use(login), soci::use(full_name), soci::use(role), soci::use(p.dealer_id, dealer_ind),
-            soci::use(p.salon_id, salon_ind), soci::use(level, level_ind), soci::use(saved));
-        // The login and the name are personal data: named, never written.
-        actor.record(db, "staff.save", "staff:" + std::to_string(saved),
-                     changed_fields({{"login", before.login != login},
-                                     {"full_name", before.full_name != full_name},
-                                     {"role", before.role != form.role},
-                                     {"dealer", before.dealer_id != p.dealer_id},
-                                     {"salon", before.salon_id != p.salon_id},
-                                     {"career_level", before.career_level != p.level}}) +
-                         " " + placement_details(form.role, p));
-    }
+    db.run(
+        "UPDATE staff SET login = :login, full_name = :name, role = :role, dealer_id = :dealer, "
+        "salon_id = :salon, career_level = :level WHERE id = :id",
+        soci::use(login), soci::use(full_name), soci::use(role), soci::use(p.dealer_id, dealer_ind),
+        soci::use(p.salon_id, salon_ind), soci::use(level, level_ind), soci::use(saved));
+    // The login and the name are personal data: named, never written.
+    actor.record(db, "staff.save", "staff:" + std::to_string(saved),
+                 changed_fields({{"login", before.login != login},
+                                 {"full_name", before.full_name != full_name},
+                                 {"role", before.role != form.role},
+                                 {"dealer", before.dealer_id != p.dealer_id},
+                                 {"salon", before.salon_id != p.salon_id},
+                                 {"career_level", before.career_level != p.level}}) +
+                     " " + placement_details(form.role, p));
     tx.commit();
     return saved;
 }
@@ -277,24 +314,8 @@ std::int64_t add_trained_trainee(db::Database& db, const Actor& actor, const std
     form.role = Role::specialist;
     form.salon_id = salon_id;
     form.career_level = CareerLevel::trainee;
-    const Placement p = place(db, actor, form);
-    long long other = 0;
-    soci::indicator other_ind = soci::i_null;
-    db.run("SELECT id FROM staff WHERE login = :l", soci::use(login), soci::into(other, other_ind));
-    if (other_ind == soci::i_ok) throw InputError("login", tr("Login"), tr("is already taken"));
-    const std::string role(to_string(Role::specialist));
-    const std::string level(to_string(CareerLevel::trainee));
-    const long long now = db.now();
-    const long long dealer_id = p.dealer_id, salon = p.salon_id;
-    const std::int64_t id = db.insert(
-        "INSERT INTO staff (login, full_name, role, dealer_id, salon_id, career_level, password_hash, "
-        "must_change_password, active, created_at) "
-        "VALUES (:login, :name, :role, :dealer, :salon, :level, :hash, 1, 1, :now)",
-        soci::use(login), soci::use(full_name), soci::use(role), soci::use(dealer_id), soci::use(salon),
-        soci::use(level), soci::use(password_hash), soci::use(now));
-    actor.record(db, "staff.save", "staff:" + std::to_string(id),
-                 "added " + placement_details(Role::specialist, p) + " source=training");
-    return id;
+    return insert_staff(db, actor, login, full_name, Role::specialist, place(db, actor, form), password_hash, true,
+                        "training");
 }
 
 std::vector<StaffMember> list_staff(db::Database& db, const Actor& actor) {

@@ -64,6 +64,11 @@ struct StaffMember {
 // head-office administrators (RefusedError); another dealer's people are not found, as if they did not
 // exist. One transaction with its audit entry ("staff.save"); returns the id.
 std::int64_t save_staff(db::Database& db, const Actor& actor, const StaffForm& form, std::int64_t id = 0);
+// save_staff's adding, with the same checks and audit entry, inside the caller's open WriteTransaction, with
+// the password already hashed (hashing is slow and stays outside the transaction). `must_change_password`
+// false for a person who chose the password himself (the first run's administrator).
+std::int64_t add_staff_within(db::Database& db, const Actor& actor, const StaffForm& form,
+                              const std::string& password_hash, bool must_change_password);
 // The account of a candidate who has just passed the training week ("Passing", R-POS-3): a specialist at
 // the trainee level in `salon_id`, with a first password already hashed by the caller (hashing is slow and
 // stays outside the transaction), to be changed at first sign-in. The operator trains and approves every
