@@ -8,6 +8,7 @@
 #include "pos/print/ReportRollPdf.hpp"
 #include "pos/ui/FormFields.hpp"
 #include "pos/ui/StationPrinter.hpp"
+#include "pos/ui/ShortfallDialog.hpp"
 #include "pos/ui/SupervisorDialog.hpp"
 #include "pos/ui/WxLabels.hpp"
 
@@ -177,7 +178,7 @@ void ShiftPage::close() {
         // A difference is never closed in passing, whoever closes: the amount is said and confirmed first
         // (a specialist then also needs a senior's approval, which core asks for).
         const pos::Money expected = pos::shift_report(db_, actor_, shift->id).expected_cash;
-        if (*counted != expected) {
+        if (*counted > expected) {
             const pos::Money gap = *counted < expected ? expected - *counted : *counted - expected;
             const std::vector<std::string> amounts{expected.format(), counted->format(), gap.format()};
             const Text question =
@@ -195,7 +196,12 @@ void ShiftPage::close() {
         auto registrar = pos::registrar_for_till(db_, actor_, till_);
         pos::retry_fiscal_queue(db_, actor_, till_, *registrar);
         pos::ShiftReport z;
-        try {
+        if (*counted < expected) {
+            // A shortfall: its reason and a second senior's confirmation, in one dialog (R-POS-10).
+            auto closed = close_with_shortfall(this, db_, actor_, shift->id, expected, *counted);
+            if (!closed) return status(ui_text(tr("The shift stays open: count the drawer again.")), false);
+            z = *closed;
+        } else try {
             z = pos::close_shift(db_, actor_, shift->id, *counted);
         } catch (const RefusedError& refused) {
             // A difference or another's shift: a senior approves at the till.
