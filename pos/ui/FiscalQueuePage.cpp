@@ -81,7 +81,7 @@ FiscalQueuePage::FiscalQueuePage(wxWindow* parent, db::Database& db, const pos::
             if (!IsShownOnScreen() || e.GetKeyCode() != WXK_F6 || e.HasAnyModifiers()) return e.Skip();
             open_correction();
         });
-        buttons->Add(correction, 0, wxLEFT, FromDIP(18));
+        buttons->Prepend(correction, 0, wxRIGHT, FromDIP(18));  // first: the fault list is wide
     }
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(registrar_, 0, wxEXPAND | wxALL, FromDIP(8));

@@ -44,7 +44,7 @@ struct DeskFixture {
         for (auto id : {specialist_id, colleague_id, senior_id, stranger_id})
             record_certification(db, cli, id, "2026-01-15", trainer_id);
         // The operator's supplier attributes, without which the desk takes no top-up (R-POS-10).
-        set_agent_supplier(db, cli, {top_up_operator(db), "ПАО «Оператор связи»", "7700123459", "+7 495 123-45-67"});
+        set_agent_supplier(db, cli, {top_up_operator(db), "ПАО «Оператор связи»", "7700123459", "+7 495 765-43-21"});
     }
 
     db::Database& db() { return t.db(); }
