@@ -61,6 +61,21 @@ void print_run(const FiscalRun& run) {
         std::cout << trf("The registrar stopped: {1}.", {fiscal_fault_title(run.fault).str()}).str() << '\n';
 }
 
+// What became of a receipt or a correction just sent to the registrar.
+void print_fiscalised(FiscalRegistrar& registrar, const std::string& fn, long long fd, const std::string& fp) {
+    std::cout << trf("Fiscalised by the {1}: FN {2}, FD No. {3}, FP {4}.",
+                     {registrar.info().emulated ? tr("emulator").str() : tr("registrar").str(), fn,
+                      std::to_string(fd), fp})
+                     .str()
+              << '\n';
+}
+
+void print_awaiting(FiscalFault fault) {
+    std::cout << trf("Awaiting fiscalisation ({1}): the receipt stays in the queue.", {fiscal_fault_title(fault).str()})
+                     .str()
+              << '\n';
+}
+
 }  // namespace
 
 nlohmann::json fiscalise_committed(const CliContext& ctx, db::Database& db, const Actor& person,
@@ -80,18 +95,10 @@ nlohmann::json fiscalise_committed(const CliContext& ctx, db::Database& db, cons
             {"fn", a->fn_number}, {"fd", a->fd_number}, {"fp", a->fiscal_sign}, {"shift", a->shift_number}};
     if (!ctx.json) {
         if (state == "fiscalised")
-            std::cout << trf("Fiscalised by the {1}: FN {2}, FD No. {3}, FP {4}.",
-                             {registrar->info().emulated ? tr("emulator").str() : tr("registrar").str(),
-                              out["fiscal"]["fn"].get<std::string>(),
-                              std::to_string(out["fiscal"]["fd"].get<long long>()),
-                              out["fiscal"]["fp"].get<std::string>()})
-                             .str()
-                      << '\n';
+            print_fiscalised(*registrar, out["fiscal"]["fn"].get<std::string>(), out["fiscal"]["fd"].get<long long>(),
+                             out["fiscal"]["fp"].get<std::string>());
         else
-            std::cout << trf("Awaiting fiscalisation ({1}): the receipt stays in the queue.",
-                             {fiscal_fault_title(run.fault).str()})
-                             .str()
-                      << '\n';
+            print_awaiting(run.fault);
     }
     return out;
 }
@@ -296,16 +303,9 @@ void add_fiscal_commands(CLI::App& app, CliContext& ctx) {
                          .str()
                   << '\n';
         if (saved.fiscal_state == "fiscalised")
-            std::cout << trf("Fiscalised by the {1}: FN {2}, FD No. {3}, FP {4}.",
-                             {registrar->info().emulated ? tr("emulator").str() : tr("registrar").str(),
-                              saved.fn_number, std::to_string(saved.fd_number), saved.fiscal_sign})
-                             .str()
-                      << '\n';
+            print_fiscalised(*registrar, saved.fn_number, saved.fd_number, saved.fiscal_sign);
         else
-            std::cout << trf("Awaiting fiscalisation ({1}): the receipt stays in the queue.",
-                             {fiscal_fault_title(run.fault).str()})
-                             .str()
-                      << '\n';
+            print_awaiting(run.fault);
     });
 
     struct AgentOptions {

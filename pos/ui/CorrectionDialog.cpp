@@ -8,6 +8,7 @@
 #include "pos/core/fiscal/FiscalCorrection.hpp"
 #include "pos/core/fiscal/FiscalQueue.hpp"
 #include "pos/core/organisation/Actor.hpp"
+#include "pos/ui/FormDialog.hpp"
 #include "pos/ui/FormFields.hpp"
 #include "pos/ui/WxLabels.hpp"
 
@@ -30,7 +31,6 @@ std::optional<wxString> ask_correction(wxWindow* parent, db::Database& db, const
         ui_text(tr("Registers money the till took or paid back without a receipt, on the basis of a document "
                    "(an act or an order). It goes to the registrar like a receipt and is shown on the X and Z "
                    "reports.")));
-    explanation->Wrap(dialog.FromDIP(440));
     FormFields fields(&dialog);
     auto* kind = new wxChoice(&dialog, wxID_ANY);
     kind->Append(ui_text(pos::correction_kind_title(pos::CorrectionKind::income)));
@@ -65,17 +65,7 @@ std::optional<wxString> ask_correction(wxWindow* parent, db::Database& db, const
     fields.add("document_date", tr("Basis document date"), document_date);
     for (wxWindow* w : std::vector<wxWindow*>{amount, reason, document, document_date})
         w->SetMinSize(wxSize(dialog.FromDIP(260), -1));
-    auto* error = new wxStaticText(&dialog, wxID_ANY, wxString());
-    error->SetForegroundColour(error_colour());
-    auto* sizer = new wxBoxSizer(wxVERTICAL);
-    sizer->Add(explanation, 0, wxALL, dialog.FromDIP(12));
-    sizer->Add(fields.sizer(), 0, wxEXPAND | wxLEFT | wxRIGHT, dialog.FromDIP(12));
-    sizer->Add(error, 0, wxEXPAND | wxALL, dialog.FromDIP(12));
-    sizer->Add(dialog.CreateButtonSizer(wxOK | wxCANCEL), 0, wxEXPAND | wxALL, dialog.FromDIP(12));
-    dialog.SetSizerAndFit(sizer);
-    name_stock_buttons(&dialog);
-    if (auto* ok = dynamic_cast<wxButton*>(dialog.FindWindow(wxID_OK)))
-        ok->SetLabel(ui_text(tr("Register the correction")));
+    wxStaticText* error = lay_out_form_dialog(dialog, explanation, fields, tr("Register the correction"));
     std::optional<wxString> result;
     auto show = [&](const wxString& message) {
         error->SetLabel(message);

@@ -5,6 +5,7 @@
 #include "pos/core/organisation/Actor.hpp"
 #include "pos/core/organisation/Permission.hpp"
 #include "pos/core/organisation/SupervisorApproval.hpp"
+#include "pos/ui/FormDialog.hpp"
 #include "pos/ui/FormFields.hpp"
 #include "pos/ui/WxLabels.hpp"
 
@@ -25,7 +26,6 @@ std::optional<pos::ShiftReport> close_with_shortfall(wxWindow* parent, db::Datab
                     "than you confirms it with their login and password.",
                     {expected.format(), counted.format(), (expected - counted).format()})));
     explanation->SetFont(explanation->GetFont().Bold());
-    explanation->Wrap(dialog.FromDIP(440));
     FormFields fields(&dialog);
     auto* reason = new wxTextCtrl(&dialog, wxID_ANY);
     reason->SetHint(ui_text(tr("e.g. change given twice to a client")));
@@ -36,17 +36,7 @@ std::optional<pos::ShiftReport> close_with_shortfall(wxWindow* parent, db::Datab
     fields.add("reason", tr("Reason for the shortfall"), reason);
     fields.add("login", tr("Senior's login"), login);
     fields.add("password", tr("Password"), password);
-    auto* error = new wxStaticText(&dialog, wxID_ANY, wxString());
-    error->SetForegroundColour(error_colour());
-    auto* sizer = new wxBoxSizer(wxVERTICAL);
-    sizer->Add(explanation, 0, wxALL, dialog.FromDIP(12));
-    sizer->Add(fields.sizer(), 0, wxEXPAND | wxLEFT | wxRIGHT, dialog.FromDIP(12));
-    sizer->Add(error, 0, wxEXPAND | wxALL, dialog.FromDIP(12));
-    sizer->Add(dialog.CreateButtonSizer(wxOK | wxCANCEL), 0, wxEXPAND | wxALL, dialog.FromDIP(12));
-    dialog.SetSizerAndFit(sizer);
-    name_stock_buttons(&dialog);
-    if (auto* ok = dynamic_cast<wxButton*>(dialog.FindWindow(wxID_OK)))
-        ok->SetLabel(ui_text(tr("Close with the shortfall")));
+    wxStaticText* error = lay_out_form_dialog(dialog, explanation, fields, tr("Close with the shortfall"));
     std::optional<pos::ShiftReport> z;
     auto try_close = [&] {
         fields.clear_errors();

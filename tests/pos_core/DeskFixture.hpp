@@ -3,6 +3,7 @@
 #pragma once
 
 #include "db/UserError.hpp"
+#include "pos/core/common/FormInput.hpp"
 #include "pos/core/fiscal/PaymentAgent.hpp"
 #include "pos/core/organisation/Actor.hpp"
 #include "pos/core/organisation/Certification.hpp"
@@ -61,6 +62,16 @@ struct DeskFixture {
         return n;
     }
 };
+
+// The input (InputError::input()) a refusal names, or "" when no input was refused.
+inline std::string refused_input(const std::function<void()>& f) {
+    try {
+        f();
+    } catch (const pos::InputError& e) {
+        return e.input();
+    }
+    return "";
+}
 
 // The message a refusal shows, or "" when nothing was refused.
 inline std::string refusal(const std::function<void()>& f) {

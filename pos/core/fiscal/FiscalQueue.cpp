@@ -140,6 +140,23 @@ void close_expired_shift(db::Database& db, FiscalRegistrar& registrar, const std
     if (s.open && db.now() - s.opened_at > kFiscalShiftSeconds) registrar.close_shift(cashier);
 }
 
+// "emulator EMU-000001": how the receipts' records name the registrar that registered them.
+std::string registrar_name_of(FiscalRegistrar& registrar) {
+    const RegistrarInfo info = registrar.info();
+    return info.kind + " " + info.serial_number;
+}
+
+// A run starts by closing a fiscal shift past its 24 hours; a fault there stops the run before any receipt.
+FiscalRun start_run(db::Database& db, FiscalRegistrar& registrar, const std::string& cashier) {
+    FiscalRun run;
+    try {
+        close_expired_shift(db, registrar, cashier);
+    } catch (const RegistrarFault& f) {
+        run.fault = f.fault();
+    }
+    return run;
+}
+
 // Step 1. Returns false when the sale is fiscalised already; `attempts` is how many attempts came before.
 bool claim(db::Database& db, std::int64_t salon_id, const std::string& till, std::int64_t sale_id,
            int& attempts) {
@@ -250,14 +267,8 @@ FiscalRun fiscalise_sales(db::Database& db, const Actor& actor, const std::strin
                           const FiscalStepHook& hook) {
     actor.confirm(db);
     const std::int64_t salon = own_salon(actor);
-    const RegistrarInfo info = registrar.info();
-    const std::string registrar_name = info.kind + " " + info.serial_number;
-    FiscalRun run;
-    try {
-        close_expired_shift(db, registrar, actor.member().full_name);
-    } catch (const RegistrarFault& f) {
-        run.fault = f.fault();
-    }
+    const std::string registrar_name = registrar_name_of(registrar);
+    FiscalRun run = start_run(db, registrar, actor.member().full_name);
     for (std::size_t i = 0; i < sale_ids.size() && run.fault == FiscalFault::none; ++i) {
         const std::int64_t sale_id = sale_ids[i];
         int attempts = 0;
@@ -302,15 +313,9 @@ FiscalRun fiscalise_corrections(db::Database& db, const Actor& actor, const std:
                                 const FiscalStepHook& hook) {
     actor.confirm(db);
     const std::int64_t salon = own_salon(actor);
-    const RegistrarInfo info = registrar.info();
-    const std::string registrar_name = info.kind + " " + info.serial_number;
+    const std::string registrar_name = registrar_name_of(registrar);
     const std::string cashier = actor.member().full_name;
-    FiscalRun run;
-    try {
-        close_expired_shift(db, registrar, cashier);
-    } catch (const RegistrarFault& f) {
-        run.fault = f.fault();
-    }
+    FiscalRun run = start_run(db, registrar, cashier);
     for (std::size_t i = 0; i < correction_ids.size() && run.fault == FiscalFault::none; ++i) {
         const long long id = correction_ids[i], salon_id = salon;
         int attempts = 0;

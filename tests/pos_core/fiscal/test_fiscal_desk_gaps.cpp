@@ -27,6 +27,7 @@
 using namespace salon;
 using namespace salon::pos;
 using salon::test::refusal;
+using salon::test::refused_input;
 
 namespace {
 
@@ -51,16 +52,6 @@ struct Till : salon::test::DeskFixture {
     FiscalEmulator& emulator(std::unique_ptr<FiscalRegistrar>& r) { return dynamic_cast<FiscalEmulator&>(*r); }
     long long corrections_registered() { return count("SELECT COUNT(*) FROM fiscal_document WHERE kind = 'correction'"); }
 };
-
-// An input error's field key, or "" when nothing was refused for an input.
-std::string refused_input(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const InputError& e) {
-        return e.input();
-    }
-    return "";
-}
 
 }  // namespace
 
