@@ -175,18 +175,14 @@ void ShiftPage::close() {
         if (!shift) return refresh();
         const auto counted = ask_money(this, tr("Cash counted in the drawer:"), tr("Close shift (Z report)"));
         if (!counted) return;
-        // A difference is never closed in passing, whoever closes: the amount is said and confirmed first
-        // (a specialist then also needs a senior's approval, which core asks for).
+        // A difference is never closed in passing, whoever closes: a surplus is said and confirmed first
+        // (a specialist then also needs a senior's approval, which core asks for); a shortfall has its own
+        // dialog below.
         const pos::Money expected = pos::shift_report(db_, actor_, shift->id).expected_cash;
         if (*counted > expected) {
-            const pos::Money gap = *counted < expected ? expected - *counted : *counted - expected;
-            const std::vector<std::string> amounts{expected.format(), counted->format(), gap.format()};
             const Text question =
-                *counted < expected
-                    ? trf("The drawer should hold {1} but {2} was counted: short by {3}. Close the shift with this shortfall?",
-                          amounts)
-                    : trf("The drawer should hold {1} but {2} was counted: {3} over. Close the shift with this surplus?",
-                          amounts);
+                trf("The drawer should hold {1} but {2} was counted: {3} over. Close the shift with this surplus?",
+                    {expected.format(), counted->format(), (*counted - expected).format()});
             wxMessageDialog confirm(this, ui_text(question), ui_text(tr("Close shift (Z report)")),
                                     wxYES_NO | wxNO_DEFAULT | wxICON_WARNING);
             confirm.SetYesNoLabels(ui_text(tr("Close with the difference")), ui_text(tr("Count again")));
