@@ -5,8 +5,11 @@
 #include "pos/cli/CliContext.hpp"
 #include "pos/cli/commands.hpp"
 #include "pos/core/common/CalendarDate.hpp"
+#include "pos/core/common/FormInput.hpp"
 #include "pos/core/common/Money.hpp"
+#include "pos/core/fiscal/FiscalCorrection.hpp"
 #include "pos/core/fiscal/FiscalQueue.hpp"
+#include "pos/core/fiscal/PaymentAgent.hpp"
 #include "pos/core/organisation/Salon.hpp"
 
 #include <csignal>
@@ -58,6 +61,21 @@ void print_run(const FiscalRun& run) {
         std::cout << trf("The registrar stopped: {1}.", {fiscal_fault_title(run.fault).str()}).str() << '\n';
 }
 
+// What became of a receipt or a correction just sent to the registrar.
+void print_fiscalised(FiscalRegistrar& registrar, const std::string& fn, long long fd, const std::string& fp) {
+    std::cout << trf("Fiscalised by the {1}: FN {2}, FD No. {3}, FP {4}.",
+                     {registrar.info().emulated ? tr("emulator").str() : tr("registrar").str(), fn,
+                      std::to_string(fd), fp})
+                     .str()
+              << '\n';
+}
+
+void print_awaiting(FiscalFault fault) {
+    std::cout << trf("Awaiting fiscalisation ({1}): the receipt stays in the queue.", {fiscal_fault_title(fault).str()})
+                     .str()
+              << '\n';
+}
+
 }  // namespace
 
 nlohmann::json fiscalise_committed(const CliContext& ctx, db::Database& db, const Actor& person,
@@ -77,18 +95,10 @@ nlohmann::json fiscalise_committed(const CliContext& ctx, db::Database& db, cons
             {"fn", a->fn_number}, {"fd", a->fd_number}, {"fp", a->fiscal_sign}, {"shift", a->shift_number}};
     if (!ctx.json) {
         if (state == "fiscalised")
-            std::cout << trf("Fiscalised by the {1}: FN {2}, FD No. {3}, FP {4}.",
-                             {registrar->info().emulated ? tr("emulator").str() : tr("registrar").str(),
-                              out["fiscal"]["fn"].get<std::string>(),
-                              std::to_string(out["fiscal"]["fd"].get<long long>()),
-                              out["fiscal"]["fp"].get<std::string>()})
-                             .str()
-                      << '\n';
+            print_fiscalised(*registrar, out["fiscal"]["fn"].get<std::string>(), out["fiscal"]["fd"].get<long long>(),
+                             out["fiscal"]["fp"].get<std::string>());
         else
-            std::cout << trf("Awaiting fiscalisation ({1}): the receipt stays in the queue.",
-                             {fiscal_fault_title(run.fault).str()})
-                             .str()
-                      << '\n';
+            print_awaiting(run.fault);
     }
     return out;
 }
@@ -159,6 +169,7 @@ void add_fiscal_commands(CLI::App& app, CliContext& ctx) {
             nlohmann::json list = nlohmann::json::array();
             for (const auto& q : items)
                 list.push_back({{"sale_id", q.sale_id},
+                                {"correction_id", q.correction_id},
                                 {"kind", q.kind},
                                 {"shift_number", q.shift_number},
                                 {"receipt_number", q.receipt_number},
@@ -179,7 +190,12 @@ void add_fiscal_commands(CLI::App& app, CliContext& ctx) {
         std::vector<std::vector<std::string>> rows;
         for (const auto& q : items)
             rows.push_back(
-                {std::to_string(q.sale_id), q.kind == "refund" ? tr("refund").str() : tr("sale").str(),
+                {std::to_string(q.correction_id ? q.correction_id : q.sale_id),
+                 q.correction_id ? correction_kind_title(q.kind == "correction_refund" ? CorrectionKind::refund
+                                                                                       : CorrectionKind::income)
+                                       .str()
+                 : q.kind == "refund" ? tr("refund").str()
+                                      : tr("sale").str(),
                  std::to_string(q.shift_number), std::to_string(q.receipt_number),
                  local_date_time(q.created_at, zone), Money::from_kopecks(q.total).format(),
                  std::to_string(q.attempts),
@@ -221,6 +237,108 @@ void add_fiscal_commands(CLI::App& app, CliContext& ctx) {
         set_emulated_fault(*db, person, ctx.till_name(), f);
         if (ctx.json) return print_json({{"ok", true}, {"fault", to_string(f)}});
         std::cout << trf("Emulator: {1}.", {fiscal_fault_title(f).str()}).str() << '\n';
+    });
+
+    struct CorrectionOptions {
+        std::string kind = "income", amount, reason, document, document_date, vat = "standard";
+        bool cash = false, card = false;
+    };
+    auto c = std::make_shared<CorrectionOptions>();
+    auto* correction = fiscal->add_subcommand(
+        "correction",
+        tr("Register a correction receipt: money taken or paid back without a receipt (a senior)").str());
+    correction->add_option("--kind", c->kind, tr("income or refund (refund of income)").str());
+    correction->add_option("--amount", c->amount, tr("Amount, roubles").str())->required();
+    auto* cash_flag = correction->add_flag("--cash", c->cash, tr("Paid in cash").str());
+    auto* card_flag = correction->add_flag("--card", c->card, tr("Paid by card").str());
+    cash_flag->excludes(card_flag);
+    correction->add_option("--vat", c->vat, tr("VAT rate code: standard or none").str());
+    correction->add_option("--reason", c->reason, tr("What was not registered and why").str())->required();
+    correction->add_option("--document", c->document, tr("The basis document's number").str())->required();
+    correction->add_option("--document-date", c->document_date, tr("The basis document's date, YYYY-MM-DD").str())
+        ->required();
+    correction->callback([&ctx, c] {
+        if (!c->cash && !c->card)
+            throw InputError("payment", tr("Payment"), tr("choose how the money moved: --cash or --card"));
+        CorrectionRequest r;
+        r.kind = correction_kind_from_string(c->kind);
+        try {
+            r.amount = Money::parse(c->amount);
+        } catch (const ValidationError& e) {
+            throw InputError("amount", tr("Amount"), e.reason());
+        }
+        r.card = c->card;
+        r.vat_code = c->vat;
+        r.reason = c->reason;
+        r.basis_number = c->document;
+        r.basis_date = c->document_date;
+        auto db = ctx.open();
+        const Actor person = ctx.person(*db);
+        const std::int64_t id = record_correction(*db, person, ctx.till_name(), r);
+        auto registrar = registrar_for_till(*db, person, ctx.till_name());
+        const FiscalRun run = fiscalise_corrections(*db, person, ctx.till_name(), *registrar, {id}, kill_hook());
+        const Correction saved = get_correction(*db, person, id);
+        if (ctx.json) {
+            nlohmann::json out = {{"ok", true},
+                                  {"id", id},
+                                  {"kind", to_string(saved.kind)},
+                                  {"amount", saved.amount.kopecks()},
+                                  {"payment", saved.card ? "card" : "cash"},
+                                  {"vat", saved.vat_code},
+                                  {"vat_basis_points", saved.vat_basis_points},
+                                  {"document", saved.basis_number},
+                                  {"document_date", saved.basis_date},
+                                  {"shift_number", saved.shift_number},
+                                  {"fiscal_state", saved.fiscal_state},
+                                  {"fiscal_fault", to_string(run.fault)},
+                                  {"fiscal_queue", run.waiting},
+                                  {"registrar", registrar->info().kind}};
+            if (saved.fiscal_state == "fiscalised")
+                out["fiscal"] = {{"fn", saved.fn_number}, {"fd", saved.fd_number}, {"fp", saved.fiscal_sign}};
+            print_json(out);
+            return;
+        }
+        std::cout << trf("Correction {1} recorded: {2}, {3}.",
+                         {std::to_string(id), correction_kind_title(saved.kind).str(), saved.amount.format()})
+                         .str()
+                  << '\n';
+        if (saved.fiscal_state == "fiscalised")
+            print_fiscalised(*registrar, saved.fn_number, saved.fd_number, saved.fiscal_sign);
+        else
+            print_awaiting(run.fault);
+    });
+
+    struct AgentOptions {
+        std::string operator_code, name, inn, phone;
+    };
+    auto a = std::make_shared<AgentOptions>();
+    auto* agent = fiscal->add_subcommand(
+        "agent", tr("Set an operator's supplier attributes for top-ups taken as its payment agent (administrator)")
+                     .str());
+    agent->add_option("operator", a->operator_code, tr("The operator's code (setting top_up_operator)").str())
+        ->required();
+    agent->add_option("--supplier-name", a->name, tr("The supplier's name (tag 1225)").str())->required();
+    agent->add_option("--supplier-inn", a->inn, tr("The supplier's INN (tag 1226)").str())->required();
+    agent->add_option("--supplier-phone", a->phone, tr("The supplier's phone (tag 1171)").str())->required();
+    agent->callback([&ctx, a] {
+        auto db = ctx.open();
+        const Actor person = ctx.person(*db);
+        const AgentSupplier s = set_agent_supplier(*db, person, {a->operator_code, a->name, a->inn, a->phone});
+        const bool for_top_ups = s.operator_code == top_up_operator(*db);
+        if (ctx.json)
+            return print_json({{"ok", true},
+                               {"operator", s.operator_code},
+                               {"supplier_name", s.name},
+                               {"supplier_inn", s.inn},
+                               {"supplier_phone", s.phone},
+                               {"top_up_operator", for_top_ups}});
+        std::cout << trf("Payment agent's supplier of {1}: {2}, INN {3}, phone {4}.",
+                         {s.operator_code, s.name, s.inn, s.phone})
+                         .str()
+                  << '\n';
+        if (!for_top_ups)
+            std::cout << trf("Note: the desk's top-ups are for operator \"{1}\".", {top_up_operator(*db)}).str()
+                      << '\n';
     });
 }
 

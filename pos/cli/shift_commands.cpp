@@ -51,6 +51,7 @@ nlohmann::json to_json(const ShiftReport& r) {
         out["closed_at"] = s.closed_at;
         out["counted_cash"] = s.counted_cash ? nlohmann::json(s.counted_cash->kopecks()) : nlohmann::json();
         out["approved_by"] = s.approved_by_name;
+        out["shortfall_reason"] = s.shortfall_reason;
         out["chain_head"] = s.chain_head;
     }
     return out;
@@ -148,12 +149,17 @@ void add_shift_commands(CLI::App& app, CliContext& ctx) {
 
     auto counted = std::make_shared<std::string>();
     auto approver = std::make_shared<std::string>();
+    auto shortfall_reason = std::make_shared<std::string>();
+    auto confirmed_by = std::make_shared<std::string>();
     auto* close = shift->add_subcommand("close", tr("Close the open shift with the counted cash: the Z report").str());
     close->add_option("--counted", *counted, tr("Cash counted in the drawer, roubles").str())->required();
     close->add_option("--id", *shift_id, tr("Close this shift (a senior closing another's shift)").str());
     close->add_option("--approver", *approver,
                       tr("A senior who approves a difference (password: SALON_APPROVER_PASSWORD, else asked)").str());
-    close->callback([&ctx, counted, approver, shift_id] {
+    close->add_option("--reason", *shortfall_reason, tr("Why the drawer holds less than expected (required then)").str());
+    close->add_option("--confirmed-by", *confirmed_by,
+                      tr("The senior who confirms a shortfall, another person (password: SALON_CONFIRM_PASSWORD, else asked)").str());
+    close->callback([&ctx, counted, approver, shift_id, shortfall_reason, confirmed_by] {
         auto db = ctx.open();
         const Actor person = ctx.person(*db);
         const std::int64_t id = *shift_id ? *shift_id : current(*db, person, ctx).id;
@@ -161,6 +167,9 @@ void add_shift_commands(CLI::App& app, CliContext& ctx) {
         if (!approver->empty())
             approval = approve(*db, person, Permission::approve_cash_difference, *approver,
                                read_password("SALON_APPROVER_PASSWORD", trf("Password of {1}: ", {*approver}).str()));
+        if (!confirmed_by->empty())
+            approval = approve(*db, person, Permission::approve_cash_difference, *confirmed_by,
+                               read_password("SALON_CONFIRM_PASSWORD", trf("Password of {1}: ", {*confirmed_by}).str()));
         // The queue is tried once more before the Z report, which lists what still waits (R-POS-10); the
         // registrar's own Z report closes its fiscal shift after the till's.
         const std::string till = get_shift(*db, person, id).till;
@@ -171,7 +180,7 @@ void add_shift_commands(CLI::App& app, CliContext& ctx) {
             // another salon's till (a senior closing it): its queue is retried at that till
         }
         const ShiftReport r =
-            close_shift(*db, person, id, money_option(*counted, "counted", tr("Counted cash")), approval);
+            close_shift(*db, person, id, money_option(*counted, "counted", tr("Counted cash")), approval, *shortfall_reason);
         FiscalClose fiscal;
         try {
             fiscal = close_fiscal_shift(*db, person, till, *registrar);

@@ -4,6 +4,9 @@
 #include "db/UserError.hpp"
 #include "pos/core/common/CalendarDate.hpp"
 #include "pos/core/common/Money.hpp"
+#include "pos/core/fiscal/FiscalCorrection.hpp"
+#include "pos/core/organisation/Permission.hpp"
+#include "pos/ui/CorrectionDialog.hpp"
 #include "pos/ui/FormFields.hpp"
 
 #include <wx/sizer.h>
@@ -64,6 +67,22 @@ FiscalQueuePage::FiscalQueuePage(wxWindow* parent, db::Database& db, const pos::
     buttons->Add(fault_label, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(6));
     buttons->Add(fault_, 0, wxRIGHT, FromDIP(6));
     buttons->Add(set, 0);
+    // A correction receipt is a senior's (fiscal_correction): the button is shown to those who may.
+    if (actor_.may(db_, pos::Permission::fiscal_correction)) {
+        auto* correction = new wxButton(this, wxID_ANY, ui_text(tr("Correction receipt… (F6)")));
+        auto open_correction = [this] {
+            if (const auto done = ask_correction(this, db_, actor_, till_)) {
+                status(*done, false);
+                refresh();
+            }
+        };
+        correction->Bind(wxEVT_BUTTON, [open_correction](wxCommandEvent&) { open_correction(); });
+        Bind(wxEVT_CHAR_HOOK, [this, open_correction](wxKeyEvent& e) {
+            if (!IsShownOnScreen() || e.GetKeyCode() != WXK_F6 || e.HasAnyModifiers()) return e.Skip();
+            open_correction();
+        });
+        buttons->Prepend(correction, 0, wxRIGHT, FromDIP(18));  // first: the fault list is wide
+    }
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(registrar_, 0, wxEXPAND | wxALL, FromDIP(8));
     sizer->Add(drive_, 0, wxEXPAND | wxLEFT | wxRIGHT, FromDIP(8));
@@ -103,10 +122,15 @@ void FiscalQueuePage::refresh() {
         list_->DeleteAllItems();
         for (std::size_t i = 0; i < queue_.size(); ++i) {
             const pos::QueuedReceipt& q = queue_[i];
-            const long row =
-                list_->InsertItem(static_cast<long>(i), wxString::Format("%d", q.receipt_number));
+            const long row = list_->InsertItem(
+                static_cast<long>(i), q.correction_id ? wxString::Format("%lld", static_cast<long long>(q.correction_id))
+                                                      : wxString::Format("%d", q.receipt_number));
             list_->SetItem(row, 1, wxString::Format("%d", q.shift_number));
-            list_->SetItem(row, 2, ui_text(q.kind == "refund" ? tr("refund") : tr("sale")));
+            list_->SetItem(row, 2,
+                           ui_text(q.kind == "correction_refund"   ? pos::correction_kind_title(pos::CorrectionKind::refund)
+                                   : q.kind == "correction_income" ? pos::correction_kind_title(pos::CorrectionKind::income)
+                                   : q.kind == "refund"            ? tr("refund")
+                                                                   : tr("sale")));
             list_->SetItem(row, 3, wxString::FromUTF8(pos::local_date_time(q.created_at, time_zone_)));
             list_->SetItem(row, 4, wxString::FromUTF8(pos::Money::from_kopecks(q.total).format()));
             list_->SetItem(row, 5, wxString::Format("%d", q.attempts));

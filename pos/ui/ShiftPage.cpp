@@ -10,6 +10,7 @@
 #include "pos/print/ReportRollPdf.hpp"
 #include "pos/ui/FormFields.hpp"
 #include "pos/ui/StationPrinter.hpp"
+#include "pos/ui/ShortfallDialog.hpp"
 #include "pos/ui/SupervisorDialog.hpp"
 #include "pos/ui/WxLabels.hpp"
 
@@ -176,18 +177,14 @@ void ShiftPage::close() {
         if (!shift) return refresh();
         const auto counted = ask_money(this, tr("Cash counted in the drawer:"), tr("Close shift (Z report)"));
         if (!counted) return;
-        // A difference is never closed in passing, whoever closes: the amount is said and confirmed first
-        // (a specialist then also needs a senior's approval, which core asks for).
+        // A difference is never closed in passing, whoever closes: a surplus is said and confirmed first
+        // (a specialist then also needs a senior's approval, which core asks for); a shortfall has its own
+        // dialog below.
         const pos::Money expected = pos::shift_report(db_, actor_, shift->id).expected_cash;
-        if (*counted != expected) {
-            const pos::Money gap = *counted < expected ? expected - *counted : *counted - expected;
-            const std::vector<std::string> amounts{expected.format(), counted->format(), gap.format()};
+        if (*counted > expected) {
             const Text question =
-                *counted < expected
-                    ? trf("The drawer should hold {1} but {2} was counted: short by {3}. Close the shift with this shortfall?",
-                          amounts)
-                    : trf("The drawer should hold {1} but {2} was counted: {3} over. Close the shift with this surplus?",
-                          amounts);
+                trf("The drawer should hold {1} but {2} was counted: {3} over. Close the shift with this surplus?",
+                    {expected.format(), counted->format(), (*counted - expected).format()});
             wxMessageDialog confirm(this, ui_text(question), ui_text(tr("Close shift (Z report)")),
                                     wxYES_NO | wxNO_DEFAULT | wxICON_WARNING);
             confirm.SetYesNoLabels(ui_text(tr("Close with the difference")), ui_text(tr("Count again")));
@@ -197,7 +194,12 @@ void ShiftPage::close() {
         auto registrar = pos::registrar_for_till(db_, actor_, till_);
         pos::retry_fiscal_queue(db_, actor_, till_, *registrar);
         pos::ShiftReport z;
-        try {
+        if (*counted < expected) {
+            // A shortfall: its reason and a second senior's confirmation, in one dialog (R-POS-10).
+            auto closed = close_with_shortfall(this, db_, actor_, shift->id, expected, *counted);
+            if (!closed) return status(ui_text(tr("The shift stays open: count the drawer again.")), false);
+            z = *closed;
+        } else try {
             z = pos::close_shift(db_, actor_, shift->id, *counted);
         } catch (const RefusedError& refused) {
             // A difference or another's shift: a senior approves at the till.

@@ -24,7 +24,7 @@ if grep -qE "[0-9]\.[0-9] мин" <<<"$out"; then failed=$((failed + 1)); echo "
 
 # A shortfall of 100 roubles, approved by the senior: the Z report's difference has a real minus.
 expect 0 "open" -- run --as ivanov shift open --float 1000
-SALON_APPROVER_PASSWORD=demo1234 expect_text 0 "close short" -- run --as ivanov shift close --counted 900 --approver volkova
+SALON_APPROVER_PASSWORD=demo1234 expect_text 0 "close short" -- run --as ivanov shift close --counted 900 --reason "сдача выдана дважды" --approver volkova
 contains "shortfall with U+2212" "Расхождение: −100,00 ₽"
 if grep -qF -- "-100,00" <<<"$out"; then failed=$((failed + 1)); echo "FAIL: a hyphen for minus: $out"; else passed=$((passed + 1)); fi
 

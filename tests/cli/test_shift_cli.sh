@@ -26,10 +26,13 @@ contains "expected" "Cash expected in the drawer: "
 expect 0 "X report as JSON" -- run --json --as ivanov shift report
 contains "expected in kopecks" '"expected_cash": 125050'
 contains "still open" '"open": true'
-expect 1 "a difference without approval" -- run --as ivanov shift close --counted 1250
-contains "senior" "a senior must approve the difference"
-SALON_APPROVER_PASSWORD=demo1234 expect 1 "a colleague cannot approve" -- run --as ivanov shift close --counted 1250 --approver kim
-SALON_APPROVER_PASSWORD=demo1234 expect 0 "the senior approves" -- run --json --as ivanov shift close --counted 1250 --approver volkova
+expect 1 "a shortfall without a reason" -- run --as ivanov shift close --counted 1250
+contains "reason" "the reason is required"
+expect 1 "a shortfall without a senior" -- run --as ivanov shift close --counted 1250 --reason "размен не вернули"
+contains "senior" "A senior must confirm it"
+SALON_APPROVER_PASSWORD=demo1234 expect 1 "a colleague cannot approve" -- run --as ivanov shift close --counted 1250 --reason "размен не вернули" --approver kim
+SALON_APPROVER_PASSWORD=demo1234 expect 0 "the senior approves" -- run --json --as ivanov shift close --counted 1250 --reason "размен не вернули" --approver volkova
+contains "reason kept" "\"shortfall_reason\": \"размен не вернули\""
 contains "approver named" '"approved_by": "Волкова Дарья Игоревна"'
 contains "counted" '"counted_cash": 125000'
 contains "chain head printed" '"chain_head": "'

@@ -3,6 +3,8 @@
 #pragma once
 
 #include "db/UserError.hpp"
+#include "pos/core/common/FormInput.hpp"
+#include "pos/core/fiscal/PaymentAgent.hpp"
 #include "pos/core/organisation/Actor.hpp"
 #include "pos/core/organisation/Certification.hpp"
 #include "pos/core/organisation/Dealer.hpp"
@@ -42,6 +44,8 @@ struct DeskFixture {
                                            CareerLevel::senior_specialist, "password1"});
         for (auto id : {specialist_id, colleague_id, senior_id, stranger_id})
             record_certification(db, cli, id, "2026-01-15", trainer_id);
+        // The operator's supplier attributes, without which the desk takes no top-up (R-POS-10).
+        set_agent_supplier(db, cli, {top_up_operator(db), "ПАО «Оператор связи»", "7700123459", "+7 495 765-43-21"});
     }
 
     db::Database& db() { return t.db(); }
@@ -58,6 +62,16 @@ struct DeskFixture {
         return n;
     }
 };
+
+// The input (InputError::input()) a refusal names, or "" when no input was refused.
+inline std::string refused_input(const std::function<void()>& f) {
+    try {
+        f();
+    } catch (const pos::InputError& e) {
+        return e.input();
+    }
+    return "";
+}
 
 // The message a refusal shows, or "" when nothing was refused.
 inline std::string refusal(const std::function<void()>& f) {

@@ -85,6 +85,9 @@ Money Money::parse(std::string_view input) {
         } else if (c == '-' && !negative && whole.empty() && !separator) {
             negative = true;
             ++i;
+        } else if (input.substr(i).starts_with("\u2212") && !negative && whole.empty() && !separator) {
+            negative = true;  // the minus format() prints reads back
+            i += std::string_view("\u2212").size();
         } else if (input.substr(i).starts_with("\u20BD")) {
             rouble_sign = true;
             i += std::string_view("\u20BD").size();
@@ -115,7 +118,11 @@ std::string Money::format(const std::locale& loc) const {
     std::ostringstream os;
     os.imbue(rouble_locale(loc));
     os << boost::locale::as::currency << roubles;
-    return os.str();
+    std::string text = os.str();
+    // People read a negative amount with the typographic minus (U+2212), not ICU's hyphen-minus, wherever
+    // the locale puts the sign ("−1 234,50 ₽", "−₽1,234.50"); plain() keeps the ASCII one for files.
+    if (const auto at = text.find('-'); at != std::string::npos) text.replace(at, 1, "\u2212");
+    return text;
 }
 
 std::string Money::format() const { return format(ui_locale()); }

@@ -1,3 +1,4 @@
+#include "pos/core/fiscal/PaymentAgent.hpp"
 #include "pos/core/demo/DemoData.hpp"
 
 #include "db/Database.hpp"
@@ -106,6 +107,8 @@ DemoSeedResult seed_demo(db::Database& db, const Actor& actor, int history_days)
         ++result.staff;
     }
     seed_demo_gadgets(db, actor);  // phones, modems and routers sold by IMEI, in every demo salon
+    // The demo operator's supplier attributes, so the demo's top-ups carry them (R-POS-10).
+    set_agent_supplier(db, actor, {top_up_operator(db), "ПАО «Оператор связи» (демо)", "7700123459", "+7 495 000-00-00"});
     db.set_clock(std::nullopt);
     result.history = add_demo_history(db, actor, history_days);
     return result;

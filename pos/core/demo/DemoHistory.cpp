@@ -862,12 +862,15 @@ private:
             const Specialist* senior = on_duty_senior(s);
             const Money diff = Money::from_kopecks(dice_.between(1, 20) * 10'00);
             if (senior) {
-                counted = dice_.chance(0.6) || x.expected_cash < diff ? x.expected_cash + diff : x.expected_cash - diff;
+                // A senior's own shortfall would need a second senior (R-POS-10), and none is on duty with her.
+                counted = dice_.chance(0.6) || x.expected_cash < diff || senior == &p ? x.expected_cash + diff
+                                                                                      : x.expected_cash - diff;
                 if (senior != &p) approval = approve(db_, *p.actor, Permission::approve_cash_difference, senior->login,
                                                      kDemoPassword);
             }
         }
-        close_shift(db_, *p.actor, p.shift_id, counted, approval);
+        close_shift(db_, *p.actor, p.shift_id, counted, approval,
+                    counted < x.expected_cash ? tr("too much change given to a client").str() : std::string());
         p.closed = true;
         p.on_duty = false;
         p.busy = false;

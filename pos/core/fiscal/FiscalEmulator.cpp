@@ -328,6 +328,7 @@ FiscalDocument FiscalEmulator::register_receipt(const FiscalReceipt& receipt) {
             line["agent"] = "payment_agent";  // tag 1222 (1057 on the receipt): платёжный агент
             line["supplier_name"] = receipt.supplier_name;
             line["supplier_inn"] = receipt.supplier_inn;
+            line["supplier_phone"] = receipt.supplier_phone;
         }
         content["lines"].push_back(line);
     }

@@ -1,13 +1,18 @@
 #include "pos/core/fiscal/FiscalQueue.hpp"
 
 #include "db/Database.hpp"
+#include "pos/core/fiscal/FiscalCorrection.hpp"
 #include "pos/core/fiscal/FiscalEmulator.hpp"
+#include "pos/core/fiscal/PaymentAgent.hpp"
 #include "pos/core/organisation/Actor.hpp"
 #include "pos/core/organisation/Permission.hpp"
 #include "pos/core/organisation/StaffMember.hpp"
 #include "pos/core/sale/Sale.hpp"
 
 #include <soci/soci.h>
+
+#include <algorithm>
+#include <iterator>
 
 namespace salon::pos {
 
@@ -44,6 +49,33 @@ std::vector<QueuedReceipt> read_queue(db::Database& db, const std::string& where
         q.last_attempt_at = last;
         out.push_back(q);
     }
+    // The shifts' correction receipts wait in the same queue, in the order they were recorded.
+    q = QueuedReceipt{};
+    std::string operation;
+    db::Statement ct = db.query(
+        "SELECT c.id, c.operation, sh.number, c.created_at, c.amount, c.fiscal_state, c.attempts, "
+        "COALESCE(c.last_attempt_at, 0), c.last_error FROM shift sh JOIN fiscal_correction c ON c.shift_id = "
+        "sh.id WHERE " +
+            where + " AND c.fiscal_state <> 'fiscalised' ORDER BY c.id",
+        soci::use(a, "a"), soci::use(b, "b"), soci::into(id), soci::into(operation), soci::into(q.shift_number),
+        soci::into(at), soci::into(total), soci::into(q.fiscal_state), soci::into(q.attempts), soci::into(last),
+        soci::into(q.last_error));
+    ct.execute();
+    std::vector<QueuedReceipt> corrections;
+    while (ct.fetch()) {
+        q.correction_id = id;
+        q.kind = "correction_" + operation;
+        q.created_at = at;
+        q.total = total;
+        q.last_attempt_at = last;
+        corrections.push_back(q);
+    }
+    if (!corrections.empty()) {
+        std::vector<QueuedReceipt> merged;
+        std::merge(out.begin(), out.end(), corrections.begin(), corrections.end(), std::back_inserter(merged),
+                   [](const QueuedReceipt& x, const QueuedReceipt& y) { return x.created_at < y.created_at; });
+        out.swap(merged);
+    }
     return out;
 }
 
@@ -66,12 +98,13 @@ void settle_shifts(db::Database& db, std::int64_t salon_id, const std::string& t
         "sh.till = :t AND sh.closed_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM fiscal_settled_shift x "
         "WHERE "
         "x.shift_id = sh.id) AND NOT EXISTS (SELECT 1 FROM sale y WHERE y.shift_id = sh.id AND "
-        "y.fiscal_state <> 'fiscalised')",
+        "y.fiscal_state <> 'fiscalised') AND NOT EXISTS (SELECT 1 FROM fiscal_correction z WHERE z.shift_id = "
+        "sh.id AND z.fiscal_state <> 'fiscalised')",
         soci::use(salon), soci::use(till));
     tx.commit();
 }
 
-FiscalReceipt receipt_of(const SaleRecord& sale) {
+FiscalReceipt receipt_of(db::Database& db, const SaleRecord& sale) {
     FiscalReceipt r;
     r.request_id = request_id_of(sale.id);
     r.operation = sale.kind == "refund" ? FiscalOperation::refund : FiscalOperation::sale;
@@ -90,6 +123,13 @@ FiscalReceipt receipt_of(const SaleRecord& sale) {
         line.vat_amount = l.vat_amount.kopecks();
         line.payment_agent = l.agent;
         r.lines.push_back(line);
+        // The supplier of agent lines (tags 1171, 1225, 1226): a top-up was only taken with them set.
+        if (l.agent && r.supplier_name.empty())
+            if (const auto s = agent_supplier(db, top_up_operator(db))) {
+                r.supplier_name = s->name;
+                r.supplier_inn = s->inn;
+                r.supplier_phone = s->phone;
+            }
     }
     return r;
 }
@@ -98,6 +138,23 @@ FiscalReceipt receipt_of(const SaleRecord& sale) {
 void close_expired_shift(db::Database& db, FiscalRegistrar& registrar, const std::string& cashier) {
     const RegistrarShift s = registrar.shift();
     if (s.open && db.now() - s.opened_at > kFiscalShiftSeconds) registrar.close_shift(cashier);
+}
+
+// "emulator EMU-000001": how the receipts' records name the registrar that registered them.
+std::string registrar_name_of(FiscalRegistrar& registrar) {
+    const RegistrarInfo info = registrar.info();
+    return info.kind + " " + info.serial_number;
+}
+
+// A run starts by closing a fiscal shift past its 24 hours; a fault there stops the run before any receipt.
+FiscalRun start_run(db::Database& db, FiscalRegistrar& registrar, const std::string& cashier) {
+    FiscalRun run;
+    try {
+        close_expired_shift(db, registrar, cashier);
+    } catch (const RegistrarFault& f) {
+        run.fault = f.fault();
+    }
+    return run;
 }
 
 // Step 1. Returns false when the sale is fiscalised already; `attempts` is how many attempts came before.
@@ -210,20 +267,14 @@ FiscalRun fiscalise_sales(db::Database& db, const Actor& actor, const std::strin
                           const FiscalStepHook& hook) {
     actor.confirm(db);
     const std::int64_t salon = own_salon(actor);
-    const RegistrarInfo info = registrar.info();
-    const std::string registrar_name = info.kind + " " + info.serial_number;
-    FiscalRun run;
-    try {
-        close_expired_shift(db, registrar, actor.member().full_name);
-    } catch (const RegistrarFault& f) {
-        run.fault = f.fault();
-    }
+    const std::string registrar_name = registrar_name_of(registrar);
+    FiscalRun run = start_run(db, registrar, actor.member().full_name);
     for (std::size_t i = 0; i < sale_ids.size() && run.fault == FiscalFault::none; ++i) {
         const std::int64_t sale_id = sale_ids[i];
         int attempts = 0;
         if (!claim(db, salon, till, sale_id, attempts)) continue;
         if (hook) hook(FiscalStep::claimed, sale_id);
-        const FiscalReceipt receipt = receipt_of(get_sale(db, actor, sale_id));
+        const FiscalReceipt receipt = receipt_of(db, get_sale(db, actor, sale_id));
         std::optional<FiscalDocument> doc;
         try {
             // An earlier attempt may have reached the registrar before this station stopped: its archive
@@ -246,9 +297,100 @@ FiscalRun fiscalise_sales(db::Database& db, const Actor& actor, const std::strin
 
 FiscalRun retry_fiscal_queue(db::Database& db, const Actor& actor, const std::string& till,
                              FiscalRegistrar& registrar, const FiscalStepHook& hook) {
-    std::vector<std::int64_t> ids;
-    for (const QueuedReceipt& q : fiscal_queue(db, actor, till)) ids.push_back(q.sale_id);
-    return fiscalise_sales(db, actor, till, registrar, ids, hook);
+    std::vector<std::int64_t> ids, corrections;
+    for (const QueuedReceipt& q : fiscal_queue(db, actor, till))
+        (q.correction_id ? corrections : ids).push_back(q.correction_id ? q.correction_id : q.sale_id);
+    FiscalRun run = fiscalise_sales(db, actor, till, registrar, ids, hook);
+    if (run.fault != FiscalFault::none || corrections.empty()) return run;
+    const int before = run.fiscalised;
+    run = fiscalise_corrections(db, actor, till, registrar, corrections, hook);
+    run.fiscalised += before;
+    return run;
+}
+
+FiscalRun fiscalise_corrections(db::Database& db, const Actor& actor, const std::string& till,
+                                FiscalRegistrar& registrar, const std::vector<std::int64_t>& correction_ids,
+                                const FiscalStepHook& hook) {
+    actor.confirm(db);
+    const std::int64_t salon = own_salon(actor);
+    const std::string registrar_name = registrar_name_of(registrar);
+    const std::string cashier = actor.member().full_name;
+    FiscalRun run = start_run(db, registrar, cashier);
+    for (std::size_t i = 0; i < correction_ids.size() && run.fault == FiscalFault::none; ++i) {
+        const long long id = correction_ids[i], salon_id = salon;
+        int attempts = 0;
+        {
+            // Step 1, as claim() for a sale.
+            db::WriteTransaction tx(db);
+            std::string state;
+            const std::string lock = db.backend() == db::Backend::postgresql ? " FOR UPDATE OF c" : "";
+            if (!db.run("SELECT c.fiscal_state, c.attempts FROM fiscal_correction c JOIN shift sh ON sh.id = "
+                        "c.shift_id WHERE c.id = :id AND c.salon_id = :s AND sh.till = :t" +
+                            lock,
+                        soci::use(id), soci::use(salon_id), soci::use(till), soci::into(state),
+                        soci::into(attempts)))
+                throw RefusedError(
+                    trf("Correction {1} is not a correction of this till.", {std::to_string(id)}));
+            if (state == "fiscalised") {
+                tx.commit();
+                continue;
+            }
+            const long long now = db.now();
+            db.run("UPDATE fiscal_correction SET attempts = attempts + 1, last_attempt_at = :at WHERE id = :id",
+                   soci::use(now), soci::use(id));
+            tx.commit();
+        }
+        if (hook) hook(FiscalStep::claimed, id);
+        const Correction c = get_correction(db, actor, id);
+        CorrectionReceipt receipt;
+        receipt.request_id = correction_request_id(id);
+        receipt.operation = c.kind == CorrectionKind::refund ? FiscalOperation::refund : FiscalOperation::sale;
+        receipt.total = c.amount.kopecks();
+        (c.card ? receipt.card : receipt.cash) = receipt.total;
+        receipt.vat_basis_points = c.vat_basis_points;
+        receipt.reason = c.reason;
+        receipt.basis_date = c.basis_date;
+        receipt.basis_number = c.basis_number;
+        receipt.cashier = c.staff_name;
+        std::optional<FiscalDocument> doc;
+        try {
+            if (attempts > 0) doc = registrar.find_document(receipt.request_id);
+            // A correction is registered inside an open fiscal shift (a receipt opens one by itself).
+            if (!doc && !registrar.shift().open) registrar.open_shift(cashier);
+            if (!doc) doc = registrar.register_correction(receipt);
+        } catch (const RegistrarFault& f) {
+            db::WriteTransaction tx(db);
+            const std::string code = to_string(f.fault());
+            db.run("UPDATE fiscal_correction SET last_error = :e, fiscal_state = 'failed' WHERE id = :id AND "
+                   "fiscal_state <> 'fiscalised'",
+                   soci::use(code), soci::use(id));
+            tx.commit();
+            run.fault = f.fault();
+            break;
+        }
+        if (hook) hook(FiscalStep::registered, id);
+        {
+            // Step 3.
+            db::WriteTransaction tx(db);
+            const long long fd = doc->fd_number, at = doc->registered_at;
+            const int shift = doc->shift_number, in_shift = doc->number_in_shift;
+            db.run("UPDATE fiscal_correction SET last_error = '', fiscal_state = 'fiscalised', registrar = :r, "
+                   "fn_number = :fn, fd_number = :fd, fiscal_sign = :fp, fiscal_shift = :sh, number_in_shift = "
+                   ":ns, registered_at = :at, qr_payload = :qr WHERE id = :id",
+                   soci::use(registrar_name), soci::use(doc->fn_number), soci::use(fd),
+                   soci::use(doc->fiscal_sign), soci::use(shift), soci::use(in_shift), soci::use(at),
+                   soci::use(doc->qr_payload), soci::use(id));
+            actor.record(db, "fiscal.receipt", "correction:" + std::to_string(id),
+                         "registrar=" + registrar_name + " fn=" + doc->fn_number +
+                             " fd=" + std::to_string(doc->fd_number) + " fp=" + doc->fiscal_sign +
+                             " shift=" + std::to_string(doc->shift_number));
+            tx.commit();
+        }
+        ++run.fiscalised;
+    }
+    settle_shifts(db, salon, till);
+    run.waiting = static_cast<int>(till_queue(db, salon, till).size());
+    return run;
 }
 
 std::optional<FiscalAttributes> fiscal_attributes(db::Database& db, std::int64_t sale_id) {

@@ -46,6 +46,9 @@ struct QueuedReceipt {
     int attempts = 0;
     std::int64_t last_attempt_at = 0;
     std::string last_error;  // a FiscalFault's code, "" before the first refusal
+    // A correction receipt (FiscalCorrection) waits in the same queue: its id here, sale_id 0, and kind
+    // correction_income | correction_refund.
+    std::int64_t correction_id = 0;
 };
 
 // The till's receipts not yet fiscalised, oldest first.
@@ -68,6 +71,11 @@ struct FiscalRun {
 FiscalRun fiscalise_sales(db::Database& db, const Actor& actor, const std::string& till,
                           FiscalRegistrar& registrar, const std::vector<std::int64_t>& sale_ids,
                           const FiscalStepHook& hook = {});
+// Registers these correction receipts of the actor's till (right after one is recorded), as fiscalise_sales
+// does receipts: claimed, registered under the correction's own request id, recorded; never twice.
+FiscalRun fiscalise_corrections(db::Database& db, const Actor& actor, const std::string& till,
+                                FiscalRegistrar& registrar, const std::vector<std::int64_t>& correction_ids,
+                                const FiscalStepHook& hook = {});
 // Registers the till's whole queue, oldest first (`fiscal retry`, shift close, the station's timer).
 FiscalRun retry_fiscal_queue(db::Database& db, const Actor& actor, const std::string& till,
                              FiscalRegistrar& registrar, const FiscalStepHook& hook = {});

@@ -59,7 +59,8 @@ struct FiscalReceipt {
     std::vector<FiscalReceiptLine> lines;
     std::int64_t total = 0, cash = 0, card = 0;  // kopecks; cash is what the cash covers, change excluded
     std::string cashier;                         // tag 1021
-    std::string supplier_name, supplier_inn;     // of agent lines: the operator
+    std::string supplier_name, supplier_inn;     // of agent lines: the operator (tags 1225, 1226)
+    std::string supplier_phone;                  // tag 1171
 };
 
 // A correction receipt (чек коррекции, tag 1173): money taken without a receipt, registered afterwards on

@@ -31,6 +31,7 @@ constexpr PermissionName kPermissions[] = {
     {Permission::corporate_desk, "corporate_desk"},
     {Permission::administer_database, "administer_database"},
     {Permission::approve_stock_difference, "approve_stock_difference"},
+    {Permission::fiscal_correction, "fiscal_correction"},
 };
 }  // namespace
 
@@ -63,6 +64,7 @@ Text permission_title(Permission permission) {
     case Permission::corporate_desk: return tr("Work at the corporate desk");
     case Permission::administer_database: return tr("Administer the database and permissions");
     case Permission::approve_stock_difference: return tr("Open stocktakes and approve their differences");
+    case Permission::fiscal_correction: return tr("Register correction receipts");
     }
     return tr("Sell");
 }

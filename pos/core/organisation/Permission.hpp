@@ -31,6 +31,7 @@ enum class Permission {
     corporate_desk,
     administer_database,
     approve_stock_difference,
+    fiscal_correction,
 };
 
 std::string_view to_string(Permission permission);

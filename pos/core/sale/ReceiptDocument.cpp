@@ -152,7 +152,9 @@ std::string receipt_amount(std::int64_t kopecks) {
     os.imbue(ui_locale());
     os << boost::locale::as::number << std::fixed << std::setprecision(2)
        << static_cast<double>(kopecks) / 100.0;
-    return os.str();
+    std::string text = os.str();
+    if (const auto at = text.find('-'); at != std::string::npos) text.replace(at, 1, "\u2212");  // as Money
+    return text;
 }
 
 std::string receipt_local_time(const ReceiptDocument& doc) {
@@ -175,6 +177,9 @@ std::string receipt_agent_mark() { return tr("Payment agent").str(); }
 std::string receipt_supplier(const ReceiptDocument& doc) {
     if (doc.supplier_name.empty()) return tr("Supplier: the mobile operator").str();
     if (doc.supplier_inn.empty()) return trf("Supplier: {1}", {doc.supplier_name}).str();
+    if (!doc.supplier_phone.empty())
+        return trf("Supplier: {1}, INN {2}, phone {3}", {doc.supplier_name, doc.supplier_inn, doc.supplier_phone})
+            .str();
     return trf("Supplier: {1}, INN {2}", {doc.supplier_name, doc.supplier_inn}).str();
 }
 

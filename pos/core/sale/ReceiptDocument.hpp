@@ -58,6 +58,7 @@ struct ReceiptDocument {
     // prints "the mobile operator" without a name.
     std::string supplier_name;
     std::string supplier_inn;
+    std::string supplier_phone;  // tag 1171, "+74951234567"
 };
 
 // One line of the monospaced layout; `emphasis` marks what a printer prints in bold (title, total,

@@ -1,3 +1,4 @@
+#include "pos/core/fiscal/PaymentAgent.hpp"
 #include "pos/core/sale/Sale.hpp"
 
 #include "db/Database.hpp"
@@ -429,6 +430,8 @@ PricedLine price_line(PricingContext& ctx, const DraftLine& d, const ReadLine& r
         if (!corporate && !live_subscription(db, number.str()) && !ctx.new_numbers.count(number.str()))
             throw InputError("msisdn", tr("Number"),
                              trf("{1} is not a number in service with the operator", {number.display()}));
+        // Accepted as the operator's payment agent (R-POS-10): its receipt must name the supplier.
+        require_top_up_supplier(db);
         const Money amount = r.amount.get();
         if (amount.kopecks() < kMinTopUp || amount.kopecks() > kMaxTopUp)
             throw InputError("amount", tr("Amount"),

@@ -1,6 +1,7 @@
 #include "pos/core/sale/SaleReceipt.hpp"
 
 #include "pos/core/fiscal/FiscalQueue.hpp"
+#include "pos/core/fiscal/PaymentAgent.hpp"
 #include "pos/core/sale/Sale.hpp"
 #include "pos/core/catalog/GadgetStock.hpp"
 
@@ -60,6 +61,16 @@ ReceiptDocument receipt_for_sale(db::Database& db, const Actor& actor, std::int6
             doc.fiscal_at = a->registered_at;
             doc.fiscal_emulated = a->emulated;
             if (!a->qr_payload.empty()) doc.qr_payload = a->qr_payload;
+        }
+    // The payment agent's supplier (R-POS-10) on a receipt with a top-up, as the registrar was given it.
+    for (const auto& line : doc.lines)
+        if (line.agent) {
+            if (const auto s = agent_supplier(db, top_up_operator(db))) {
+                doc.supplier_name = s->name;
+                doc.supplier_inn = s->inn;
+                doc.supplier_phone = s->phone;
+            }
+            break;
         }
     return doc;
 }

@@ -26,7 +26,8 @@ constexpr const char* kShiftSelect =
     "o.full_name, sh.opened_at, sh.opening_float, COALESCE(sh.closed_by, 0), COALESCE(c.full_name, ''), "
     "COALESCE(sh.closed_at, 0), sh.expected_cash, sh.counted_cash, COALESCE(sh.approved_by, 0), "
     "COALESCE(a.full_name, ''), COALESCE(sh.chain_head, ''), "
-    "(SELECT COALESCE(MAX(x.receipt_number), 0) FROM sale x WHERE x.shift_id = sh.id) "
+    "(SELECT COALESCE(MAX(x.receipt_number), 0) FROM sale x WHERE x.shift_id = sh.id), "
+    "COALESCE(sh.shortfall_reason, '') "
     "FROM shift sh JOIN salon sa ON sa.id = sh.salon_id JOIN staff o ON o.id = sh.opened_by "
     "LEFT JOIN staff c ON c.id = sh.closed_by LEFT JOIN staff a ON a.id = sh.approved_by ";
 
@@ -46,7 +47,8 @@ std::vector<Shift> query_shifts(db::Database& db, const Actor& actor, const std:
         soci::into(number), soci::into(opened_by), soci::into(s.opened_by_name), soci::into(opened_at),
         soci::into(float_k), soci::into(closed_by), soci::into(s.closed_by_name), soci::into(closed_at),
         soci::into(expected, expected_ind), soci::into(counted, counted_ind), soci::into(approved_by),
-        soci::into(s.approved_by_name), soci::into(s.chain_head), soci::into(last_receipt));
+        soci::into(s.approved_by_name), soci::into(s.chain_head), soci::into(last_receipt),
+        soci::into(s.shortfall_reason));
     st.execute();
     while (st.fetch()) {
         if (!actor.sees_dealer(dealer_id)) continue;
@@ -266,12 +268,34 @@ ShiftReport shift_report(db::Database& db, const Actor& actor, std::int64_t shif
         st.execute();
         while (st.fetch()) r.awaiting_fiscal.push_back(receipt);
     }
-    r.expected_cash = r.shift.opening_float + r.cash_taken - r.cash_paid_back + r.cash_in - r.cash_out;
+    Money correction_cash;
+    {
+        long long cid = 0, amount = 0;
+        std::string operation, payment, state;
+        db::Statement st = db.query(
+            "SELECT id, operation, amount, payment, fiscal_state FROM fiscal_correction WHERE shift_id = :s "
+            "ORDER BY id",
+            soci::use(id), soci::into(cid), soci::into(operation), soci::into(amount), soci::into(payment),
+            soci::into(state));
+        st.execute();
+        while (st.fetch()) {
+            ++r.corrections;
+            const Money m = Money::from_kopecks(amount);
+            const bool income = operation == "income";
+            (income ? r.correction_income : r.correction_refund) += m;
+            // The money of a correction changed hands earlier without a receipt: it is in the drawer (or
+            // was paid out of it) already, so the drawer's count only balances with it.
+            if (payment == "cash") correction_cash += income ? m : -m;
+            if (state != "fiscalised") r.awaiting_fiscal_corrections.push_back(cid);
+        }
+    }
+    r.expected_cash = r.shift.opening_float + r.cash_taken - r.cash_paid_back + r.cash_in - r.cash_out +
+                      correction_cash;
     return r;
 }
 
 ShiftReport close_shift(db::Database& db, const Actor& actor, std::int64_t shift_id, Money counted,
-                        const std::optional<SupervisorApproval>& approval) {
+                        const std::optional<SupervisorApproval>& approval, const std::string& shortfall_reason) {
     actor.require(db, Permission::shift_open_close);
     if (counted < Money()) throw InputError("counted", tr("Counted cash"), tr("cannot be negative"));
     db::WriteTransaction tx(db);
@@ -280,7 +304,32 @@ ShiftReport close_shift(db::Database& db, const Actor& actor, std::int64_t shift
     std::int64_t approver = 0;
     const bool someone_elses = shift.opened_by != actor.staff_id();
     const bool difference = counted != x.expected_cash;
-    if (someone_elses || difference) {
+    const bool shortfall = counted < x.expected_cash;
+    std::string reason;
+    if (shortfall) {
+        // A shortfall: a reason and a second person's confirmation, whoever closes (a senior's own
+        // permission does not suffice: another senior confirms).
+        const Text short_by = trf("The drawer holds {1} but {2} was counted: short by {3}.",
+                                  {x.expected_cash.format(), counted.format(), (x.expected_cash - counted).format()});
+        if (shortfall_reason.find_first_not_of(" \t") == std::string::npos)
+            throw InputError("reason", tr("Reason for the shortfall"),
+                             trf("{1} Say why: the reason is required.", {short_by.str()}));
+        reason = required_text("reason", tr("Reason for the shortfall"), shortfall_reason, 500);
+        if (reason.size() < 3)
+            throw InputError("reason", tr("Reason for the shortfall"), tr("must be at least 3 characters"));
+        if (!approval || approval->permission != Permission::approve_cash_difference || approval->approver_id == 0)
+            throw RefusedError(trf("{1} A senior must confirm it with their login and password.", {short_by.str()}));
+        if (approval->approver_id == actor.staff_id())
+            throw RefusedError(trf("{1} You cannot confirm your own shortfall: a second senior must confirm it.",
+                                   {short_by.str()}));
+        StaffMember who;
+        who.id = approval->approver_id;
+        const StaffMember senior = current_record(db, who);  // read again: the permission may be gone
+        if (!senior.active || !has_permission(db, senior, Permission::approve_cash_difference))
+            throw RefusedError(trf("{1} may not confirm a shortfall: the permission \"{2}\" is missing.",
+                                   {senior.full_name, permission_title(Permission::approve_cash_difference).str()}));
+        approver = senior.id;
+    } else if (someone_elses || difference) {
         try {
             approver = require_or_approved(db, actor, Permission::approve_cash_difference, approval);
         } catch (const RefusedError&) {
@@ -301,17 +350,19 @@ ShiftReport close_shift(db::Database& db, const Actor& actor, std::int64_t shift
         actor.record(db, "shift.close", "shift:" + std::to_string(shift_id),
                      "number=" + std::to_string(shift.number) + " expected=" + x.expected_cash.plain() +
                          " counted=" + counted.plain() + " sales=" + std::to_string(x.sales) +
-                         " refunds=" + std::to_string(x.refunds) + approval_detail(approver));
+                         " refunds=" + std::to_string(x.refunds) + approval_detail(approver) +
+                         (shortfall ? " shortfall_reason=" + reason : std::string()));
     const long long approved = approver;
     // CHAIN:SEQ:MAC, as `audit verify --head` takes it: the paper copy anchors the chain's tail.
     const std::string head = AuditHead{entry.chain, entry.seq, entry.mac}.text();
     soci::indicator closer_ind = closer ? soci::i_ok : soci::i_null;
     soci::indicator approved_ind = approver ? soci::i_ok : soci::i_null;
+    soci::indicator reason_ind = shortfall ? soci::i_ok : soci::i_null;
     db.run(
         "UPDATE shift SET closed_by = :c, closed_at = :at, expected_cash = :e, counted_cash = :n, "
-        "approved_by = :a, chain_head = :h WHERE id = :id",
+        "approved_by = :a, chain_head = :h, shortfall_reason = :r WHERE id = :id",
         soci::use(closer, closer_ind), soci::use(now), soci::use(expected), soci::use(counted_k),
-        soci::use(approved, approved_ind), soci::use(head), soci::use(id));
+        soci::use(approved, approved_ind), soci::use(head), soci::use(reason, reason_ind), soci::use(id));
     tx.commit();
     return shift_report(db, actor, shift_id);
 }
@@ -346,12 +397,16 @@ std::vector<std::string> shift_report_text(const ShiftReport& r) {
     for (const CashMovement& m : r.movements)
         line(m.direction == CashDirection::in ? tr("Cash in") : tr("Cash out"),
              m.amount.format() + " · " + m.reason + " · " + m.staff_name);
+    if (r.corrections > 0)
+        line(trf("Correction receipts: {1}", {std::to_string(r.corrections)}),
+             trf("income {1}, refund {2}", {r.correction_income.format(), r.correction_refund.format()}).str());
     line(tr("Cash expected in the drawer"), r.expected_cash.format());
     if (!s.is_open() && s.counted_cash) {
         line(tr("Cash counted"), s.counted_cash->format());
         const Money diff = *s.counted_cash - *s.expected_cash;
         // A shortfall with the typographic minus (U+2212) people read on paper, not ICU's hyphen.
-        line(tr("Difference"), diff < Money() ? "\u2212" + (Money() - diff).format() : diff.format());
+        line(tr("Difference"), diff.format());
+        if (!s.shortfall_reason.empty()) line(tr("Reason for the shortfall"), s.shortfall_reason);
         if (s.approved_by) line(tr("Approved by"), s.approved_by_name);
         line(tr("Audit chain head"), s.chain_head);
     }
@@ -361,6 +416,11 @@ std::vector<std::string> shift_report_text(const ShiftReport& r) {
         line(trn("Awaiting fiscalisation: {1} receipt", "Awaiting fiscalisation: {1} receipts",
                  static_cast<long long>(r.awaiting_fiscal.size())),
              numbers);
+    }
+    if (!r.awaiting_fiscal_corrections.empty()) {
+        std::string numbers;
+        for (auto n : r.awaiting_fiscal_corrections) numbers += (numbers.empty() ? "" : ", ") + std::to_string(n);
+        line(tr("Corrections awaiting fiscalisation"), numbers);
     }
     return out;
 }

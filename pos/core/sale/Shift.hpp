@@ -43,6 +43,7 @@ struct Shift {
     std::string approved_by_name;
     std::string chain_head;
     int last_receipt = 0;
+    std::string shortfall_reason;  // why the drawer held less than expected (required then)
 
     bool is_open() const { return closed_at == 0; }
     bool past_24_hours(std::int64_t now) const { return is_open() && now - opened_at > kShiftWarningSeconds; }
@@ -80,6 +81,11 @@ struct ShiftReport {
     // The shift's receipts the fiscal registrar has not registered yet (R-POS-10), by receipt number: the
     // report shows them until they are fiscalised.
     std::vector<int> awaiting_fiscal;
+    // Correction receipts recorded in the shift (FiscalCorrection, R-POS-10): income and refunds of income;
+    // those paid in cash move the drawer's expected cash. Those not yet registered, by their ids.
+    int corrections = 0;
+    Money correction_income, correction_refund;
+    std::vector<std::int64_t> awaiting_fiscal_corrections;
 };
 
 // Opens a shift at `till` of the actor's salon with `opening_float` in the drawer. Needs
@@ -107,8 +113,14 @@ ShiftReport shift_report(db::Database& db, const Actor& actor, std::int64_t shif
 // also needs approve_cash_difference: the actor's own, or a senior's through `approval` (refused with
 // RefusedError naming what needs approval otherwise). One transaction: the shift's totals, the audit
 // entry ("shift.close", with the approver) and the chain head it produced.
+//
+// A shortfall (less counted than expected) is never closed by one person (R-POS-10: the Z report is a
+// fiscal document the senior answers for): `shortfall_reason` is required (InputError "reason") and a second
+// person with approve_cash_difference must confirm through `approval`, whoever closes: a senior closing
+// their own shift needs another senior. Both are journaled and printed on the Z report.
 ShiftReport close_shift(db::Database& db, const Actor& actor, std::int64_t shift_id, Money counted,
-                        const std::optional<SupervisorApproval>& approval = std::nullopt);
+                        const std::optional<SupervisorApproval>& approval = std::nullopt,
+                        const std::string& shortfall_reason = {});
 
 // The report as monospaced lines (X or Z by the shift's state), for the screen and the command line.
 std::vector<std::string> shift_report_text(const ShiftReport& report);

@@ -75,7 +75,7 @@ TEST_CASE("A typed amount that is not roubles and kopecks is refused by name", "
 TEST_CASE("Amounts print in Russian with no-break spaces and the rouble sign", "[money]") {
     LanguageGuard russian(Language::russian);
     CHECK(k(123450).format() == "1" + nbsp + "234,50" + nbsp + "₽");
-    CHECK(k(-123450).format() == "-1" + nbsp + "234,50" + nbsp + "₽");
+    CHECK(k(-123450).format() == "\u2212" "1" + nbsp + "234,50" + nbsp + "₽");
     CHECK(k(5).format() == "0,05" + nbsp + "₽");
     CHECK(k(0).format() == "0,00" + nbsp + "₽");
     CHECK(k(123456789012).format() == "1" + nbsp + "234" + nbsp + "567" + nbsp + "890,12" + nbsp + "₽");
@@ -168,4 +168,20 @@ TEST_CASE("A percentage is applied once and rounded half away from zero [R-POS-2
         CHECK(total.apply_percent_basis_points(5000) == k(2));
         CHECK(rounded_each == k(3));
     }
+}
+
+TEST_CASE("A negative amount prints with the typographic minus in every language, files keep the hyphen",
+          "[money][R-POS-10]") {
+    boost::locale::generator gen;
+    for (const char* locale : {"ru_RU.UTF-8", "en_US.UTF-8"}) {
+        INFO(locale);
+        const std::string text = k(-5).format(gen(locale));
+        CHECK(text.find("\u2212") != std::string::npos);
+        CHECK(text.find('-') == std::string::npos);
+        CHECK(k(5).format(gen(locale)).find("\u2212") == std::string::npos);
+    }
+    CHECK(k(-5).plain() == "-0.05");  // CSV and JSON
+    CHECK(Money::parse("\u2212" "12,30") == k(-1230));
+    CHECK_THROWS_AS(Money::parse("\u2212\u2212" "1"), ValidationError);
+    CHECK_THROWS_AS(Money::parse("1\u2212"), ValidationError);
 }

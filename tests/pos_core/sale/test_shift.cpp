@@ -83,7 +83,9 @@ TEST_CASE("A cash difference needs a senior's approval, recorded with both names
     const Actor spec = f.specialist();
     const Shift s = open_shift(f.db(), spec, "till-1", rub(3000));
     CHECK_THAT(refusal([&] { close_shift(f.db(), spec, s.id, rub(2900)); }),
-               Catch::Contains("a senior must approve the difference"));
+               Catch::Contains("the reason is required"));
+    CHECK_THAT(refusal([&] { close_shift(f.db(), spec, s.id, rub(2900), std::nullopt, "сдача выдана дважды"); }),
+               Catch::Contains("A senior must confirm it"));
     CHECK(get_shift(f.db(), spec, s.id).is_open());
     // The wrong password and another dealer's senior are refused; the specialist cannot approve himself.
     const std::string wrong =
@@ -97,7 +99,7 @@ TEST_CASE("A cash difference needs a senior's approval, recorded with both names
     CHECK_THAT(refusal([&] { approve(f.db(), spec, Permission::approve_cash_difference, "spec", "password1"); }),
                Catch::Contains("another person"));
     const auto ok = approve(f.db(), spec, Permission::approve_cash_difference, "senior", "password1");
-    const ShiftReport z = close_shift(f.db(), spec, s.id, rub(2900), ok);
+    const ShiftReport z = close_shift(f.db(), spec, s.id, rub(2900), ok, "сдача выдана дважды");
     CHECK(z.shift.approved_by == f.senior_id);
     CHECK(z.shift.approved_by_name == "Козлова Мария");
     CHECK(*z.shift.counted_cash - *z.shift.expected_cash == -rub(100));
