@@ -130,7 +130,18 @@ void DeskPage::build() {
     imei_ = input(entry_panel);
     entry_->add("operation", tr("Operation"), operation_choice_);
     // Each input's row is shown only for the operations that use it.
-    rows_[number_] = {entry_->add("msisdn", tr("Number"), number_), {number_}};
+    client_numbers_ = new wxChoice(entry_panel, wxID_ANY);
+    client_numbers_->SetToolTip(ui_text(tr("The known client's numbers in service")));
+    client_numbers_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
+        const int at = client_numbers_->GetSelection();
+        if (at <= 0) return;
+        number_->ChangeValue(wxString::FromUTF8(pos::Msisdn::stored(client_msisdns_[static_cast<std::size_t>(at - 1)]).display()));
+        number_->SetFocus();
+    });
+    auto* number_row = new wxBoxSizer(wxHORIZONTAL);
+    number_row->Add(number_, 1, wxALIGN_CENTER_VERTICAL);
+    number_row->Add(client_numbers_, 0, wxLEFT, 4);
+    rows_[number_] = {entry_->add("msisdn", tr("Number"), number_row, number_), {number_, client_numbers_}};
     rows_[iccid_] = {entry_->add("iccid", tr("ICCID (scan)"), iccid_), {iccid_}};
     rows_[tariff_] = {entry_->add("tariff", tr("Tariff"), tariff_row, tariff_), {tariff_, advisor}};
     rows_[product_] = {entry_->add("product", tr("Product"), product_), {product_}};
@@ -402,6 +413,7 @@ void DeskPage::choose_operation(Operation op) {
         row.label->Show(shown);
         for (wxWindow* w : row.windows) w->Show(shown);
     }
+    if (client_msisdns_.empty()) client_numbers_->Hide();
     Layout();
     if (op == Operation::goods && quantity_->IsEmpty()) quantity_->ChangeValue("1");
     // The number this visit just sold or served is offered for the next operation on a number (a service
@@ -444,6 +456,7 @@ bool DeskPage::look_up_passport() {
     known_client_->SetLabel(wxString());
     known_client_id_ = 0;
     withdraw_consent_->Hide();
+    offer_client_numbers(0);
     bool known = false;
     if (typed.empty()) {
         Layout();
@@ -467,6 +480,7 @@ bool DeskPage::look_up_passport() {
                                     "\n" + ui_text(consent_line));
             known_client_id_ = c->id;
             withdraw_consent_->Show(!consent.withdrawn());
+            offer_client_numbers(c->id);
         } else
             known_client_->SetLabel(ui_text(tr("New client: fill in the whole form.")));
         known_client_->Wrap(FromDIP(400));
@@ -626,6 +640,7 @@ void DeskPage::pay() {
         known_client_->SetLabel(wxString());
         known_client_id_ = 0;
         withdraw_consent_->Hide();
+        offer_client_numbers(0);
         marketing_consent_->SetValue(false);
         // The next client starts from nothing: no tariff or product of the one before stays chosen.
         tariff_->SetSelection(wxNOT_FOUND);
@@ -749,6 +764,34 @@ void DeskPage::clear_errors() {
     entry_->clear_errors();
     client_->clear_errors();
     payment_->clear_errors();
+}
+
+void DeskPage::offer_client_numbers(std::int64_t client_id) {
+    client_numbers_->Clear();
+    client_msisdns_.clear();
+    if (client_id) {
+        try {
+            for (const auto& n : pos::client_numbers(db_, actor_, client_id)) {
+                client_msisdns_.push_back(n.msisdn);
+                client_numbers_->Append(wxString::FromUTF8(n.number + " · " + n.tariff_name));
+            }
+        } catch (const UserError& e) {
+            status(wxString::FromUTF8(e.message()), true);
+        }
+    }
+    if (!client_msisdns_.empty()) {
+        client_numbers_->Insert(ui_text(trf("The client's numbers ({1})", {std::to_string(client_msisdns_.size())})), 0);
+        client_numbers_->SetSelection(0);
+    }
+    const auto wanted = inputs_for(operation_);
+    const bool on_number = std::find(wanted.begin(), wanted.end(), static_cast<wxWindow*>(number_)) != wanted.end();
+    client_numbers_->Show(on_number && !client_msisdns_.empty());
+    // A client with one number: that number is offered as the visit's own would be, selected to be typed over.
+    if (on_number && number_->IsEmpty() && client_msisdns_.size() == 1) {
+        number_->ChangeValue(wxString::FromUTF8(pos::Msisdn::stored(client_msisdns_.front()).display()));
+        number_->SelectAll();
+    }
+    Layout();
 }
 
 // The client's written statement, taken by the specialist signed in (152-FZ art. 9 p. 2): journaled in core.
