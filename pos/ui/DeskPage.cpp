@@ -413,7 +413,8 @@ void DeskPage::choose_operation(Operation op) {
         row.label->Show(shown);
         for (wxWindow* w : row.windows) w->Show(shown);
     }
-    if (client_msisdns_.empty()) client_numbers_->Hide();
+    // A port-in's number comes from another operator: the client's numbers are not offered for it.
+    if (client_msisdns_.empty() || op == Operation::port_in) client_numbers_->Hide();
     Layout();
     if (op == Operation::goods && quantity_->IsEmpty()) quantity_->ChangeValue("1");
     // The number this visit just sold or served is offered for the next operation on a number (a service
@@ -421,6 +422,10 @@ void DeskPage::choose_operation(Operation op) {
     const bool on_number = std::find(wanted.begin(), wanted.end(), static_cast<wxWindow*>(number_)) != wanted.end();
     if (on_number && number_->IsEmpty() && !offered_number_.empty()) {
         number_->ChangeValue(wxString::FromUTF8(offered_number_));
+        number_->SelectAll();
+    } else if (on_number && op != Operation::port_in && number_->IsEmpty() && client_msisdns_.size() == 1) {
+        // A known client with one number in service: that number (with several, the list beside it).
+        number_->ChangeValue(wxString::FromUTF8(pos::Msisdn::stored(client_msisdns_.front()).display()));
         number_->SelectAll();
     }
     entry_->clear_errors();
@@ -532,6 +537,10 @@ void DeskPage::add_line() {
     candidate.lines.push_back(line);
     try {
         quote_ = pos::price_sale(db_, actor_, candidate);
+    } catch (const pos::InputErrors& e) {
+        // Every problem beside its own field at once (a port-in's number, donor, date and tariff).
+        for (const auto& p : e.problems()) show_error(p.input(), wxString::FromUTF8(p.reason().str()), candidate.lines.size());
+        return status(wxString::FromUTF8(e.message()), true);
     } catch (const pos::InputError& e) {
         return show_error(e.input(), wxString::FromUTF8(e.reason().str()), candidate.lines.size());
     } catch (const UserError& e) {
@@ -540,7 +549,9 @@ void DeskPage::add_line() {
     draft_ = candidate;
     save_draft();
     for (const auto& priced : quote_.lines)
-        if (!priced.msisdn.empty()) offered_number_ = pos::Msisdn::stored(priced.msisdn).display();
+        // A number being ported in is not in service until the transfer: nothing is offered for it.
+        if (!priced.msisdn.empty() && priced.kind != pos::LineKind::port_in)
+            offered_number_ = pos::Msisdn::stored(priced.msisdn).display();
     for (wxTextCtrl* c : {number_, iccid_, amount_, date_, imei_}) c->ChangeValue(wxString());
     donor_->SetSelection(wxNOT_FOUND);
     show_lines();
@@ -656,6 +667,8 @@ void DeskPage::pay() {
         refresh();
         if (show_receipt_) show_receipt_(sale.sale_id);
         choose_operation(Operation::top_up);
+    } catch (const pos::InputErrors& e) {
+        for (const auto& p : e.problems()) show_error(p.input(), wxString::FromUTF8(p.reason().str()));
     } catch (const pos::InputError& e) {
         show_error(e.input(), wxString::FromUTF8(e.reason().str()));
     } catch (const UserError& e) {
@@ -784,7 +797,8 @@ void DeskPage::offer_client_numbers(std::int64_t client_id) {
         client_numbers_->SetSelection(0);
     }
     const auto wanted = inputs_for(operation_);
-    const bool on_number = std::find(wanted.begin(), wanted.end(), static_cast<wxWindow*>(number_)) != wanted.end();
+    const bool on_number = operation_ != Operation::port_in &&
+                           std::find(wanted.begin(), wanted.end(), static_cast<wxWindow*>(number_)) != wanted.end();
     client_numbers_->Show(on_number && !client_msisdns_.empty());
     // A client with one number: that number is offered as the visit's own would be, selected to be typed over.
     if (on_number && number_->IsEmpty() && client_msisdns_.size() == 1) {
