@@ -138,9 +138,13 @@ void DeskPage::build() {
         number_->ChangeValue(wxString::FromUTF8(pos::Msisdn::stored(client_msisdns_[static_cast<std::size_t>(at - 1)]).display()));
         number_->SetFocus();
     });
+    // Tab from the number reaches the list; both share the row (the list's entries are long).
+    client_numbers_->MoveAfterInTabOrder(number_);
+    client_numbers_->SetMinSize(FromDIP(wxSize(110, -1)));
+    number_->SetMinSize(FromDIP(wxSize(130, -1)));
     auto* number_row = new wxBoxSizer(wxHORIZONTAL);
     number_row->Add(number_, 1, wxALIGN_CENTER_VERTICAL);
-    number_row->Add(client_numbers_, 0, wxLEFT, 4);
+    number_row->Add(client_numbers_, 1, wxLEFT, 4);
     rows_[number_] = {entry_->add("msisdn", tr("Number"), number_row, number_), {number_, client_numbers_}};
     rows_[iccid_] = {entry_->add("iccid", tr("ICCID (scan)"), iccid_), {iccid_}};
     rows_[tariff_] = {entry_->add("tariff", tr("Tariff"), tariff_row, tariff_), {tariff_, advisor}};
