@@ -1,5 +1,7 @@
 // The end of the consent's term (152-FZ art. 21 p. 4-5): the personal data no contract and no law requires
-// any more are erased, dated by the calendar. Tags as the consent's other tests: [R-POS-7][152-FZ].
+// any more are erased, dated by the calendar. Tags as the consent's other tests: [R-POS-7][152-FZ]. And the
+// numbers a known client holds, offered at the desk for a top-up, a service or a replacement (R-POS-7: a
+// known client is identified by the passport alone, and everything after works on his numbers).
 #include <catch2/catch.hpp>
 
 #include "pos/core/catalog/ProductCatalog.hpp"
@@ -147,5 +149,27 @@ TEST_CASE("A withdrawal does not shorten the term the law keeps the data for; it
                         "'submitted', :n, :n2 FROM sale_line",
             soci::use(client), soci::use(now), soci::use(now);
         CHECK(purge_expired_personal_data(f.db(), f.specialist()).clients.empty());
+    }
+}
+
+TEST_CASE("A known client's numbers in service are all offered, newest first, not another client's",
+          "[client][sale][R-POS-7]") {
+    PurgeDesk f;
+    const std::int64_t ivanov = f.sell("4506 123456", "Иванов Иван Иванович", 0);
+    f.db().set_clock(f.db().now() + 60);
+    f.sell("4506 123456", "Иванов Иван Иванович", 1);
+    f.sell("4507 654321", "Петрова Анна Сергеевна", 2);
+    auto numbers = client_numbers(f.db(), f.specialist(), ivanov);
+    REQUIRE(numbers.size() == 2);
+    CHECK(numbers[0].msisdn == "+79160000002");  // the newer contract first
+    CHECK(numbers[0].number == "+7 916 000-00-02");
+    CHECK(numbers[1].msisdn == "+79160000001");
+    CHECK_FALSE(numbers[0].tariff_name.empty());
+
+    SECTION("a number whose contract ended is not offered") {
+        f.db().sql() << "UPDATE subscription SET ended_at = 1 WHERE msisdn = '+79160000001'";
+        numbers = client_numbers(f.db(), f.specialist(), ivanov);
+        REQUIRE(numbers.size() == 1);
+        CHECK(numbers[0].msisdn == "+79160000002");
     }
 }
