@@ -67,7 +67,13 @@ void reporting_input(const CliContext& ctx, Body&& body) {
         body();
     } catch (const pos::InputError& e) {
         if (!ctx.json) throw;
-        print_json({{"ok", false}, {"input", e.input()}, {"error", {{"code", "input"}, {"message", e.message()}}}});
+        nlohmann::json out = {{"ok", false}, {"input", e.input()}, {"error", {{"code", "input"}, {"message", e.message()}}}};
+        // A form with several problems names them all, each with its input.
+        if (const auto* all = dynamic_cast<const pos::InputErrors*>(&e)) {
+            out["problems"] = nlohmann::json::array();
+            for (const auto& p : all->problems()) out["problems"].push_back({{"input", p.input()}, {"message", p.message()}});
+        }
+        print_json(out);
         std::cout.flush();
         std::exit(1);
     }

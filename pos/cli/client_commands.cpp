@@ -193,6 +193,42 @@ void add_client_commands(CLI::App& app, CliContext& ctx) {
         if (!contract_pdf_path->empty())
             std::cerr << trf("Contract written to {1}", {*contract_pdf_path}).str() << '\n';
     });
+
+    auto purge_dry = std::make_shared<bool>(false);
+    auto* purge = client->add_subcommand(
+        "purge-expired",
+        tr("Erase the personal data of the clients whose consent's term ended: 3 years after their last contract "
+           "(152-FZ art. 21; acting --as a person; journaled)")
+            .str());
+    purge->add_flag("--dry-run", *purge_dry, tr("Only list who would be erased").str());
+    purge->callback([&ctx, purge_dry] {
+        auto db = ctx.open();
+        const Actor person = ctx.person(*db);
+        PersonalDataPurge done;
+        reporting_input(ctx, [&] { done = purge_expired_personal_data(*db, person, *purge_dry); });
+        if (ctx.json) {
+            nlohmann::json clients = nlohmann::json::array();
+            for (const auto& c : done.clients)
+                clients.push_back({{"client_id", c.client_id}, {"keep_until", c.keep_until}, {"withdrawn", c.withdrawn}});
+            return print_json({{"ok", true},
+                               {"dry_run", done.dry_run},
+                               {"today", done.today},
+                               {"erased", done.dry_run ? 0 : static_cast<int>(done.clients.size())},
+                               {"clients", clients}});
+        }
+        std::vector<std::vector<std::string>> table;
+        for (const auto& c : done.clients)
+            table.push_back({std::to_string(c.client_id), CalendarDate::parse(c.keep_until, "keep_until", tr("Date")).display(),
+                             (c.withdrawn ? tr("yes") : tr("no")).str()});
+        if (!table.empty())
+            print_table({tr("Client").str(), tr("Kept until").str(), tr("Consent withdrawn").str()}, table);
+        std::cout << (done.dry_run ? trn("{1} client would be erased.", "{1} clients would be erased.",
+                                         static_cast<int>(done.clients.size()))
+                                   : trn("{1} client's personal data erased.", "{1} clients' personal data erased.",
+                                         static_cast<int>(done.clients.size())))
+                         .str()
+                  << '\n';
+    });
 }
 
 }  // namespace salon::cli

@@ -130,7 +130,22 @@ void DeskPage::build() {
     imei_ = input(entry_panel);
     entry_->add("operation", tr("Operation"), operation_choice_);
     // Each input's row is shown only for the operations that use it.
-    rows_[number_] = {entry_->add("msisdn", tr("Number"), number_), {number_}};
+    client_numbers_ = new wxChoice(entry_panel, wxID_ANY);
+    client_numbers_->SetToolTip(ui_text(tr("The known client's numbers in service")));
+    client_numbers_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
+        const int at = client_numbers_->GetSelection();
+        if (at <= 0) return;
+        number_->ChangeValue(wxString::FromUTF8(pos::Msisdn::stored(client_msisdns_[static_cast<std::size_t>(at - 1)]).display()));
+        number_->SetFocus();
+    });
+    // Tab from the number reaches the list; both share the row (the list's entries are long).
+    client_numbers_->MoveAfterInTabOrder(number_);
+    client_numbers_->SetMinSize(FromDIP(wxSize(110, -1)));
+    number_->SetMinSize(FromDIP(wxSize(130, -1)));
+    auto* number_row = new wxBoxSizer(wxHORIZONTAL);
+    number_row->Add(number_, 1, wxALIGN_CENTER_VERTICAL);
+    number_row->Add(client_numbers_, 1, wxLEFT, 4);
+    rows_[number_] = {entry_->add("msisdn", tr("Number"), number_row, number_), {number_, client_numbers_}};
     rows_[iccid_] = {entry_->add("iccid", tr("ICCID (scan)"), iccid_), {iccid_}};
     rows_[tariff_] = {entry_->add("tariff", tr("Tariff"), tariff_row, tariff_), {tariff_, advisor}};
     rows_[product_] = {entry_->add("product", tr("Product"), product_), {product_}};
@@ -402,6 +417,8 @@ void DeskPage::choose_operation(Operation op) {
         row.label->Show(shown);
         for (wxWindow* w : row.windows) w->Show(shown);
     }
+    // A port-in's number comes from another operator: the client's numbers are not offered for it.
+    if (client_msisdns_.empty() || op == Operation::port_in) client_numbers_->Hide();
     Layout();
     if (op == Operation::goods && quantity_->IsEmpty()) quantity_->ChangeValue("1");
     // The number this visit just sold or served is offered for the next operation on a number (a service
@@ -409,6 +426,10 @@ void DeskPage::choose_operation(Operation op) {
     const bool on_number = std::find(wanted.begin(), wanted.end(), static_cast<wxWindow*>(number_)) != wanted.end();
     if (on_number && number_->IsEmpty() && !offered_number_.empty()) {
         number_->ChangeValue(wxString::FromUTF8(offered_number_));
+        number_->SelectAll();
+    } else if (on_number && op != Operation::port_in && number_->IsEmpty() && client_msisdns_.size() == 1) {
+        // A known client with one number in service: that number (with several, the list beside it).
+        number_->ChangeValue(wxString::FromUTF8(pos::Msisdn::stored(client_msisdns_.front()).display()));
         number_->SelectAll();
     }
     entry_->clear_errors();
@@ -444,6 +465,7 @@ bool DeskPage::look_up_passport() {
     known_client_->SetLabel(wxString());
     known_client_id_ = 0;
     withdraw_consent_->Hide();
+    offer_client_numbers(0);
     bool known = false;
     if (typed.empty()) {
         Layout();
@@ -467,6 +489,7 @@ bool DeskPage::look_up_passport() {
                                     "\n" + ui_text(consent_line));
             known_client_id_ = c->id;
             withdraw_consent_->Show(!consent.withdrawn());
+            offer_client_numbers(c->id);
         } else
             known_client_->SetLabel(ui_text(tr("New client: fill in the whole form.")));
         known_client_->Wrap(FromDIP(400));
@@ -518,6 +541,10 @@ void DeskPage::add_line() {
     candidate.lines.push_back(line);
     try {
         quote_ = pos::price_sale(db_, actor_, candidate);
+    } catch (const pos::InputErrors& e) {
+        // Every problem beside its own field at once (a port-in's number, donor, date and tariff).
+        for (const auto& p : e.problems()) show_error(p.input(), wxString::FromUTF8(p.reason().str()), candidate.lines.size());
+        return status(wxString::FromUTF8(e.message()), true);
     } catch (const pos::InputError& e) {
         return show_error(e.input(), wxString::FromUTF8(e.reason().str()), candidate.lines.size());
     } catch (const UserError& e) {
@@ -526,7 +553,9 @@ void DeskPage::add_line() {
     draft_ = candidate;
     save_draft();
     for (const auto& priced : quote_.lines)
-        if (!priced.msisdn.empty()) offered_number_ = pos::Msisdn::stored(priced.msisdn).display();
+        // A number being ported in is not in service until the transfer: nothing is offered for it.
+        if (!priced.msisdn.empty() && priced.kind != pos::LineKind::port_in)
+            offered_number_ = pos::Msisdn::stored(priced.msisdn).display();
     for (wxTextCtrl* c : {number_, iccid_, amount_, date_, imei_}) c->ChangeValue(wxString());
     donor_->SetSelection(wxNOT_FOUND);
     show_lines();
@@ -626,6 +655,7 @@ void DeskPage::pay() {
         known_client_->SetLabel(wxString());
         known_client_id_ = 0;
         withdraw_consent_->Hide();
+        offer_client_numbers(0);
         marketing_consent_->SetValue(false);
         // The next client starts from nothing: no tariff or product of the one before stays chosen.
         tariff_->SetSelection(wxNOT_FOUND);
@@ -641,6 +671,8 @@ void DeskPage::pay() {
         refresh();
         if (show_receipt_) show_receipt_(sale.sale_id);
         choose_operation(Operation::top_up);
+    } catch (const pos::InputErrors& e) {
+        for (const auto& p : e.problems()) show_error(p.input(), wxString::FromUTF8(p.reason().str()));
     } catch (const pos::InputError& e) {
         show_error(e.input(), wxString::FromUTF8(e.reason().str()));
     } catch (const UserError& e) {
@@ -756,6 +788,35 @@ void DeskPage::clear_errors() {
     entry_->clear_errors();
     client_->clear_errors();
     payment_->clear_errors();
+}
+
+void DeskPage::offer_client_numbers(std::int64_t client_id) {
+    client_numbers_->Clear();
+    client_msisdns_.clear();
+    if (client_id) {
+        try {
+            for (const auto& n : pos::client_numbers(db_, actor_, client_id)) {
+                client_msisdns_.push_back(n.msisdn);
+                client_numbers_->Append(wxString::FromUTF8(n.number + " · " + n.tariff_name));
+            }
+        } catch (const UserError& e) {
+            status(wxString::FromUTF8(e.message()), true);
+        }
+    }
+    if (!client_msisdns_.empty()) {
+        client_numbers_->Insert(ui_text(trf("The client's numbers ({1})", {std::to_string(client_msisdns_.size())})), 0);
+        client_numbers_->SetSelection(0);
+    }
+    const auto wanted = inputs_for(operation_);
+    const bool on_number = operation_ != Operation::port_in &&
+                           std::find(wanted.begin(), wanted.end(), static_cast<wxWindow*>(number_)) != wanted.end();
+    client_numbers_->Show(on_number && !client_msisdns_.empty());
+    // A client with one number: that number is offered as the visit's own would be, selected to be typed over.
+    if (on_number && number_->IsEmpty() && client_msisdns_.size() == 1) {
+        number_->ChangeValue(wxString::FromUTF8(pos::Msisdn::stored(client_msisdns_.front()).display()));
+        number_->SelectAll();
+    }
+    Layout();
 }
 
 // The client's written statement, taken by the specialist signed in (152-FZ art. 9 p. 2): journaled in core.

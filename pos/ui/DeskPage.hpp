@@ -117,6 +117,11 @@ private:
     wxButton* withdraw_consent_ = nullptr;
     std::int64_t known_client_id_ = 0;
     void withdraw_known_client_consent();
+    // The known client's numbers in service, offered beside the number for a top-up, a service, a tariff
+    // change or a replacement (the first entry only says what the list is).
+    wxChoice* client_numbers_ = nullptr;
+    std::vector<std::string> client_msisdns_;
+    void offer_client_numbers(std::int64_t client_id);
 
     wxListCtrl* lines_ = nullptr;
     wxStaticText* total_ = nullptr;

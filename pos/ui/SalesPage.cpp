@@ -16,6 +16,7 @@
 #include <wx/sizer.h>
 
 #include <algorithm>
+#include <utility>
 
 namespace salon::ui {
 
@@ -67,14 +68,19 @@ SalesPage::SalesPage(wxWindow* parent, db::Database& db, const pos::Actor& actor
                             wxLC_REPORT | wxLC_SINGLE_SEL | wxBORDER_THEME);
     // Together no wider than the page in the main window's default size: no column is cut off.
     sales_->AppendColumn(ui_text(tr("Receipt")), wxLIST_FORMAT_RIGHT, FromDIP(64));
-    sales_->AppendColumn(ui_text(tr("Shift")), wxLIST_FORMAT_RIGHT, FromDIP(52));
+    // Nine columns in the 760 pixels a 1024-wide screen leaves: the Russian headings of the shift, the two
+    // payments and the fiscal state are abbreviated ("См.", "Нал.", "Карта", "ККТ"), the list's tooltip
+    // spells them out, so the card's and the registrar's columns are in sight without scrolling.
+    sales_->SetToolTip(ui_text(tr("Sh.: the shift; in cash and by card: how the receipt was paid; registrar: the "
+                                  "receipt's fiscal state")));
+    sales_->AppendColumn(ui_text(tr("Sh.")), wxLIST_FORMAT_RIGHT, FromDIP(40));
     sales_->AppendColumn(ui_text(tr("Time")), wxLIST_FORMAT_LEFT, FromDIP(128));
     sales_->AppendColumn(ui_text(tr("Specialist")), wxLIST_FORMAT_LEFT, FromDIP(190));
     sales_->AppendColumn(ui_text(tr("Kind")), wxLIST_FORMAT_LEFT, FromDIP(150));
     sales_->AppendColumn(ui_text(tr("Total")), wxLIST_FORMAT_RIGHT, FromDIP(100));
-    sales_->AppendColumn(ui_text(tr("Cash")), wxLIST_FORMAT_RIGHT, FromDIP(95));
-    sales_->AppendColumn(ui_text(tr("Card")), wxLIST_FORMAT_RIGHT, FromDIP(95));
-    sales_->AppendColumn(ui_text(tr("Fiscal state")), wxLIST_FORMAT_LEFT, FromDIP(150));
+    sales_->AppendColumn(ui_text(tr("In cash")), wxLIST_FORMAT_RIGHT, FromDIP(95));
+    sales_->AppendColumn(ui_text(tr("By card")), wxLIST_FORMAT_RIGHT, FromDIP(95));
+    sales_->AppendColumn(ui_text(tr("Registrar")), wxLIST_FORMAT_LEFT, FromDIP(150));
 
     lines_title_ = new wxStaticText(this, wxID_ANY, ui_text(tr("Lines")));
     lines_title_->SetFont(lines_title_->GetFont().Bold());
@@ -125,7 +131,13 @@ SalesPage::SalesPage(wxWindow* parent, db::Database& db, const pos::Actor& actor
     // Headings whole from the start (an empty list is never fitted to its rows): "Кол-во", not "Кол-".
     fit_columns(sales_);
     fit_columns(lines_);
-    stretch_column(sales_, 3);
+    // The specialist's name takes what the others leave, down to its first letters (not stretch_column's 80
+    // pixels): see squeeze_sales_columns.
+    sales_->Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
+        e.Skip();
+        CallAfter([this] { squeeze_sales_columns(); });
+    });
+    squeeze_sales_columns();
     stretch_column(lines_, 1);
     sales_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent&) { show_lines(); });
     sales_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent&) { open_receipt(); });
@@ -206,6 +218,7 @@ void SalesPage::show_sales() {
         if (s.id == keep) select = row;
     }
     fit_columns(sales_, 3);  // the specialist's name gives way, so the amounts stay in sight
+    squeeze_sales_columns();
     summary_->SetLabel(
         ui_text(trf("{1} receipts, net {2}", {std::to_string(records_.size()), net.format()})));
     if (select >= 0) {
@@ -285,6 +298,26 @@ void SalesPage::refund() {
            false);
     show_receipt(this, db_, actor_, done->sale_id);
     sales_->SetFocus();
+}
+
+// The specialist's name takes the width the other columns leave; on a 1024-wide screen that is less than
+// fit_columns' 80 pixels, so the name goes down to 48 (the surname's first letters) and, when the columns
+// still pass the list's width, the kind of the receipt gives the rest: the fiscal state stays in sight.
+void SalesPage::squeeze_sales_columns() {
+    const int client = sales_->GetClientSize().GetWidth();
+    if (client <= 0) return;
+    int others = 0;
+    for (int c = 0; c < sales_->GetColumnCount(); ++c)
+        if (c != 3) others += sales_->GetColumnWidth(c);
+    sales_->SetColumnWidth(3, std::max(client - others, FromDIP(48)));
+    int over = others + sales_->GetColumnWidth(3) - client;
+    for (const auto& [column, floor] : {std::pair{4, 64}}) {
+        if (over <= 0) break;
+        const int width = sales_->GetColumnWidth(column);
+        const int take = std::min(over, std::max(0, width - FromDIP(floor)));
+        sales_->SetColumnWidth(column, width - take);
+        over -= take;
+    }
 }
 
 }  // namespace salon::ui

@@ -31,6 +31,7 @@ private:
     void show_today();
     void show_sales();
     void show_lines();
+    void squeeze_sales_columns();  // the columns within the list's width on a 1024-wide screen
     void open_receipt();
     void refund();
     const pos::SaleRecord* selected() const;

@@ -6,6 +6,7 @@
 #include "pos/core/common/FormInput.hpp"
 #include "pos/core/organisation/Permission.hpp"
 #include "pos/core/fiscal/FiscalQueue.hpp"
+#include "pos/core/sale/PersonalDataConsent.hpp"
 #include "pos/core/sale/Shift.hpp"
 #include "pos/print/ReportRollPdf.hpp"
 #include "pos/ui/FormFields.hpp"
@@ -147,7 +148,8 @@ void ShiftPage::open() {
         // receipt.
         auto registrar = pos::registrar_for_till(db_, actor_, till_);
         const pos::FiscalFault fault = pos::open_fiscal_shift(db_, actor_, *registrar);
-        status(ui_text(trf("Shift {1} is open at till \"{2}\".", {std::to_string(s.number), s.till})) +
+        const wxString erased = erase_expired_personal_data();
+        status(ui_text(trf("Shift {1} is open at till \"{2}\".", {std::to_string(s.number), s.till})) + erased +
                    (fault == pos::FiscalFault::none
                         ? wxString()
                         : " " + ui_text(trf("The registrar did not open its fiscal shift: {1}.",
@@ -156,6 +158,20 @@ void ShiftPage::open() {
         refresh();
     } catch (const UserError& e) {
         status(wxString::FromUTF8(e.message()), true);
+    }
+}
+
+// A shift opens once a day at a till: the station erases then what the consent's term no longer lets it
+// keep (152-FZ art. 21), one query when there is nothing to erase. A refusal leaves the shift open.
+wxString ShiftPage::erase_expired_personal_data() {
+    try {
+        const pos::PersonalDataPurge done = pos::purge_expired_personal_data(db_, actor_);
+        if (done.clients.empty()) return wxString();
+        return " " + ui_text(trn("The term of consent ended: {1} client's personal data erased.",
+                                 "The term of consent ended: {1} clients' personal data erased.",
+                                 static_cast<int>(done.clients.size())));
+    } catch (const UserError& e) {
+        return " " + wxString::FromUTF8(e.message());
     }
 }
 

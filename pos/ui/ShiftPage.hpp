@@ -25,6 +25,7 @@ public:
 
 private:
     void open();
+    wxString erase_expired_personal_data();  // at a shift's opening: " N clients' data erased" or empty
     void move_cash(bool in);
     void close();
     void print_report();  // Ctrl+P: the report shown, on the station's printer

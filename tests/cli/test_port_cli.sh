@@ -99,4 +99,26 @@ contains "accept entry" "port.accept"
 contains "reject entry" "port.reject"
 contains "complete entry" "port.complete"
 expect 0 "audit verify after the steps" -- "$cli" --db "$db" audit verify
+
+# A port-in's form with four problems: all named at once, each with its input, and nothing filed.
+yesterday=$(date -u -d '-1 day' +%F)
+cat > "$work/bad_port.json" <<JSON
+{"with_client": true,
+ "client": {"passport": "4510 654321"},
+ "lines": [{"kind": "port_in", "msisdn": "8 903 12", "donor": "Мегафон-ПРО", "desired_date": "$yesterday", "tariff": ""}],
+ "paid_cash": ""}
+JSON
+requests_before=$(run --json --as ivanov port list | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')
+expect 1 "every problem at once" -- run --json --as ivanov sale commit --draft "$work/bad_port.json"
+for input in line1.msisdn line1.donor line1.desired_date line1.tariff; do
+  contains "names $input" "\"input\": \"$input\""
+done
+expect 1 "in words too" -- run --as ivanov sale commit --draft "$work/bad_port.json"
+contains "the line's form" "Line 1: Number transfer:"
+contains "the number" "Phone number: too few digits"
+contains "the donor" "Donor operator: choose the operator from the list"
+contains "the date" "Transfer date: must be from tomorrow to six months ahead"
+contains "the tariff" "Tariff: must be chosen"
+[ "$(run --json --as ivanov port list | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')" = "$requests_before" ] &&
+  passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: a refused port-in filed a request"; }
 cli_test_summary test_port_cli

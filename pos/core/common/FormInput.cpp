@@ -15,4 +15,29 @@ std::string required_text(const char* input, const Text& field, const std::strin
     return text;
 }
 
+namespace {
+
+std::string joined(const std::vector<InputError>& problems) {
+    std::string out;
+    for (const InputError& e : problems) out += (out.empty() ? "" : "; ") + e.message();
+    return out;
+}
+
+}  // namespace
+
+InputErrors::InputErrors(Text form, std::vector<InputError> problems)
+    : InputError(problems.empty() ? std::string() : problems.front().input(), std::move(form),
+                 trf("{1}", {joined(problems)})),
+      problems_(std::move(problems)) {}
+
+InputErrors::InputErrors(Text form, std::vector<InputError> problems, Text reason)
+    : InputError(problems.empty() ? std::string() : problems.front().input(), std::move(form), std::move(reason)),
+      problems_(std::move(problems)) {}
+
+void throw_input_errors(const Text& form, std::vector<InputError> problems) {
+    if (problems.empty()) return;
+    if (problems.size() == 1) throw problems.front();
+    throw InputErrors(form, std::move(problems));
+}
+
 }  // namespace salon::pos

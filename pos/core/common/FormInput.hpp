@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <string>
 #include <utility>
+#include <vector>
 
 namespace salon::pos {
 
@@ -20,6 +21,35 @@ public:
 private:
     std::string input_;
 };
+
+// Every problem of one form at once, each naming its input, so a person corrects them all in one go. It is
+// an InputError about the first problem (a caller that shows one field still shows one); message() names
+// them all: "Number: must be filled in; Transfer date: must be from tomorrow to six months ahead".
+class InputErrors : public InputError {
+public:
+    InputErrors(Text form, std::vector<InputError> problems);
+    // The same problems renamed (a sale's line: "line3.msisdn") keeping the words `reason` already says.
+    InputErrors(Text form, std::vector<InputError> problems, Text reason);
+    const std::vector<InputError>& problems() const { return problems_; }
+
+private:
+    std::vector<InputError> problems_;
+};
+
+// Nothing for no problem, the InputError itself for one, InputErrors for more.
+void throw_input_errors(const Text& form, std::vector<InputError> problems);
+
+// Runs a check and keeps its InputError (or the InputErrors' problems) in `problems` instead of throwing.
+template <class Check>
+void collect_input_errors(std::vector<InputError>& problems, Check&& check) {
+    try {
+        check();
+    } catch (const InputErrors& e) {
+        problems.insert(problems.end(), e.problems().begin(), e.problems().end());
+    } catch (const InputError& e) {
+        problems.push_back(e);
+    }
+}
 
 // Runs a parse and, if it refuses, says which input it was.
 template <class Parse>

@@ -69,7 +69,7 @@ ClientSummary summary_of(const ClientRecord& c, int live, bool consent_withdrawn
     s.id = c.id;
     // After a withdrawal of consent the card shows the name masked like the lists (152-FZ art. 21).
     s.full_name = consent_withdrawn ? mask_full_name(c.full_name) : c.full_name;
-    s.passport = mask(Passport::parse(c.passport));
+    if (!c.passport.empty()) s.passport = mask(Passport::parse(c.passport));  // empty once erased
     s.birth_date = mask_birth_date(c.birth_date);
     s.address = mask_address(c.address);
     if (!c.phone.empty()) s.phone = mask(Msisdn::stored(c.phone));
@@ -108,6 +108,8 @@ std::optional<ClientRecord> read_client(db::Database& db, const std::string& whe
     if (found != soci::i_ok) return std::nullopt;
     c.id = found_id;
     if (phone_ind == soci::i_ok) c.phone = phone;
+    // Erased at the term's end (purge_expired_personal_data): nothing sealed is left to open.
+    if (sealed.empty()) return c;
     std::vector<std::string> values = db::personal_data_key(db).open_fields(
         sealed, db::client_place("personal_data", stored_hash), kSealedFields);
     c.birth_date = std::move(values[0]);
@@ -248,9 +250,25 @@ ClientRecord reveal_client(db::Database& db, const Actor& actor, std::int64_t cl
     db::WriteTransaction tx(db);
     const ClientRecord c = existing(db, client_id);
     require_consent_not_withdrawn(db, c.id);
+    if (c.passport.empty())
+        throw RefusedError(tr("The client's personal data were erased when the term of his consent ended (152-FZ "
+                              "art. 21): there is nothing to show."));
     actor.record(db, "personal_data.reveal", "client:" + std::to_string(c.id), "reason=" + why);
     tx.commit();
     return c;
+}
+
+std::vector<ClientNumber> client_numbers(db::Database& db, const Actor& actor, std::int64_t client_id) {
+    actor.confirm(db);
+    const long long id = client_id;
+    std::vector<ClientNumber> out;
+    std::string msisdn, tariff;
+    auto st = db.query("SELECT s.msisdn, t.name FROM subscription s JOIN tariff t ON t.id = s.tariff_id "
+                       "WHERE s.client_id = :c AND s.ended_at IS NULL ORDER BY s.started_at DESC, s.id DESC",
+                       soci::use(id), soci::into(msisdn), soci::into(tariff));
+    st.execute();
+    while (st.fetch()) out.push_back({msisdn, Msisdn::stored(msisdn).display(), tariff});
+    return out;
 }
 
 int live_numbers(db::Database& db, std::int64_t client_id) {

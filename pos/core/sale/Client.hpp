@@ -83,6 +83,16 @@ std::optional<ClientSummary> find_client_by_passport(db::Database& db, const Act
 // reveal is journaled with the reason ("personal_data.reveal"). Throws RefusedError / InputError("reason").
 ClientRecord reveal_client(db::Database& db, const Actor& actor, std::int64_t client_id, const std::string& reason);
 
+// One number in service under the client, as the desk offers it for a top-up, a service or a replacement.
+struct ClientNumber {
+    std::string msisdn;  // E.164, "+79031234567"
+    std::string number;  // for people, "+7 903 123-45-67"
+    std::string tariff_name;
+};
+// Every number in service under the client (anyone signed in at the desk), newest contract first: a known
+// client's service, top-up or replacement is for one of them, not only for the number this visit sold.
+std::vector<ClientNumber> client_numbers(db::Database& db, const Actor& actor, std::int64_t client_id);
+
 // Numbers in service under the client across the whole database, as the client's summary shows them
 // (the SIM limit of R-POS-7 also counts the numbers being ported in: require_within_sim_limit).
 int live_numbers(db::Database& db, std::int64_t client_id);

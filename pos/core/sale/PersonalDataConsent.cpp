@@ -194,3 +194,81 @@ ConsentState withdraw_consent(db::Database& db, const Actor& actor, std::int64_t
 }
 
 }  // namespace salon::pos
+
+namespace salon::pos {
+
+namespace {
+
+// The marker left in the passport's search hash of an erased client: unique per record (the index is), and
+// never a hash (those are 22 characters of base64).
+std::string erased_hash(std::int64_t client_id) { return "erased:" + std::to_string(client_id); }
+
+}  // namespace
+
+bool personal_data_erased(db::Database& db, std::int64_t client_id) {
+    const long long id = client_id;
+    int n = 0;
+    db.run("SELECT COUNT(*) FROM client WHERE id = :c AND personal_data = ''", soci::use(id), soci::into(n));
+    return n > 0;
+}
+
+PersonalDataPurge purge_expired_personal_data(db::Database& db, const Actor& actor, bool dry_run) {
+    if (!actor.may(db, Permission::sell) && !actor.may(db, Permission::shift_open_close) &&
+        !actor.may(db, Permission::corporate_desk))
+        actor.require(db, Permission::administer_database);
+    PersonalDataPurge out;
+    out.dry_run = dry_run;
+    db::WriteTransaction tx(db);
+    const long long now = db.now();
+    out.today = CalendarDate::of_utc(now).iso();
+    // Three years are at least 1095 days: the query keeps only those whose term may have ended, the exact
+    // calendar day is compared below (keep_until_of, as the card shows it).
+    const long long cutoff = now - 1095LL * 86400;
+    struct Candidate {
+        long long id = 0, last = 0;
+    };
+    std::vector<Candidate> candidates;
+    {
+        long long id = 0, updated = 0, ended = 0;
+        soci::indicator ended_ind = soci::i_null;
+        // Clients not erased yet with no contract in force; the last contract's end, or for a client who
+        // never had one the record's last change.
+        auto st = db.query(
+            "SELECT c.id, c.updated_at, MAX(s.ended_at) FROM client c LEFT JOIN subscription s ON s.client_id = c.id "
+            "WHERE c.personal_data <> '' GROUP BY c.id, c.updated_at "
+            "HAVING COUNT(s.id) = COUNT(s.ended_at) AND COALESCE(MAX(s.ended_at), c.updated_at) < :cutoff "
+            "ORDER BY c.id",
+            soci::use(cutoff), soci::into(id), soci::into(updated), soci::into(ended, ended_ind));
+        st.execute();
+        while (st.fetch()) candidates.push_back({id, ended_ind == soci::i_ok ? ended : updated});
+    }
+    for (const Candidate& c : candidates) {
+        // A port-in still waiting for the donor is a contract being performed; a closed one counts from its
+        // last change.
+        int open = 0;
+        long long last_request = 0;
+        soci::indicator last_ind = soci::i_null;
+        db.run("SELECT COUNT(CASE WHEN status IN ('submitted', 'accepted') THEN 1 END), MAX(updated_at) "
+               "FROM port_request WHERE client_id = :c",
+               soci::use(c.id), soci::into(open), soci::into(last_request, last_ind));
+        if (open > 0) continue;
+        const long long last = last_ind == soci::i_ok ? std::max(c.last, last_request) : c.last;
+        const std::string keep_until = keep_until_of(last);
+        if (!(keep_until < out.today)) continue;
+        int withdrawals = 0;
+        db.run("SELECT COUNT(*) FROM consent_withdrawal WHERE client_id = :c", soci::use(c.id), soci::into(withdrawals));
+        out.clients.push_back({c.id, keep_until, withdrawals > 0});
+        if (dry_run) continue;
+        const std::string marker = erased_hash(c.id);
+        db.run("UPDATE client SET full_name = '—', personal_data = '', phone = NULL, document_hash = :h, "
+               "updated_at = :now WHERE id = :c",
+               soci::use(marker), soci::use(now), soci::use(c.id));
+        db.run("UPDATE consent_withdrawal SET reason = '' WHERE client_id = :c", soci::use(c.id));
+        actor.record(db, "personal_data.erase", "client:" + std::to_string(c.id),
+                     "term_ended kept_until=" + keep_until + (withdrawals > 0 ? " withdrawn=yes" : " withdrawn=no"));
+    }
+    if (!dry_run) tx.commit();
+    return out;
+}
+
+}  // namespace salon::pos

@@ -82,4 +82,33 @@ void require_consent_not_withdrawn(db::Database& db, std::int64_t client_id);
 // When the client withdrew consent since his latest contract (0 when he did not).
 std::int64_t consent_withdrawn_at(db::Database& db, std::int64_t client_id);
 
+// The end of the term (152-FZ art. 21 p. 4 and 5): once no contract of the client is in force and
+// kConsentYearsAfterContract years have passed since the last one ended (the day after keep_until), the law
+// and the contract no longer require any of his personal data, so all of it is erased: the name, the sealed
+// identification data (date of birth, passport, date and office of issue, address), the contact phone and
+// the passport's search hash, and the words of a withdrawal (they may name the person). A withdrawal does
+// not shorten the term: the law on communications requires the data for the same 3 years either way; the
+// phone it erased at once. A client who never had a contract (a port-in the donor refused) is counted from
+// his record's last change or his last closed port-in request. Kept: the record's number, its contracts'
+// numbers and dates, the sales (money and fiscal documents are kept by other laws) and the journal, none
+// of which name the person. A client whose port-in request is still open is not erased. An erased client
+// is no longer found by his passport; a new sale registers him anew.
+struct ErasedClient {
+    std::int64_t client_id = 0;
+    std::string keep_until;  // YYYY-MM-DD, the last day the data were kept
+    bool withdrawn = false;  // he had withdrawn his consent
+};
+struct PersonalDataPurge {
+    std::string today;  // YYYY-MM-DD (UTC) the term was compared with
+    bool dry_run = false;
+    std::vector<ErasedClient> clients;  // erased, or with dry_run those that would be
+};
+
+// Erases what the term's end lets go, each client with his audit entry ("personal_data.erase"), all in one
+// transaction; with `dry_run` only says who would be erased. Who may: anyone who sells or opens shifts (the
+// station runs it at a shift's opening), the corporate desk and the database's administrator.
+PersonalDataPurge purge_expired_personal_data(db::Database& db, const Actor& actor, bool dry_run = false);
+// Whether the client's personal data were erased at the term's end.
+bool personal_data_erased(db::Database& db, std::int64_t client_id);
+
 }  // namespace salon::pos

@@ -26,6 +26,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 
 namespace salon::pos {
@@ -394,26 +395,41 @@ PricedLine price_line(PricingContext& ctx, const DraftLine& d, const ReadLine& r
         break;
     }
     case LineKind::port_in: {
-        need_client(tr("a number is brought over only with its owner's registration form"));
-        const Msisdn& number = r.msisdn.get();
-        if (live_subscription(db, number.str()))
-            throw InputError("msisdn", tr("Number"), trf("{1} is already with the operator", {number.display()}));
-        if (!ctx.new_numbers.insert(number.str()).second)
-            throw InputError("msisdn", tr("Number"), tr("this number is already in the sale"));
-        const std::string& donor = r.donor.get();
-        const CalendarDate wanted = r.desired_date.get();
-        if (wanted < ctx.today.plus_days(1) || wanted > ctx.today.plus_days(183))
-            throw InputError("desired_date", tr("Transfer date"),
-                             tr("must be from tomorrow to six months ahead"));
-        const TariffChoice t = tariff_in_force(db, d.tariff_code, ctx.today);
-        p.msisdn = number.str();
-        p.tariff_id = t.tariff_id;
-        p.tariff_version_id = t.version_id;
-        p.is_bundle = t.is_bundle;
-        p.unit_price = t.connection_fee;
+        // Every problem of the transfer's form at once, each naming its input: the specialist corrects the
+        // number, the donor, the date and the tariff in one go, not one refusal after another.
+        std::vector<InputError> problems;
+        collect_input_errors(problems, [&] {
+            need_client(tr("a number is brought over only with its owner's registration form"));
+        });
+        std::optional<Msisdn> number;
+        collect_input_errors(problems, [&] {
+            const Msisdn& n = r.msisdn.get();
+            if (live_subscription(db, n.str()))
+                throw InputError("msisdn", tr("Number"), trf("{1} is already with the operator", {n.display()}));
+            if (!ctx.new_numbers.insert(n.str()).second)
+                throw InputError("msisdn", tr("Number"), tr("this number is already in the sale"));
+            number = n;
+        });
+        std::string donor;
+        collect_input_errors(problems, [&] { donor = r.donor.get(); });
+        std::optional<CalendarDate> wanted;
+        collect_input_errors(problems, [&] {
+            const CalendarDate& w = r.desired_date.get();
+            if (w < ctx.today.plus_days(1) || w > ctx.today.plus_days(183))
+                throw InputError("desired_date", tr("Transfer date"), tr("must be from tomorrow to six months ahead"));
+            wanted = w;
+        });
+        std::optional<TariffChoice> t;
+        collect_input_errors(problems, [&] { t = tariff_in_force(db, d.tariff_code, ctx.today); });
+        throw_input_errors(tr("Number transfer"), std::move(problems));
+        p.msisdn = number->str();
+        p.tariff_id = t->tariff_id;
+        p.tariff_version_id = t->version_id;
+        p.is_bundle = t->is_bundle;
+        p.unit_price = t->connection_fee;
         p.vat_code = "standard";
         p.description = trf("Number transfer {1} from {2} on {3}, tariff «{4}»",
-                            {number.display(), donor, wanted.display(), t.name})
+                            {number->display(), donor, wanted->display(), t->name})
                             .str();
         break;
     }
@@ -494,6 +510,12 @@ bool needs_client(const SaleDraft& d) {
     });
 }
 
+// A line's refusal named for the sale: "line3.iccid", "Line 3: ICCID".
+InputError on_line(std::size_t i, const InputError& e) {
+    return InputError("line" + std::to_string(i + 1) + "." + e.input(),
+                      trf("Line {1}: {2}", {std::to_string(i + 1), e.field().str()}), e.reason());
+}
+
 SaleQuote price_with(PricingContext& ctx, const SaleDraft& draft, const ReadDraft& read, bool with_payment) {
     if (draft.lines.empty()) throw InputError("lines", tr("Sale"), tr("has no lines yet"));
     SaleQuote q;
@@ -508,9 +530,13 @@ SaleQuote price_with(PricingContext& ctx, const SaleDraft& draft, const ReadDraf
     for (std::size_t i : order) {
         try {
             priced[i] = price_line(ctx, draft.lines[i], read.lines[i]);
+        } catch (const InputErrors& e) {
+            std::vector<InputError> problems;
+            for (const InputError& p : e.problems()) problems.push_back(on_line(i, p));
+            throw InputErrors(trf("Line {1}: {2}", {std::to_string(i + 1), e.field().str()}), std::move(problems),
+                              e.reason());
         } catch (const InputError& e) {
-            throw InputError("line" + std::to_string(i + 1) + "." + e.input(),
-                             trf("Line {1}: {2}", {std::to_string(i + 1), e.field().str()}), e.reason());
+            throw on_line(i, e);
         }
     }
     for (const PricedLine& p : priced) q.total += p.amount;

@@ -15,6 +15,7 @@
 #include "pos/core/organisation/StationSetting.hpp"
 #include "pos/core/catalog/TariffCatalog.hpp"
 #include "tests/pos_core/DeskFixture.hpp"
+#include "tests/support/LanguageGuard.hpp"
 
 using namespace salon;
 using namespace salon::pos;
@@ -497,4 +498,47 @@ TEST_CASE("Only the staff of the request's salon who may sell move it on [R-POS-
     // No such request.
     CHECK_THROWS_AS(advance_port_request(f.db(), f.specialist(), id + 100, PortStatus::accepted),
                     ValidationError);
+}
+
+TEST_CASE("A port-in's form reports every problem at once, each naming its input [R-POS-9]", "[port][R-POS-9]") {
+    test::LanguageGuard en(Language::english);
+    PortDesk f;
+    SaleDraft d;
+    d.with_client = true;
+    d.client = ivanov();
+    DraftLine line;
+    line.kind = LineKind::port_in;
+    line.msisdn = "8 903 12";              // too few digits
+    line.donor_operator = "Мегафон-ПРО";   // not an operator of the list
+    line.desired_date = "2026-12-10";      // today: the transfer is from tomorrow
+    d.lines.push_back(line);               // and no tariff chosen
+    try {
+        price_sale(f.db(), f.specialist(), d);
+        FAIL("a port-in with four problems was priced");
+    } catch (const InputErrors& e) {
+        std::vector<std::string> inputs;
+        for (const auto& p : e.problems()) inputs.push_back(p.input());
+        CHECK(inputs == std::vector<std::string>{"line1.msisdn", "line1.donor", "line1.desired_date", "line1.tariff"});
+        CHECK(e.input() == "line1.msisdn");  // as an InputError: the first
+        const std::string all = e.message();
+        for (const char* field : {"Number", "Donor operator", "Transfer date", "Tariff"})
+            CHECK(all.find(field) != std::string::npos);
+        CHECK(all.find("must be from tomorrow to six months ahead") != std::string::npos);
+        CHECK(all.find("choose the operator from the list") != std::string::npos);
+    }
+    SECTION("one problem left is one InputError") {
+        d.lines[0] = line;
+        d.lines[0].msisdn = "+79031234567";
+        d.lines[0].donor_operator = "МТС";
+        d.lines[0].tariff_code = "smart";
+        try {
+            price_sale(f.db(), f.specialist(), d);
+            FAIL("a port-in dated today was priced");
+        } catch (const InputErrors&) {
+            FAIL("one problem came as a list");
+        } catch (const InputError& e) {
+            CHECK(e.input() == "line1.desired_date");
+        }
+        CHECK(f.count("SELECT COUNT(*) FROM port_request") == 0);
+    }
 }
