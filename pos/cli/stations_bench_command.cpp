@@ -9,6 +9,7 @@
 #include "pos/cli/BenchFigures.hpp"
 #include "pos/cli/CliContext.hpp"
 #include "pos/cli/commands.hpp"
+#include "pos/core/fiscal/PaymentAgent.hpp"
 #include "pos/core/catalog/ProductCatalog.hpp"
 #include "pos/core/catalog/SimStock.hpp"
 #include "pos/core/catalog/TariffCatalog.hpp"
@@ -294,6 +295,9 @@ std::vector<StationSetup> prepare_network(db::Database& db, const Actor& cli, in
     db.run("SELECT COUNT(*) FROM tariff WHERE code = 'smart'", soci::into(tariffs));
     if (!tariffs) import_tariff_catalog(db, builtin_tariff_catalog());
     if (products_on_sale(db, today, "sim").empty()) seed_demo_products(db);
+    // A top-up is a payment agent's receipt: refused until the operator's supplier is known (R-POS-10).
+    if (!agent_supplier(db, top_up_operator(db)))
+        set_agent_supplier(db, cli, {top_up_operator(db), "ПАО «Оператор связи»", "7700123459", "+7 495 765-43-21"});
 
     std::int64_t dealer = 0;
     for (const auto& d : list_dealers(db, cli))

@@ -25,6 +25,12 @@ for name in stations operations p50_ms p99_ms lost duplicated; do contains "repo
 for name in lost duplicated sims_sold_twice receipt_numbers_twice; do
   [ "$(field $name)" = 0 ] && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: $name is $(field $name)"; }
 done
+# Every kind of visit was served and none refused: a refused kind (top-ups without the payment agent's
+# supplier once) would leave the mix without it while nothing is lost.
+refused=$(python3 -c 'import json,sys; j=json.loads(sys.stdin.read()); print(j["failed"])' <<<"$out")
+[ "$refused" = 0 ] && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: $refused operations failed"; }
+served=$(python3 -c 'import json,sys; j=json.loads(sys.stdin.read()); print(j["by_operation"]["top_up"]["count"])' <<<"$out")
+[ "${served:-0}" -gt 0 ] && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: no top-up was served"; }
 
 # A second run on the same database takes new cards and new shifts, and checks only its own sales.
 expect 0 "a second run on the same database" -- "$cli" --db "$db" --lang en bench stations --stations 2 --seconds 1
