@@ -1,10 +1,12 @@
 #include "db/Maintenance.hpp"
 
 #include "db/Database.hpp"
+#include "db/DatabaseUrl.hpp"
 #include "db/UserError.hpp"
 #include "db/migrations.hpp"
 
 #include <soci/sqlite3/soci-sqlite3.h>
+#include <libpq-fe.h>
 
 
 #include <fcntl.h>
@@ -402,6 +404,66 @@ std::string restore_postgresql(Database& db, const std::string& file, const Rest
 std::string restore(Database& db, const std::string& file, const RestoreSteps& steps) {
     refuse_unless_backup(db.backend(), file);
     return db.backend() == Backend::postgresql ? restore_postgresql(db, file, steps) : restore_sqlite(db, file, steps);
+}
+
+namespace {
+
+// The database a PostgreSQL URL names, as libpq reads it (a keyword string's last dbname, a URI's path).
+std::string named_database(const DatabaseUrl& url) {
+    char* error = nullptr;
+    PQconninfoOption* options = PQconninfoParse(url.pg_conninfo.c_str(), &error);
+    if (!options) {
+        const std::string why = error ? error : "";
+        if (error) PQfreemem(error);
+        throw ValidationError(tr("Database URL"), trf("cannot be read: {1}", {why}));
+    }
+    std::string name;
+    for (const PQconninfoOption* o = options; o->keyword; ++o)
+        if (std::strcmp(o->keyword, "dbname") == 0 && o->val) name = o->val;
+    PQconninfoFree(options);
+    return name;
+}
+
+// The same server's maintenance database, where databases are created and dropped.
+std::unique_ptr<Database> server_of(const DatabaseUrl& url) {
+    DatabaseUrl server = url;
+    server.pg_conninfo = with_database(url.pg_conninfo, "postgres");
+    return Database::open(server, Database::Mode::open_existing);
+}
+
+// An identifier cannot be bound: quoted, its quotes doubled, so any name is one identifier.
+std::string quoted_identifier(const std::string& name) {
+    std::string quoted = "\"";
+    for (const char c : name) {
+        if (c == '"') quoted += '"';
+        quoted += c;
+    }
+    return quoted + '"';
+}
+
+}  // namespace
+
+bool create_database_if_missing(const DatabaseUrl& url) {
+    if (url.backend != Backend::postgresql) return false;
+    const std::string name = named_database(url);
+    if (name.empty()) return false;  // libpq's default database: the connection itself says whether it exists
+    auto server = server_of(url);
+    int found = 0;
+    server->sql() << "SELECT COUNT(*) FROM pg_database WHERE datname = :n", soci::use(name), soci::into(found);
+    if (found) return false;
+    try {
+        server->sql() << "CREATE DATABASE " + quoted_identifier(name);
+    } catch (const soci::soci_error& e) {
+        throw DatabaseError(trf("Cannot create the database {1}: {2}", {name, e.get_error_message()}));
+    }
+    return true;
+}
+
+void drop_created_database(const DatabaseUrl& url) {
+    if (url.backend != Backend::postgresql) return;
+    const std::string name = named_database(url);
+    if (name.empty()) return;
+    server_of(url)->sql() << "DROP DATABASE IF EXISTS " + quoted_identifier(name) + " WITH (FORCE)";
 }
 
 }  // namespace salon::db

@@ -12,6 +12,7 @@
 namespace salon::db {
 
 class Database;
+struct DatabaseUrl;
 
 struct CheckProblem {
     enum class Kind { pending_migrations, integrity, foreign_key, constraint, incomplete };
@@ -67,6 +68,12 @@ struct RestoreSteps {
 // replaced. Returns where the replaced database was kept: empty when it held no table at all (a new SQLite
 // file, an empty PostgreSQL database), which a restore creates.
 std::string restore(Database& db, const std::string& file, const RestoreSteps& steps = {});
+
+// PostgreSQL: creates the database the URL names when the server has none of that name (a restore into a
+// new database); returns whether it did. SQLite, or no database named: false (a file is created on open).
+bool create_database_if_missing(const DatabaseUrl& url);
+// Drops the PostgreSQL database the URL names (a database a refused restore had just created).
+void drop_created_database(const DatabaseUrl& url);
 
 // Where a restore keeps the database it replaces: beside the SQLite file, or beside the backup for
 // PostgreSQL, named `...before-restore-YYYYMMDD-HHMMSS` (with -2, -3... when that exists).

@@ -168,6 +168,7 @@ void add_db_commands(CLI::App& app, CliContext& ctx) {
         const db::DatabaseUrl url = db::DatabaseUrl::resolve(ctx.db_url);
         std::error_code ec;
         const bool new_file = url.backend == db::Backend::sqlite && !std::filesystem::exists(url.sqlite_path, ec);
+        const bool new_database = db::create_database_if_missing(url);
         auto db = db::Database::open(url, new_file ? db::Database::Mode::create_if_missing : db::Database::Mode::open_existing);
         std::optional<std::string> passphrase;
         if (!restore_passphrase->empty())
@@ -186,6 +187,14 @@ void add_db_commands(CLI::App& app, CliContext& ctx) {
                 db.reset();
                 for (const char* suffix : {"", "-wal", "-shm", "-journal"})
                     std::filesystem::remove(url.sqlite_path + suffix, ec);
+            }
+            if (new_database) {
+                db.reset();
+                try {
+                    db::drop_created_database(url);
+                } catch (...) {
+                    // The refusal is what the person must see; an empty database left behind holds nothing.
+                }
             }
             throw;
         }

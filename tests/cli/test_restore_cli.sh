@@ -88,6 +88,25 @@ expect 0 "the database kept aside restores too" -- run db restore "$aside"
 expect 0 "its content" -- run dealer list
 contains "the name before the restore" "После"
 
+# A restore into a database that does not exist yet creates it (a new file, or a new PostgreSQL database on
+# the same server); refused, it leaves no database behind.
+if on_pg; then
+  fresh="$SALON_TEST_PG dbname=${pg_name}_new"; refused_db="$SALON_TEST_PG dbname=${pg_name}_refused"
+  trap 'for n in $pg_name ${pg_name}_new ${pg_name}_refused; do psql "$SALON_TEST_PG" -qc "DROP DATABASE IF EXISTS $n WITH (FORCE)" >/dev/null; done; rm -rf "$work"' EXIT
+  exists() { psql "$SALON_TEST_PG" -qAtc "SELECT count(*) FROM pg_database WHERE datname = '$1'"; }
+  fresh_name=${pg_name}_new; refused_name=${pg_name}_refused
+else
+  fresh="sqlite:$work/new/fresh.db"; refused_db="sqlite:$work/refused.db"
+  exists() { [ -e "$work/$1" ] && echo 1 || echo 0; }
+  fresh_name=new/fresh.db; refused_name=refused.db
+fi
+expect 0 "restore into a new database" -- "$cli" --db "$fresh" --lang en db restore "$work/backup.bin"
+contains "says it is new" "into a new database"
+check "the new database holds the dealers" "$("$cli" --db "$fresh" --lang en --json dealer list | grep -c '"inn"')" "$dealers"
+: >"$work/empty.bin"
+expect 1 "an empty file into a new database" -- "$cli" --db "$refused_db" --lang en db restore "$work/empty.bin"
+check "no database is left behind" "$(exists "$refused_name")" 0
+
 # The journal's tail: deleting the newest entries (the reveal among them) is a cut, named by its chain.
 expect 0 "reveal again" -- run --as volkova client reveal "$(sql 'SELECT min(id) FROM client')" --reason "клиент просит копию анкеты"
 reveal_chain=$(sql "SELECT chain FROM audit_entry WHERE action = 'personal_data.reveal' ORDER BY id DESC LIMIT 1")
