@@ -320,6 +320,26 @@ Statement Database::checkout(const std::string& text) {
     return Statement(*this, cached.st, &cached.busy);
 }
 
+namespace {
+// Binds `params` to a prepared SQLite statement through SQLite's own interface (see Database::later).
+int bind_sqlite(sqlite_api::sqlite3_stmt* stmt, const std::vector<Param>& params) {
+    int rc = SQLITE_OK;
+    for (std::size_t i = 0; i < params.size() && rc == SQLITE_OK; ++i) {
+        const Param& p = params[i];
+        const int at = static_cast<int>(i + 1);
+        if (p.kind == Param::Kind::null)
+            rc = sqlite_api::sqlite3_bind_null(stmt, at);
+        else if (p.kind == Param::Kind::integer)
+            rc = sqlite_api::sqlite3_bind_int64(stmt, at, p.integer);
+        else
+            rc = sqlite_api::sqlite3_bind_text(  // not copied (SQLITE_STATIC): `params` outlives the step
+                stmt, at, p.text.data(), static_cast<int>(p.text.size()),
+                static_cast<sqlite_api::sqlite3_destructor_type>(nullptr));
+    }
+    return rc;
+}
+}  // namespace
+
 void Database::later(const std::string& text, std::vector<Param> params) {
     if (backend() == Backend::postgresql && transaction_) {
         session_.log_query(text);  // counted as a statement, as `run` is
@@ -334,19 +354,7 @@ void Database::later(const std::string& text, std::vector<Param> params) {
         auto* b = static_cast<soci::sqlite3_statement_backend*>(st.st_.get_backend());
         sqlite_api::sqlite3_stmt* stmt = b->stmt_;
         sqlite_api::sqlite3_reset(stmt);
-        int rc = SQLITE_OK;
-        for (std::size_t i = 0; i < params.size() && rc == SQLITE_OK; ++i) {
-            const Param& p = params[i];
-            const int at = static_cast<int>(i + 1);
-            if (p.kind == Param::Kind::null)
-                rc = sqlite_api::sqlite3_bind_null(stmt, at);
-            else if (p.kind == Param::Kind::integer)
-                rc = sqlite_api::sqlite3_bind_int64(stmt, at, p.integer);
-            else
-                rc = sqlite_api::sqlite3_bind_text(  // not copied (SQLITE_STATIC): `params` outlives the step
-                    stmt, at, p.text.data(), static_cast<int>(p.text.size()),
-                    static_cast<sqlite_api::sqlite3_destructor_type>(nullptr));
-        }
+        int rc = bind_sqlite(stmt, params);
         if (rc == SQLITE_OK)
             do rc = sqlite_api::sqlite3_step(stmt);
             while (rc == SQLITE_ROW);
@@ -402,11 +410,93 @@ std::int64_t Database::insert_later(const std::string& table, const std::string&
 std::vector<std::optional<std::string>> Database::read_later(const std::string& text, std::vector<Param> params) {
     if (backend() != Backend::postgresql || !transaction_)
         throw std::logic_error("Database::read_later: only inside a write transaction on PostgreSQL");
-    session_.log_query(text);  // counted as a statement, as `run` is
-    pending_.push_back({text, std::move(params)});
-    std::vector<std::optional<std::string>> row;
-    send_pending(false, &row);
-    return row;
+    std::vector<TextRow> rows = read_rows(text, std::move(params));
+    return rows.empty() ? TextRow{} : std::move(rows.front());
+}
+
+long long row_integer(const TextRow& row, std::size_t column) {
+    const auto& value = row.at(column);
+    return value ? std::stoll(*value) : 0;
+}
+
+std::string row_text(const TextRow& row, std::size_t column) {
+    const auto& value = row.at(column);
+    return value ? *value : std::string();
+}
+
+namespace {
+bool same_params(const std::vector<Param>& a, const std::vector<Param>& b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (a[i].kind != b[i].kind || a[i].integer != b[i].integer || a[i].text != b[i].text) return false;
+    return true;
+}
+}  // namespace
+
+std::optional<std::vector<TextRow>> Database::take_fetched(const std::string& text, const std::vector<Param>& params) {
+    for (auto it = fetched_.begin(); it != fetched_.end(); ++it)
+        if (it->text == text && same_params(it->params, params)) {
+            std::vector<TextRow> rows = std::move(it->rows);
+            fetched_.erase(it);
+            return rows;
+        }
+    return std::nullopt;
+}
+
+void Database::read_ahead(const std::string& text, std::vector<Param> params) {
+    if (!reads_ahead()) return;
+    pending_.push_back({text, std::move(params), true});
+}
+
+std::vector<TextRow> Database::read_rows(const std::string& text, std::vector<Param> params) {
+    if (backend() == Backend::sqlite) return read_rows_sqlite(text, params);
+    if (auto rows = take_fetched(text, params)) {
+        session_.log_query(text);  // counted as a statement where it is used, as `run` is
+        return std::move(*rows);
+    }
+    const bool announced = std::any_of(pending_.begin(), pending_.end(), [&](const Pending& p) {
+        return p.read && p.text == text && same_params(p.params, params);
+    });
+    if (!announced) pending_.push_back({text, params, true});
+    session_.log_query(text);
+    send_pending(false);
+    auto rows = take_fetched(text, params);
+    return rows ? std::move(*rows) : std::vector<TextRow>{};
+}
+
+
+std::vector<TextRow> Database::read_rows_sqlite(const std::string& text, const std::vector<Param>& params) {
+    Statement st = checkout(text);
+    auto* b = static_cast<soci::sqlite3_statement_backend*>(st.st_.get_backend());
+    sqlite_api::sqlite3_stmt* stmt = b->stmt_;
+    sqlite_api::sqlite3_reset(stmt);
+    std::vector<TextRow> rows;
+    int rc = bind_sqlite(stmt, params);
+    if (rc == SQLITE_OK) {
+        const int columns = sqlite_api::sqlite3_column_count(stmt);
+        while ((rc = sqlite_api::sqlite3_step(stmt)) == SQLITE_ROW) {
+            TextRow& row = rows.emplace_back();
+            row.reserve(static_cast<std::size_t>(columns));
+            for (int c = 0; c < columns; ++c) {
+                if (sqlite_api::sqlite3_column_type(stmt, c) == SQLITE_NULL) {
+                    row.emplace_back();
+                    continue;
+                }
+                const auto* data = reinterpret_cast<const char*>(sqlite_api::sqlite3_column_text(stmt, c));
+                row.emplace_back(std::string(data, static_cast<std::size_t>(sqlite_api::sqlite3_column_bytes(stmt, c))));
+            }
+        }
+    }
+    if (rc != SQLITE_DONE) {
+        auto* session = static_cast<soci::sqlite3_session_backend*>(session_.get_backend());
+        const soci::sqlite3_soci_error e(sqlite_api::sqlite3_errmsg(session->conn_), rc);
+        sqlite_api::sqlite3_reset(stmt);
+        raise_if_busy_or_full(e, last_os_error(), busy_holder());
+        throw e;
+    }
+    sqlite_api::sqlite3_reset(stmt);
+    sqlite_api::sqlite3_clear_bindings(stmt);
+    return rows;
 }
 
 namespace {
@@ -432,7 +522,7 @@ std::string numbered_placeholders(const std::string& text) {
 }
 }  // namespace
 
-void Database::send_pending(bool commit, std::vector<std::optional<std::string>>* row) {
+void Database::send_pending(bool commit) {
     std::vector<Pending> batch;
     batch.swap(pending_);
     auto* backend = static_cast<soci::postgresql_session_backend*>(session_.get_backend());
@@ -478,13 +568,16 @@ void Database::send_pending(bool commit, std::vector<std::optional<std::string>>
     if (!PQpipelineSync(conn)) fail(PQerrorMessage(conn));
     // Every command's results (each ended by a null), then the sync's. A preparation that failed is
     // forgotten, so that the next use of its text prepares it again.
-    auto take = [&](const std::string& preparing, bool capture = false) {
+    auto take = [&](const std::string& preparing, std::vector<TextRow>* rows = nullptr) {
         while (PGresult* r = PQgetResult(conn)) {
             const ExecStatusType status = PQresultStatus(r);
-            if (capture && status == PGRES_TUPLES_OK && PQntuples(r) > 0)
-                for (int c = 0; c < PQnfields(r); ++c)
-                    row->push_back(PQgetisnull(r, 0, c) ? std::nullopt
-                                                        : std::optional<std::string>(PQgetvalue(r, 0, c)));
+            if (rows && status == PGRES_TUPLES_OK)
+                for (int n = 0; n < PQntuples(r); ++n) {
+                    TextRow& row = rows->emplace_back();
+                    for (int c = 0; c < PQnfields(r); ++c)
+                        row.push_back(PQgetisnull(r, n, c) ? std::nullopt
+                                                           : std::optional<std::string>(PQgetvalue(r, n, c)));
+                }
             if (status == PGRES_FATAL_ERROR || status == PGRES_NONFATAL_ERROR) {
                 if (error.empty()) {
                     error = PQresultErrorMessage(r);
@@ -498,9 +591,15 @@ void Database::send_pending(bool commit, std::vector<std::optional<std::string>>
             PQclear(r);
         }
     };
+    std::vector<Fetched> fetched;
     for (std::size_t i = 0; i < prepared_here.size(); ++i) {
         if (!prepared_here[i].empty()) take(prepared_here[i]);
-        take({}, row && i + 1 == prepared_here.size());
+        if (batch[i].read) {
+            fetched.push_back({std::move(batch[i].text), std::move(batch[i].params), {}});
+            take({}, &fetched.back().rows);
+        } else {
+            take({});
+        }
     }
     if (commit) take({});
     for (;;) {  // the sync
@@ -511,6 +610,8 @@ void Database::send_pending(bool commit, std::vector<std::optional<std::string>>
         if (sync) break;
     }
     PQexitPipelineMode(conn);
+    if (error.empty())
+        for (Fetched& f : fetched) fetched_.push_back(std::move(f));
     if (!error.empty()) {
         const soci::postgresql_soci_error e(error, sqlstate.c_str());
         raise_if_busy_or_full(e);
@@ -580,6 +681,7 @@ WriteTransaction::WriteTransaction(Database& db) : db_(db) {
     }
     db_.transaction_ = ++transactions_begun;
     db_.transaction_memo_.clear();
+    db_.fetched_.clear();
     db_.commit_hooks_.clear();
 }
 
@@ -589,6 +691,7 @@ WriteTransaction::~WriteTransaction() {
     db_.transaction_memo_.clear();
     db_.commit_hooks_.clear();
     db_.pending_.clear();  // never sent: nothing of them reached the server
+    db_.fetched_.clear();
     try {
         db_.session_.rollback();
     } catch (...) {
@@ -608,6 +711,7 @@ void WriteTransaction::commit() {
     }
     db_.transaction_ = 0;
     open_ = false;
+    db_.fetched_.clear();
     const auto memo = std::move(db_.transaction_memo_);
     const auto hooks = std::move(db_.commit_hooks_);
     db_.transaction_memo_.clear();

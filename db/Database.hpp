@@ -82,6 +82,19 @@ private:
     Param() = default;
 };
 
+// One read's text and values, built once for read_ahead and read_rows alike.
+struct Read {
+    std::string text;
+    std::vector<Param> params;
+};
+
+// One row of a read as text, column by column (NULL as nullopt): see Database::read_rows.
+using TextRow = std::vector<std::optional<std::string>>;
+// A column of a TextRow as a number (0 for NULL), as text ("" for NULL), or whether it is NULL.
+long long row_integer(const TextRow& row, std::size_t column);
+std::string row_text(const TextRow& row, std::size_t column);
+inline bool row_null(const TextRow& row, std::size_t column) { return !row.at(column).has_value(); }
+
 class Database {
 public:
     enum class Mode {
@@ -152,6 +165,20 @@ public:
     // trip with what `later` kept (after it, in order); its values as text, NULL as nullopt; no row gives an
     // empty vector. The audit journal takes its chain's lock and reads the head this way.
     std::vector<std::optional<std::string>> read_later(const std::string& text, std::vector<Param> params);
+    // read_rows: the rows of one read, each column as text (NULL as nullopt), on either backend.
+    // read_ahead: the same read announced early. On PostgreSQL inside a write transaction it is kept and
+    // sent with the transaction's next round trip, together with every other read announced and what
+    // `later` kept, in that order; read_rows with the same text and values then takes its rows without
+    // asking the server again. Elsewhere it does nothing and read_rows reads at once. Only for reads whose
+    // rows nothing the transaction writes before read_rows changes: a sale announces its seller, shift,
+    // client, cards and prices after its BEGIN and reads them all in one round trip.
+    std::vector<TextRow> read_rows(const std::string& text, std::vector<Param> params);
+    void read_ahead(const std::string& text, std::vector<Param> params);
+    // Whether read_ahead keeps reads here (PostgreSQL, inside a write transaction): announcing costs
+    // nothing elsewhere.
+    bool reads_ahead() const { return backend() == Backend::postgresql && transaction_ != 0; }
+    std::vector<TextRow> read_rows(const Read& read) { return read_rows(read.text, read.params); }
+    void read_ahead(const Read& read) { read_ahead(read.text, read.params); }
     // The database's clock as now() gives it, but without asking the server: outside a write transaction
     // on PostgreSQL this machine's clock. For what is checked again in the transaction (the day a draft's
     // form is read for, before the lock).
@@ -233,8 +260,8 @@ private:
     Statement checkout(const std::string& text);
     // Sends the statements `later` kept, as one pipeline (libpq's pipeline mode), with the COMMIT when
     // `commit`; throws the first refusal as SOCI would have (busy and full disk as in Statement::execute).
-    // `row`: where the last kept command's first row goes (read_later).
-    void send_pending(bool commit, std::vector<std::optional<std::string>>* row = nullptr);
+    // The kept reads' rows go to `fetched_`.
+    void send_pending(bool commit);
     static constexpr int kIdsDrawn = 16;
     std::unordered_map<std::string, std::vector<std::int64_t>> drawn_ids_;  // by table, next last
     // BEGIN and the clock's reading in one round trip (PostgreSQL).
@@ -242,8 +269,17 @@ private:
     struct Pending {
         std::string text;
         std::vector<Param> params;
+        bool read = false;  // a read whose rows go to `fetched_` (read_ahead, read_rows, read_later)
     };
     std::vector<Pending> pending_;
+    struct Fetched {
+        std::string text;
+        std::vector<Param> params;
+        std::vector<TextRow> rows;
+    };
+    std::vector<Fetched> fetched_;  // rows of reads sent ahead, until read_rows takes them
+    std::optional<std::vector<TextRow>> take_fetched(const std::string& text, const std::vector<Param>& params);
+    std::vector<TextRow> read_rows_sqlite(const std::string& text, const std::vector<Param>& params);
     std::unordered_map<std::string, std::string> pipeline_names_;  // `later` texts prepared on the server
     std::int64_t last_insert_rowid();
     void release(soci::statement& st, bool* busy) noexcept;

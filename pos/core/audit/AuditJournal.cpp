@@ -169,6 +169,24 @@ std::string station_chain() {
 
 std::string salon_chain(std::int64_t salon_id) { return "salon:" + std::to_string(salon_id); }
 
+namespace {
+// PostgreSQL: the chain's head and two ids drawn from the sequence, read under the chain's lock.
+const char* const kHeadAndIds =
+    "SELECT n.a, n.b, h.seq, h.mac FROM (SELECT nextval(pg_get_serial_sequence('audit_entry', 'id')) AS a, "
+    "nextval(pg_get_serial_sequence('audit_entry', 'id')) AS b) n LEFT JOIN LATERAL (SELECT seq, mac FROM "
+    "audit_entry WHERE chain = :c ORDER BY seq DESC LIMIT 1) h ON true";
+const char* const kChainLock = "SELECT pg_advisory_xact_lock(:class, hashtext(:chain))";
+}  // namespace
+
+void announce_append(db::Database& db, const std::string& chain) {
+    if (!db.reads_ahead() || db.transaction_memo("audit-head:" + chain) ||
+        db.transaction_memo("audit-announced:" + chain))
+        return;
+    db.later(kChainLock, {kAuditLockClass, chain});
+    db.read_ahead(kHeadAndIds, {chain});
+    db.set_transaction_memo("audit-announced:" + chain, "1");
+}
+
 AuditEntry append(db::Database& db, const AuditKey& key, const std::string& chain, std::int64_t actor_id,
                   const std::string& action, const std::string& subject, const std::string& details) {
     AuditEntry e;
@@ -198,12 +216,9 @@ AuditEntry append(db::Database& db, const AuditKey& key, const std::string& chai
     } else if (db.backend() == db::Backend::postgresql && db.write_transaction()) {
         // The lock, then the head and the ids read under it (a statement of its own: it sees what the
         // lock's previous holder committed), sent with what the operation kept: one round trip.
-        db.later("SELECT pg_advisory_xact_lock(:class, hashtext(:chain))", {kAuditLockClass, chain});
-        const auto row = db.read_later(
-            "SELECT n.a, n.b, h.seq, h.mac FROM (SELECT nextval(pg_get_serial_sequence('audit_entry', 'id')) AS a, "
-            "nextval(pg_get_serial_sequence('audit_entry', 'id')) AS b) n LEFT JOIN LATERAL (SELECT seq, mac FROM "
-            "audit_entry WHERE chain = :c ORDER BY seq DESC LIMIT 1) h ON true",
-            {chain});
+        // Announced ahead (announce_append): the lock is already on its way, and the head comes with it.
+        if (!db.transaction_memo("audit-announced:" + chain)) db.later(kChainLock, {kAuditLockClass, chain});
+        const auto row = db.read_later(kHeadAndIds, {chain});
         if (row.size() != 4 || !row[0] || !row[1])
             throw std::runtime_error("the audit journal's head read returned no ids");
         const long long a = std::stoll(*row[0]), b = std::stoll(*row[1]);

@@ -80,6 +80,9 @@ struct AuditEntry {
     std::string mac;            // hex HMAC-SHA256
 };
 
+// Announces append's first read of `chain` in a write transaction (its lock and head; db::Database::
+// read_ahead), so that on PostgreSQL it goes with the operation's other reads in one round trip.
+void announce_append(db::Database& db, const std::string& chain);
 // Appends an entry to `chain`. Call it INSIDE the caller's WriteTransaction, so that the entry is written
 // if and only if the operation it records is; the chain head is read and extended in that transaction.
 AuditEntry append(db::Database& db, const AuditKey& key, const std::string& chain, std::int64_t actor_id,

@@ -235,39 +235,35 @@ const std::string& on_sale_query(bool one_kind) {
 
 }  // namespace
 
+namespace {
+db::Read on_sale_read(const CalendarDate& on, const std::string& kind) {
+    const std::string day = on.iso();
+    db::Read read{on_sale_query(!kind.empty()), {day, day, day, day}};
+    if (!kind.empty()) read.params.emplace_back(kind);  // the kind, when one is asked for, binds last
+    return read;
+}
+}  // namespace
+
+void announce_products_on_sale(db::Database& db, const CalendarDate& on, const std::string& kind) {
+    if (db.reads_ahead()) db.read_ahead(on_sale_read(on, kind));
+}
+
 std::vector<PriceInForce> products_on_sale(db::Database& db, const CalendarDate& on,
                                            const std::string& kind) {
     if (!kind.empty()) validate_product_kind(kind);
-    const std::string day = on.iso();
     std::vector<PriceInForce> out;
-    PriceInForce r;
-    long long product_id = 0, version_id = 0, price = 0;
-    int basis_points = 0;
-    std::string to;
-    soci::indicator to_ind = soci::i_null, rate_ind = soci::i_null;
-    {
-        auto read_all = [&](db::Statement st) {
-            st.execute();
-            while (st.fetch()) {
-                r.product_id = product_id;
-                r.version_id = version_id;
-                r.price = price;
-                r.valid_to = to_ind == soci::i_ok ? to : std::string();
-                r.vat_basis_points = rate_ind == soci::i_ok ? basis_points : -1;
-                out.push_back(r);
-            }
-        };
-        auto read_on_sale = [&](auto&&... kind_bind) {  // the kind, when one is asked for, binds last
-            read_all(db.query(on_sale_query(!kind.empty()), soci::use(day), soci::use(day), soci::use(day),
-                              soci::use(day), kind_bind..., soci::into(product_id), soci::into(version_id),
-                              soci::into(r.code), soci::into(r.name), soci::into(r.kind), soci::into(price),
-                              soci::into(r.vat_code), soci::into(r.valid_from), soci::into(to, to_ind),
-                              soci::into(basis_points, rate_ind)));
-        };
-        if (kind.empty())
-            read_on_sale();
-        else
-            read_on_sale(soci::use(kind));
+    for (const db::TextRow& row : db.read_rows(on_sale_read(on, kind))) {
+        PriceInForce& r = out.emplace_back();
+        r.product_id = db::row_integer(row, 0);
+        r.version_id = db::row_integer(row, 1);
+        r.code = db::row_text(row, 2);
+        r.name = db::row_text(row, 3);
+        r.kind = db::row_text(row, 4);
+        r.price = db::row_integer(row, 5);
+        r.vat_code = db::row_text(row, 6);
+        r.valid_from = db::row_text(row, 7);
+        r.valid_to = db::row_text(row, 8);
+        r.vat_basis_points = db::row_null(row, 9) ? -1 : static_cast<int>(db::row_integer(row, 9));
     }
     for (const auto& p : out)
         if (p.vat_basis_points < 0) vat_basis_points(db, p.vat_code, on);  // refuses, naming the rate

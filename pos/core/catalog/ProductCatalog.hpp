@@ -51,6 +51,8 @@ PriceInForce price_in_force(db::Database& db, const std::string& code, const Cal
 
 // Every active product with a version in force on `on`, of one kind (empty: all), by kind then name.
 std::vector<PriceInForce> products_on_sale(db::Database& db, const CalendarDate& on, const std::string& kind);
+// Announces products_on_sale's read to a write transaction (db::Database::read_ahead; see Sale.cpp).
+void announce_products_on_sale(db::Database& db, const CalendarDate& on, const std::string& kind);
 
 struct VatRate {
     std::string code;

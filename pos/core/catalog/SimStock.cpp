@@ -83,8 +83,7 @@ struct CardRow {
 enum class CardKey { iccid, live_msisdn, id };
 
 // One card with its salon. The WHERE clauses are fixed texts; the value is always bound.
-std::optional<CardRow> load_card(db::Database& db, CardKey key, const std::string& value, long long id = 0,
-                                 bool lock = false) {
+db::Read card_read(db::Database& db, CardKey key, const std::string& value, long long id, bool lock) {
     std::string sql =
         "SELECT c.id, c.iccid, c.msisdn, c.sim_format, c.salon_id, s.name, c.status, c.received_at, "
         "c.updated_at, s.dealer_id FROM sim_card c JOIN salon s ON s.id = c.salon_id WHERE ";
@@ -95,24 +94,25 @@ std::optional<CardRow> load_card(db::Database& db, CardKey key, const std::strin
     }
     // Two tills selling the same card: the second waits for the first's commit, then sees it sold.
     if (lock && db.backend() == db::Backend::postgresql) sql += " FOR UPDATE OF c";
+    return {sql, {key == CardKey::id ? db::Param(id) : db::Param(value)}};
+}
+
+std::optional<CardRow> load_card(db::Database& db, CardKey key, const std::string& value, long long id = 0,
+                                 bool lock = false) {
+    const std::vector<db::TextRow> rows = db.read_rows(card_read(db, key, value, id, lock));
+    if (rows.empty()) return std::nullopt;
+    const db::TextRow& r = rows.front();
     CardRow row;
-    long long card_id = 0, salon_id = 0, received = 0, updated = 0, dealer = 0;
-    std::string msisdn;
-    soci::indicator msisdn_ind = soci::i_ok;
-    std::string bound = value;
-    auto read = [&](auto&& key_value) {
-        return db.run(sql, std::forward<decltype(key_value)>(key_value), soci::into(card_id),
-                      soci::into(row.card.iccid), soci::into(msisdn, msisdn_ind), soci::into(row.card.format),
-                      soci::into(salon_id), soci::into(row.card.salon_name), soci::into(row.card.status),
-                      soci::into(received), soci::into(updated), soci::into(dealer));
-    };
-    if (!(key == CardKey::id ? read(soci::use(id)) : read(soci::use(bound)))) return std::nullopt;
-    row.card.id = card_id;
-    row.card.msisdn = msisdn_ind == soci::i_ok ? msisdn : std::string();
-    row.card.salon_id = salon_id;
-    row.card.received_at = received;
-    row.card.updated_at = updated;
-    row.dealer_id = dealer;
+    row.card.id = db::row_integer(r, 0);
+    row.card.iccid = db::row_text(r, 1);
+    row.card.msisdn = db::row_text(r, 2);
+    row.card.format = db::row_text(r, 3);
+    row.card.salon_id = db::row_integer(r, 4);
+    row.card.salon_name = db::row_text(r, 5);
+    row.card.status = db::row_text(r, 6);
+    row.card.received_at = db::row_integer(r, 7);
+    row.card.updated_at = db::row_integer(r, 8);
+    row.dealer_id = db::row_integer(r, 9);
     return row;
 }
 
@@ -593,6 +593,10 @@ std::vector<SimCard> list_stock(db::Database& db, const Actor& actor, std::int64
         out.push_back(card);
     }
     return out;
+}
+
+void announce_sim_for_sale(db::Database& db, const std::string& iccid_digits) {
+    if (db.reads_ahead()) db.read_ahead(card_read(db, CardKey::iccid, iccid_digits, 0, true));
 }
 
 SimCard take_sim_for_sale(db::Database& db, std::int64_t salon_id, const std::string& iccid) {

@@ -130,6 +130,9 @@ std::vector<SimCard> list_stock(db::Database& db, const Actor& actor, std::int64
 // InputError("iccid"): no such card, in another salon's stock (named when the same dealer's), already sold,
 // replaced, or defective.
 SimCard take_sim_for_sale(db::Database& db, std::int64_t salon_id, const std::string& iccid);
+// Announces take_sim_for_sale's read of the card (its ICCID's digits) to a write transaction
+// (db::Database::read_ahead): a sale reads its cards with its other reads in one round trip on PostgreSQL.
+void announce_sim_for_sale(db::Database& db, const std::string& iccid_digits);
 
 // For the sale and the replacement, inside their transaction: sets the card's status (and its number, when
 // `msisdn` is not empty) and writes the movement. `staff_id` 0: the command line. InputError("status") for

@@ -86,6 +86,15 @@ const StaffMember& Actor::confirm(db::Database& db) const {
     return confirmed_;
 }
 
+void Actor::announce_confirm(db::Database& db) const {
+    if (db.reads_ahead() && !command_line_ && !(confirmed_in_ && confirmed_in_ == db.write_transaction()))
+        announce_current_record(db, member_.id);
+}
+
+void Actor::announce_record(db::Database& db) const {
+    if (may_change_) announce_append(db, chain_);
+}
+
 bool Actor::may(db::Database& db, Permission permission) const {
     if (command_line_) return true;
     confirm(db);

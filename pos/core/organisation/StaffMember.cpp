@@ -143,37 +143,32 @@ std::string validate_login(const std::string& login) {
     return trimmed;
 }
 
-// The people `where` chooses (its placeholders bound to `keys`), by name.
-template <class... Keys>
-std::vector<StaffMember> read_staff(db::Database& db, const char* where, Keys&&... keys) {
+// The read of the people `where` chooses (its placeholders bound to `keys`), by name.
+db::Read staff_read(const char* where, std::vector<db::Param> keys) {
+    return {std::string("SELECT m.id, m.login, m.full_name, m.role, m.dealer_id, m.salon_id, m.career_level, "
+                        "m.must_change_password, m.active, s.name, d.name "
+                        "FROM staff m LEFT JOIN salon s ON s.id = m.salon_id "
+                        "LEFT JOIN dealer d ON d.id = m.dealer_id ") +
+                where + " ORDER BY m.full_name, m.id",
+            std::move(keys)};
+}
+
+std::vector<StaffMember> read_staff(db::Database& db, const char* where, std::vector<db::Param> keys) {
     std::vector<StaffMember> out;
-    StaffMember m;
-    long long id = 0, dealer_id = 0, salon_id = 0;
-    std::string role, level, salon_name, dealer_name;
-    int must_change = 0, active = 1;
-    soci::indicator dealer_ind, salon_ind, level_ind, salon_name_ind, dealer_name_ind;
-    db::Statement st = db.query(
-        std::string("SELECT m.id, m.login, m.full_name, m.role, m.dealer_id, m.salon_id, m.career_level, "
-                    "m.must_change_password, m.active, s.name, d.name "
-                    "FROM staff m LEFT JOIN salon s ON s.id = m.salon_id "
-                    "LEFT JOIN dealer d ON d.id = m.dealer_id ") +
-            where + " ORDER BY m.full_name, m.id",
-        std::forward<Keys>(keys)..., soci::into(id), soci::into(m.login), soci::into(m.full_name),
-        soci::into(role), soci::into(dealer_id, dealer_ind), soci::into(salon_id, salon_ind),
-        soci::into(level, level_ind), soci::into(must_change), soci::into(active),
-        soci::into(salon_name, salon_name_ind), soci::into(dealer_name, dealer_name_ind));
-    st.execute();
-    while (st.fetch()) {
-        m.id = id;
-        m.role = role_from_string(role);
-        m.dealer_id = dealer_ind == soci::i_ok ? dealer_id : 0;
-        m.salon_id = salon_ind == soci::i_ok ? salon_id : 0;
-        m.career_level = level_ind == soci::i_ok ? std::optional(career_level_from_string(level)) : std::nullopt;
-        m.must_change_password = must_change != 0;
-        m.active = active != 0;
-        m.salon_name = salon_name_ind == soci::i_ok ? salon_name : std::string();
-        m.dealer_name = dealer_name_ind == soci::i_ok ? dealer_name : std::string();
-        out.push_back(m);
+    for (const db::TextRow& row : db.read_rows(staff_read(where, std::move(keys)))) {
+        StaffMember& m = out.emplace_back();
+        m.id = db::row_integer(row, 0);
+        m.login = db::row_text(row, 1);
+        m.full_name = db::row_text(row, 2);
+        m.role = role_from_string(db::row_text(row, 3));
+        m.dealer_id = db::row_integer(row, 4);
+        m.salon_id = db::row_integer(row, 5);
+        m.career_level = db::row_null(row, 6) ? std::nullopt
+                                              : std::optional(career_level_from_string(db::row_text(row, 6)));
+        m.must_change_password = db::row_integer(row, 7) != 0;
+        m.active = db::row_integer(row, 8) != 0;
+        m.salon_name = db::row_text(row, 9);
+        m.dealer_name = db::row_text(row, 10);
     }
     return out;
 }
@@ -184,8 +179,7 @@ std::vector<StaffMember> query_staff(db::Database& db, int all, long long own, l
     return read_staff(db,
                       "WHERE (:only = 0 OR m.id = :only2) AND (:login = '' OR m.login = :login2) "
                       "AND (:all = 1 OR m.dealer_id = :own)",
-                      soci::use(only_id), soci::use(only_id), soci::use(login), soci::use(login),
-                      soci::use(all), soci::use(own));
+                      {only_id, only_id, login, login, all, own});
 }
 
 std::vector<StaffMember> query_seen(db::Database& db, const Actor& actor, long long only_id,
@@ -336,10 +330,14 @@ std::optional<StaffMember> find_staff_by_login(db::Database& db, const Actor& ac
     return found.front();
 }
 
+void announce_current_record(db::Database& db, std::int64_t id) {
+    if (db.reads_ahead()) db.read_ahead(staff_read("WHERE m.id = :id", {static_cast<long long>(id)}));
+}
+
 StaffMember current_record(db::Database& db, const StaffMember& person) {
     // Straight to the row by its key: every operation reads its actor this way.
     const long long id = person.id;
-    auto found = read_staff(db, "WHERE m.id = :id", soci::use(id));
+    auto found = read_staff(db, "WHERE m.id = :id", {id});
     if (found.empty() || person.id == 0)
         throw ValidationError(tr("Staff member"), no_staff_member(person.id));
     return found.front();

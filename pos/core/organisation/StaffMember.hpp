@@ -92,6 +92,8 @@ std::optional<StaffMember> find_staff_by_login(db::Database& db, const Actor& ac
 // new, since `person` came from sign_in or a scoped read; to look at others, use get_staff. Throws
 // ValidationError when the record is gone.
 StaffMember current_record(db::Database& db, const StaffMember& person);
+// Announces current_record's read of person `id` to a write transaction (db::Database::read_ahead).
+void announce_current_record(db::Database& db, std::int64_t id);
 
 // Signs a person in: the same refusal for an unknown login, a wrong password and a disabled account,
 // so the message never tells which it was. Five failures in a row lock the login (as typed, known or not)

@@ -91,23 +91,22 @@ std::string seal_personal_data(const db::PersonalDataKey& key, const ClientRecor
                            db::client_place("personal_data", hash));
 }
 
-std::optional<ClientRecord> read_client(db::Database& db, const std::string& where_column, long long id,
-                                        const std::string& hash) {
-    ClientRecord c;
-    long long found_id = 0;
-    std::string phone, stored_hash, sealed;
-    soci::indicator phone_ind = soci::i_null, found = soci::i_null;
+db::Read client_read(const std::string& where_column, long long id, const std::string& hash) {
     const std::string sql = "SELECT id, full_name, personal_data, phone, document_hash FROM client WHERE " +
                             where_column;  // a fixed column name chosen below, never input
-    if (where_column == "id = :v")
-        db.run(sql, soci::use(id), soci::into(found_id, found), soci::into(c.full_name), soci::into(sealed),
-               soci::into(phone, phone_ind), soci::into(stored_hash));
-    else
-        db.run(sql, soci::use(hash), soci::into(found_id, found), soci::into(c.full_name), soci::into(sealed),
-               soci::into(phone, phone_ind), soci::into(stored_hash));
-    if (found != soci::i_ok) return std::nullopt;
-    c.id = found_id;
-    if (phone_ind == soci::i_ok) c.phone = phone;
+    return {sql, {where_column == "id = :v" ? db::Param(id) : db::Param(hash)}};
+}
+
+std::optional<ClientRecord> read_client(db::Database& db, const std::string& where_column, long long id,
+                                        const std::string& hash) {
+    const std::vector<db::TextRow> rows = db.read_rows(client_read(where_column, id, hash));
+    if (rows.empty()) return std::nullopt;
+    const db::TextRow& row = rows.front();
+    ClientRecord c;
+    c.id = db::row_integer(row, 0);
+    c.full_name = db::row_text(row, 1);
+    const std::string sealed = db::row_text(row, 2), stored_hash = db::row_text(row, 4);
+    c.phone = db::row_text(row, 3);
     // Erased at the term's end (purge_expired_personal_data): nothing sealed is left to open.
     if (sealed.empty()) return c;
     std::vector<std::string> values = db::personal_data_key(db).open_fields(
@@ -127,6 +126,14 @@ std::optional<ClientRecord> client_by_passport(db::Database& db, const Passport&
     // document_kind can only be 'passport_rf' (the unique index holds the hash alone since version 14).
     return read_client(db, "document_hash = :v", 0, passport_hash(db, passport.str()));
 }
+}  // namespace
+
+void announce_client_by_passport(db::Database& db, const Passport& passport) {
+    if (!db.reads_ahead()) return;
+    db.read_ahead(client_read("document_hash = :v", 0, passport_hash(db, passport.str())));
+}
+
+namespace {
 
 void require_desk(db::Database& db, const Actor& actor) {
     if (!actor.may(db, Permission::sell)) actor.require(db, Permission::corporate_desk);

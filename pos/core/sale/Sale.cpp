@@ -69,36 +69,40 @@ struct TariffChoice {
 // The tariff in force today with this code (R-TAR-2): a private one at the sales desk, a business one for a
 // company's number at the corporate desk.
 enum class TariffSegment { private_client, business };
+
+// The tariff and its version in force that day, if any, in one read.
+db::Read tariff_read(const std::string& code, const CalendarDate& on) {
+    const std::string day = on.iso();
+    return {"SELECT t.id, t.name, t.segment, t.is_bundle, t.individual, v.id, v.connection_fee FROM tariff t "
+            "LEFT JOIN tariff_version v ON v.tariff_id = t.id AND v.valid_from <= :d "
+            "AND (v.valid_to IS NULL OR v.valid_to > :d2) WHERE t.code = :c",
+            {day, day, code}};
+}
+
 TariffChoice tariff_in_force(db::Database& db, const std::string& code, const CalendarDate& on,
                              TariffSegment wanted = TariffSegment::private_client) {
     if (code.empty()) throw InputError("tariff", tr("Tariff"), tr("must be chosen"));
     TariffChoice t;
-    std::string segment;
-    int bundle = 0, individual = 0;
-    long long tariff_id = 0, version = 0, fee = 0;
-    soci::indicator ind = soci::i_null, vind = soci::i_null, find = soci::i_null;
-    const std::string day = on.iso();
-    // The tariff and its version in force that day, if any, in one read.
-    db.run(
-        "SELECT t.id, t.name, t.segment, t.is_bundle, t.individual, v.id, v.connection_fee FROM tariff t "
-        "LEFT JOIN tariff_version v ON v.tariff_id = t.id AND v.valid_from <= :d "
-        "AND (v.valid_to IS NULL OR v.valid_to > :d2) WHERE t.code = :c",
-        soci::use(day), soci::use(day), soci::use(code), soci::into(tariff_id, ind), soci::into(t.name),
-        soci::into(segment), soci::into(bundle), soci::into(individual), soci::into(version, vind),
-        soci::into(fee, find));
-    if (ind != soci::i_ok) throw InputError("tariff", tr("Tariff"), trf("there is no tariff \"{1}\"", {code}));
+    const std::vector<db::TextRow> rows = db.read_rows(tariff_read(code, on));
+    const bool found = !rows.empty();
+    const db::TextRow none(7);
+    const db::TextRow& row = found ? rows.front() : none;
+    t.name = db::row_text(row, 1);
+    const std::string segment = db::row_text(row, 2);
+    const bool individual = db::row_integer(row, 4) != 0;
+    if (!found) throw InputError("tariff", tr("Tariff"), trf("there is no tariff \"{1}\"", {code}));
     if (wanted == TariffSegment::private_client && (segment != "private" || individual))
         throw InputError("tariff", tr("Tariff"),
                          trf("{1} is a business tariff: it is sold at the corporate desk", {t.name}));
     if (wanted == TariffSegment::business && segment != "business")
         throw InputError("tariff", tr("Tariff"),
                          trf("{1} is a tariff for private clients: a company's number takes a business tariff", {t.name}));
-    if (vind != soci::i_ok)
+    if (db::row_null(row, 5))
         throw InputError("tariff", tr("Tariff"), trf("{1} is not on sale on {2}", {t.name, on.display()}));
-    t.tariff_id = tariff_id;
-    t.version_id = version;
-    t.is_bundle = bundle != 0;
-    t.connection_fee = Money::from_kopecks(fee);
+    t.tariff_id = db::row_integer(row, 0);
+    t.version_id = db::row_integer(row, 5);
+    t.is_bundle = db::row_integer(row, 3) != 0;
+    t.connection_fee = Money::from_kopecks(db::row_integer(row, 6));
     return t;
 }
 
@@ -186,6 +190,7 @@ public:
         if (error_) std::rethrow_exception(error_);
         return *value_;
     }
+    bool ok() const { return value_.has_value(); }
 
 private:
     std::optional<T> value_;
@@ -598,16 +603,7 @@ struct TillShift {
 // the till's shift and the salon's dealer are one light read rather than open_shift_at, which confirms the
 // person twice more and reads the shift's whole record (each statement is a round trip to a server; see
 // `salon-cli bench sale`).
-TillShift seller_at_till(db::Database& db, const Actor& actor, const std::string& till,
-                         ClientKind serves = ClientKind::private_client) {
-    const StaffMember& me = actor.confirm(db);
-    const std::string role(to_string(me.role)), permission(to_string(Permission::sell));
-    const long long id = me.id, salon = actor.member().salon_id;
-    long long permitted = 0, certified = 0;
-    TillShift shift;
-    soci::indicator found = soci::i_null, limit_ind = soci::i_null;
-    const std::string limit_name = kSimLimitPerPerson;
-    std::string limit;
+db::Read till_shift_read(db::Database& db, const Actor& actor, const std::string& till) {
     static const std::string read_shift =
         "SELECT sh.id, sh.number, sa.dealer_id, "
         "(SELECT count(*) FROM role_permission WHERE role = :r AND permission = :p), "
@@ -616,20 +612,40 @@ TillShift seller_at_till(db::Database& db, const Actor& actor, const std::string
         "FROM shift sh JOIN salon sa ON sa.id = sh.salon_id "
         "WHERE sh.salon_id = :s AND sh.till = :t AND sh.closed_at IS NULL";
     static const std::string read_and_lock_shift = read_shift + " FOR UPDATE OF sh";
-    db.run(db.backend() == db::Backend::postgresql ? read_and_lock_shift : read_shift, soci::use(role),
-           soci::use(permission), soci::use(id), soci::use(limit_name), soci::use(salon), soci::use(till),
-           soci::into(shift.id, found), soci::into(shift.number), soci::into(shift.dealer_id),
-           soci::into(permitted), soci::into(certified), soci::into(limit, limit_ind));
-    if (found == soci::i_ok)
-        db.set_transaction_memo("setting:" + limit_name, limit_ind == soci::i_ok ? "=" + limit : std::string());
-    if (found != soci::i_ok)  // no open shift: the seller's own checks still come first
+    const StaffMember& me = actor.member();  // confirm() refuses a person whose role or salon changed
+    return {db.backend() == db::Backend::postgresql ? read_and_lock_shift : read_shift,
+            {std::string(to_string(me.role)), std::string(to_string(Permission::sell)),
+             static_cast<long long>(me.id), std::string(kSimLimitPerPerson), static_cast<long long>(me.salon_id),
+             till}};
+}
+
+TillShift seller_at_till(db::Database& db, const Actor& actor, const std::string& till,
+                         ClientKind serves = ClientKind::private_client) {
+    const StaffMember& me = actor.confirm(db);
+    const std::string role(to_string(me.role)), permission(to_string(Permission::sell));
+    const long long id = me.id, salon = actor.member().salon_id;
+    long long permitted = 0, certified = 0;
+    TillShift shift;
+    const std::vector<db::TextRow> rows = db.read_rows(till_shift_read(db, actor, till));
+    const bool found = !rows.empty();
+    if (found) {
+        const db::TextRow& row = rows.front();
+        shift.id = db::row_integer(row, 0);
+        shift.number = static_cast<int>(db::row_integer(row, 1));
+        shift.dealer_id = db::row_integer(row, 2);
+        permitted = db::row_integer(row, 3);
+        certified = db::row_integer(row, 4);
+        db.set_transaction_memo(std::string("setting:") + kSimLimitPerPerson,
+                                db::row_null(row, 5) ? std::string() : "=" + db::row_text(row, 5));
+    }
+    if (!found)  // no open shift: the seller's own checks still come first
         db.run("SELECT (SELECT count(*) FROM role_permission WHERE role = :r AND permission = :p), "
                "(SELECT count(*) FROM certification WHERE staff_id = :id)",
                soci::use(role), soci::use(permission), soci::use(id), soci::into(permitted), soci::into(certified));
     if (!permitted) actor.require(db, Permission::sell);  // the permission's own refusal
     if (salon == 0) throw RefusedError(tr("Only a salon's staff work at its till: you are not bound to a salon."));
     require_may_serve_now(me, serves, certified > 0);
-    if (found != soci::i_ok) throw RefusedError(tr("No shift is open at this till: open a shift first."));
+    if (!found) throw RefusedError(tr("No shift is open at this till: open a shift first."));
     return shift;
 }
 
@@ -655,8 +671,23 @@ void insert_gateway_request(db::Database& db, long long now, long long line_id, 
 // With a visit, the same statement says whether the visit is in the sale's salon (`visit_here`): one
 // statement fewer in every sale.
 // `locked`: the caller already read the shift's row FOR UPDATE in this transaction.
+// The receipt number's read with a visit. On PostgreSQL it names the till's open shift rather than its
+// id, so that a sale can announce it (read_ahead) before the shift's own read gives the id: it then runs
+// after that read's lock, in the same round trip.
+db::Read receipt_read(db::Database& db, long long shift_id, long long visit, long long salon_id,
+                      const std::string& till) {
+    if (db.backend() == db::Backend::postgresql)
+        return {"SELECT COALESCE(MAX(receipt_number), 0), "
+                "(SELECT COUNT(*) FROM visit WHERE id = :v AND salon_id = :sa) FROM sale WHERE shift_id = "
+                "(SELECT id FROM shift WHERE salon_id = :sa2 AND till = :t AND closed_at IS NULL)",
+                {visit, salon_id, salon_id, till}};
+    return {"SELECT COALESCE(MAX(receipt_number), 0), "
+            "(SELECT COUNT(*) FROM visit WHERE id = :v AND salon_id = :sa) FROM sale WHERE shift_id = :s",
+            {visit, salon_id, shift_id}};
+}
+
 int next_receipt(db::Database& db, long long shift_id, long long visit = 0, long long salon_id = 0,
-                 bool* visit_here = nullptr, bool locked = false) {
+                 bool* visit_here = nullptr, bool locked = false, const std::string& till = {}) {
     if (db.backend() == db::Backend::postgresql && !locked) {
         long long locked = 0;
         db.run("SELECT id FROM shift WHERE id = :s FOR UPDATE", soci::use(shift_id), soci::into(locked));
@@ -667,12 +698,9 @@ int next_receipt(db::Database& db, long long shift_id, long long visit = 0, long
                soci::into(last));
         return last + 1;
     }
-    long long found = 0;
-    db.run("SELECT COALESCE(MAX(receipt_number), 0), "
-           "(SELECT COUNT(*) FROM visit WHERE id = :v AND salon_id = :sa) FROM sale WHERE shift_id = :s",
-           soci::use(visit), soci::use(salon_id), soci::use(shift_id), soci::into(last), soci::into(found));
-    if (visit_here) *visit_here = found > 0;
-    return last + 1;
+    const std::vector<db::TextRow> rows = db.read_rows(receipt_read(db, shift_id, visit, salon_id, till));
+    if (visit_here) *visit_here = !rows.empty() && db::row_integer(rows.front(), 1) > 0;
+    return static_cast<int>(rows.empty() ? 1 : db::row_integer(rows.front(), 0) + 1);
 }
 
 long long insert_line(db::Database& db, long long sale_id, int line_no, const PricedLine& p, long long refund_of_line) {
@@ -792,6 +820,38 @@ SaleQuote price_sale(db::Database& db, const Actor& actor, const SaleDraft& draf
     return price_with(ctx, draft, read, with_payment);
 }
 
+namespace {
+// On PostgreSQL every read a sale needs goes to the server in one round trip (Database::read_ahead), in
+// the order the sale makes them, so that its locks are taken in the same order as before: the seller,
+// the till's shift (locked), the client, the cards (locked), the tariffs and the card's price, the receipt
+// number, the journal's chain (locked) and head. Then the writes go with the COMMIT: a sale is three round
+// trips (BEGIN, the reads, the writes) where it was ten (`salon-cli bench sale`). A value the draft does not
+// read (a wrong ICCID) is announced not at all; the sale then refuses it as before.
+void announce_sale_reads(db::Database& db, const Actor& actor, const std::string& till, const SaleDraft& draft,
+                         const ReadDraft& read) {
+    if (!db.reads_ahead()) return;
+    const CalendarDate today = CalendarDate::of_utc(db.now());
+    actor.announce_confirm(db);
+    db.read_ahead(till_shift_read(db, actor, till));
+    if ((draft.with_client || needs_client(draft)) && read.passport.ok())
+        announce_client_by_passport(db, read.passport.get());
+    bool card_priced = false;
+    std::set<std::string> tariffs;
+    for (std::size_t i = 0; i < draft.lines.size(); ++i) {
+        const DraftLine& d = draft.lines[i];
+        if (d.kind == LineKind::sim || d.kind == LineKind::sim_replacement) {
+            if (read.lines[i].iccid.ok()) announce_sim_for_sale(db, read.lines[i].iccid.get().str());
+            card_priced = true;
+        }
+        if (d.kind == LineKind::sim && !d.tariff_code.empty() && tariffs.insert(d.tariff_code).second)
+            db.read_ahead(tariff_read(d.tariff_code, today));
+    }
+    if (card_priced) announce_products_on_sale(db, today, "sim");
+    if (draft.visit_id) db.read_ahead(receipt_read(db, 0, draft.visit_id, actor.member().salon_id, till));
+    actor.announce_record(db);
+}
+}  // namespace
+
 CommittedSale commit_sale(db::Database& db, const Actor& actor, const std::string& till,
                           const SaleDraft& draft, const std::function<void(std::int64_t sale_id)>& within) {
     const ClientKind serves = served_by(draft);
@@ -813,6 +873,7 @@ CommittedSale commit_sale(db::Database& db, const Actor& actor, const std::strin
     }
     const ReadDraft& read = *read_first;
     db::WriteTransaction& tx = *open;
+    announce_sale_reads(db, actor, till, draft, read);
     const TillShift shift = seller_at_till(db, actor, till, serves);
     const long long shift_id = shift.id, dealer_id = shift.dealer_id;
     const int shift_number = shift.number;
@@ -834,7 +895,7 @@ CommittedSale commit_sale(db::Database& db, const Actor& actor, const std::strin
     const long long visit = draft.visit_id;
     bool visit_here = true;  // only checked, not written: the sale's own row names the visit and its client
     // Read before the client is stored: on PostgreSQL every write from here on goes with the next round trip.
-    const int receipt = next_receipt(db, shift_id, visit, salon_id, &visit_here, true);
+    const int receipt = next_receipt(db, shift_id, visit, salon_id, &visit_here, true, till);
     if (!visit_here) throw InputError("visit", tr("Visit"), tr("this visit is not in this salon's queue"));
     if (ctx.client)
         client_id = ctx.client_known ? ctx.client->id : store_client(db, actor, *ctx.client, ctx.registered);
