@@ -2,7 +2,9 @@
 
 #include "db/UserError.hpp"
 #include "pos/core/sale/SaleReceipt.hpp"
+#include "pos/core/sale/PortInApplication.hpp"
 #include "pos/print/ContractPdf.hpp"
+#include "pos/print/PortInApplicationPdf.hpp"
 #include "pos/print/ReceiptPdf.hpp"
 #include "pos/ui/FormFields.hpp"
 #include "pos/ui/StationPrinter.hpp"
@@ -16,6 +18,7 @@
 #include <wx/textctrl.h>
 
 #include <optional>
+#include <vector>
 
 namespace salon::ui {
 
@@ -26,9 +29,26 @@ void show_receipt(wxWindow* parent, db::Database& db, const pos::Actor& actor, s
     } catch (const UserError&) {
         return;  // the desk already said the sale is saved; a receipt it cannot read is not shown
     }
-    wxDialog dialog(parent, wxID_ANY, ui_text(trf("Receipt {1}", {std::to_string(doc.receipt_number)})));
+    // A sale bringing a number over prints the subscriber's application (R-POS-9). When nothing was paid (a
+    // free port-in) it is the sale's only document: 54-FZ asks no receipt without a payment, so the dialog
+    // shows, saves and prints the application instead of a receipt of 0,00.
+    std::vector<pos::PortInApplication> applications;
+    try {
+        applications = pos::port_in_applications(db, actor, sale_id);
+    } catch (const UserError&) {
+    }
+    const bool application_only = !applications.empty() && doc.fiscal_state == "not_required";
+    wxDialog dialog(parent, wxID_ANY,
+                    application_only
+                        ? ui_text(trf("Port-in application, sale {1}", {std::to_string(sale_id)}))
+                        : ui_text(trf("Receipt {1}", {std::to_string(doc.receipt_number)})));
     wxString text;
-    for (const auto& line : pos::receipt_text(doc, 42)) text << wxString::FromUTF8(line) << "\n";
+    if (application_only) {
+        for (const auto& a : applications)
+            for (const auto& line : pos::port_in_application_lines(a, 42)) text << wxString::FromUTF8(line) << "\n";
+    } else {
+        for (const auto& line : pos::receipt_text(doc, 42)) text << wxString::FromUTF8(line) << "\n";
+    }
     auto* view = new wxTextCtrl(&dialog, wxID_ANY, text, wxDefaultPosition, dialog.FromDIP(wxSize(430, 480)),
                                 wxTE_MULTILINE | wxTE_READONLY | wxTE_DONTWRAP);
     view->SetFont(wxFont(wxFontInfo(10).Family(wxFONTFAMILY_TELETYPE)));
@@ -41,10 +61,16 @@ void show_receipt(wxWindow* parent, db::Database& db, const pos::Actor& actor, s
         wxFileName folder(wxStandardPaths::Get().GetDocumentsDir(), wxString());
         folder.AppendDir("receipts");
         folder.Mkdir(wxS_DIR_DEFAULT, wxPATH_MKDIR_FULL);
-        const wxString path = folder.GetPathWithSep() +
-                              wxString::Format("receipt-%d-%d-%s.pdf", doc.shift_number, doc.receipt_number, suffix);
+        const wxString path =
+            folder.GetPathWithSep() +
+            (application_only
+                 ? wxString::Format("port-in-application-%lld-%s.pdf", static_cast<long long>(sale_id), suffix)
+                 : wxString::Format("receipt-%d-%d-%s.pdf", doc.shift_number, doc.receipt_number, suffix));
         try {
-            pos::write_receipt_pdf(doc, path.utf8_string(), paper);
+            if (application_only)
+                pos::write_port_in_application_pdf(applications, path.utf8_string(), paper);
+            else
+                pos::write_receipt_pdf(doc, path.utf8_string(), paper);
             saved->SetLabel(ui_text(trf("Saved: {1}", {path.utf8_string()})));
             saved->SetForegroundColour(wxColour(0x1E, 0x7B, 0x34));
         } catch (const UserError& e) {
@@ -78,12 +104,37 @@ void show_receipt(wxWindow* parent, db::Database& db, const pos::Actor& actor, s
             dialog.Layout();
         });
     }
+    // A paid port-in keeps its receipt and gets the application beside it, on A4 in two copies to sign.
+    wxButton* application_button = nullptr;
+    if (!applications.empty() && !application_only) {
+        application_button = new wxButton(&dialog, wxID_ANY, ui_text(tr("Application PDF")));
+        application_button->Bind(wxEVT_BUTTON, [&](wxCommandEvent&) {
+            wxFileName folder(wxStandardPaths::Get().GetDocumentsDir(), wxString());
+            folder.AppendDir("receipts");
+            folder.Mkdir(wxS_DIR_DEFAULT, wxPATH_MKDIR_FULL);
+            const wxString path = folder.GetPathWithSep() +
+                                  wxString::Format("port-in-application-%lld-a4.pdf", static_cast<long long>(sale_id));
+            try {
+                pos::write_port_in_application_pdf(applications, path.utf8_string(), pos::ReceiptPaper::a4);
+                saved->SetLabel(ui_text(trf("Saved: {1}", {path.utf8_string()})));
+                saved->SetForegroundColour(wxColour(0x1E, 0x7B, 0x34));
+            } catch (const UserError& e) {
+                saved->SetLabel(wxString::FromUTF8(e.message()));
+                saved->SetForegroundColour(error_colour());
+            }
+            dialog.Layout();
+        });
+    }
     roll->Bind(wxEVT_BUTTON, [&](wxCommandEvent&) { save(pos::ReceiptPaper::roll80, "80mm"); });
     // The 80 mm roll on the station's printer (CUPS), not only a PDF file.
     auto print_roll = [&] {
-        const PrintOutcome done = print_on_station_printer(
-            pos::receipt_pdf(doc, pos::ReceiptPaper::roll80),
-            trf("Receipt {1}", {std::to_string(doc.receipt_number)}).str());
+        const PrintOutcome done =
+            application_only
+                ? print_on_station_printer(
+                      pos::port_in_application_pdf(applications, pos::ReceiptPaper::roll80),
+                      trf("Port-in application, sale {1}", {std::to_string(sale_id)}).str())
+                : print_on_station_printer(pos::receipt_pdf(doc, pos::ReceiptPaper::roll80),
+                                           trf("Receipt {1}", {std::to_string(doc.receipt_number)}).str());
         saved->SetLabel(done.message);
         saved->SetForegroundColour(done.failed ? error_colour() : wxColour(0x1E, 0x7B, 0x34));
         saved->Wrap(dialog.FromDIP(430));
@@ -100,6 +151,7 @@ void show_receipt(wxWindow* parent, db::Database& db, const pos::Actor& actor, s
     buttons->Add(a4, 0, wxRIGHT, 6);
     buttons->Add(print, 0, wxRIGHT, 6);
     if (contract_button) buttons->Add(contract_button, 0, wxRIGHT, 6);
+    if (application_button) buttons->Add(application_button, 0, wxRIGHT, 6);
     buttons->AddStretchSpacer();
     buttons->Add(close);
     auto* sizer = new wxBoxSizer(wxVERTICAL);
