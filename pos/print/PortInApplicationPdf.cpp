@@ -8,7 +8,7 @@
 #include <cairo-pdf.h>
 #include <cairo.h>
 
-#include <fstream>
+#include <stdexcept>
 
 namespace salon::pos {
 namespace {
@@ -50,21 +50,7 @@ void draw_copy(cairo_t* cr, const PortInApplication& a, int copy) {
         y = pt(kMargin);
     }
     y += pt(10);
-    cairo_set_line_width(cr, 0.6);
-    for (const std::string& who : {tr("Subscriber").str(), tr("Specialist of the salon").str()}) {
-        y += pdf_text(cr, who, 10, true, left, y, width);
-        y += pt(9);
-        cairo_new_path(cr);
-        cairo_move_to(cr, left, y);
-        cairo_line_to(cr, left + pt(60), y);
-        cairo_move_to(cr, left + pt(70), y);
-        cairo_line_to(cr, left + pt(140), y);
-        cairo_stroke(cr);
-        y += pt(1);
-        pdf_text(cr, tr("signature").str(), 7, false, left, y, pt(60), PANGO_ALIGN_CENTER);
-        y += pdf_text(cr, tr("full name").str(), 7, false, left + pt(70), y, pt(70), PANGO_ALIGN_CENTER);
-        y += pt(6);
-    }
+    pdf_signature_lines(cr, {tr("Subscriber").str(), tr("Specialist of the salon").str()}, left, y);
 }
 
 std::string a4(const std::vector<PortInApplication>& applications) {
@@ -105,11 +91,8 @@ std::string port_in_application_pdf(const std::vector<PortInApplication>& applic
 
 void write_port_in_application_pdf(const std::vector<PortInApplication>& applications, const std::string& path,
                                    ReceiptPaper paper) {
-    const std::string bytes = port_in_application_pdf(applications, paper);
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    if (out) out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    if (out) out.close();
-    if (!out) throw UserError(trf("Cannot write the application to {1}", {path}));
+    if (!pdf_write_file(port_in_application_pdf(applications, paper), path))
+        throw UserError(trf("Cannot write the application to {1}", {path}));
 }
 
 }  // namespace salon::pos
