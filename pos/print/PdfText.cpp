@@ -3,6 +3,8 @@
 #include "db/Text.hpp"
 #include "pos/print/ReceiptPdf.hpp"
 
+#include <cairo-pdf.h>
+
 #include <fstream>
 
 namespace salon::pos {
@@ -68,6 +70,30 @@ double pdf_signature_lines(cairo_t* cr, const std::vector<std::string>& who, dou
         y += 6 * mm;
     }
     return y;
+}
+
+namespace {
+
+cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length) {
+    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+    return CAIRO_STATUS_SUCCESS;
+}
+
+}  // namespace
+
+cairo_status_t pdf_a4_pages(const std::string& title, const std::function<void(cairo_t* cr)>& draw,
+                            std::string& bytes) {
+    cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(
+        append_to_string, &bytes, a4_width_mm * points_per_mm, a4_height_mm * points_per_mm);
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title.c_str());
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Salon Station");
+    cairo_t* cr = cairo_create(surface);
+    draw(cr);
+    cairo_destroy(cr);
+    cairo_surface_finish(surface);
+    const cairo_status_t status = cairo_surface_status(surface);
+    cairo_surface_destroy(surface);
+    return status;
 }
 
 bool pdf_write_file(const std::string& bytes, const std::string& path) {

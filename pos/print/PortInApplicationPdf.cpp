@@ -5,7 +5,6 @@
 #include "pos/print/PdfText.hpp"
 #include "pos/print/ReportRollPdf.hpp"
 
-#include <cairo-pdf.h>
 #include <cairo.h>
 
 #include <stdexcept>
@@ -16,11 +15,6 @@ namespace {
 constexpr double pt(double mm) { return mm * points_per_mm; }
 constexpr double kMargin = 20.0;  // mm
 constexpr int kRollColumns = 40;  // within the roll's 42: a line of exactly 42 may wrap by rounding
-
-cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length) {
-    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-    return CAIRO_STATUS_SUCCESS;
-}
 
 void draw_copy(cairo_t* cr, const PortInApplication& a, int copy) {
     const double left = pt(kMargin), width = pt(a4_width_mm - 2 * kMargin), bottom = pt(a4_height_mm - kMargin);
@@ -55,22 +49,15 @@ void draw_copy(cairo_t* cr, const PortInApplication& a, int copy) {
 
 std::string a4(const std::vector<PortInApplication>& applications) {
     std::string bytes;
-    cairo_surface_t* surface =
-        cairo_pdf_surface_create_for_stream(append_to_string, &bytes, pt(a4_width_mm), pt(a4_height_mm));
     const std::string title =
         trf("Port-in application, sale {1}", {std::to_string(applications.front().sale_id)}).str();
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title.c_str());
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Salon Station");
-    cairo_t* cr = cairo_create(surface);
-    for (const PortInApplication& a : applications)
-        for (int copy = 1; copy <= kPortInApplicationCopies; ++copy) {
-            draw_copy(cr, a, copy);
-            cairo_show_page(cr);
-        }
-    cairo_destroy(cr);
-    cairo_surface_finish(surface);
-    const cairo_status_t status = cairo_surface_status(surface);
-    cairo_surface_destroy(surface);
+    const cairo_status_t status = pdf_a4_pages(title, [&](cairo_t* cr) {
+        for (const PortInApplication& a : applications)
+            for (int copy = 1; copy <= kPortInApplicationCopies; ++copy) {
+                draw_copy(cr, a, copy);
+                cairo_show_page(cr);
+            }
+    }, bytes);
     if (status != CAIRO_STATUS_SUCCESS)
         throw UserError(trf("Cannot draw the application: {1}", {cairo_status_to_string(status)}));
     return bytes;
