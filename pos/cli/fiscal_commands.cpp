@@ -12,7 +12,6 @@
 #include "pos/core/fiscal/PaymentAgent.hpp"
 #include "pos/core/organisation/Salon.hpp"
 #include "pos/core/sale/Sale.hpp"
-#include "pos/print/CupsPrinter.hpp"
 #include "pos/print/ReceiptPdf.hpp"
 
 #include <csignal>
@@ -335,11 +334,8 @@ void add_fiscal_commands(CLI::App& app, CliContext& ctx) {
 
     // The correction receipt as a document (54-FZ tags 1173/1174): text, 80 mm or A4 PDF, printed; as
     // `receipt show` prints a sale's receipt.
-    struct CorrectionPdfOptions {
+    struct CorrectionPdfOptions : ReceiptOutput {
         std::int64_t id = 0;
-        std::string pdf, paper = "80mm", printer;
-        bool text = false, print = false;
-        int width = 42;
     };
     auto cp = std::make_shared<CorrectionPdfOptions>();
     auto* correction_pdf = fiscal->add_subcommand(
@@ -348,41 +344,14 @@ void add_fiscal_commands(CLI::App& app, CliContext& ctx) {
            "FN, FD, FP and the QR code (text, 80 mm or A4 PDF)")
             .str());
     correction_pdf->add_option("correction", cp->id, tr("The correction's number").str())->required();
-    correction_pdf->add_option("--pdf", cp->pdf, tr("Write the receipt as a PDF to this file").str());
-    correction_pdf->add_option("--paper", cp->paper, tr("Paper of the PDF: 80mm (receipt roll) or a4").str());
-    correction_pdf->add_flag("--text", cp->text, tr("Print the receipt as text (the default without --pdf)").str());
-    correction_pdf->add_option("--width", cp->width, tr("Characters per line of the text (at least 24)").str())
-        ->check(CLI::Range(24, 200));
-    correction_pdf->add_flag("--print", cp->print, tr("Print the receipt (on --paper) on a printer through CUPS").str());
-    correction_pdf->add_option("--printer", cp->printer,
-                               tr("The printer's CUPS name (default: the system's default printer)").str());
+    add_receipt_output(*correction_pdf, *cp, true);
     correction_pdf->callback([&ctx, cp] {
-        const ReceiptPaper paper = parse_receipt_paper(cp->paper);  // refused before the database is opened
+        parse_receipt_paper(cp->paper);  // refused before the database is opened
         auto db = ctx.open();
         const Actor actor = ctx.viewer(*db);
         const ReceiptDocument doc = correction_receipt(*db, actor, cp->id);
-        if (cp->print) {
-            const int job = print_pdf(receipt_pdf(doc, paper), cp->printer, receipt_number_text(doc));
-            std::cerr << trf("Sent to the printer (job {1}).", {std::to_string(job)}).str() << '\n';
-        }
-        if (!cp->pdf.empty()) write_receipt_pdf(doc, cp->pdf, paper);
-        const bool text = cp->text || cp->pdf.empty();
-        if (ctx.json) {
-            nlohmann::json out = {{"ok", true},
-                                  {"correction_id", cp->id},
-                                  {"kind", doc.kind},
-                                  {"fiscal_state", doc.fiscal_state},
-                                  {"qr_payload", receipt_qr_text(doc)}};
-            if (!cp->pdf.empty()) {
-                out["pdf"] = cp->pdf;
-                out["paper"] = paper == ReceiptPaper::a4 ? "a4" : "80mm";
-            }
-            if (text) out["text"] = receipt_text(doc, cp->width);
-            return print_json(out);
-        }
-        if (text)
-            for (const auto& line : receipt_text(doc, cp->width)) std::cout << line << '\n';
-        if (!cp->pdf.empty()) std::cerr << trf("Receipt written to {1}", {cp->pdf}).str() << '\n';
+        put_out_receipt(ctx, doc, *cp,
+                        {{"correction_id", cp->id}, {"kind", doc.kind}, {"fiscal_state", doc.fiscal_state}}, false);
     });
 
     struct AgentOptions {
