@@ -212,7 +212,9 @@ std::string receipt_fiscal_explanation(const ReceiptDocument& doc) {
     if (doc.fiscal_state == "not_required")
         return tr("No money changed hands, so 54-FZ asks no fiscal receipt: this is a record of the operations.").str();
     if (doc.fiscal_state == "failed")
-        return tr("Not a fiscal receipt: the fiscal registrar did not register this sale.").str();
+        return doc.is_correction()
+                   ? tr("Not a fiscal receipt: the fiscal registrar did not register this correction yet.").str()
+                   : tr("Not a fiscal receipt: the fiscal registrar did not register this sale.").str();
     return tr("Not a fiscal receipt: the fiscal registrar has not printed one yet.").str();
 }
 
