@@ -79,3 +79,21 @@ void add_stations_bench(CLI::App& app, CliContext& ctx);
 namespace salon::cli {
 void add_setup_command(CLI::App& app, CliContext& ctx);
 }
+// A receipt put out on the command line (receipt_commands.cpp): text, an 80 mm or A4 PDF, a printer;
+// `receipt show|sample` and `fiscal correction-pdf` share the options and the output.
+namespace salon::pos {
+struct ReceiptDocument;
+}
+namespace salon::cli {
+struct ReceiptOutput {
+    std::string pdf, paper = "80mm", printer;
+    bool text = false, print = false;
+    int width = 42;
+};
+// --pdf, --paper, --text, --width and, when `printable`, --print and --printer.
+void add_receipt_output(CLI::App& command, ReceiptOutput& output, bool printable);
+// Prints, writes and shows `doc` as `output` asks; with --json the answer is `identity` plus ok, qr_payload,
+// pdf, paper and text.
+void put_out_receipt(const CliContext& ctx, const pos::ReceiptDocument& doc, const ReceiptOutput& output,
+                     const nlohmann::json& identity, bool sample);
+}  // namespace salon::cli

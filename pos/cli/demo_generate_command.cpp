@@ -11,11 +11,14 @@
 #include "pos/cli/commands.hpp"
 #include "pos/core/catalog/ProductCatalog.hpp"
 #include "pos/core/catalog/TariffCatalog.hpp"
+#include "pos/core/fiscal/PaymentAgent.hpp"
 
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
+#include <algorithm>
 #include <chrono>
+#include <optional>
 #include <functional>
 #include <cstdio>
 #include <iostream>
@@ -315,6 +318,8 @@ Generated generate(db::Database& db, long long sales_wanted, int dealer_count, i
     const long long days_total = today - first_day;
     long long left_to_make = sales_wanted;
     std::vector<long long> shift_numbers(salons.size(), 0);
+    // A top-up's sale keeps the payment agent's supplier it was paid under (R-POS-10), as commit_sale writes it.
+    const std::optional<pos::AgentSupplier> supplier = pos::agent_supplier(db, pos::top_up_operator(db));
     for (long long day = first_day; day < today && left_to_make > 0; ++day) {
         db::WriteTransaction day_tx(db);
         BulkTable shift(db, "shift", {"id", "salon_id", "till", "number", "opened_by", "opened_at", "opening_float",
@@ -323,7 +328,7 @@ Generated generate(db::Database& db, long long sales_wanted, int dealer_count, i
                                       "called_at", "finished_at", "served_by", "rating", "rated_at"});
         BulkTable sale(db, "sale", {"id", "dealer_id", "salon_id", "shift_id", "staff_id", "visit_id", "kind", "refund_of",
                                     "receipt_number", "created_at", "total", "paid_cash", "paid_card", "change_due",
-                                    "fiscal_state"});
+                                    "fiscal_state", "supplier_name", "supplier_inn", "supplier_phone"});
         BulkTable line(db, "sale_line", {"id", "sale_id", "line_no", "kind", "description", "product_id",
                                          "product_version_id", "tariff_version_id", "is_bundle", "msisdn", "quantity",
                                          "unit_price", "amount", "vat_code", "vat_basis_points", "vat_amount", "agent",
@@ -405,7 +410,12 @@ Generated generate(db::Database& db, long long sales_wanted, int dealer_count, i
                 ++sale_id;
                 const long long this_sale = sale_id;
                 sale.i(sale_id).i(s.dealer).i(s.id).i(shift_id).i(seller).i(visit_id).t("sale").null().i(++receipt).i(at)
-                    .i(total).i(total).i(0).i(0).t("fiscalised").row();
+                    .i(total).i(total).i(0).i(0).t("fiscalised");
+                const bool top_up = std::any_of(ls.begin(), ls.end(), [](const auto& l) { return l.agent; });
+                if (top_up && supplier)
+                    sale.t(supplier->name).t(supplier->inn).t(supplier->phone).row();
+                else
+                    sale.null().null().null().row();
                 cash += total;
                 const long long first_line = line_id + 1;
                 int no = 0;
@@ -425,7 +435,8 @@ Generated generate(db::Database& db, long long sales_wanted, int dealer_count, i
                 if (kind_roll < 33 && chance(0.003)) {
                     ++sale_id;
                     sale.i(sale_id).i(s.dealer).i(s.id).i(shift_id).i(seller0).null().t("refund").i(this_sale)
-                        .i(++receipt).i(at + 600).i(-ls[0].price).i(0).i(0).i(0).t("fiscalised").row();
+                        .i(++receipt).i(at + 600).i(-ls[0].price).i(0).i(0).i(0).t("fiscalised").null().null().null()
+                        .row();
                     line.i(++line_id).i(sale_id).i(1).t("sim").t(ls[0].description).opt(ls[0].product).opt(ls[0].version)
                         .opt(ls[0].tariff).i(ls[0].bundle ? 1 : 0).t(ls[0].msisdn).i(1).i(ls[0].price).i(-ls[0].price)
                         .t("standard").i(2200).i(-(ls[0].price * 2200 / 12200)).i(0).i(first_line).row();

@@ -11,6 +11,8 @@
 #include "pos/core/fiscal/FiscalQueue.hpp"
 #include "pos/core/fiscal/PaymentAgent.hpp"
 #include "pos/core/organisation/Salon.hpp"
+#include "pos/core/sale/Sale.hpp"
+#include "pos/print/ReceiptPdf.hpp"
 
 #include <csignal>
 #include <cstdlib>
@@ -81,6 +83,20 @@ void print_awaiting(FiscalFault fault) {
 nlohmann::json fiscalise_committed(const CliContext& ctx, db::Database& db, const Actor& person,
                                    std::int64_t sale_id) {
     kill_point("after_commit");
+    {
+        // Nothing paid (a free port-in): no fiscal receipt is asked (54-FZ), none is queued or registered.
+        long long total = 0;
+        const long long id = sale_id;
+        db.run("SELECT total FROM sale WHERE id = :id", soci::use(id), soci::into(total));
+        if (!needs_fiscal_receipt(Money::from_kopecks(total))) {
+            if (!ctx.json)
+                std::cout << tr("No fiscal receipt: nothing was paid (54-FZ). The sale's document is its "
+                                "application (salon-cli sales application).")
+                                 .str()
+                          << '\n';
+            return {{"fiscal_state", "not_required"}};
+        }
+    }
     auto registrar = registrar_for_till(db, person, ctx.till_name());
     const FiscalRun run = fiscalise_sales(db, person, ctx.till_name(), *registrar, {sale_id}, kill_hook());
     std::string state;
@@ -240,7 +256,7 @@ void add_fiscal_commands(CLI::App& app, CliContext& ctx) {
     });
 
     struct CorrectionOptions {
-        std::string kind = "income", amount, reason, document, document_date, vat = "standard";
+        std::string kind = "income", amount, reason, document, document_date, vat = "standard", type = "self";
         bool cash = false, card = false;
     };
     auto c = std::make_shared<CorrectionOptions>();
@@ -257,7 +273,13 @@ void add_fiscal_commands(CLI::App& app, CliContext& ctx) {
     correction->add_option("--document", c->document, tr("The basis document's number").str())->required();
     correction->add_option("--document-date", c->document_date, tr("The basis document's date, YYYY-MM-DD").str())
         ->required();
+    correction->add_option("--type", c->type,
+                           tr("Correction type (tag 1173): self (the till's own, the default) or order (by order of "
+                              "the tax authority)")
+                               .str());
     correction->callback([&ctx, c] {
+        if (c->type != "self" && c->type != "order")
+            throw InputError("type", tr("Correction type"), trf("unknown type \"{1}\": self or order", {c->type}));
         if (!c->cash && !c->card)
             throw InputError("payment", tr("Payment"), tr("choose how the money moved: --cash or --card"));
         CorrectionRequest r;
@@ -272,6 +294,7 @@ void add_fiscal_commands(CLI::App& app, CliContext& ctx) {
         r.reason = c->reason;
         r.basis_number = c->document;
         r.basis_date = c->document_date;
+        r.by_order = c->type == "order";
         auto db = ctx.open();
         const Actor person = ctx.person(*db);
         const std::int64_t id = record_correction(*db, person, ctx.till_name(), r);
@@ -288,6 +311,7 @@ void add_fiscal_commands(CLI::App& app, CliContext& ctx) {
                                   {"vat_basis_points", saved.vat_basis_points},
                                   {"document", saved.basis_number},
                                   {"document_date", saved.basis_date},
+                                  {"type", saved.by_order ? "order" : "self"},
                                   {"shift_number", saved.shift_number},
                                   {"fiscal_state", saved.fiscal_state},
                                   {"fiscal_fault", to_string(run.fault)},
@@ -306,6 +330,28 @@ void add_fiscal_commands(CLI::App& app, CliContext& ctx) {
             print_fiscalised(*registrar, saved.fn_number, saved.fd_number, saved.fiscal_sign);
         else
             print_awaiting(run.fault);
+    });
+
+    // The correction receipt as a document (54-FZ tags 1173/1174): text, 80 mm or A4 PDF, printed; as
+    // `receipt show` prints a sale's receipt.
+    struct CorrectionPdfOptions : ReceiptOutput {
+        std::int64_t id = 0;
+    };
+    auto cp = std::make_shared<CorrectionPdfOptions>();
+    auto* correction_pdf = fiscal->add_subcommand(
+        "correction-pdf",
+        tr("A correction receipt as printed: its type, basis document, reason, amount, VAT and, once registered, "
+           "FN, FD, FP and the QR code (text, 80 mm or A4 PDF)")
+            .str());
+    correction_pdf->add_option("correction", cp->id, tr("The correction's number").str())->required();
+    add_receipt_output(*correction_pdf, *cp, true);
+    correction_pdf->callback([&ctx, cp] {
+        parse_receipt_paper(cp->paper);  // refused before the database is opened
+        auto db = ctx.open();
+        const Actor actor = ctx.viewer(*db);
+        const ReceiptDocument doc = correction_receipt(*db, actor, cp->id);
+        put_out_receipt(ctx, doc, *cp,
+                        {{"correction_id", cp->id}, {"kind", doc.kind}, {"fiscal_state", doc.fiscal_state}}, false);
     });
 
     struct AgentOptions {

@@ -7,7 +7,10 @@
 #include "pos/core/common/FormInput.hpp"
 #include "pos/core/common/OutsideInput.hpp"
 #include "pos/core/organisation/Permission.hpp"
+#include "pos/core/sale/PortInApplication.hpp"
 #include "pos/core/sale/Sale.hpp"
+#include "pos/print/CupsPrinter.hpp"
+#include "pos/print/PortInApplicationPdf.hpp"
 #include "pos/core/organisation/Salon.hpp"
 #include "pos/core/organisation/SupervisorApproval.hpp"
 
@@ -27,6 +30,7 @@ namespace {
 std::string fiscal_state_title(const std::string& state) {
     if (state == "fiscalised") return tr("fiscalised").str();
     if (state == "failed") return tr("fiscalisation failed").str();
+    if (state == "not_required") return tr("no receipt: nothing paid").str();
     return tr("awaiting fiscalisation").str();
 }
 
@@ -221,6 +225,63 @@ void add_sales_commands(CLI::App& app, CliContext& ctx) {
                      tr("Cash").str(), tr("Card").str(), tr("Fiscal state").str()},
                     rows);
         std::cout << trf("{1} receipts, net {2}", {std::to_string(found.size()), total.format()}).str() << '\n';
+    });
+
+    // ---- sales application: the port-in application of a sale (R-POS-9), as `receipt show` prints a receipt
+    struct ApplicationOptions {
+        std::int64_t sale_id = 0;
+        std::string pdf, paper = "a4", printer;
+        bool print = false;
+    };
+    auto ao = std::make_shared<ApplicationOptions>();
+    auto* application = sales->add_subcommand(
+        "application", tr("The subscriber's port-in application of a sale (R-POS-9): text, A4 or 80 mm PDF, "
+                          "printed; a free port-in has no cash receipt, only this (54-FZ)")
+                           .str());
+    application->add_option("sale", ao->sale_id, tr("The sale's record number").str())->required();
+    application->add_option("--pdf", ao->pdf, tr("Write the application as a PDF to this file").str());
+    application->add_option("--paper", ao->paper, tr("Paper of the PDF: a4 (two signed copies, the default) or 80mm").str());
+    application->add_flag("--print", ao->print, tr("Print the application (on --paper) on a printer through CUPS").str());
+    application->add_option("--printer", ao->printer,
+                            tr("The printer's CUPS name (default: the system's default printer)").str());
+    application->callback([&ctx, ao] {
+        const ReceiptPaper paper = parse_receipt_paper(ao->paper);  // refused before the database is opened
+        auto db = ctx.open();
+        const Actor actor = ctx.viewer(*db);
+        const std::vector<PortInApplication> found = port_in_applications(*db, actor, ao->sale_id);
+        if (ao->print) {
+            const int job = print_pdf(port_in_application_pdf(found, paper), ao->printer,
+                                      trf("Port-in application, sale {1}", {std::to_string(ao->sale_id)}).str());
+            std::cerr << trf("Sent to the printer (job {1}).", {std::to_string(job)}).str() << '\n';
+        }
+        if (!ao->pdf.empty()) write_port_in_application_pdf(found, ao->pdf, paper);
+        if (ctx.json) {
+            nlohmann::json list = nlohmann::json::array();
+            for (const auto& a : found)
+                list.push_back({{"port_request_id", a.port_request_id},
+                                {"msisdn", a.number},
+                                {"donor_operator", a.donor_operator},
+                                {"desired_date", a.desired_date},
+                                {"tariff", a.tariff},
+                                {"iccid", a.iccid},
+                                {"fee", a.fee},
+                                {"client_name", a.client_name},
+                                {"client_passport", a.client_passport},
+                                {"staff_name", a.staff_name},
+                                {"salon_name", a.salon_name},
+                                {"consent_version", a.consent_version},
+                                {"text", port_in_application_text(a)}});
+            nlohmann::json out = {{"ok", true}, {"sale_id", ao->sale_id}, {"applications", list}};
+            if (!ao->pdf.empty()) {
+                out["pdf"] = ao->pdf;
+                out["paper"] = paper == ReceiptPaper::a4 ? "a4" : "80mm";
+            }
+            return print_json(out);
+        }
+        for (const auto& a : found) {
+            for (const auto& line : port_in_application_text(a)) std::cout << line << "\n\n";
+        }
+        if (!ao->pdf.empty()) std::cerr << trf("Application written to {1}", {ao->pdf}).str() << '\n';
     });
 
     // ---- sale commit | price | refund

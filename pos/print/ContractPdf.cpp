@@ -5,21 +5,13 @@
 #include "pos/print/PdfText.hpp"
 #include "pos/print/ReceiptPdf.hpp"
 
-#include <cairo-pdf.h>
 #include <cairo.h>
-
-#include <fstream>
 
 namespace salon::pos {
 namespace {
 
 constexpr double pt(double mm) { return mm * points_per_mm; }
 constexpr double kMargin = 20.0;  // mm
-
-cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length) {
-    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-    return CAIRO_STATUS_SUCCESS;
-}
 
 void draw_copy(cairo_t* cr, const SubscriberContract& c, int copy) {
     const double left = pt(kMargin), width = pt(a4_width_mm - 2 * kMargin), bottom = pt(a4_height_mm - kMargin);
@@ -46,52 +38,26 @@ void draw_copy(cairo_t* cr, const SubscriberContract& c, int copy) {
         y = pt(kMargin);
     }
     y += pt(10);
-    cairo_set_line_width(cr, 0.6);
-    for (const std::string& who : {tr("Subscriber").str(), tr("Specialist of the salon").str()}) {
-        y += pdf_text(cr, who, 10, true, left, y, width);
-        y += pt(9);
-        cairo_new_path(cr);
-        cairo_move_to(cr, left, y);
-        cairo_line_to(cr, left + pt(60), y);
-        cairo_move_to(cr, left + pt(70), y);
-        cairo_line_to(cr, left + pt(140), y);
-        cairo_stroke(cr);
-        y += pt(1);
-        pdf_text(cr, tr("signature").str(), 7, false, left, y, pt(60), PANGO_ALIGN_CENTER);
-        y += pdf_text(cr, tr("full name").str(), 7, false, left + pt(70), y, pt(70), PANGO_ALIGN_CENTER);
-        y += pt(6);
-    }
+    pdf_signature_lines(cr, {tr("Subscriber").str(), tr("Specialist of the salon").str()}, left, y);
 }
 
 }  // namespace
 
 std::string contract_pdf(const SubscriberContract& contract) {
     std::string bytes;
-    cairo_surface_t* surface =
-        cairo_pdf_surface_create_for_stream(append_to_string, &bytes, pt(a4_width_mm), pt(a4_height_mm));
-    const std::string title = trf("Contract No. {1}", {contract.number}).str();
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title.c_str());
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Salon Station");
-    cairo_t* cr = cairo_create(surface);
-    for (int copy = 1; copy <= kContractCopies; ++copy) {
-        draw_copy(cr, contract, copy);
-        cairo_show_page(cr);
-    }
-    cairo_destroy(cr);
-    cairo_surface_finish(surface);
-    const cairo_status_t status = cairo_surface_status(surface);
-    cairo_surface_destroy(surface);
+    const cairo_status_t status = pdf_a4_pages(trf("Contract No. {1}", {contract.number}).str(), [&](cairo_t* cr) {
+        for (int copy = 1; copy <= kContractCopies; ++copy) {
+            draw_copy(cr, contract, copy);
+            cairo_show_page(cr);
+        }
+    }, bytes);
     if (status != CAIRO_STATUS_SUCCESS)
         throw UserError(trf("Cannot draw the contract: {1}", {cairo_status_to_string(status)}));
     return bytes;
 }
 
 void write_contract_pdf(const SubscriberContract& contract, const std::string& path) {
-    const std::string bytes = contract_pdf(contract);
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    if (out) out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    if (out) out.close();
-    if (!out) throw UserError(trf("Cannot write the contract to {1}", {path}));
+    if (!pdf_write_file(contract_pdf(contract), path)) throw UserError(trf("Cannot write the contract to {1}", {path}));
 }
 
 }  // namespace salon::pos

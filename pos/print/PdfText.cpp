@@ -1,5 +1,12 @@
 #include "pos/print/PdfText.hpp"
 
+#include "db/Text.hpp"
+#include "pos/print/ReceiptPdf.hpp"
+
+#include <cairo-pdf.h>
+
+#include <fstream>
+
 namespace salon::pos {
 
 PdfLayout pdf_layout(cairo_t* cr, const std::string& text, double size, bool bold, double width,
@@ -43,6 +50,57 @@ double pdf_text(cairo_t* cr, const std::string& text, double size, bool bold, do
     cairo_set_source_rgb(cr, 0, 0, 0);
     pdf_show(cr, layout, x, y);
     return pdf_height(layout);
+}
+
+double pdf_signature_lines(cairo_t* cr, const std::vector<std::string>& who, double left, double y) {
+    const double mm = points_per_mm;
+    cairo_set_line_width(cr, 0.6);
+    for (const std::string& person : who) {
+        y += pdf_text(cr, person, 10, true, left, y, 140 * mm);
+        y += 9 * mm;
+        cairo_new_path(cr);  // the text drawn before leaves a current point the line would join
+        cairo_move_to(cr, left, y);
+        cairo_line_to(cr, left + 60 * mm, y);
+        cairo_move_to(cr, left + 70 * mm, y);
+        cairo_line_to(cr, left + 140 * mm, y);
+        cairo_stroke(cr);
+        y += 1 * mm;
+        pdf_text(cr, tr("signature").str(), 7, false, left, y, 60 * mm, PANGO_ALIGN_CENTER);
+        y += pdf_text(cr, tr("full name").str(), 7, false, left + 70 * mm, y, 70 * mm, PANGO_ALIGN_CENTER);
+        y += 6 * mm;
+    }
+    return y;
+}
+
+namespace {
+
+cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length) {
+    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+    return CAIRO_STATUS_SUCCESS;
+}
+
+}  // namespace
+
+cairo_status_t pdf_a4_pages(const std::string& title, const std::function<void(cairo_t* cr)>& draw,
+                            std::string& bytes) {
+    cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(
+        append_to_string, &bytes, a4_width_mm * points_per_mm, a4_height_mm * points_per_mm);
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title.c_str());
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Salon Station");
+    cairo_t* cr = cairo_create(surface);
+    draw(cr);
+    cairo_destroy(cr);
+    cairo_surface_finish(surface);
+    const cairo_status_t status = cairo_surface_status(surface);
+    cairo_surface_destroy(surface);
+    return status;
+}
+
+bool pdf_write_file(const std::string& bytes, const std::string& path) {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    if (out) out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    if (out) out.close();
+    return static_cast<bool>(out);
 }
 
 }  // namespace salon::pos

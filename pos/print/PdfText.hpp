@@ -4,8 +4,10 @@
 
 #include <pango/pangocairo.h>
 
+#include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace salon::pos {
 
@@ -23,5 +25,17 @@ void pdf_show(cairo_t* cr, const PdfLayout& layout, double x, double y);
 // Lays out and draws `text` in black at (x, y); returns the height it took.
 double pdf_text(cairo_t* cr, const std::string& text, double size, bool bold, double x, double y, double width,
                 PangoAlignment align = PANGO_ALIGN_LEFT);
+
+// The places for signatures at the foot of a printed form: for each person in `who`, the name in bold, then
+// a line to sign on and a line for the full name, captioned. Starts at `y`; returns where it ended.
+double pdf_signature_lines(cairo_t* cr, const std::vector<std::string>& who, double left, double y);
+
+// A PDF of A4 pages titled `title`, drawn by `draw` (which ends each page with cairo_show_page). Returns
+// cairo's status with the bytes in `bytes`: the caller says which document could not be drawn.
+cairo_status_t pdf_a4_pages(const std::string& title, const std::function<void(cairo_t* cr)>& draw,
+                            std::string& bytes);
+
+// Writes a PDF's bytes to `path`; false when the file cannot be written (the caller says which document).
+bool pdf_write_file(const std::string& bytes, const std::string& path);
 
 }  // namespace salon::pos

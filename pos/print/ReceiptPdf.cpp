@@ -90,7 +90,7 @@ public:
     PdfDocument(double width, double height, const ReceiptDocument& doc)
         : surface_(cairo_pdf_surface_create_for_stream(append_to_string, &bytes_, width, height)),
           cr_(cairo_create(surface_)) {
-        const std::string title = trf("Receipt No. {1}", {std::to_string(doc.receipt_number)}).str();
+        const std::string title = receipt_number_text(doc);
         cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_TITLE, title.c_str());
         cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_CREATOR, "Salon Station");
     }
@@ -210,13 +210,16 @@ private:
         y += text(cr(), receipt_title(doc_), {sans, 15, true}, margin, y, content) + pt(1);
         const std::string dot = "   ·   ";
         y += text(cr(),
-                  trf("Receipt No. {1}", {std::to_string(doc_.receipt_number)}).str() + dot +
+                  receipt_number_text(doc_) + dot +
                       trf("Shift No. {1}", {std::to_string(doc_.shift_number)}).str() + dot +
                       trf("Till: {1}", {doc_.till}).str(),
                   {sans, 9.5}, margin, y, content);
         y += text(cr(), receipt_local_time(doc_) + dot + trf("Cashier: {1}", {doc_.cashier_name}).str(),
                   {sans, 9.5}, margin, y, content);
         y += pt(4);
+        // A correction receipt's type, basis document and reason (54-FZ tags 1173/1174) under its title.
+        for (const auto& a : receipt_correction_attributes(doc_)) y += text(cr(), a, {sans, 9.5}, margin, y, content);
+        if (doc_.is_correction()) y += pt(4);
 
         if (const std::string mark = receipt_fiscal_mark(doc_); !mark.empty()) {
             const Colour red{0.75, 0.05, 0.05};

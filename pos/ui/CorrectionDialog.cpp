@@ -24,7 +24,7 @@
 namespace salon::ui {
 
 std::optional<wxString> ask_correction(wxWindow* parent, db::Database& db, const pos::Actor& actor,
-                                       const std::string& till) {
+                                       const std::string& till, std::int64_t* recorded) {
     wxDialog dialog(parent, wxID_ANY, ui_text(tr("Correction receipt")));
     auto* explanation = new wxStaticText(
         &dialog, wxID_ANY,
@@ -36,6 +36,11 @@ std::optional<wxString> ask_correction(wxWindow* parent, db::Database& db, const
     kind->Append(ui_text(pos::correction_kind_title(pos::CorrectionKind::income)));
     kind->Append(ui_text(pos::correction_kind_title(pos::CorrectionKind::refund)));
     kind->SetSelection(0);
+    // Tag 1173: the till corrects itself, or the tax authority ordered it.
+    auto* made = new wxChoice(&dialog, wxID_ANY);
+    made->Append(ui_text(tr("by the till itself")));
+    made->Append(ui_text(tr("by order of the tax authority")));
+    made->SetSelection(0);
     auto* amount = new wxTextCtrl(&dialog, wxID_ANY);
     amount->SetHint(ui_text(tr("e.g. 1234,50")));
     // How the money moved is chosen, never assumed.
@@ -57,6 +62,7 @@ std::optional<wxString> ask_correction(wxWindow* parent, db::Database& db, const
     auto* document_date = new wxTextCtrl(&dialog, wxID_ANY);
     document_date->SetHint(ui_text(tr("dd.mm.yyyy")));
     fields.add("kind", tr("Correction type"), kind);
+    fields.add("type", tr("Correction made"), made);
     fields.add("amount", tr("Amount"), amount);
     fields.add("payment", tr("Payment"), payment);
     fields.add("vat", tr("VAT"), vat);
@@ -89,7 +95,9 @@ std::optional<wxString> ask_correction(wxWindow* parent, db::Database& db, const
                 r.reason = reason->GetValue().utf8_string();
                 r.basis_number = document->GetValue().utf8_string();
                 r.basis_date = document_date->GetValue().utf8_string();
+                r.by_order = made->GetSelection() == 1;
                 const std::int64_t id = pos::record_correction(db, actor, till, r);
+                if (recorded) *recorded = id;
                 auto registrar = pos::registrar_for_till(db, actor, till);
                 const pos::FiscalRun run = pos::fiscalise_corrections(db, actor, till, *registrar, {id});
                 result = run.fault == pos::FiscalFault::none

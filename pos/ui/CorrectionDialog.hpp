@@ -3,6 +3,7 @@
 // dialog stays open with the error beside the field until it is accepted or cancelled.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -20,8 +21,8 @@ class Actor;
 namespace salon::ui {
 
 // Returns the line for the status bar once a correction was recorded and sent to the registrar; empty
-// when cancelled.
+// when cancelled. `recorded`, when given, receives the new correction's number (its receipt is shown next).
 std::optional<wxString> ask_correction(wxWindow* parent, db::Database& db, const pos::Actor& actor,
-                                       const std::string& till);
+                                       const std::string& till, std::int64_t* recorded = nullptr);
 
 }  // namespace salon::ui

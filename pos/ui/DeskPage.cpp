@@ -663,9 +663,12 @@ void DeskPage::pay() {
         // Committed first, then the registrar (R-POS-10): a fault leaves the receipt queued, the sale
         // stands.
         const wxString fiscal = fiscalise_after_commit(db_, actor_, till_);
-        const wxString saved = ui_text(trf("Receipt {1} saved: {2}, change {3}.",
-                                           {std::to_string(sale.receipt_number), sale.total.format(),
-                                            sale.change_due.format()}));
+        // Nothing paid (a free port-in): no fiscal receipt (54-FZ), the application is the sale's document.
+        const wxString saved =
+            pos::needs_fiscal_receipt(sale.total)
+                ? ui_text(trf("Receipt {1} saved: {2}, change {3}.",
+                              {std::to_string(sale.receipt_number), sale.total.format(), sale.change_due.format()}))
+                : ui_text(tr("Saved: nothing paid, so no fiscal receipt (54-FZ)."));
         status(saved + " " + fiscal, false);
         pos::deliver_gateway_requests(db_);
         refresh();

@@ -8,6 +8,7 @@
 #include "pos/core/organisation/Permission.hpp"
 #include "pos/ui/CorrectionDialog.hpp"
 #include "pos/ui/FormFields.hpp"
+#include "pos/ui/ReceiptDialog.hpp"
 
 #include <wx/sizer.h>
 
@@ -71,9 +72,12 @@ FiscalQueuePage::FiscalQueuePage(wxWindow* parent, db::Database& db, const pos::
     if (actor_.may(db_, pos::Permission::fiscal_correction)) {
         auto* correction = new wxButton(this, wxID_ANY, ui_text(tr("Correction receipt… (F6)")));
         auto open_correction = [this] {
-            if (const auto done = ask_correction(this, db_, actor_, till_)) {
+            std::int64_t recorded = 0;
+            if (const auto done = ask_correction(this, db_, actor_, till_, &recorded)) {
                 status(*done, false);
                 refresh();
+                // The correction receipt as printed (54-FZ tags 1173/1174): saved or printed on the roll.
+                if (recorded) show_correction_receipt(this, db_, actor_, recorded);
             }
         };
         correction->Bind(wxEVT_BUTTON, [open_correction](wxCommandEvent&) { open_correction(); });
@@ -90,6 +94,16 @@ FiscalQueuePage::FiscalQueuePage(wxWindow* parent, db::Database& db, const pos::
     sizer->Add(status_, 0, wxEXPAND | wxLEFT | wxRIGHT, FromDIP(8));
     sizer->Add(list_, 1, wxEXPAND | wxALL, FromDIP(8));
     SetSizer(sizer);
+    // Enter (or a double click) on a listed receipt shows it as printed: a correction's receipt or a sale's.
+    list_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent& e) {
+        const long row = e.GetIndex();
+        if (row < 0 || static_cast<std::size_t>(row) >= queue_.size()) return;
+        const pos::QueuedReceipt& q = queue_[static_cast<std::size_t>(row)];
+        if (q.correction_id)
+            show_correction_receipt(this, db_, actor_, q.correction_id);
+        else
+            show_receipt(this, db_, actor_, q.sale_id);
+    });
     // A receipt the registrar did not take is tried again every minute (R-POS-10).
     Bind(wxEVT_TIMER, [this](wxTimerEvent&) { retry(true); });
     timer_.Start(kRetryMilliseconds);

@@ -28,6 +28,7 @@ wxString money(const pos::Money& m) { return wxString::FromUTF8(m.format()); }
 Text fiscal_state_title(const std::string& state) {
     if (state == "fiscalised") return tr("fiscalised");
     if (state == "failed") return tr("registrar failed");
+    if (state == "not_required") return tr("no receipt");  // nothing paid (54-FZ): a free port-in
     return tr("pending");
 }
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # GUI test of the fiscal desk's dialogs (R-POS-10), as a senior (volkova) in Russian: on the fiscal page F6
-# opens the correction receipt's form; a correction typed there is recorded and registered; on the Shift
+# opens the correction receipt's form; a correction typed there is recorded and registered, and its receipt
+# is shown as printed; on the Shift
 # page a shortfall at close (F9) opens the shortfall dialog, which asks a reason and a second senior's
 # login and password, and keeps the shift open without them. Runs inside Xvfb (run_under_xvfb.sh). With
 # SALON_SCREENSHOT_DIR=DIR it saves fiscal-correction.png and shift-shortfall.png there.
@@ -30,14 +31,21 @@ eval "$(xdotool getwindowgeometry --shell "$dialog")"
 echo "correction form at $X,$Y ${WIDTH}x$HEIGHT"
 cl() { xdotool mousemove $((X + $1)) $((Y + $2)) click 1; sleep 0.5; }
 t "150,00"
-cl 358 241; t "Регистратор не работал 05.12 с 12:00 до 12:40"
-cl 358 274; t "17"
-cl 358 307; t "05.12.2026"
-cl 358 164; sleep 0.5; cl 358 167                      # the payment, which has no default: cash
+# The second row is the correction's type (tag 1173), the till's own by default: the rows below sit 40 lower.
+cl 358 281; t "Регистратор не работал 05.12 с 12:00 до 12:40"
+cl 358 314; t "17"
+cl 358 347; t "05.12.2026"
+cl 358 204; sleep 0.5; cl 358 207                      # the payment, which has no default: cash
 sleep 0.5; shot fiscal-correction; keep fiscal-correction
 cl $((WIDTH - 146)) $((HEIGHT - 30)); sleep 1.2        # "Register the correction", at the bottom right
 [ "$(q "SELECT COUNT(*) FROM fiscal_correction WHERE amount = 15000 AND payment = 'cash' AND fiscal_state = 'fiscalised'")" = 1 ] &&
   ok "the correction is recorded and registered" || bad "correction: $(q "SELECT amount, payment, fiscal_state FROM fiscal_correction")"
+# Its receipt follows as printed (54-FZ tags 1173/1174): the type, the basis, FN/FD/FP; Esc closes it.
+receipt=$(visible "^Коррекция №")
+[ -n "$receipt" ] && ok "the correction's receipt is shown" || bad "no correction receipt after F6"
+sleep 0.4; shot correction-receipt-dialog
+k Escape; sleep 0.6
+[ -z "$(visible "^Коррекция №")" ] && ok "Esc closes it" || bad "the correction receipt stays open"
 
 # The shortfall: 1 000 + 150 expected, 1 000 counted.
 k ctrl+2; sleep 0.8

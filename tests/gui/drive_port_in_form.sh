@@ -2,7 +2,8 @@
 # GUI test of the desk's port-in form (R-POS-9) and a known client's numbers, by keyboard only: a port-in
 # with a short number, no tariff, no donor and a past date shows every problem at once beside its field
 # (nothing goes into the sale); Enter in the transfer date's field adds the corrected line; a top-up for the
-# known client offers his number in service. Read back with sqlite3 (the till's saved draft).
+# known client offers his number in service; the free port-in previews its application, no fiscal receipt.
+# Read back with sqlite3 (the till's saved draft).
 # Runs inside Xvfb, started by run_under_xvfb.sh (see gui_test_lib.sh for its arguments).
 source "$(dirname "$0")/gui_test_lib.sh" "$@"
 export SALON_PASSWORD=demo1234
@@ -49,8 +50,15 @@ k Down; k Return
 k Down; k Return
 k ctrl+a; t "$(date -u -d '3 days' +%d.%m.%Y)"; k Return; sleep 1
 shot port-in-line
-# Free (no connection fee): F12 to the payment, F12 again pays nothing and files the request.
-k F12; k F12; sleep 1.5; k Escape; sleep 0.5
+# Free (no connection fee): F12 to the payment, F12 again pays nothing and files the request. Nothing was
+# paid, so no fiscal receipt (54-FZ): the preview is the subscriber's port-in application, not a 0,00 receipt.
+k F12; k F12; sleep 1.5
+preview=$(xdotool search --onlyvisible --name "^Port-in application, sale" 2>/dev/null | head -n 1)
+[ -n "$preview" ] && ok "the preview shows the port-in application" || bad "no port-in application after the free port-in"
+shot port-in-application
+k Escape; sleep 0.5
+[ "$(q "SELECT COUNT(*) FROM fiscal_receipt f JOIN sale_line l ON l.sale_id = f.sale_id WHERE l.kind = 'port_in'")" = 0 ] &&
+  ok "no fiscal receipt for the free port-in" || bad "the free port-in went to the registrar"
 [ "$(q "SELECT COUNT(*) FROM port_request WHERE msisdn = '+79031112233'")" = 1 ] &&
   ok "Enter in the transfer date's field added the line, and it was filed" ||
   bad "the port-in line was not added or not filed"

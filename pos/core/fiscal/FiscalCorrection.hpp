@@ -7,6 +7,7 @@
 
 #include "db/Text.hpp"
 #include "pos/core/common/Money.hpp"
+#include "pos/core/sale/ReceiptDocument.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -34,6 +35,7 @@ struct CorrectionRequest {
     std::string reason;                   // what was not registered and why (at least 3 characters)
     std::string basis_number;             // the basis document's number
     std::string basis_date;               // and its date, YYYY-MM-DD, not in the future
+    bool by_order = false;                // tag 1173: on an order of the tax authority, else the till's own
 };
 
 struct Correction {
@@ -46,6 +48,7 @@ struct Correction {
     std::string vat_code;
     int vat_basis_points = 0;
     std::string reason, basis_number, basis_date;
+    bool by_order = false;  // tag 1173
     std::string staff_name;
     std::int64_t created_at = 0;
     std::string fiscal_state;  // awaiting | failed | fiscalised
@@ -65,6 +68,13 @@ std::int64_t record_correction(db::Database& db, const Actor& actor, const std::
 Correction get_correction(db::Database& db, const Actor& actor, std::int64_t correction_id);
 // A shift's corrections, oldest first (its X and Z reports list them).
 std::vector<Correction> shift_corrections(db::Database& db, std::int64_t shift_id);
+
+// The correction receipt as printed (R-POS-10, 54-FZ tags 1173/1174): the ReceiptDocument of kind
+// correction_income | correction_refund the screen, the command line and the PDF renderers show (80 mm roll and
+// A4), with its type, basis document, reason, amount, payment and VAT, the till and shift, and FN, FD, FP
+// and the registrar's QR payload once registered ("awaiting fiscalisation" before). As the actor sees it
+// (get_correction's refusals).
+ReceiptDocument correction_receipt(db::Database& db, const Actor& actor, std::int64_t correction_id);
 
 // The request id a correction is registered under ("correction-12"): never a sale's.
 std::string correction_request_id(std::int64_t correction_id);

@@ -356,6 +356,7 @@ FiscalDocument FiscalEmulator::register_correction(const CorrectionReceipt& c) {
                                     {"reason", c.reason},
                                     {"basis_date", c.basis_date},
                                     {"basis_number", c.basis_number},
+                                    {"correction_type", c.by_order ? "order" : "self"},
                                     {"cashier", c.cashier}};
     const FiscalDocument doc =
         make_document(d, "correction", c.request_id, operation_name(c.operation), c.total, content.dump());

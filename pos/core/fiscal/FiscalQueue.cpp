@@ -3,7 +3,6 @@
 #include "db/Database.hpp"
 #include "pos/core/fiscal/FiscalCorrection.hpp"
 #include "pos/core/fiscal/FiscalEmulator.hpp"
-#include "pos/core/fiscal/PaymentAgent.hpp"
 #include "pos/core/organisation/Actor.hpp"
 #include "pos/core/organisation/Permission.hpp"
 #include "pos/core/organisation/StaffMember.hpp"
@@ -36,7 +35,7 @@ std::vector<QueuedReceipt> read_queue(db::Database& db, const std::string& where
         "SELECT s.id, s.kind, sh.number, s.receipt_number, s.created_at, s.total, s.fiscal_state, "
         "COALESCE(f.attempts, 0), COALESCE(f.last_attempt_at, 0), COALESCE(f.last_error, '') FROM shift sh "
         "JOIN sale s ON s.shift_id = sh.id LEFT JOIN fiscal_receipt f ON f.sale_id = s.id WHERE " +
-        where + " AND s.fiscal_state <> 'fiscalised' ORDER BY s.id";
+        where + " AND s.fiscal_state <> 'fiscalised' AND s.total <> 0 ORDER BY s.id";
     db::Statement st = db.query(sql, soci::use(a, "a"), soci::use(b, "b"), soci::into(id), soci::into(q.kind),
                                 soci::into(q.shift_number), soci::into(q.receipt_number), soci::into(at),
                                 soci::into(total), soci::into(q.fiscal_state), soci::into(q.attempts),
@@ -98,13 +97,13 @@ void settle_shifts(db::Database& db, std::int64_t salon_id, const std::string& t
         "sh.till = :t AND sh.closed_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM fiscal_settled_shift x "
         "WHERE "
         "x.shift_id = sh.id) AND NOT EXISTS (SELECT 1 FROM sale y WHERE y.shift_id = sh.id AND "
-        "y.fiscal_state <> 'fiscalised') AND NOT EXISTS (SELECT 1 FROM fiscal_correction z WHERE z.shift_id = "
+        "y.fiscal_state <> 'fiscalised' AND y.total <> 0) AND NOT EXISTS (SELECT 1 FROM fiscal_correction z WHERE z.shift_id = "
         "sh.id AND z.fiscal_state <> 'fiscalised')",
         soci::use(salon), soci::use(till));
     tx.commit();
 }
 
-FiscalReceipt receipt_of(db::Database& db, const SaleRecord& sale) {
+FiscalReceipt receipt_of(const SaleRecord& sale) {
     FiscalReceipt r;
     r.request_id = request_id_of(sale.id);
     r.operation = sale.kind == "refund" ? FiscalOperation::refund : FiscalOperation::sale;
@@ -123,13 +122,13 @@ FiscalReceipt receipt_of(db::Database& db, const SaleRecord& sale) {
         line.vat_amount = l.vat_amount.kopecks();
         line.payment_agent = l.agent;
         r.lines.push_back(line);
-        // The supplier of agent lines (tags 1171, 1225, 1226): a top-up was only taken with them set.
-        if (l.agent && r.supplier_name.empty())
-            if (const auto s = agent_supplier(db, top_up_operator(db))) {
-                r.supplier_name = s->name;
-                r.supplier_inn = s->inn;
-                r.supplier_phone = s->phone;
-            }
+        // The supplier of agent lines (tags 1171, 1225, 1226) as kept with the sale when it was paid: a top-up
+        // was only taken with them set, and a later change of the supplier is not this receipt's.
+        if (l.agent && r.supplier_name.empty() && sale.supplier) {
+            r.supplier_name = sale.supplier->name;
+            r.supplier_inn = sale.supplier->inn;
+            r.supplier_phone = sale.supplier->phone;
+        }
     }
     return r;
 }
@@ -163,13 +162,15 @@ bool claim(db::Database& db, std::int64_t salon_id, const std::string& till, std
     db::WriteTransaction tx(db);
     const long long id = sale_id, salon = salon_id;
     std::string state;
+    long long total = 0;
     const std::string lock = db.backend() == db::Backend::postgresql ? " FOR UPDATE OF s" : "";
-    if (!db.run("SELECT s.fiscal_state FROM sale s JOIN shift sh ON sh.id = s.shift_id WHERE s.id = :id AND "
-                "s.salon_id = :s AND sh.till = :t" +
+    if (!db.run("SELECT s.fiscal_state, s.total FROM sale s JOIN shift sh ON sh.id = s.shift_id WHERE s.id = :id "
+                "AND s.salon_id = :s AND sh.till = :t" +
                     lock,
-                soci::use(id), soci::use(salon), soci::use(till), soci::into(state)))
+                soci::use(id), soci::use(salon), soci::use(till), soci::into(state), soci::into(total)))
         throw RefusedError(trf("Sale {1} is not a sale of this till.", {std::to_string(sale_id)}));
-    if (state == "fiscalised") {
+    // Nothing paid (a free port-in): 54-FZ asks no receipt, so nothing is registered.
+    if (state == "fiscalised" || !needs_fiscal_receipt(Money::from_kopecks(total))) {
         tx.commit();
         return false;
     }
@@ -274,7 +275,7 @@ FiscalRun fiscalise_sales(db::Database& db, const Actor& actor, const std::strin
         int attempts = 0;
         if (!claim(db, salon, till, sale_id, attempts)) continue;
         if (hook) hook(FiscalStep::claimed, sale_id);
-        const FiscalReceipt receipt = receipt_of(db, get_sale(db, actor, sale_id));
+        const FiscalReceipt receipt = receipt_of(get_sale(db, actor, sale_id));
         std::optional<FiscalDocument> doc;
         try {
             // An earlier attempt may have reached the registrar before this station stopped: its archive
@@ -351,6 +352,7 @@ FiscalRun fiscalise_corrections(db::Database& db, const Actor& actor, const std:
         receipt.reason = c.reason;
         receipt.basis_date = c.basis_date;
         receipt.basis_number = c.basis_number;
+        receipt.by_order = c.by_order;
         receipt.cashier = c.staff_name;
         std::optional<FiscalDocument> doc;
         try {

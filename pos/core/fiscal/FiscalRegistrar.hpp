@@ -72,6 +72,7 @@ struct CorrectionReceipt {
     int vat_basis_points = 0;
     std::string reason;  // what was not registered and why
     std::string basis_date, basis_number;
+    bool by_order = false;  // tag 1173: on an order of the tax authority, else the till's own
     std::string cashier;
 };
 

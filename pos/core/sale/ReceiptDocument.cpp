@@ -164,7 +164,24 @@ std::string receipt_local_time(const ReceiptDocument& doc) {
 }
 
 std::string receipt_title(const ReceiptDocument& doc) {
+    if (doc.kind == "correction_income") return tr("CORRECTION RECEIPT: INCOME").str();
+    if (doc.kind == "correction_refund") return tr("CORRECTION RECEIPT: REFUND OF INCOME").str();
     return doc.kind == "refund" ? tr("CASH RECEIPT: REFUND OF SALE").str() : tr("CASH RECEIPT: SALE").str();
+}
+
+std::string receipt_number_text(const ReceiptDocument& doc) {
+    return doc.is_correction() ? trf("Correction No. {1}", {std::to_string(doc.receipt_number)}).str()
+                               : trf("Receipt No. {1}", {std::to_string(doc.receipt_number)}).str();
+}
+
+std::vector<std::string> receipt_correction_attributes(const ReceiptDocument& doc) {
+    if (!doc.is_correction()) return {};
+    return {
+        doc.correction_by_order ? tr("Correction type: by order of the tax authority").str()
+                                : tr("Correction type: the till's own").str(),
+        trf("Basis: document No. {1} of {2}", {doc.correction_basis_number, doc.correction_basis_date}).str(),
+        trf("Reason: {1}", {doc.correction_reason}).str(),
+    };
 }
 
 std::string receipt_vat_rate(const ReceiptDocument::Line& line) {
@@ -185,14 +202,19 @@ std::string receipt_supplier(const ReceiptDocument& doc) {
 
 std::string receipt_fiscal_mark(const ReceiptDocument& doc) {
     if (doc.fiscal_state == "fiscalised") return {};
+    if (doc.fiscal_state == "not_required") return tr("NO FISCAL RECEIPT: NOTHING PAID").str();
     if (doc.fiscal_state == "failed") return tr("FISCALISATION FAILED").str();
     return tr("AWAITING FISCALISATION").str();
 }
 
 std::string receipt_fiscal_explanation(const ReceiptDocument& doc) {
     if (doc.fiscal_state == "fiscalised") return {};
+    if (doc.fiscal_state == "not_required")
+        return tr("No money changed hands, so 54-FZ asks no fiscal receipt: this is a record of the operations.").str();
     if (doc.fiscal_state == "failed")
-        return tr("Not a fiscal receipt: the fiscal registrar did not register this sale.").str();
+        return doc.is_correction()
+                   ? tr("Not a fiscal receipt: the fiscal registrar did not register this correction yet.").str()
+                   : tr("Not a fiscal receipt: the fiscal registrar did not register this sale.").str();
     return tr("Not a fiscal receipt: the fiscal registrar has not printed one yet.").str();
 }
 
@@ -240,12 +262,15 @@ std::vector<ReceiptTextLine> receipt_layout(const ReceiptDocument& doc, int widt
     if (!doc.salon_address.empty()) wrapped(out, doc.salon_address, width, true);
     out.push_back({rule});
     wrapped(out, receipt_title(doc), width, true, true);
-    two_columns(out, receipt_local_time(doc),
-                trf("Receipt No. {1}", {std::to_string(doc.receipt_number)}).str(), width);
+    two_columns(out, receipt_local_time(doc), receipt_number_text(doc), width);
     two_columns(out, trf("Shift No. {1}", {std::to_string(doc.shift_number)}).str(),
                 trf("Till: {1}", {doc.till}).str(), width);
     wrapped(out, trf("Cashier: {1}", {doc.cashier_name}).str(), width);
     out.push_back({rule});
+    if (const auto correction = receipt_correction_attributes(doc); !correction.empty()) {
+        for (const auto& a : correction) wrapped(out, a, width, false, false, "   ");
+        out.push_back({rule});
+    }
 
     const std::string indent = "   ";
     for (const auto& line : doc.lines) {
@@ -306,11 +331,15 @@ std::vector<std::string> receipt_text(const ReceiptDocument& doc, int width_char
     return lines;
 }
 
+std::vector<std::string> receipt_wrap(const std::string& text, int width_chars) {
+    return wrap(text, static_cast<std::size_t>(std::max(width_chars, 1)));
+}
+
 std::string receipt_qr_payload(const ReceiptDocument& doc) {
     bool known = false;
     const std::string when = local_time(doc.created_at, doc.time_zone, "yyyyMMdd'T'HHmm", known);
     return "t=" + when + "&s=" + Money::from_kopecks(doc.total).plain() +
-           "&n=" + (doc.kind == "refund" ? "2" : "1");
+           "&n=" + (doc.kind == "refund" || doc.kind == "correction_refund" ? "2" : "1");
 }
 
 std::string receipt_qr_text(const ReceiptDocument& doc) {

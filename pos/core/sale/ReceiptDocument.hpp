@@ -16,7 +16,9 @@ struct ReceiptDocument {
     std::string till;
     int shift_number = 0;
     int receipt_number = 0;
-    std::string kind = "sale";    // "sale" | "refund"
+    // "sale" | "refund", or a correction receipt's (чек коррекции, 54-FZ tags 1173/1174; FiscalCorrection):
+    // "correction_income" | "correction_refund", whose receipt_number is the correction's own number.
+    std::string kind = "sale";
     std::int64_t created_at = 0;  // Unix seconds, UTC
     std::string time_zone;        // IANA ("Europe/Moscow"): the receipt shows the salon's local time
     std::string cashier_name;
@@ -42,7 +44,7 @@ struct ReceiptDocument {
     std::int64_t paid_card = 0;
     std::int64_t change_due = 0;
 
-    std::string fiscal_state = "awaiting";  // awaiting | fiscalised | failed
+    std::string fiscal_state = "awaiting";  // awaiting | fiscalised | failed | not_required (nothing paid)
     // What the QR code carries: the registrar's payload once fiscalised; empty = receipt_qr_payload().
     std::string qr_payload;
     // The registrar's attributes once fiscalised (R-POS-10): the fiscal drive's number (ФН), the document's
@@ -59,6 +61,12 @@ struct ReceiptDocument {
     std::string supplier_name;
     std::string supplier_inn;
     std::string supplier_phone;  // tag 1171, "+74951234567"
+
+    // A correction receipt's attributes: its type (tag 1173: the till's own correction or on an order of the
+    // tax authority), the basis document (tag 1174: its number and date, "05.12.2026") and the reason.
+    bool correction_by_order = false;
+    std::string correction_basis_number, correction_basis_date, correction_reason;
+    bool is_correction() const { return kind.rfind("correction_", 0) == 0; }
 };
 
 // One line of the monospaced layout; `emphasis` marks what a printer prints in bold (title, total,
@@ -74,6 +82,9 @@ struct ReceiptTextLine {
 // `width_chars` code points. In the language the program speaks.
 std::vector<ReceiptTextLine> receipt_layout(const ReceiptDocument& doc, int width_chars);
 std::vector<std::string> receipt_text(const ReceiptDocument& doc, int width_chars);
+// `text` broken at spaces into lines of at most `width_chars` code points, as the receipt's lines are (the
+// other documents of the 80 mm roll use it too).
+std::vector<std::string> receipt_wrap(const std::string& text, int width_chars);
 
 // The check's QR payload in the format of the Federal Tax Service (54-FZ):
 // "t=YYYYMMDDTHHMM&s=1234.50&fn=...&i=...&fp=...&n=1". Before fiscalisation the fiscal drive number
@@ -88,6 +99,9 @@ std::string receipt_qr_text(const ReceiptDocument& doc);
 std::string receipt_local_time(const ReceiptDocument& doc);       // "25.11.2026 14:35"
 std::string receipt_amount(std::int64_t kopecks);                 // "2 200,00" (no currency sign)
 std::string receipt_title(const ReceiptDocument& doc);            // "CASH RECEIPT: SALE"
+std::string receipt_number_text(const ReceiptDocument& doc);      // "Receipt No. 3", "Correction No. 2"
+// A correction receipt's type, basis document and reason as printed lines; empty for any other receipt.
+std::vector<std::string> receipt_correction_attributes(const ReceiptDocument& doc);
 std::string receipt_percent(int basis_points);                    // "22%", "12,5%"
 std::string receipt_vat_rate(const ReceiptDocument::Line& line);  // "VAT 22%", "no VAT"
 std::string receipt_msisdn(const std::string& msisdn);            // "+7 916 123-45-67"

@@ -168,6 +168,7 @@ struct PricingContext {
     std::set<std::string> cards_in_sale;
     std::set<std::string> numbers_changed;  // tariff changed or card replaced in this sale: once each
     std::map<std::int64_t, GadgetUnit> units;  // the gadget units the lines take, by id
+    std::optional<SaleSupplier> supplier;       // the top-ups' supplier, read once with the first top-up
 };
 
 // A value of the draft read from its text before the sale's transaction, or the refusal reading it met:
@@ -451,8 +452,12 @@ PricedLine price_line(PricingContext& ctx, const DraftLine& d, const ReadLine& r
         if (!corporate && !live_subscription(db, number.str()) && !ctx.new_numbers.count(number.str()))
             throw InputError("msisdn", tr("Number"),
                              trf("{1} is not a number in service with the operator", {number.display()}));
-        // Accepted as the operator's payment agent (R-POS-10): its receipt must name the supplier.
-        require_top_up_supplier(db);
+        // Accepted as the operator's payment agent (R-POS-10): its receipt must name the supplier, kept with
+        // the sale as it is now (read once per sale, where it was always read).
+        if (!ctx.supplier) {
+            const AgentSupplier s = require_top_up_supplier(db);
+            ctx.supplier = SaleSupplier{s.name, s.inn, s.phone};
+        }
         const Money amount = r.amount.get();
         if (amount.kopecks() < kMinTopUp || amount.kopecks() > kMaxTopUp)
             throw InputError("amount", tr("Amount"),
@@ -546,6 +551,7 @@ SaleQuote price_with(PricingContext& ctx, const SaleDraft& draft, const ReadDraf
     }
     for (const PricedLine& p : priced) q.total += p.amount;
     q.lines = std::move(priced);
+    q.supplier = ctx.supplier;
     q.paid_cash = read.paid_cash.get();
     q.paid_card = read.paid_card.get();
     if (q.paid_card > q.total)
@@ -701,6 +707,11 @@ int next_receipt(db::Database& db, long long shift_id, long long visit = 0, long
     const std::vector<db::TextRow> rows = db.read_rows(receipt_read(db, shift_id, visit, salon_id, till));
     if (visit_here) *visit_here = !rows.empty() && db::row_integer(rows.front(), 1) > 0;
     return static_cast<int>(rows.empty() ? 1 : db::row_integer(rows.front(), 0) + 1);
+}
+
+// A supplier's attribute for the sale's row, NULL for a sale without a top-up.
+db::Param supplier_param(const std::optional<SaleSupplier>& s, std::string SaleSupplier::*field) {
+    return s ? db::Param((*s).*field) : db::Param::null();
 }
 
 long long insert_line(db::Database& db, long long sale_id, int line_no, const PricedLine& p, long long refund_of_line) {
@@ -904,10 +915,12 @@ CommittedSale commit_sale(db::Database& db, const Actor& actor, const std::strin
     const long long sale_id = db.insert_later(
         "sale",
         "INSERT INTO sale (id, dealer_id, salon_id, shift_id, staff_id, visit_id, client_id, kind, receipt_number, "
-        "created_at, total, paid_cash, paid_card, change_due) VALUES (:id, :d, :s, :sh, :st, :v, :c, 'sale', :r, "
-        ":at, :t, :pc, :pd, :ch)",
+        "created_at, total, paid_cash, paid_card, change_due, supplier_name, supplier_inn, supplier_phone) "
+        "VALUES (:id, :d, :s, :sh, :st, :v, :c, 'sale', :r, :at, :t, :pc, :pd, :ch, :sn, :si, :sp)",
         {dealer_id, salon_id, shift_id, staff, db::Param::or_null(visit), db::Param::or_null(client_id), receipt,
-         now, q.total.kopecks(), q.paid_cash.kopecks(), q.paid_card.kopecks(), q.change_due.kopecks()});
+         now, q.total.kopecks(), q.paid_cash.kopecks(), q.paid_card.kopecks(), q.change_due.kopecks(),
+         supplier_param(q.supplier, &SaleSupplier::name), supplier_param(q.supplier, &SaleSupplier::inn),
+         supplier_param(q.supplier, &SaleSupplier::phone)});
     for (std::size_t i = 0; i < q.lines.size(); ++i) {
         const long long line_id = insert_line(db, sale_id, static_cast<int>(i + 1), q.lines[i], 0);
         apply_line(db, actor, q.lines[i], line_id, client_id, draft.lines[i], read.lines[i], now, ctx.cards,
@@ -1060,11 +1073,14 @@ std::vector<SaleRecord> query_sales(db::Database& db, const Actor& actor, const 
     SaleRecord s;
     long long id = 0, refund_of = 0, dealer = 0, salon = 0, shift = 0, staff = 0, visit = 0, client = 0, at = 0,
               total = 0, cash = 0, card = 0, change = 0, approved = 0;
+    SaleSupplier supplier;
+    soci::indicator supplier_ind = soci::i_null, inn_ind = soci::i_null, phone_ind = soci::i_null;
     const std::string sql =
         "SELECT s.id, s.kind, COALESCE(s.refund_of, 0), s.dealer_id, s.salon_id, s.shift_id, s.staff_id, "
         "COALESCE(s.visit_id, 0), COALESCE(s.client_id, 0), d.name, d.inn, sa.name, sa.address, sa.time_zone, "
         "sh.till, p.full_name, sh.number, s.receipt_number, s.created_at, s.total, s.paid_cash, s.paid_card, "
-        "s.change_due, COALESCE(s.approved_by, 0), s.fiscal_state FROM sale s JOIN dealer d ON d.id = s.dealer_id "
+        "s.change_due, COALESCE(s.approved_by, 0), s.fiscal_state, s.supplier_name, s.supplier_inn, "
+        "s.supplier_phone FROM sale s JOIN dealer d ON d.id = s.dealer_id "
         "JOIN salon sa ON sa.id = s.salon_id JOIN shift sh ON sh.id = s.shift_id JOIN staff p ON p.id = s.staff_id " +
         where + " ORDER BY s.created_at DESC, s.id DESC";
     db::Statement st = db.query(
@@ -1074,10 +1090,17 @@ std::vector<SaleRecord> query_sales(db::Database& db, const Actor& actor, const 
         soci::into(s.salon_name), soci::into(s.salon_address), soci::into(s.time_zone), soci::into(s.till),
         soci::into(s.staff_name), soci::into(s.shift_number), soci::into(s.receipt_number), soci::into(at),
         soci::into(total), soci::into(cash), soci::into(card), soci::into(change), soci::into(approved),
-        soci::into(s.fiscal_state));
+        soci::into(s.fiscal_state), soci::into(supplier.name, supplier_ind), soci::into(supplier.inn, inn_ind),
+        soci::into(supplier.phone, phone_ind));
     st.execute();
     while (st.fetch()) {
         if (!actor.sees_dealer(dealer)) continue;
+        s.supplier.reset();
+        if (supplier_ind == soci::i_ok)
+            s.supplier = SaleSupplier{supplier.name, inn_ind == soci::i_ok ? supplier.inn : std::string(),
+                                      phone_ind == soci::i_ok ? supplier.phone : std::string()};
+        if (!needs_fiscal_receipt(Money::from_kopecks(total)) && s.fiscal_state != "fiscalised")
+            s.fiscal_state = "not_required";
         s.id = id;
         s.refund_of = refund_of;
         s.dealer_id = dealer;
@@ -1286,6 +1309,8 @@ CommittedSale refund_sale(db::Database& db, const Actor& actor, const std::strin
     tx.commit();
     return CommittedSale{refund_id, receipt, shift->number, total, Money()};
 }
+
+bool needs_fiscal_receipt(Money total) { return total != Money(); }
 
 bool refundable_at_desk(LineKind kind) {
     return kind != LineKind::top_up && kind != LineKind::tariff_change && kind != LineKind::port_in &&

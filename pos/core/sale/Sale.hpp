@@ -79,11 +79,18 @@ struct PricedLine {
     std::string warranty_until;  // YYYY-MM-DD, from the salon's day of the sale
 };
 
+// The payment agent's supplier of a sale's top-ups (R-POS-10, tags 1171, 1225, 1226) as it stood when the
+// sale was paid: kept with the sale, so a reprint and the registrar show the supplier of that day.
+struct SaleSupplier {
+    std::string name, inn, phone;
+};
+
 struct SaleQuote {
     std::vector<PricedLine> lines;
     Money total;
     Money paid_cash, paid_card, change_due;
     bool paid_enough = false;
+    std::optional<SaleSupplier> supplier;  // set when a line is a top-up
 };
 
 // Prices the draft as it would be committed now and checks every line; throws InputError naming the
@@ -129,7 +136,10 @@ struct SaleRecord {
     std::int64_t created_at = 0;
     Money total, paid_cash, paid_card, change_due;
     std::int64_t approved_by = 0;
+    // awaiting | fiscalised | failed, or not_required: nothing was paid (a free port-in), and 54-FZ asks a
+    // fiscal receipt only for a payment, so none is queued, registered or printed (R-POS-10).
     std::string fiscal_state;
+    std::optional<SaleSupplier> supplier;  // the top-ups' supplier as it was at the sale (R-POS-10)
     struct Line {
         std::int64_t id = 0;
         int line_no = 0;
@@ -152,6 +162,9 @@ struct SaleRecord {
 };
 
 SaleRecord get_sale(db::Database& db, const Actor& actor, std::int64_t sale_id);
+// Whether a sale or refund of this total gets a fiscal receipt: only when money changed hands (54-FZ; a
+// free port-in does not). The fiscal queue, the X and Z reports and the desk's receipt follow it.
+bool needs_fiscal_receipt(Money total);
 // The sales and refunds the actor sees made from `from` to before `to` (Unix seconds), newest first;
 // salon_id 0: every salon the actor sees.
 std::vector<SaleRecord> list_sales(db::Database& db, const Actor& actor, std::int64_t from, std::int64_t to,

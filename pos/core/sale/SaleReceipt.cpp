@@ -1,7 +1,6 @@
 #include "pos/core/sale/SaleReceipt.hpp"
 
 #include "pos/core/fiscal/FiscalQueue.hpp"
-#include "pos/core/fiscal/PaymentAgent.hpp"
 #include "pos/core/sale/Sale.hpp"
 #include "pos/core/catalog/GadgetStock.hpp"
 
@@ -43,6 +42,13 @@ ReceiptDocument receipt_for_sale(const SaleRecord& sale) {
     doc.paid_card = sale.paid_card.kopecks();
     doc.change_due = sale.change_due.kopecks();
     doc.fiscal_state = sale.fiscal_state;
+    // The payment agent's supplier (R-POS-10) as kept with the sale when it was paid, not as set today: a
+    // reprint carries what the original receipt and the registrar carried.
+    if (sale.supplier) {
+        doc.supplier_name = sale.supplier->name;
+        doc.supplier_inn = sale.supplier->inn;
+        doc.supplier_phone = sale.supplier->phone;
+    }
     // The pre-fiscal payload (time, total, kind) until the registrar's replaces it (receipt_for_sale below).
     doc.qr_payload = receipt_qr_payload(doc);
     return doc;
@@ -61,16 +67,6 @@ ReceiptDocument receipt_for_sale(db::Database& db, const Actor& actor, std::int6
             doc.fiscal_at = a->registered_at;
             doc.fiscal_emulated = a->emulated;
             if (!a->qr_payload.empty()) doc.qr_payload = a->qr_payload;
-        }
-    // The payment agent's supplier (R-POS-10) on a receipt with a top-up, as the registrar was given it.
-    for (const auto& line : doc.lines)
-        if (line.agent) {
-            if (const auto s = agent_supplier(db, top_up_operator(db))) {
-                doc.supplier_name = s->name;
-                doc.supplier_inn = s->inn;
-                doc.supplier_phone = s->phone;
-            }
-            break;
         }
     return doc;
 }

@@ -262,7 +262,8 @@ ShiftReport shift_report(db::Database& db, const Actor& actor, std::int64_t shif
     {
         int receipt = 0;
         db::Statement st = db.query(
-            "SELECT receipt_number FROM sale WHERE shift_id = :s AND fiscal_state <> 'fiscalised' ORDER BY "
+            "SELECT receipt_number FROM sale WHERE shift_id = :s AND fiscal_state <> 'fiscalised' AND total <> 0 "
+            "ORDER BY "
             "receipt_number",
             soci::use(id), soci::into(receipt));
         st.execute();
