@@ -94,6 +94,7 @@ void raise_if_busy_or_full(const soci::soci_error& e, int os_errno, const std::s
 }
 
 bool Statement::execute(bool exchange_data) {
+    ++db_->round_trips_;
     try {
         return st_.execute(exchange_data);
     } catch (const soci::soci_error& e) {
@@ -348,6 +349,7 @@ void Database::later(const std::string& text, std::vector<Param> params) {
     }
     Statement st = checkout(text);
     if (backend() == Backend::sqlite) {
+        ++round_trips_;
         // Bound and stepped through SQLite's own interface: SOCI's binding (an object allocated per value,
         // converted at every execution) cost more than the statement's own work in a sale's inserts
         // (`salon-cli bench sale`). SOCI binds the cached statement afresh at its next use of it.
@@ -467,6 +469,7 @@ std::vector<TextRow> Database::read_rows(const std::string& text, std::vector<Pa
 
 std::vector<TextRow> Database::read_rows_sqlite(const std::string& text, const std::vector<Param>& params) {
     Statement st = checkout(text);
+    ++round_trips_;
     auto* b = static_cast<soci::sqlite3_statement_backend*>(st.st_.get_backend());
     sqlite_api::sqlite3_stmt* stmt = b->stmt_;
     sqlite_api::sqlite3_reset(stmt);
@@ -523,6 +526,7 @@ std::string numbered_placeholders(const std::string& text) {
 }  // namespace
 
 void Database::send_pending(bool commit) {
+    ++round_trips_;
     std::vector<Pending> batch;
     batch.swap(pending_);
     auto* backend = static_cast<soci::postgresql_session_backend*>(session_.get_backend());
@@ -620,6 +624,7 @@ void Database::send_pending(bool commit) {
 }
 
 void Database::begin_postgresql() {
+    ++round_trips_;
     auto* backend = static_cast<soci::postgresql_session_backend*>(session_.get_backend());
     PGresult* r = PQexec(backend->conn_, "BEGIN; SELECT CAST(floor(extract(epoch FROM now())) AS BIGINT)");
     const bool ok = r && PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1;
@@ -701,10 +706,12 @@ WriteTransaction::~WriteTransaction() {
 
 void WriteTransaction::commit() {
     try {
-        if (!db_.pending_.empty())
+        if (!db_.pending_.empty()) {
             db_.send_pending(true);  // the kept statements and the COMMIT in one round trip
-        else
+        } else {
+            ++db_.round_trips_;
             db_.session_.commit();
+        }
     } catch (const soci::soci_error& e) {
         raise_if_busy_or_full(e, db_.last_os_error(), db_.busy_holder());  // left open: the destructor rolls back
         throw;

@@ -136,6 +136,7 @@ SaleDraft sim_sale(long long n, std::int64_t visit) {
 
 struct SaleTimes {
     double complete = 0, commit = 0;
+    double round_trips = 0;  // commit_sale's (Database::round_trips: on PostgreSQL to the server)
     double commit_cpu = 0;  // the program's own processor time in commit_sale: what the machine's other load
                             // and the disk do not change
 };
@@ -155,12 +156,14 @@ SaleTimes one_sale(db::Database& db, const Actor& seller, std::int64_t salon, lo
     if (!visit) throw ValidationError(tr("Bench"), tr("the queue lost the bench's visitor"));
     const auto t1 = Clock::now();
     const double cpu0 = thread_cpu_ms();
+    const std::uint64_t trips0 = db.round_trips();
     const CommittedSale sale = commit_sale(db, seller, kBenchTill, sim_sale(card, visit->id));
+    const std::uint64_t trips1 = db.round_trips();
     const double cpu1 = thread_cpu_ms();
     const auto t2 = Clock::now();
     if (sale.receipt_number <= 0) throw ValidationError(tr("Bench"), tr("the sale got no receipt number"));
     finish_visit(db, seller, visit->id);
-    return {ms_between(t0, t2), ms_between(t1, t2), cpu1 - cpu0};
+    return {ms_between(t0, t2), ms_between(t1, t2), static_cast<double>(trips1 - trips0), cpu1 - cpu0};
 }
 
 double one_insert(db::Database& db, long long n) {
@@ -246,17 +249,19 @@ void run_sale_bench(CliContext& ctx, int sales, bool show_statements) {
         for (const auto& [time, what] : sorted) out << "  " << ms(time) << " ms  " << what.substr(0, 140) << '\n';
     }
 
-    std::vector<double> complete, commit, commit_cpu, insert;
+    std::vector<double> complete, commit, commit_cpu, insert, trips;
     for (int i = 0; i < sales; ++i) {
         const SaleTimes t = one_sale(*db, seller, desk.salon, desk.first_card + 1 + i);
         complete.push_back(t.complete);
         commit.push_back(t.commit);
         commit_cpu.push_back(t.commit_cpu);
+        trips.push_back(t.round_trips);
         insert.push_back(one_insert(*db, i));
     }
     db->run("DELETE FROM bench_commit");
 
-    const Spread c = spread(complete), s = spread(commit), cpu = spread(commit_cpu), b = spread(insert);
+    const Spread c = spread(complete), s = spread(commit), cpu = spread(commit_cpu), b = spread(insert),
+                 rt = spread(trips);
     const double ratio = s.median / b.median, ratio_complete = c.median / b.median;
     auto row = [&out](const Text& what, const Spread& x) {
         out << trf("{1}: median {2} ms, p99 {3} ms", {what.str(), ms(x.median), ms(x.p99)}).str() << '\n';
@@ -265,6 +270,10 @@ void run_sale_bench(CliContext& ctx, int sales, bool show_statements) {
     row(tr("commit_sale alone"), s);
     row(tr("commit_sale, processor time of the program"), cpu);
     row(tr("Bare single-row commit"), b);
+    out << trf("commit_sale asks the database {1} times (median; on PostgreSQL, round trips to the server).",
+               {std::to_string(static_cast<long long>(rt.median))})
+               .str()
+        << '\n';
     out << trf("Ratio of medians: commit_sale / bare commit {1}×, complete sale / bare commit {2}×.",
                      {ms(ratio), ms(ratio_complete)})
                      .str()
@@ -282,6 +291,7 @@ void run_sale_bench(CliContext& ctx, int sales, bool show_statements) {
                     {"bare_median_ms", b.median},
                     {"bare_p99_ms", b.p99},
                     {"commit_ratio", ratio},
+                    {"commit_round_trips", rt.median},
                     {"complete_ratio", ratio_complete}});
 }
 

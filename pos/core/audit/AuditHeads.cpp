@@ -198,12 +198,16 @@ namespace {
 struct Anchor {
     std::string identity;
     fs::path file;
+    std::string key_path, url;  // what it was worked out for
 };
 
-// Worked out once per database and key: the sale path should not resolve paths at every commit.
-Anchor anchor_of(const AuditKey& key, db::Database& db) {
+// Worked out once per database and key: the sale path should not resolve paths at every commit, nor build
+// the map's key: a station's commits all ask for the one its thread asked for last.
+const Anchor& anchor_of(const AuditKey& key, db::Database& db) {
+    thread_local const Anchor* last = nullptr;
+    if (last && last->url == db.url().display && last->key_path == key.path().native()) return *last;
     static std::mutex guard;
-    static std::map<std::pair<std::string, std::string>, Anchor> known;
+    static std::map<std::pair<std::string, std::string>, Anchor> known;  // never erased: `last` stays valid
     const std::lock_guard<std::mutex> lock(guard);
     Anchor& anchor = known[{key.path().string(), db.url().display}];
     if (anchor.file.empty()) {
@@ -213,7 +217,10 @@ Anchor anchor_of(const AuditKey& key, db::Database& db) {
                            anchor.identity.size());
         const fs::path folder = key.path().has_parent_path() ? key.path().parent_path() : fs::path(".");
         anchor.file = folder / "audit-heads" / (hex(digest, 12) + ".heads");
+        anchor.key_path = key.path().native();
+        anchor.url = db.url().display;
     }
+    last = &anchor;
     return anchor;
 }
 
@@ -308,11 +315,11 @@ struct KnownAnchor {
 
 void advance_anchor(const AuditKey& key, db::Database& db, const std::vector<AuditHead>& heads) {
     if (heads.empty()) return;
-    const Anchor anchor = anchor_of(key, db);
+    const Anchor& anchor = anchor_of(key, db);
     static std::mutex guard;
-    static std::map<fs::path, KnownAnchor> known_anchors;
+    static std::map<std::string, KnownAnchor> known_anchors;  // by the file's path
     const std::lock_guard<std::mutex> lock(guard);
-    KnownAnchor& known = known_anchors[anchor.file];
+    KnownAnchor& known = known_anchors[anchor.file.native()];
     std::optional<HeadsFile> content;
     if (known.still_the_file() && !known.changed()) {
         content = known.content;

@@ -699,13 +699,13 @@ int next_receipt(db::Database& db, long long shift_id, long long visit = 0, long
         db.run("SELECT id FROM shift WHERE id = :s FOR UPDATE", soci::use(shift_id), soci::into(locked));
     }
     int last = 0;
-    if (!visit) {
+    if (!visit && !locked) {
         db.run("SELECT COALESCE(MAX(receipt_number), 0) FROM sale WHERE shift_id = :s", soci::use(shift_id),
                soci::into(last));
         return last + 1;
     }
     const std::vector<db::TextRow> rows = db.read_rows(receipt_read(db, shift_id, visit, salon_id, till));
-    if (visit_here) *visit_here = !rows.empty() && db::row_integer(rows.front(), 1) > 0;
+    if (visit_here && visit) *visit_here = !rows.empty() && db::row_integer(rows.front(), 1) > 0;
     return static_cast<int>(rows.empty() ? 1 : db::row_integer(rows.front(), 0) + 1);
 }
 
@@ -858,7 +858,7 @@ void announce_sale_reads(db::Database& db, const Actor& actor, const std::string
             db.read_ahead(tariff_read(d.tariff_code, today));
     }
     if (card_priced) announce_products_on_sale(db, today, "sim");
-    if (draft.visit_id) db.read_ahead(receipt_read(db, 0, draft.visit_id, actor.member().salon_id, till));
+    db.read_ahead(receipt_read(db, 0, draft.visit_id, actor.member().salon_id, till));
     actor.announce_record(db);
 }
 }  // namespace

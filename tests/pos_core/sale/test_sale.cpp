@@ -413,3 +413,25 @@ TEST_CASE("One search box finds a card, a number with its client, or a client by
     CHECK_THROWS_AS(desk_search(f.db(), f.specialist(), wrong), InputError);
     CHECK(desk_search(f.db(), f.stranger(), f.numbered[0]).empty());
 }
+
+TEST_CASE("A SIM sale goes to PostgreSQL in three round trips: BEGIN, its reads, its writes with the COMMIT",
+          "[sale][R-POS-1]") {
+    Desk f;
+    f.sell_sim(0, "smart", "600");  // the first draws the connection's ids and prepares its statements
+    const Actor seller = f.specialist();
+    SaleDraft d;
+    d.with_client = true;
+    d.client = ClientForm{"Петров Пётр Петрович", "01.02.1985", "4507 654321", "03.04.2005",
+                          "ОВД Арбат г. Москвы", "г. Москва, ул. Арбат, д. 3, кв. 4", ""};
+    d.lines.push_back({.kind = LineKind::sim, .iccid = f.numbered[1], .tariff_code = "smart"});
+    d.paid_cash = "100";
+    const std::uint64_t before = f.db().round_trips();
+    const CommittedSale s = commit_sale(f.db(), seller, "till-1", d);
+    const std::uint64_t trips = f.db().round_trips() - before;
+    CHECK(s.receipt_number == 2);
+    CHECK(f.status_of(f.numbered[1]) == "sold");
+    if (f.db().backend() == db::Backend::postgresql)
+        CHECK(trips == 3);
+    else
+        CHECK(trips <= 20);  // SQLite: statements, each a call into the library, no server to wait for
+}
