@@ -79,3 +79,11 @@ void add_stations_bench(CLI::App& app, CliContext& ctx);
 namespace salon::cli {
 void add_setup_command(CLI::App& app, CliContext& ctx);
 }
+// A gadget moved between a dealer's salons (`stock move IMEI --to-salon N`, whose SIM cards' form is in
+// stock_commands.cpp) and `stock history IMEI`, beside the other gadget verbs (gadget_commands.cpp).
+#include <string>
+#include <vector>
+namespace salon::cli {
+void move_gadget_command(const CliContext& ctx, const std::vector<std::string>& codes, std::int64_t to_salon,
+                         const std::string& reason);
+}
