@@ -66,9 +66,10 @@ DatabaseUrl DatabaseUrl::default_url() {
     return parse("sqlite:" + base + "/salon-station/salon.db");
 }
 
-DatabaseUrl DatabaseUrl::resolve(const std::string& explicit_url) {
+DatabaseUrl DatabaseUrl::resolve(const std::string& explicit_url, const std::string& stored_choice) {
     if (!explicit_url.empty()) return parse(explicit_url);
     if (const char* env = std::getenv("SALON_DB"); env && *env) return parse(env);
+    if (!stored_choice.empty()) return parse(stored_choice);
     return default_url();
 }
 

@@ -1,4 +1,5 @@
-// Which database a station uses: parsed from `--db URL` or SALON_DB, or the per-user default file.
+// Which database a station uses: parsed from `--db URL`, SALON_DB or the first-run wizard's stored choice,
+// else the per-user default file.
 #pragma once
 
 #include <string>
@@ -21,8 +22,9 @@ struct DatabaseUrl {
     static DatabaseUrl parse(std::string_view url);
     // `$XDG_DATA_HOME/salon-station/salon.db` (or `~/.local/share/...`).
     static DatabaseUrl default_url();
-    // The explicit URL if given, else SALON_DB, else the default.
-    static DatabaseUrl resolve(const std::string& explicit_url);
+    // The explicit URL (--db) if given, else SALON_DB, else `stored_choice` (what the station's first-run
+    // wizard kept; the CLI has none), else the default. The one place that order is decided.
+    static DatabaseUrl resolve(const std::string& explicit_url, const std::string& stored_choice = {});
 };
 
 }  // namespace salon::db

@@ -2,6 +2,7 @@
 
 #include "db/Database.hpp"
 #include "db/DatabaseUrl.hpp"
+#include "db/Setting.hpp"
 #include "db/UserError.hpp"
 #include "db/migrations.hpp"
 
@@ -251,8 +252,7 @@ const std::string kIncompleteSetting = "incomplete_operation";
 void mark_incomplete(Database& db, const std::string& operation) {
     WriteTransaction tx(db);
     const std::string value = std::to_string(db.now()) + " " + operation;
-    db.run("DELETE FROM setting WHERE name = :n", soci::use(kIncompleteSetting));
-    db.run("INSERT INTO setting (name, value) VALUES (:n, :v)", soci::use(kIncompleteSetting), soci::use(value));
+    put_setting(db, kIncompleteSetting, value);
     tx.commit();
 }
 

@@ -164,18 +164,16 @@ bool StationApp::OnExceptionInMainLoop() {
     return true;
 }
 
-std::string StationApp::database_url_text() const {
-    if (!options_.db_url.empty()) return options_.db_url;
-    if (const char* env = std::getenv("SALON_DB"); env && *env) return env;
+db::DatabaseUrl StationApp::database_url() const {
     // What the first-run wizard chose and tested.
     wxString stored;
-    if (wxConfigBase::Get()->Read("database", &stored)) return stored.utf8_string();
-    return {};
+    wxConfigBase::Get()->Read("database", &stored);
+    return db::DatabaseUrl::resolve(options_.db_url, stored.utf8_string());
 }
 
 bool StationApp::open_database() {
     try {
-        const db::DatabaseUrl url = db::DatabaseUrl::resolve(database_url_text());
+        const db::DatabaseUrl url = database_url();
         // Every station writes the journal; without its key nothing could be audited, so nothing is done.
         audit_key_ = pos::AuditKey::load_or_create();
         // No local file yet: the wizard asks where the data goes before anything is created.
@@ -226,7 +224,7 @@ void StationApp::show_first_run() {
     wait_window_.reset();
     db_.reset();
     auto* wizard = new ui::FirstRunWizard(
-        database_url_text(), *audit_key_, [this](std::unique_ptr<db::Database> db, const std::string& url_text) {
+        database_url(), *audit_key_, [this](std::unique_ptr<db::Database> db, const std::string& url_text) {
             db_ = std::move(db);
             wait_window_ = std::make_unique<DatabaseWaitWindow>(*db_);
             {

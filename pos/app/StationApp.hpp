@@ -43,8 +43,9 @@ private:
     void choose_ui_language();
     // Opens the database and the audit key; false after telling the person why one cannot be opened.
     bool open_database();
-    // --db, else SALON_DB, else the database the first-run wizard kept; empty: the default local file.
-    std::string database_url_text() const;
+    // --db, else SALON_DB, else the database the first-run wizard kept, else the default local file:
+    // db::DatabaseUrl::resolve decides the order, as for the CLI.
+    db::DatabaseUrl database_url() const;
     // The first-run wizard instead of the sign-in window, while the database is not set up.
     void show_first_run();
     ui::LoginDialog* show_login();

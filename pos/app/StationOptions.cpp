@@ -14,7 +14,8 @@ std::optional<int> parse_station_options(int argc, char** argv, StationOptions& 
     CLI::App cli{tr("Salon Station: the workstation of a dealer's salon.").str(), "salon-station"};
     cli.add_option(
         "--db", options.db_url,
-        tr("Database URL: sqlite:FILE or postgresql://... (default: SALON_DB, else the per-user file)")
+        tr("Database URL: sqlite:FILE or postgresql://... (default: SALON_DB, else the first-run choice, else "
+           "the per-user file)")
             .str());
     cli.add_option("--lang", options.language, tr("Language of the windows: ru or en").str())
         ->check(CLI::IsMember({"ru", "en"}));

@@ -7,7 +7,7 @@
 namespace salon::app {
 
 struct StationOptions {
-    std::string db_url;      // --db, else SALON_DB, else the per-user default file
+    std::string db_url;      // --db (else SALON_DB, the first-run choice, the default: DatabaseUrl::resolve)
     std::string language;    // --lang ru|en; empty: SALON_LANG, then the stored choice, then LANG
     std::string screenshot;  // --screenshot FILE: save the first window as PNG and exit
     std::string login;       // --login and --password: sign in without the form

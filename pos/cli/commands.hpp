@@ -97,3 +97,11 @@ void add_receipt_output(CLI::App& command, ReceiptOutput& output, bool printable
 void put_out_receipt(const CliContext& ctx, const pos::ReceiptDocument& doc, const ReceiptOutput& output,
                      const nlohmann::json& identity, bool sample);
 }  // namespace salon::cli
+// A gadget moved between a dealer's salons (`stock move IMEI --to-salon N`, whose SIM cards' form is in
+// stock_commands.cpp) and `stock history IMEI`, beside the other gadget verbs (gadget_commands.cpp).
+#include <string>
+#include <vector>
+namespace salon::cli {
+void move_gadget_command(const CliContext& ctx, const std::vector<std::string>& codes, std::int64_t to_salon,
+                         const std::string& reason);
+}

@@ -1,7 +1,9 @@
-// salon-cli gadget receive|list|show|terms: phones, modems and routers tracked by IMEI; and salon-cli stocktake
-// open|scan|show|close: counting a salon's SIM cards and gadgets by scanner against the expected stock.
+// salon-cli gadget receive|list|show|terms: phones, modems and routers tracked by IMEI; salon-cli stocktake
+// open|scan|show|close: counting a salon's SIM cards and gadgets by scanner against the expected stock; and
+// salon-cli stock move IMEI --to-salon N, stock history IMEI: a gadget between the dealer's salons.
 #include "pos/cli/CliContext.hpp"
 #include "pos/cli/commands.hpp"
+#include "pos/core/catalog/GadgetMovement.hpp"
 #include "pos/core/catalog/GadgetStock.hpp"
 #include "pos/core/catalog/SimStock.hpp"
 #include "pos/core/catalog/Stocktake.hpp"
@@ -157,9 +159,81 @@ std::vector<GadgetIntake> units_of(const GadgetReceiveOptions& o) {
     return out;
 }
 
+nlohmann::json to_json(const GadgetEvent& e) {
+    const auto text_or_null = [](const std::string& text) { return text.empty() ? nlohmann::json() : nlohmann::json(text); };
+    return {{"at", e.at},
+            {"event", to_string(e.kind)},
+            {"from_salon_id", e.from_salon_id == 0 ? nlohmann::json() : nlohmann::json(e.from_salon_id)},
+            {"from_salon", text_or_null(e.from_salon)},
+            {"to_salon_id", e.to_salon_id == 0 ? nlohmann::json() : nlohmann::json(e.to_salon_id)},
+            {"to_salon", text_or_null(e.to_salon)},
+            {"by", text_or_null(e.staff_login)},
+            {"by_name", text_or_null(e.staff_name)},
+            {"status", e.status},
+            {"receipt", e.receipt_number == 0 ? nlohmann::json() : nlohmann::json(e.receipt_number)},
+            {"note", text_or_null(e.note)}};
+}
+
+void print_history(db::Database& db, const Actor& viewer, const GadgetHistory& h) {
+    print_table(unit_headers(), {unit_cells(h.unit)});
+    std::cout << '\n';
+    // Times in the time zone of the salon the device is in now.
+    const std::string zone = get_salon(db, viewer, h.unit.salon_id).time_zone;
+    std::vector<std::vector<std::string>> rows;
+    for (const GadgetEvent& e : h.events) {
+        std::string note = e.note;
+        if (e.receipt_number != 0) note = trf("receipt {1}", {std::to_string(e.receipt_number)}).str();
+        rows.push_back({local_date_time(e.at, zone), gadget_event_title(e.kind), e.from_salon, e.to_salon,
+                        e.staff_name.empty() ? tr("command line").str() : e.staff_name,
+                        gadget_status_title(e.status), note});
+    }
+    print_table({tr("When").str(), tr("Event").str(), tr("From the salon").str(), tr("To the salon").str(),
+                 tr("Who").str(), tr("Status").str(), tr("Note").str()},
+                rows);
+}
+
+}  // namespace
+
+void move_gadget_command(const CliContext& ctx, const std::vector<std::string>& codes, std::int64_t to_salon,
+                         const std::string& reason) {
+    if (codes.size() != 1) throw ValidationError(tr("IMEI"), tr("give one gadget's IMEI with --to-salon"));
+    auto db = ctx.open();
+    const Actor person = ctx.person(*db);
+    GadgetUnit unit;
+    reporting_input(ctx, [&] { unit = move_gadget(*db, person, codes.front(), to_salon, reason); });
+    if (ctx.json)
+        return print_json({{"ok", true}, {"imei", unit.imei}, {"to_salon_id", unit.salon_id}, {"salon", unit.salon_name},
+                           {"status", unit.status}});
+    std::cout << trf("Moved the device {1} ({2}) to salon «{3}».", {unit.imei, unit.product_name, unit.salon_name}).str()
+              << '\n';
+}
+
+namespace {
+
+void add_gadget_history_command(CLI::App& app, CliContext& ctx) {
+    auto* stock = app.get_subcommand("stock");
+    auto imei = std::make_shared<std::string>();
+    auto* history = stock->add_subcommand("history", tr("A gadget's history by IMEI: received, moved, sold, refunded, "
+                                                        "stocktake differences").str());
+    history->add_option("IMEI", *imei, tr("IMEI").str())->required();
+    // `stock history IMEI --json` as well as `--json stock history IMEI`.
+    history->add_flag("--json", ctx.json, tr("Print machine-readable JSON").str());
+    history->callback([&ctx, imei] {
+        auto db = ctx.open();
+        const Actor viewer = ctx.viewer(*db);
+        GadgetHistory h;
+        reporting_input(ctx, [&] { h = gadget_history(*db, viewer, *imei); });
+        if (!ctx.json) return print_history(*db, viewer, h);
+        nlohmann::json events = nlohmann::json::array();
+        for (const GadgetEvent& e : h.events) events.push_back(to_json(e));
+        print_json({{"gadget", to_json(h.unit)}, {"events", events}});
+    });
+}
+
 }  // namespace
 
 void add_gadget_commands(CLI::App& app, CliContext& ctx) {
+    add_gadget_history_command(app, ctx);
     auto* gadget = app.add_subcommand("gadget", tr("Phones, modems and routers tracked by IMEI").str());
     gadget->require_subcommand(1);
 

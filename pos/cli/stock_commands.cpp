@@ -300,13 +300,22 @@ void add_stock_commands(CLI::App& app, CliContext& ctx) {
     });
 
     auto move_to = std::make_shared<std::int64_t>(0);
+    auto move_to_salon = std::make_shared<std::int64_t>(0);
     auto move_iccids = std::make_shared<std::vector<std::string>>();
     auto move_reason = std::make_shared<std::string>();
-    auto* move = stock->add_subcommand("move", tr("Move SIM cards to another salon").str());
-    move->add_option("--to", *move_to, tr("Salon number the cards go to").str())->required();
-    move->add_option("ICCID", *move_iccids, tr("The cards' ICCIDs").str())->required();
-    move->add_option("--reason", *move_reason, tr("Why they move").str())->required();
-    move->callback([&ctx, move_to, move_iccids, move_reason] {
+    auto* move = stock->add_subcommand(
+        "move", tr("Move SIM cards (--to) or a gadget by IMEI (--to-salon) to another salon").str());
+    auto* to_option = move->add_option("--to", *move_to, tr("Salon number the cards go to").str());
+    move->add_option("--to-salon", *move_to_salon,
+                     tr("Salon number a gadget goes to (the code is then its IMEI; a senior)").str())
+        ->excludes(to_option);
+    move->add_option("ICCID", *move_iccids, tr("The cards' ICCIDs, or one gadget's IMEI").str())->required();
+    move->add_option("--reason", *move_reason, tr("Why they move (optional for a gadget)").str());
+    move->add_flag("--json", ctx.json, tr("Print machine-readable JSON").str());
+    move->callback([&ctx, move_to, move_to_salon, move_iccids, move_reason] {
+        if (*move_to_salon != 0) return move_gadget_command(ctx, *move_iccids, *move_to_salon, *move_reason);
+        if (*move_to == 0) throw ValidationError(tr("Salon"), tr("give --to for SIM cards or --to-salon for a gadget"));
+        if (move_reason->empty()) throw ValidationError(tr("Reason"), tr("is required (--reason)"));
         auto db = ctx.open();
         const Actor actor = ctx.person(*db);
         move_sims(*db, actor, *move_iccids, *move_to, *move_reason);

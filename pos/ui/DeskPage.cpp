@@ -289,7 +289,8 @@ void DeskPage::build() {
         if (!IsShownOnScreen()) return e.Skip();  // a hidden page's input may still hold the focus
         switch (e.GetKeyCode()) {
         case 'F':
-            if (!e.ControlDown()) return e.Skip();
+            // Ctrl alone: Ctrl+Shift+F is the fiscal registrar's page, which the main window opens.
+            if (e.GetModifiers() != wxMOD_CONTROL) return e.Skip();
             search_->SetFocus();
             return search_->SelectAll();
         case 'T':
@@ -714,7 +715,6 @@ void DeskPage::take_ticket() {
         // a busy database (its window lets events through) would deliver to a dialog no longer shown.
         wxSingleChoiceDialog dialog(this, ui_text(tr("What has the client come for?")), ui_text(tr("Queue ticket")),
                                     titles);
-        name_stock_buttons(&dialog);
         if (dialog.ShowModal() != wxID_OK) return;
         chosen = dialog.GetSelection();
     }

@@ -24,7 +24,7 @@ int page_of(const std::string& input) {
 }
 }  // namespace
 
-FirstRunWizard::FirstRunWizard(const std::string& url_text, const pos::AuditKey& key, Done on_done)
+FirstRunWizard::FirstRunWizard(const db::DatabaseUrl& url, const pos::AuditKey& key, Done on_done)
     : wxDialog(nullptr, wxID_ANY, ui_text(tr("Salon Station — first run")), wxDefaultPosition, wxDefaultSize,
                wxDEFAULT_DIALOG_STYLE),
       key_(key),
@@ -61,15 +61,12 @@ FirstRunWizard::FirstRunWizard(const std::string& url_text, const pos::AuditKey&
     cancel_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Close(); });
     Bind(wxEVT_CLOSE_WINDOW, [this](wxCloseEvent&) { Destroy(); });
 
-    // The database the station was started with, else the default local file.
-    if (!url_text.empty()) {
-        const db::DatabaseUrl url = db::DatabaseUrl::parse(url_text);
-        if (url.backend == db::Backend::sqlite) {
-            local_path_->ChangeValue(wxString::FromUTF8(url.sqlite_path));
-        } else {
-            server_->SetValue(true);
-            server_url_->ChangeValue(wxString::FromUTF8(url_text));
-        }
+    // The database the station was started with (the default local file when nothing chose one).
+    if (url.backend == db::Backend::sqlite) {
+        local_path_->ChangeValue(wxString::FromUTF8(url.sqlite_path));
+    } else {
+        server_->SetValue(true);
+        server_url_->ChangeValue(wxString::FromUTF8(url.pg_conninfo));
     }
     show_page(0);
     Centre();

@@ -34,9 +34,9 @@ class FirstRunWizard : public wxDialog {
 public:
     using Done = std::function<void(std::unique_ptr<db::Database> db, const std::string& url_text)>;
 
-    // `url_text` is the database the station was started with (empty: the default local file); `key`
-    // must outlive the dialog.
-    FirstRunWizard(const std::string& url_text, const pos::AuditKey& key, Done on_done);
+    // `url` is the database the station was started with (db::DatabaseUrl::resolve); `key` must outlive
+    // the dialog.
+    FirstRunWizard(const db::DatabaseUrl& url, const pos::AuditKey& key, Done on_done);
     ~FirstRunWizard() override;
 
     // Shows page `index` (0 database ... 3 administrator) without checks: for screenshots and tests.

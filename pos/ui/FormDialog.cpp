@@ -1,7 +1,6 @@
 #include "pos/ui/FormDialog.hpp"
 
 #include "pos/ui/FormFields.hpp"
-#include "pos/ui/WxLabels.hpp"
 
 #include <wx/button.h>
 #include <wx/dialog.h>
@@ -21,7 +20,6 @@ wxStaticText* lay_out_form_dialog(wxDialog& dialog, wxStaticText* explanation, F
     sizer->Add(error, 0, wxEXPAND | wxALL, dialog.FromDIP(12));
     sizer->Add(dialog.CreateButtonSizer(wxOK | wxCANCEL), 0, wxEXPAND | wxALL, dialog.FromDIP(12));
     dialog.SetSizerAndFit(sizer);
-    name_stock_buttons(&dialog);
     if (auto* ok = dynamic_cast<wxButton*>(dialog.FindWindow(wxID_OK))) ok->SetLabel(ui_text(ok_label));
     return error;
 }

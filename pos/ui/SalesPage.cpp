@@ -32,6 +32,25 @@ Text fiscal_state_title(const std::string& state) {
     return tr("pending");
 }
 
+// The headings of the shift, the two payments and the fiscal state: in full or abbreviated ("См.", "Нал.", "Карта", "ККТ") for nine columns in the 760 pixels a 1024-wide screen
+// leaves; the list's tooltip spells the short ones out. Empty for the other columns.
+Text sales_heading(int column, bool full) {
+    switch (column) {
+    case 1: return full ? tr("Shift") : tr("Sh.");
+    case 6: return full ? tr("Cash payment") : tr("In cash");
+    case 7: return full ? tr("Card payment") : tr("By card");
+    case 8: return full ? tr("Fiscal state") : tr("Registrar");
+    default: return Text();
+    }
+}
+
+Text short_headings_tip() {
+    return tr("Sh.: the shift; in cash and by card: how the receipt was paid; registrar: the receipt's fiscal state");
+}
+
+// The least the specialist's name keeps before the headings are abbreviated: a surname and initials.
+constexpr int kLeastNameWidth = 120;
+
 pos::CalendarDate date_of(const wxTextCtrl* typed, const char* input, const Text& field) {
     return pos::CalendarDate::parse(typed->GetValue().utf8_string(), input, field);
 }
@@ -69,11 +88,10 @@ SalesPage::SalesPage(wxWindow* parent, db::Database& db, const pos::Actor& actor
                             wxLC_REPORT | wxLC_SINGLE_SEL | wxBORDER_THEME);
     // Together no wider than the page in the main window's default size: no column is cut off.
     sales_->AppendColumn(ui_text(tr("Receipt")), wxLIST_FORMAT_RIGHT, FromDIP(64));
-    // Nine columns in the 760 pixels a 1024-wide screen leaves: the Russian headings of the shift, the two
-    // payments and the fiscal state are abbreviated ("См.", "Нал.", "Карта", "ККТ"), the list's tooltip
-    // spells them out, so the card's and the registrar's columns are in sight without scrolling.
-    sales_->SetToolTip(ui_text(tr("Sh.: the shift; in cash and by card: how the receipt was paid; registrar: the "
-                                  "receipt's fiscal state")));
+    // Nine columns in the 760 pixels a 1024-wide screen leaves: there the Russian headings of the shift, the
+    // two payments and the fiscal state are abbreviated (sales_heading), the list's tooltip spells them out,
+    // so the card's and the registrar's columns are in sight without scrolling; a wider list has them in full.
+    sales_->SetToolTip(ui_text(short_headings_tip()));
     sales_->AppendColumn(ui_text(tr("Sh.")), wxLIST_FORMAT_RIGHT, FromDIP(40));
     sales_->AppendColumn(ui_text(tr("Time")), wxLIST_FORMAT_LEFT, FromDIP(128));
     sales_->AppendColumn(ui_text(tr("Specialist")), wxLIST_FORMAT_LEFT, FromDIP(190));
@@ -304,9 +322,60 @@ void SalesPage::refund() {
 // The specialist's name takes the width the other columns leave; on a 1024-wide screen that is less than
 // fit_columns' 80 pixels, so the name goes down to 48 (the surname's first letters) and, when the columns
 // still pass the list's width, the kind of the receipt gives the rest: the fiscal state stays in sight.
+void SalesPage::set_sales_headings(bool full) {
+    // The tooltip spells out the short headings; the full ones need none.
+    if (full)
+        sales_->UnsetToolTip();
+    else
+        sales_->SetToolTip(ui_text(short_headings_tip()));
+    for (int c = 0; c < sales_->GetColumnCount(); ++c) {
+        const Text heading = sales_heading(c, full);
+        if (heading.empty()) continue;
+        wxListItem column;
+        column.SetText(ui_text(heading));
+        sales_->SetColumn(c, column);
+    }
+}
+
+void SalesPage::choose_sales_headings() {
+    const int client = sales_->GetClientSize().GetWidth();
+    if (client <= 0) return;
+    // Each full heading's width as fit_columns gives it (GTK's header with its padding, and fit_columns' own
+    // air), measured once the list is shown: an estimate from the text alone came out short and flipped the
+    // headings back and forth.
+    if (full_heading_widths_.empty()) {
+        for (int c = 0; c < sales_->GetColumnCount(); ++c) {
+            if (sales_heading(c, true).empty()) continue;
+            const int width = sales_->GetColumnWidth(c);
+            wxListItem column;
+            column.SetText(ui_text(sales_heading(c, true)));
+            sales_->SetColumn(c, column);
+            sales_->SetColumnWidth(c, wxLIST_AUTOSIZE_USEHEADER);
+            full_heading_widths_[c] = sales_->GetColumnWidth(c) + FromDIP(16);
+            column.SetText(ui_text(sales_heading(c, full_headings_)));
+            sales_->SetColumn(c, column);
+            sales_->SetColumnWidth(c, width);
+        }
+    }
+    // The width the list needs with the full headings (each column as wide as now or as its full heading, as
+    // fit_columns would make it) and the specialist's name at least a surname with initials.
+    int needed = FromDIP(kLeastNameWidth);
+    for (int c = 0; c < sales_->GetColumnCount(); ++c) {
+        if (c == 3) continue;
+        const auto full = full_heading_widths_.find(c);
+        needed += std::max(sales_->GetColumnWidth(c), full == full_heading_widths_.end() ? 0 : full->second);
+    }
+    const bool full = needed <= client;
+    if (full == full_headings_) return;
+    full_headings_ = full;
+    set_sales_headings(full);
+    fit_columns(sales_, 3);
+}
+
 void SalesPage::squeeze_sales_columns() {
     const int client = sales_->GetClientSize().GetWidth();
     if (client <= 0) return;
+    choose_sales_headings();
     int others = 0;
     for (int c = 0; c < sales_->GetColumnCount(); ++c)
         if (c != 3) others += sales_->GetColumnWidth(c);

@@ -13,6 +13,7 @@
 #include <wx/listctrl.h>
 #include <wx/stattext.h>
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,9 @@ private:
     void show_sales();
     void show_lines();
     void squeeze_sales_columns();  // the columns within the list's width on a 1024-wide screen
+    // Full headings where they fit beside the specialist's name, abbreviated ones on a 1024-wide screen.
+    void choose_sales_headings();
+    void set_sales_headings(bool full);
     void open_receipt();
     void refund();
     const pos::SaleRecord* selected() const;
@@ -53,6 +57,8 @@ private:
     wxButton* refund_ = nullptr;
     std::vector<pos::SaleRecord> records_;
     std::vector<std::int64_t> refunded_;  // the selected sale's lines already refunded
+    bool full_headings_ = false;  // the list was built with the short headings
+    std::map<int, int> full_heading_widths_;  // column -> its width with the full heading, once measured
 };
 
 }  // namespace salon::ui

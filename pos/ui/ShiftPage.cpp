@@ -42,7 +42,6 @@ bool ask_cash_movement(wxWindow* parent, db::Database& db, const pos::Actor& act
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(fields.sizer(), 0, wxEXPAND | wxALL, 12);
     sizer->Add(dialog.CreateButtonSizer(wxOK | wxCANCEL), 0, wxEXPAND | wxALL, 12);
-    name_stock_buttons(&dialog);
     dialog.SetSizerAndFit(sizer);
     auto save = [&] {
         fields.clear_errors();

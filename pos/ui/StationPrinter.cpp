@@ -3,7 +3,6 @@
 #include "db/UserError.hpp"
 #include "pos/print/CupsPrinter.hpp"
 #include "pos/ui/FormFields.hpp"
-#include "pos/ui/WxLabels.hpp"
 
 #include <wx/choicdlg.h>
 #include <wx/config.h>
@@ -36,7 +35,6 @@ void choose_station_printer(wxWindow* parent) {
     for (const auto& p : printers) names.Add(wxString::FromUTF8(p));
     wxSingleChoiceDialog dialog(parent, ui_text(tr("Receipts and X/Z reports are printed on:")), ui_text(tr("Printer")),
                                 names);
-    name_stock_buttons(&dialog);
     const wxString chosen = station_printer();
     for (std::size_t i = 0; i < printers.size(); ++i)
         if (wxString::FromUTF8(printers[i]) == chosen) dialog.SetSelection(static_cast<int>(i + 1));

@@ -7,6 +7,8 @@
 #include "pos/core/identifiers/Msisdn.hpp"
 #include "pos/ui/ChoiceIds.hpp"
 #include "pos/ui/FileToRead.hpp"
+#include "pos/ui/GadgetStockPanel.hpp"
+#include "pos/ui/SalonMoveDialog.hpp"
 #include "pos/ui/VirtualList.hpp"
 #include "pos/ui/WxLabels.hpp"
 
@@ -99,54 +101,15 @@ wxStaticText* heading(wxWindow* parent, const wxString& text) {
     return t;
 }
 
-// Where the selected cards go and why. `move` does it and may refuse: the refusal is shown beside its input
-// and the dialog stays open. False when the person cancelled.
+// Where the selected cards go and why (see ask_salon_move).
 bool ask_move(wxWindow* parent, const std::vector<pos::Salon>& destinations, std::size_t count,
               const std::function<void(std::int64_t, const std::string&)>& move) {
-    wxDialog dialog(parent, wxID_ANY, ui_text(tr("Move SIM cards")));
-    auto* explanation =
-        new wxStaticText(&dialog, wxID_ANY,
-                         ui_text(trn("{1} card goes to another salon.", "{1} cards go to another salon.",
-                                     static_cast<long long>(count))));
-    FormFields fields(&dialog);
-    auto* to = new wxChoice(&dialog, wxID_ANY);
-    std::vector<std::pair<std::int64_t, std::string>> entries;
-    for (const auto& s : destinations) entries.emplace_back(s.id, s.name + " — " + s.dealer_name);
-    fill_choice(to, entries, destinations.front().id);
-    auto* reason = input(&dialog);
-    reason->SetMinSize(dialog.FromDIP(wxSize(320, -1)));
-    fields.add("salon", tr("To the salon"), to);
-    fields.add("reason", tr("Reason"), reason);
-    auto* error = new wxStaticText(&dialog, wxID_ANY, wxString());
-    error->SetForegroundColour(error_colour());
-    auto* sizer = new wxBoxSizer(wxVERTICAL);
-    sizer->Add(explanation, 0, wxALL, 12);
-    sizer->Add(fields.sizer(), 0, wxEXPAND | wxLEFT | wxRIGHT, 12);
-    sizer->Add(error, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 12);
-    sizer->Add(dialog.CreateButtonSizer(wxOK | wxCANCEL), 0, wxEXPAND | wxALL, 12);
-    name_stock_buttons(&dialog);
-    dialog.SetSizerAndFit(sizer);
-    auto try_move = [&] {
-        fields.clear_errors();
-        error->SetLabel(wxString());
-        try {
-            move(chosen_id(to), reason->GetValue().utf8_string());
-            dialog.EndModal(wxID_OK);
-        } catch (const pos::InputError& e) {
-            const wxString message = wxString::FromUTF8(e.message());
-            if (!fields.show_error(e.input(), message)) error->SetLabel(message);
-        } catch (const UserError& e) {
-            error->SetLabel(wxString::FromUTF8(e.message()));
-        }
-        error->Wrap(dialog.FromDIP(440));
-        dialog.Layout();
-        dialog.Fit();
-    };
-    dialog.Bind(
-        wxEVT_BUTTON, [&](wxCommandEvent&) { try_move(); }, wxID_OK);
-    reason->Bind(wxEVT_TEXT_ENTER, [&](wxCommandEvent&) { try_move(); });
-    reason->SetFocus();
-    return dialog.ShowModal() == wxID_OK;
+    SalonMove what;
+    what.title = ui_text(tr("Move SIM cards"));
+    what.explanation = ui_text(trn("{1} card goes to another salon.", "{1} cards go to another salon.",
+                                   static_cast<long long>(count)));
+    for (const auto& s : destinations) what.destinations.emplace_back(s.id, s.name + " — " + s.dealer_name);
+    return ask_salon_move(parent, what, move);
 }
 
 }  // namespace
@@ -173,6 +136,7 @@ void StockPage::build() {
             list_checked_ = pending_.empty();  // checked for the salon chosen before
             show_pending();
             load_stock();
+            gadgets_->show_salon(salon_id(), salons_);
         });
         header->Add(salon_choice_, 0, wxALIGN_CENTER_VERTICAL);
     }
@@ -339,6 +303,10 @@ void StockPage::build() {
     stock_column->Add(filters, 0, wxEXPAND | wxBOTTOM, 6);
     stock_column->Add(stock_list_, 1, wxEXPAND);
     stock_column->Add(stock_buttons, 0, wxEXPAND | wxTOP, 8);
+    // The salon's gadgets by IMEI under its SIM cards: moved between the dealer's salons, their history.
+    gadgets_ = new GadgetStockPanel(this, db_, actor_, [this](const wxString& text, bool error) { status(text, error); });
+    stock_list_->SetMinSize(FromDIP(wxSize(-1, 110)));  // room for the gadgets' at 1024×768
+    stock_column->Add(gadgets_, 1, wxEXPAND | wxTOP, 8);
 
     // Receiving above (the form, then the list it fills), the stock below, both as wide as the page.
     auto* receiving = new wxBoxSizer(wxHORIZONTAL);
@@ -348,11 +316,13 @@ void StockPage::build() {
     top->Add(header, 0, wxEXPAND | wxALL, 8);
     top->Add(status_, 0, wxEXPAND | wxLEFT | wxRIGHT, 8);
     top->Add(receiving, 1, wxEXPAND | wxALL, 8);
-    top->Add(stock_column, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 8);
+    // Twice the receiving's share: the stock has the SIM cards' list and the gadgets' under it.
+    top->Add(stock_column, 2, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 8);
     SetSizer(top);
 
     Bind(wxEVT_CHAR_HOOK, [this](wxKeyEvent& e) {
-        if (e.GetKeyCode() == 'F' && e.ControlDown()) {
+        // Ctrl alone: Ctrl+Shift+F is the fiscal registrar's page, which the main window opens.
+        if (e.GetKeyCode() == 'F' && e.GetModifiers() == wxMOD_CONTROL) {
             search_->SetFocus();
             return search_->SelectAll();
         }
@@ -366,6 +336,7 @@ void StockPage::refresh() {
     try {
         load_salons();
         load_stock();
+        gadgets_->show_salon(salon_id(), salons_);
         show_pending();
     } catch (const UserError& e) {
         status(wxString::FromUTF8(e.message()), true);

@@ -28,6 +28,7 @@ class Database;
 
 namespace salon::ui {
 
+class GadgetStockPanel;
 class VirtualList;
 
 class StockPage : public StationPage {
@@ -104,6 +105,7 @@ private:
     wxTextCtrl* search_ = nullptr;
     VirtualList* stock_list_ = nullptr;
     wxStaticText* stock_text_ = nullptr;
+    GadgetStockPanel* gadgets_ = nullptr;
 };
 
 }  // namespace salon::ui

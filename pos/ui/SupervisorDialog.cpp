@@ -3,7 +3,6 @@
 #include "db/UserError.hpp"
 #include "pos/core/organisation/Actor.hpp"
 #include "pos/ui/FormFields.hpp"
-#include "pos/ui/WxLabels.hpp"
 
 #include <wx/button.h>
 #include <wx/dialog.h>
@@ -31,7 +30,6 @@ std::optional<pos::SupervisorApproval> ask_supervisor(wxWindow* parent, db::Data
     sizer->Add(fields.sizer(), 0, wxEXPAND | wxLEFT | wxRIGHT, 12);
     sizer->Add(error, 0, wxEXPAND | wxALL, 12);
     sizer->Add(dialog.CreateButtonSizer(wxOK | wxCANCEL), 0, wxEXPAND | wxALL, 12);
-    name_stock_buttons(&dialog);
     dialog.SetSizerAndFit(sizer);
     std::optional<pos::SupervisorApproval> result;
     auto try_approve = [&] {

@@ -5,7 +5,6 @@
 #include "pos/core/common/FormInput.hpp"
 #include "pos/core/catalog/TariffAdvisor.hpp"
 #include "pos/ui/FormFields.hpp"
-#include "pos/ui/WxLabels.hpp"
 
 #include <wx/button.h>
 #include <wx/dialog.h>
@@ -50,7 +49,6 @@ std::string choose_tariff_with_advisor(wxWindow* parent, db::Database& db) {
     sizer->Add(ranking, 1, wxEXPAND | wxLEFT | wxRIGHT, 12);
     sizer->Add(arithmetic, 0, wxEXPAND | wxALL, 12);
     sizer->Add(dialog.CreateButtonSizer(wxOK | wxCANCEL), 0, wxEXPAND | wxALL, 12);
-    name_stock_buttons(&dialog);
     dialog.SetSizerAndFit(sizer);
 
     std::vector<pos::TariffQuote> quotes;

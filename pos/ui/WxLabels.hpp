@@ -1,6 +1,6 @@
-// wx's own buttons (the OK and Cancel of CreateButtonSizer, of wxTextEntryDialog, wxSingleChoiceDialog) in
-// the station's language: GTK draws a stock button with its own catalog and the process's C locale, so it
-// said "Cancel" in a Russian station whatever the station's catalog held.
+// wx's own text dialog in the station's language. Its OK and Cancel, like every stock button (OK, Cancel,
+// Yes, No, Close), are drawn by GTK with its own catalog, which follows LANGUAGE: ui::follow_language_in_wx
+// sets it, so they need no labels of the station's own.
 #pragma once
 
 #include <wx/string.h>
@@ -9,10 +9,7 @@ class wxWindow;
 
 namespace salon::ui {
 
-// Gives every stock button of `dialog` (OK, Cancel, Yes, No, Close) its label from the station's catalog.
-void name_stock_buttons(wxWindow* dialog);
-
-// wxGetTextFromUser (same arguments) with the buttons named: the text typed, or empty when cancelled.
+// wxGetTextFromUser (same arguments), fitted to its prompt: the text typed, or empty when cancelled.
 wxString text_from_person(const wxString& prompt, const wxString& title, const wxString& value, wxWindow* parent);
 
 }  // namespace salon::ui

@@ -53,6 +53,27 @@ TEST_CASE("The default database is a per-user SQLite file", "[db][url]") {
     unsetenv("SALON_DB");
 }
 
+TEST_CASE("A database is chosen by --db, then SALON_DB, then the first-run wizard's choice, then the default",
+          "[db][url]") {
+    setenv("XDG_DATA_HOME", "/tmp/xdg-test", 1);
+    unsetenv("SALON_DB");
+    const std::string stored = "postgresql://salon@db.example/salon";
+    // Nothing but the default.
+    CHECK(DatabaseUrl::resolve("", "").sqlite_path == "/tmp/xdg-test/salon-station/salon.db");
+    // The wizard's stored choice beats the default...
+    const auto from_wizard = DatabaseUrl::resolve("", stored);
+    CHECK(from_wizard.backend == Backend::postgresql);
+    CHECK(from_wizard.pg_conninfo == stored);
+    // ...SALON_DB beats the stored choice...
+    setenv("SALON_DB", "sqlite:/tmp/from-env.db", 1);
+    CHECK(DatabaseUrl::resolve("", stored).sqlite_path == "/tmp/from-env.db");
+    // ...and --db beats them all.
+    CHECK(DatabaseUrl::resolve("sqlite:/tmp/explicit.db", stored).sqlite_path == "/tmp/explicit.db");
+    unsetenv("SALON_DB");
+    // A stored choice that no longer parses is refused naming the field, not silently replaced.
+    CHECK_THROWS_AS(DatabaseUrl::resolve("", "mysql://old"), ValidationError);
+}
+
 #include "db/migrations.hpp"
 
 TEST_CASE("Migration text splits into statements without comments", "[db][migrations]") {

@@ -21,11 +21,21 @@ main=$(timeout 20 xdotool search --sync --onlyvisible --name "^Salon Station —
 [ -n "$main" ] && ok "the desk opens" || { bad "no main window"; kill $pid; gui_test_summary; exit 1; }
 xdotool windowfocus --sync "$main" 2>/dev/null; sleep 0.5
 
+# Ctrl+F on the Sale page goes to its search box; Ctrl+Shift+F, even from that box, opens the fiscal page.
+# The text the focused input holds: copied with Ctrl+A, Ctrl+C and read from the clipboard.
+focused_text() {
+  xdotool key ctrl+a; xdotool key ctrl+c; sleep 0.3
+  timeout 5 xclip -o -selection clipboard 2>/dev/null || echo ""
+}
+k ctrl+1; sleep 0.6; k ctrl+f; t "4510"
+[ "$(focused_text)" = "4510" ] && ok "Ctrl+F on the Sale page goes to the search box" || bad "Ctrl+F did not reach the search box"
+k ctrl+a; k BackSpace
 # The correction: F6 on the fiscal page; the amount has the focus; the payment is chosen, never assumed.
-k ctrl+2; sleep 0.6; k ctrl+shift+f; sleep 1.2   # from the Shift page: the Sale page takes Ctrl+F (its search) whatever the Shift key
+k ctrl+shift+f; sleep 1.2
 k F6; sleep 1
 dialog=$(visible "^Чек коррекции")
-[ -n "$dialog" ] && ok "F6 opens the correction form" || bad "no correction form"
+[ -n "$dialog" ] && ok "Ctrl+Shift+F from the Sale page's search box opens the fiscal page (F6: the correction form)" ||
+  bad "no correction form: Ctrl+Shift+F did not open the fiscal page"
 # Fields by their place in the form (without a window manager, Tab order is not reliable under Xvfb).
 eval "$(xdotool getwindowgeometry --shell "$dialog")"
 echo "correction form at $X,$Y ${WIDTH}x$HEIGHT"

@@ -32,6 +32,7 @@ constexpr PermissionName kPermissions[] = {
     {Permission::administer_database, "administer_database"},
     {Permission::approve_stock_difference, "approve_stock_difference"},
     {Permission::fiscal_correction, "fiscal_correction"},
+    {Permission::move_gadgets, "move_gadgets"},
 };
 }  // namespace
 
@@ -65,6 +66,7 @@ Text permission_title(Permission permission) {
     case Permission::administer_database: return tr("Administer the database and permissions");
     case Permission::approve_stock_difference: return tr("Open stocktakes and approve their differences");
     case Permission::fiscal_correction: return tr("Register correction receipts");
+    case Permission::move_gadgets: return tr("Move gadgets to another salon of the dealer");
     }
     return tr("Sell");
 }

@@ -32,6 +32,7 @@ enum class Permission {
     administer_database,
     approve_stock_difference,
     fiscal_correction,
+    move_gadgets,
 };
 
 std::string_view to_string(Permission permission);

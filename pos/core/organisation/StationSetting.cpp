@@ -35,15 +35,6 @@ std::string setting_text(db::Database& db, const std::string& name) {
     return ind == soci::i_ok ? value : std::string();
 }
 
-void put_setting(db::Database& db, const std::string& name, const std::string& value) {
-    int exists = 0;
-    db.run("SELECT COUNT(*) FROM setting WHERE name = :n", soci::use(name), soci::into(exists));
-    if (exists)
-        db.run("UPDATE setting SET value = :v WHERE name = :n", soci::use(value), soci::use(name));
-    else
-        db.run("INSERT INTO setting (name, value) VALUES (:n, :v)", soci::use(name), soci::use(value));
-}
-
 void save_setting_number(db::Database& db, const Actor& actor, const std::string& name, long long value) {
     actor.require(db, Permission::administer_database);
     db::WriteTransaction tx(db);

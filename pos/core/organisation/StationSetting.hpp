@@ -2,11 +2,9 @@
 // program version: the SIM limit per person, the bundle-share threshold.
 #pragma once
 
-#include <string>
+#include "db/Setting.hpp"
 
-namespace salon::db {
-class Database;
-}
+#include <string>
 
 namespace salon::pos {
 
@@ -19,8 +17,9 @@ constexpr const char* kBundleShareThresholdPercent = "bundle_share_threshold_per
 long long setting_number(db::Database& db, const std::string& name, long long fallback);
 // The setting's text; empty when it is absent.
 std::string setting_text(db::Database& db, const std::string& name);
-// Writes the row, inside the caller's WriteTransaction (which also writes the change's audit entry).
-void put_setting(db::Database& db, const std::string& name, const std::string& value);
+// Writes the row, inside the caller's WriteTransaction (which also writes the change's audit entry): the
+// one upsert db's own marks use too.
+using db::put_setting;
 // Head office (administer_database) sets it; one transaction with its audit entry ("setting.save").
 void save_setting_number(db::Database& db, const Actor& actor, const std::string& name, long long value);
 

@@ -4,6 +4,7 @@
 // by scanner, closed with a senior's approval that writes the differences off and in and journals them.
 #include <catch2/catch.hpp>
 
+#include "pos/core/catalog/GadgetMovement.hpp"
 #include "pos/core/catalog/GadgetStock.hpp"
 #include "pos/core/catalog/ProductCatalog.hpp"
 #include "pos/core/catalog/SimStock.hpp"
@@ -270,4 +271,127 @@ TEST_CASE("A stocktake without differences closes by the senior alone; a late ar
     CHECK_FALSE(s.has_differences());
     CHECK(s.approved_by == "Козлова Мария");
     CHECK(f.status_of(imei(40)) == "in_stock");
+}
+
+// ---- a gadget between the dealer's salons, and its history by IMEI
+
+TEST_CASE("A senior moves a gadget to another salon of the dealer, with its movement and audit entry, in one "
+          "transaction; the receiving salon has it in stock only once moved [R-POS-1]",
+          "[gadgets][move][R-POS-1]") {
+    GadgetDesk f;
+    const auto in_stock = [&](std::int64_t salon) {
+        std::vector<std::string> imeis;
+        for (const auto& u : list_gadgets(f.db(), f.cli, salon, "")) imeis.push_back(u.imei);
+        return imeis;
+    };
+    const auto movements = [&] { return f.count("SELECT COUNT(*) FROM gadget_movement"); };
+    const auto moves_journaled = [&] { return f.count("SELECT COUNT(*) FROM audit_entry WHERE action = 'gadget.move'"); };
+    CHECK(in_stock(f.second_salon) == std::vector<std::string>{imei(9)});
+    const long long before = movements();
+
+    // A specialist may not (permissions are data: seniors, dealers' managers and head office have it).
+    CHECK_THAT(refusal([&] { move_gadget(f.db(), f.specialist(), imei(1), f.second_salon); }),
+               Catch::Contains("Move gadgets to another salon of the dealer"));
+    // Bad input names its field; another dealer's device is not found, another dealer's salon either.
+    std::string bad = imei(1);
+    bad.back() = bad.back() == '0' ? '1' : '0';
+    CHECK(failing_input([&] { move_gadget(f.db(), f.senior(), bad, f.second_salon); }) == "imei");
+    CHECK(failing_input([&] { move_gadget(f.db(), f.senior(), imei(77), f.second_salon); }) == "imei");
+    CHECK(failing_input([&] { move_gadget(f.db(), f.stranger(), imei(1), f.other_salon); }) == "imei");
+    CHECK(failing_input([&] { move_gadget(f.db(), f.senior(), imei(1), f.other_salon); }) == "to_salon");
+    CHECK(failing_input([&] { move_gadget(f.db(), f.senior(), imei(1), 999999); }) == "to_salon");
+    CHECK(failing_input([&] { move_gadget(f.db(), f.senior(), imei(1), f.salon); }) == "to_salon");
+    // Head office sees every salon, and still keeps the stock the dealer's.
+    CHECK(refusal([&] { move_gadget(f.db(), f.cli, imei(1), f.other_salon); }) ==
+          "Gadgets move only between salons of the same dealer.");
+    // A senior handles his own salon's stock, not the other salon's.
+    CHECK_THAT(refusal([&] { move_gadget(f.db(), f.senior(), imei(9), f.salon); }), Catch::Contains("own salon"));
+    CHECK(movements() == before);
+    CHECK(moves_journaled() == 0);
+    CHECK(in_stock(f.second_salon) == std::vector<std::string>{imei(9)});
+
+    // Found by its second IMEI, moved with a reason: the unit, its movement and the journal, together.
+    const GadgetUnit moved = move_gadget(f.db(), f.senior(), imei(501), f.second_salon, "витрина у метро");
+    CHECK(moved.imei == imei(1));
+    CHECK(moved.salon_id == f.second_salon);
+    CHECK(moved.status == kGadgetInStock);
+    CHECK(in_stock(f.second_salon) == std::vector<std::string>{imei(1), imei(9)});
+    CHECK(in_stock(f.salon) == std::vector<std::string>{imei(2), imei(3)});
+    CHECK(movements() == before + 1);
+    CHECK(f.count("SELECT COUNT(*) FROM gadget_movement WHERE from_salon = " + std::to_string(f.salon) +
+                  " AND to_salon = " + std::to_string(f.second_salon) + " AND staff_id = " +
+                  std::to_string(f.senior_id) + " AND reason = 'moved: витрина у метро'") == 1);
+    CHECK(f.count("SELECT COUNT(*) FROM audit_entry WHERE action = 'gadget.move' AND subject = 'gadget_unit:" +
+                  std::to_string(moved.id) + "' AND details LIKE '%from=salon:" + std::to_string(f.salon) +
+                  " to=salon:" + std::to_string(f.second_salon) + "%'") == 1);
+    // The first salon no longer sells it; the second one has it.
+    CHECK(refusal([&] { commit_sale(f.db(), f.specialist(), "till-1", f.phone_sale(imei(1))); }) ==
+          "Line 1: IMEI: this device is in the stock of salon «Салон у метро»");
+
+    // A sold device stays where it was sold; a returned one moves as returned.
+    const CommittedSale sale = commit_sale(f.db(), f.specialist(), "till-1", f.phone_sale(imei(2)));
+    CHECK(failing_input([&] { move_gadget(f.db(), f.senior(), imei(2), f.second_salon); }) == "imei");
+    CHECK_THAT(refusal([&] { move_gadget(f.db(), f.senior(), imei(2), f.second_salon); }), Catch::Contains("sold"));
+    const auto approval = approve(f.db(), f.specialist(), Permission::refund, "senior", "password1");
+    refund_sale(f.db(), f.specialist(), "till-1", sale.sale_id, {}, approval);
+    CHECK(move_gadget(f.db(), f.senior(), imei(2), f.second_salon).status == kGadgetReturned);
+    CHECK(f.status_of(imei(2)) == kGadgetReturned);
+    CHECK(moves_journaled() == 2);
+}
+
+TEST_CASE("A gadget's history by IMEI: received, sold, refunded, moved, a stocktake's difference [R-POS-1]",
+          "[gadgets][history][R-POS-1]") {
+    GadgetDesk f;
+    const CommittedSale sale = commit_sale(f.db(), f.specialist(), "till-1", f.phone_sale(imei(3)));
+    const auto approval = approve(f.db(), f.specialist(), Permission::refund, "senior", "password1");
+    const CommittedSale refund = refund_sale(f.db(), f.specialist(), "till-1", sale.sale_id, {}, approval);
+    move_gadget(f.db(), f.senior(), imei(3), f.second_salon, "под заказ");
+    // The second salon's stocktake finds it missing and writes it off.
+    const std::int64_t count_id = open_stocktake(f.db(), f.cli, f.second_salon);
+    scan_stocktake(f.db(), f.cli, count_id, imei(9));
+    close_stocktake(f.db(), f.cli, count_id, "недостача по акту 7");
+
+    const GadgetHistory h = gadget_history(f.db(), f.specialist(), imei(3));
+    CHECK(h.unit.imei == imei(3));
+    CHECK(h.unit.status == kGadgetWrittenOff);
+    REQUIRE(h.events.size() == 5);
+    std::vector<GadgetEventKind> kinds;
+    for (const auto& e : h.events) kinds.push_back(e.kind);
+    CHECK(kinds == std::vector<GadgetEventKind>{GadgetEventKind::received, GadgetEventKind::sold, GadgetEventKind::refunded,
+                                                GadgetEventKind::moved, GadgetEventKind::stocktake_missing});
+    CHECK(h.events[0].from_salon_id == 0);
+    CHECK(h.events[0].to_salon == "Салон на Тверской");
+    CHECK(h.events[0].note == "ТН-1");
+    CHECK(h.events[0].staff_login.empty());  // received by the command line
+    CHECK(h.events[1].receipt_number == sale.receipt_number);
+    CHECK(h.events[1].staff_login == "spec");
+    CHECK(h.events[1].status == kGadgetSold);
+    CHECK(h.events[2].receipt_number == refund.receipt_number);
+    CHECK(h.events[2].status == kGadgetReturned);
+    CHECK(h.events[3].from_salon == "Салон на Тверской");
+    CHECK(h.events[3].to_salon == "Салон у метро");
+    CHECK(h.events[3].staff_login == "senior");
+    CHECK(h.events[3].staff_name == "Козлова Мария");
+    CHECK(h.events[3].note == "под заказ");
+    CHECK(h.events[3].status == kGadgetReturned);
+    CHECK_THAT(h.events[4].note, Catch::Contains("недостача по акту 7"));
+    CHECK(h.events[4].status == kGadgetWrittenOff);
+    for (std::size_t i = 1; i < h.events.size(); ++i) CHECK(h.events[i].at >= h.events[i - 1].at);
+    // A written-off device does not move either.
+    CHECK(failing_input([&] { move_gadget(f.db(), f.cli, imei(3), f.salon); }) == "imei");
+
+    // A surplus written in: the second salon's phone counted in the first salon's stocktake.
+    const std::int64_t here = open_stocktake(f.db(), f.senior(), f.salon);
+    for (const std::string& code : {imei(1), imei(2), imei(9), f.cards[0], f.cards[1]}) scan_stocktake(f.db(), f.senior(), here, code);
+    close_stocktake(f.db(), f.senior(), here, "пересорт между салонами");
+    const GadgetHistory found = gadget_history(f.db(), f.senior(), imei(9));
+    REQUIRE(found.events.size() == 2);
+    CHECK(found.events[1].kind == GadgetEventKind::stocktake_surplus);
+    CHECK(found.events[1].from_salon_id == f.second_salon);
+    CHECK(found.events[1].to_salon_id == f.salon);
+
+    // Only for those who see the dealer; a malformed IMEI names the field.
+    CHECK(failing_input([&] { gadget_history(f.db(), f.stranger(), imei(3)); }) == "imei");
+    CHECK(failing_input([&] { gadget_history(f.db(), f.specialist(), "12345"); }) == "imei");
+    CHECK(to_string(GadgetEventKind::stocktake_missing) == "stocktake_missing");
 }
