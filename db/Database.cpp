@@ -347,30 +347,11 @@ void Database::later(const std::string& text, std::vector<Param> params) {
         pending_.push_back({text, std::move(params)});
         return;
     }
-    Statement st = checkout(text);
     if (backend() == Backend::sqlite) {
-        ++round_trips_;
-        // Bound and stepped through SQLite's own interface: SOCI's binding (an object allocated per value,
-        // converted at every execution) cost more than the statement's own work in a sale's inserts
-        // (`salon-cli bench sale`). SOCI binds the cached statement afresh at its next use of it.
-        auto* b = static_cast<soci::sqlite3_statement_backend*>(st.st_.get_backend());
-        sqlite_api::sqlite3_stmt* stmt = b->stmt_;
-        sqlite_api::sqlite3_reset(stmt);
-        int rc = bind_sqlite(stmt, params);
-        if (rc == SQLITE_OK)
-            do rc = sqlite_api::sqlite3_step(stmt);
-            while (rc == SQLITE_ROW);
-        if (rc != SQLITE_DONE) {
-            auto* session = static_cast<soci::sqlite3_session_backend*>(session_.get_backend());
-            const soci::sqlite3_soci_error e(sqlite_api::sqlite3_errmsg(session->conn_), rc);
-            sqlite_api::sqlite3_reset(stmt);
-            raise_if_busy_or_full(e, last_os_error(), busy_holder());
-            throw e;
-        }
-        sqlite_api::sqlite3_reset(stmt);
-        sqlite_api::sqlite3_clear_bindings(stmt);
+        read_rows_sqlite(text, params);  // nothing to read: an INSERT, UPDATE or DELETE gives no row
         return;
     }
+    Statement st = checkout(text);
     std::vector<soci::indicator> nulls(params.size());
     for (std::size_t i = 0; i < params.size(); ++i) {
         Param& p = params[i];
@@ -467,6 +448,9 @@ std::vector<TextRow> Database::read_rows(const std::string& text, std::vector<Pa
 }
 
 
+// Bound, stepped and read through SQLite's own interface: SOCI's binding (an object allocated per value,
+// converted at every execution) cost more than the statement's own work in a sale's inserts (`salon-cli
+// bench sale`). SOCI binds the cached statement afresh at its next use of it.
 std::vector<TextRow> Database::read_rows_sqlite(const std::string& text, const std::vector<Param>& params) {
     Statement st = checkout(text);
     ++round_trips_;
