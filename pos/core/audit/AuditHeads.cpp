@@ -23,9 +23,13 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// 2: signed with the key's BLAKE2b MAC (written); 1: with HMAC-SHA256 (files written before; still read).
+// 3: the station's anchor, two signed slots of one file, each with its generation; 2: one text signed with
+// the key's BLAKE2b MAC (a backup's heads, and anchors written before slots); 1: with HMAC-SHA256 (files
+// written before; still read).
+constexpr std::string_view kSlottedVersion = "salon-audit-heads-3";
 constexpr std::string_view kHeadsVersion = "salon-audit-heads-2";
 constexpr std::string_view kLegacyHeadsVersion = "salon-audit-heads-1";
+constexpr std::size_t kPage = 4096;
 
 std::string hex(const unsigned char* bytes, std::size_t size) {
     std::string out(2 * size + 1, '\0');
@@ -36,9 +40,11 @@ std::string hex(const unsigned char* bytes, std::size_t size) {
 
 std::string sign(const AuditKey& key, const std::string& body) { return key.mac_hex(body); }
 
-// One line per head; a chain name never holds a tab or a line break (host names and salon numbers).
-std::string body_of(const HeadsFile& content) {
-    std::string body = std::string(kHeadsVersion) + '\n' + content.subject + '\n';
+// One line per head; a chain name never holds a tab or a line break (host names and salon numbers). A slot
+// of an anchor carries its generation after the subject.
+std::string body_of(const HeadsFile& content, std::optional<long long> generation) {
+    std::string body = std::string(generation ? kSlottedVersion : kHeadsVersion) + '\n' + content.subject + '\n';
+    if (generation) body += std::to_string(*generation) + '\n';
     for (const AuditHead& h : content.heads)
         body += h.chain + '\t' + std::to_string(h.seq) + '\t' + h.mac + '\n';
     return body;
@@ -93,20 +99,21 @@ AuditHead AuditHead::parse(const std::string& text) {
 
 namespace {
 
-// The signed text of `content`, followed by NUL bytes up to `size` (a reader ignores them): an anchor is
-// rewritten in place at the size it has, so a sale's commit neither creates nor renames a file.
-std::string signed_text(const AuditKey& key, const HeadsFile& content, std::size_t size = 0) {
-    const std::string body = body_of(content);
-    std::string text = body + sign(key, body) + '\n';
-    if (text.size() < size) text.resize(size, '\0');
-    return text;
+// The signed text of `content` (of a slot of the given generation).
+std::string signed_text(const AuditKey& key, const HeadsFile& content, std::optional<long long> generation) {
+    const std::string body = body_of(content, generation);
+    return body + sign(key, body) + '\n';
 }
 
-// Writes the signed file to a private temporary file and renames it into place.
-// `pad_to` rounds the file up (with NULs) so that later in-place rewrites of a longer head still fit.
-void write_signed(const AuditKey& key, const fs::path& file, const HeadsFile& content, std::size_t pad_to = 1) {
-    std::string text = signed_text(key, content);
-    text.resize((text.size() + pad_to - 1) / pad_to * pad_to, '\0');
+// Writes the signed file to a private temporary file and renames it into place. `slotted`: an anchor, whose
+// two slots both hold `content` at generation 0, each padded with NULs (which a reader ignores) to whole
+// 4 KiB pages with room for more chains: later commits rewrite one slot in place.
+void write_signed(const AuditKey& key, const fs::path& file, const HeadsFile& content, bool slotted) {
+    std::string text = signed_text(key, content, slotted ? std::optional<long long>(0) : std::nullopt);
+    if (slotted) {
+        text.resize((text.size() + 1024 + kPage - 1) / kPage * kPage, '\0');
+        text += std::string(text);
+    }
     const fs::path folder = file.has_parent_path() ? file.parent_path() : fs::path(".");
     std::string temp = (folder / ".heads.XXXXXX").string();
     int fd = mkstemp(temp.data());  // mode 0600 from its creation
@@ -132,13 +139,13 @@ void write_signed(const AuditKey& key, const fs::path& file, const HeadsFile& co
 }  // namespace
 
 void write_heads(const AuditKey& key, const fs::path& file, const HeadsFile& content) {
-    write_signed(key, file, content);
+    write_signed(key, file, content, false);
 }
 
 namespace {
 
-// The file's text without its NUL padding; nullopt when there is no such file.
-std::optional<std::string> read_text(const fs::path& file) {
+// The file's bytes; nullopt when there is no such file.
+std::optional<std::string> read_bytes(const fs::path& file) {
     std::ifstream in(file, std::ios::binary);
     if (!in) {
         std::error_code ec;
@@ -147,14 +154,22 @@ std::optional<std::string> read_text(const fs::path& file) {
     }
     std::ostringstream all;
     all << in.rdbuf();
-    std::string text = all.str();
-    const auto end = text.find_last_not_of('\0');
-    text.resize(end == std::string::npos ? 0 : end + 1);
-    return text;
+    return all.str();
 }
 
+// A text without the NUL padding after it.
+std::string_view trimmed(std::string_view bytes) {
+    const auto end = bytes.find_last_not_of('\0');
+    return bytes.substr(0, end == std::string_view::npos ? 0 : end + 1);
+}
+
+struct SignedHeads {
+    HeadsFile content;
+    long long generation = 0;  // a slot's
+};
+
 // Empty when the signature does not hold.
-std::optional<HeadsFile> parse_signed(const AuditKey& key, const fs::path& file, const std::string& text) {
+std::optional<SignedHeads> parse_signed(const AuditKey& key, const fs::path& file, const std::string& text) {
     // The signature is the last line; everything before it is what it signs.
     const auto end = text.size() >= 2 ? text.rfind('\n', text.size() - 2) : std::string::npos;
     if (text.empty() || text.back() != '\n' || end == std::string::npos) return std::nullopt;
@@ -166,28 +181,77 @@ std::optional<HeadsFile> parse_signed(const AuditKey& key, const fs::path& file,
         return std::nullopt;
     std::istringstream lines(body);
     std::string line;
-    HeadsFile content;
-    if (!std::getline(lines, line) || (line != kHeadsVersion && line != kLegacyHeadsVersion) ||
+    SignedHeads read;
+    HeadsFile& content = read.content;
+    if (!std::getline(lines, line) ||
+        (line != kSlottedVersion && line != kHeadsVersion && line != kLegacyHeadsVersion) ||
         !std::getline(lines, content.subject))
         throw RefusedError(damaged(file));
+    if (line == kSlottedVersion) {
+        std::string generation;
+        if (!std::getline(lines, generation) || generation.empty() || generation.size() > 18 ||
+            generation.find_first_not_of("0123456789") != std::string::npos)
+            throw RefusedError(damaged(file));
+        read.generation = std::stoll(generation);
+    }
     while (std::getline(lines, line)) {
         const auto tab1 = line.find('\t'), tab2 = line.rfind('\t');
         if (tab1 == std::string::npos || tab1 == tab2) throw RefusedError(damaged(file));
         content.heads.push_back({line.substr(0, tab1), std::stoll(line.substr(tab1 + 1, tab2 - tab1 - 1)),
                                  line.substr(tab2 + 1)});
     }
-    return content;
+    return read;
+}
+
+// An anchor of two slots: a whole number of page pairs, starting with a slot's version line.
+bool is_slotted(std::string_view bytes) {
+    return !bytes.empty() && bytes.size() % (2 * kPage) == 0 &&
+           bytes.substr(0, kSlottedVersion.size() + 1) == std::string(kSlottedVersion) + '\n';
+}
+
+// An anchor's two slots as found: each one's text, what it says when its signature holds, and which of
+// those is the newer (-1: neither holds).
+struct Slots {
+    std::string text[2];
+    std::optional<SignedHeads> read[2];
+    int newest = -1;
+};
+
+Slots read_slots(const AuditKey& key, const fs::path& file, std::string_view bytes) {
+    Slots slots;
+    const std::size_t half = bytes.size() / 2;
+    for (int i = 0; i < 2; ++i) {
+        slots.text[i] = std::string(trimmed(bytes.substr(i * half, half)));
+        slots.read[i] = parse_signed(key, file, slots.text[i]);
+        if (slots.read[i] && (slots.newest < 0 || slots.read[i]->generation > slots.read[slots.newest]->generation))
+            slots.newest = i;
+    }
+    return slots;
+}
+
+// What a heads file says; nullopt when its signature (every slot's, for an anchor) does not hold.
+std::optional<HeadsFile> parse_file(const AuditKey& key, const fs::path& file, const std::string& bytes) {
+    if (is_slotted(bytes)) {
+        Slots slots = read_slots(key, file, bytes);
+        if (slots.newest < 0) return std::nullopt;
+        return std::move(slots.read[slots.newest]->content);
+    }
+    auto read = parse_signed(key, file, std::string(trimmed(bytes)));
+    if (!read) return std::nullopt;
+    return std::move(read->content);
 }
 
 }  // namespace
 
 std::optional<HeadsFile> read_heads(const AuditKey& key, const fs::path& file) {
-    // An anchor is rewritten in place by the stations' commits: a read that met a rewrite half-way sees a
-    // signature that does not hold, and reads again; a file that still does not verify is damaged or forged.
+    // A heads file of one text that was met half-way through a rewrite (an anchor written before slots)
+    // does not verify, and is read again. An anchor's slot met half-way through its rewrite, or cut short by
+    // a SIGKILL of the writer, is passed over for the other slot. A file that still does not verify is
+    // damaged or forged.
     for (int attempt = 0;; ++attempt) {
-        const auto text = read_text(file);
-        if (!text) return std::nullopt;
-        if (auto content = parse_signed(key, file, *text)) return content;
+        const auto bytes = read_bytes(file);
+        if (!bytes) return std::nullopt;
+        if (auto content = parse_file(key, file, *bytes)) return content;
         if (attempt == 2) throw RefusedError(damaged(file));
         usleep(2000);
     }
@@ -246,67 +310,90 @@ std::vector<AuditHead> anchored_heads(const AuditKey& key, db::Database& db) {
 
 namespace {
 
-// An anchor this process has written or read: its descriptor kept open for rewriting it in place (one
-// pwrite, which a SIGKILL cannot cut in half, unlike a copy into a writable mapping), and mapped read-only
-// so that another process's rewrite shows in the mapped bytes without a system call. Each commit then costs
-// one fstat of the descriptor (deleted or replaced by a rename: no links left; cut short: smaller) and the
-// pwrite; a stat of the path before and an fstat after were two thirds of what the anchor cost a sale.
+// An anchor this process has written or read, kept mapped for writing: a commit checks it with one fstat of
+// the kept descriptor (deleted or replaced by a rename: no links left; cut short: smaller) and a comparison
+// of the mapped bytes with what this process last found or put there (another process's rewrite), then
+// copies the next generation into the older slot, with no system call. A SIGKILL half-way through the copy
+// leaves that slot failing its signature and the other slot holding the heads before it, which readers then
+// take: the anchor falls one operation behind, never ahead. (A `pwrite` per commit, which is whole or not at
+// all, cost a sale about 10 µs of the kernel's time, mostly its update of the file's times.) The fstat
+// also keeps the copy away from a file cut short, which a mapping would answer with SIGBUS.
 struct KnownAnchor {
     int fd = -1;
-    const char* map = nullptr;
-    std::size_t size = 0;
-    std::string written;  // the signed text last found or put there, without its NUL padding
-    HeadsFile content;    // what it says
+    char* map = nullptr;
+    std::size_t size = 0;        // the file's: two slots of size / 2
+    std::string written[2];      // each slot's text as last found or put there, without its NUL padding
+    int newest = 0;              // the slot that holds `content`
+    long long generation = 0;    // that slot's
+    HeadsFile content;           // what it says
 
     void release() {
-        if (map) munmap(const_cast<char*>(map), size);
+        if (map) munmap(map, size);
         if (fd >= 0) close(fd);
         *this = KnownAnchor{};
     }
-    // Opens and maps the anchor just read as `text` saying `read`; false (nothing kept) when it changed
-    // in between or cannot be mapped.
-    bool attach(const fs::path& file, const std::string& text, const HeadsFile& read) {
-        fd = ::open(file.c_str(), O_WRONLY | O_CLOEXEC);
-        const int reading = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
-        struct stat st {}, same {};
-        const bool ok = fd >= 0 && reading >= 0 && fstat(fd, &st) == 0 && fstat(reading, &same) == 0 &&
-                        st.st_ino == same.st_ino && st.st_size > static_cast<off_t>(text.size());
-        void* at = ok ? mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_SHARED, reading, 0)
-                      : MAP_FAILED;
-        if (reading >= 0) close(reading);  // the mapping keeps the file
+    std::size_t slot_size() const { return size / 2; }
+    char* slot(int i) const { return map + static_cast<std::size_t>(i) * slot_size(); }
+    // Opens and maps an anchor of two slots about `identity`, and takes what its newer slot that verifies
+    // says; false (nothing kept) for a file of one text (written before slots), or one that does not verify.
+    bool attach(const AuditKey& key, const fs::path& file, const std::string& identity) {
+        fd = ::open(file.c_str(), O_RDWR | O_CLOEXEC);
+        struct stat st {};
+        if (fd < 0 || fstat(fd, &st) != 0 || st.st_size <= 0 ||
+            static_cast<std::size_t>(st.st_size) % (2 * kPage) != 0) {
+            release();
+            return false;
+        }
+        void* at = mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
         if (at == MAP_FAILED) {
             release();
             return false;
         }
-        map = static_cast<const char*>(at);
+        map = static_cast<char*>(at);
         size = static_cast<std::size_t>(st.st_size);
-        written = text;
-        content = read;
-        if (changed()) {
-            release();
+        const std::string_view bytes(map, size);
+        try {
+            if (is_slotted(bytes)) {
+                Slots slots = read_slots(key, file, bytes);
+                if (slots.newest >= 0 && slots.read[slots.newest]->content.subject == identity) {
+                    written[0] = std::move(slots.text[0]);
+                    written[1] = std::move(slots.text[1]);
+                    newest = slots.newest;
+                    generation = slots.read[newest]->generation;
+                    content = std::move(slots.read[newest]->content);
+                    return true;
+                }
+            }
+        } catch (const RefusedError&) {
+        }
+        release();
+        return false;
+    }
+    // Whether the file is still the one mapped, holding what this process last found or put there.
+    bool current() const {
+        struct stat st {};
+        if (!map || fstat(fd, &st) != 0 || st.st_nlink == 0 || static_cast<std::size_t>(st.st_size) != size)
             return false;
+        for (int i = 0; i < 2; ++i) {
+            const std::string& text = written[i];
+            if (std::memcmp(slot(i), text.data(), text.size()) != 0 ||
+                (text.size() < slot_size() && slot(i)[text.size()] != '\0'))
+                return false;
         }
         return true;
     }
-    bool still_the_file() const {
-        struct stat st {};
-        return map && fstat(fd, &st) == 0 && st.st_nlink > 0 && static_cast<std::size_t>(st.st_size) == size;
-    }
-    // Whether the file no longer holds what this process last found or put there.
-    bool changed() const {
-        return std::memcmp(map, written.data(), written.size()) != 0 ||
-               (written.size() < size && map[written.size()] != '\0');
-    }
-    // Rewrites the anchor in place when `text` fits: the text, and NULs over what is left of the longer
-    // old one (the rest of the file is NULs already). A whole 4 KiB page per sale was most of its cost.
-    bool rewrite(std::string text, const HeadsFile& now) {
-        if (!map || text.size() >= size) return false;
-        const std::size_t meaningful = text.size();
-        if (written.size() > meaningful) text.resize(written.size(), '\0');
-        if (pwrite(fd, text.data(), text.size(), 0) != static_cast<ssize_t>(text.size())) return false;
-        text.resize(meaningful);
-        written = std::move(text);
-        content = now;
+    // Writes `content` as the next generation into the older slot: its text, then NULs over what is left of
+    // the longer text it held (the rest of the slot is NULs already). False when it does not fit.
+    bool rewrite(const AuditKey& key) {
+        std::string text = signed_text(key, content, generation + 1);
+        if (!map || text.size() >= slot_size()) return false;
+        const int older = 1 - newest;
+        std::memcpy(slot(older), text.data(), text.size());
+        if (written[older].size() > text.size())
+            std::memset(slot(older) + text.size(), 0, written[older].size() - text.size());
+        written[older] = std::move(text);
+        newest = older;
+        ++generation;
         return true;
     }
 };
@@ -320,43 +407,42 @@ void advance_anchor(const AuditKey& key, db::Database& db, const std::vector<Aud
     static std::map<std::string, KnownAnchor> known_anchors;  // by the file's path
     const std::lock_guard<std::mutex> lock(guard);
     KnownAnchor& known = known_anchors[anchor.file.native()];
-    std::optional<HeadsFile> content;
-    if (known.still_the_file() && !known.changed()) {
-        content = known.content;
-    } else {
-        known.release();  // rewritten by another process, deleted, replaced or cut short: read it again
+    if (!known.current()) {
+        // Not yet known here, or rewritten by another process, deleted, replaced or cut short: read it again.
+        known.release();
+        std::optional<HeadsFile> read;
         try {
-            content = read_anchor(key, anchor);
+            read = read_anchor(key, anchor);
         } catch (const RefusedError&) {
             return;  // left as it is: the evidence `verify` reports
         }
-        if (content) known.attach(anchor.file, signed_text(key, *content), *content);
+        if (!read || !known.attach(key, anchor.file, anchor.identity))
+            known.content = read ? std::move(*read) : HeadsFile{anchor.identity, {}};  // written anew below
     }
-    if (!content) content = HeadsFile{anchor.identity, {}};
     bool changed = false;
     for (const AuditHead& head : heads) {
-        auto found = std::find_if(content->heads.begin(), content->heads.end(),
+        auto found = std::find_if(known.content.heads.begin(), known.content.heads.end(),
                                   [&](const AuditHead& h) { return h.chain == head.chain; });
-        if (found == content->heads.end()) {
-            content->heads.push_back(head);
+        if (found == known.content.heads.end()) {
+            known.content.heads.push_back(head);
             changed = true;
         } else if (found->seq < head.seq) {
             *found = head;
             changed = true;
         }
     }
-    if (!changed) return;
-    std::string text = signed_text(key, *content);
-    if (known.rewrite(text, *content)) return;
-    // A new file, padded to whole 4 KiB pages: a head rewritten in place then stays inside one page.
+    if (!changed || known.rewrite(key)) return;
+    // A new file of two slots: the first anchor, one of a single text written before slots, or heads that
+    // outgrew their slot.
+    const HeadsFile content = std::move(known.content);
     known.release();
-    write_signed(key, anchor.file, *content, 4096);
-    known.attach(anchor.file, text, *content);
+    write_signed(key, anchor.file, content, true);
+    known.attach(key, anchor.file, anchor.identity);
 }
 
 void reset_anchor(const AuditKey& key, db::Database& db, const std::vector<AuditHead>& heads) {
     const Anchor anchor = anchor_of(key, db);
-    write_heads(key, anchor.file, {anchor.identity, heads});
+    write_signed(key, anchor.file, {anchor.identity, heads}, true);
 }
 
 std::vector<AuditProblem> check_heads(db::Database& db, const std::vector<AuditHead>& heads) {

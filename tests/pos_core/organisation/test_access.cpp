@@ -299,18 +299,78 @@ TEST_CASE("The anchor moves only after a commit, is private and cannot be forged
     const fs::path file = anchor_file(key, t.db());
     CHECK((fs::status(file).permissions() & fs::perms::all) == (fs::perms::owner_read | fs::perms::owner_write));
 
-    // Moving the head back without the key: refused, and never re-signed by the next operation.
+    // Moving the head back without the key: the slot edited fails its signature and is passed over for the
+    // other slot, which holds the head one operation before (never the forged one); both slots edited:
+    // refused, and never re-signed by the next operation.
     std::string text;
     {
-        std::ifstream in(file);
+        std::ifstream in(file, std::ios::binary);
         text.assign(std::istreambuf_iterator<char>(in), {});
     }
-    const std::string forged = std::string(text).replace(text.find("\t3\t"), 3, "\t2\t");
-    std::ofstream(file, std::ios::trunc) << forged;
+    std::string forged = std::string(text).replace(text.find("\t3\t"), 3, "\t1\t");
+    std::ofstream(file, std::ios::binary | std::ios::trunc) << forged;
+    REQUIRE(anchored_heads(key, t.db()).size() == 1);
+    CHECK(anchored_heads(key, t.db()).front().seq == 2);
+    forged.replace(forged.find("\t2\t"), 3, "\t1\t");
+    std::ofstream(file, std::ios::binary | std::ios::trunc) << forged;
     CHECK_THROWS_AS(verify(t.db(), key), RefusedError);
     append_three(t.db(), key);
-    std::ifstream again(file);
+    std::ifstream again(file, std::ios::binary);
     CHECK(std::string(std::istreambuf_iterator<char>(again), {}) == forged);
+}
+
+namespace {
+
+std::string file_bytes(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+}  // namespace
+
+TEST_CASE("An anchor's rewrite cut short by a SIGKILL leaves the head before it, and the next commit mends it",
+          "[audit]") {
+    TestDatabase t;
+    const AuditKey key = key_in(t);
+    append_three(t.db(), key);
+    const std::filesystem::path file = anchor_file(key, t.db());
+    std::string bytes = file_bytes(file);
+    // Two slots of whole pages; the first holds the newest head (generation 2), the second the one before.
+    REQUIRE(bytes.size() % 8192 == 0);
+    REQUIRE(bytes.find("\t3\t") < bytes.size() / 2);
+    REQUIRE(bytes.find("\t2\t", bytes.size() / 2) != std::string::npos);
+    // The writer killed half-way through copying the newest slot: its text is partly the old one's.
+    bytes.replace(bytes.find("\t3\t") + 3, 8, "00000000");
+    std::ofstream(file, std::ios::binary | std::ios::trunc) << bytes;
+    REQUIRE(anchored_heads(key, t.db()).size() == 1);
+    CHECK(anchored_heads(key, t.db()).front().seq == 2);  // behind the database: no alarm
+    CHECK(verify(t.db(), key).intact());
+    // The verify that found the journal whole anchored what it saw, into the slot that was cut short.
+    CHECK(anchored_heads(key, t.db()).front().seq == 3);
+    bytes = file_bytes(file);
+    CHECK(bytes.find("\t3\t") < bytes.size() / 2);
+    CHECK(bytes.find("00000000") == std::string::npos);
+}
+
+TEST_CASE("An anchor of one signed text, as written before slots, is read and rewritten as two slots",
+          "[audit]") {
+    TestDatabase t;
+    const AuditKey key = key_in(t);
+    const auto written = append_three(t.db(), key);
+    const std::filesystem::path file = anchor_file(key, t.db());
+    const std::string bytes = file_bytes(file);
+    const auto subject_at = bytes.find('\n') + 1;
+    const std::string subject = bytes.substr(subject_at, bytes.find('\n', subject_at) - subject_at);
+    std::filesystem::remove(file);
+    write_heads(key, file, {subject, {{"salon:1", 3, written[2].mac}}});
+    REQUIRE(file_bytes(file).rfind("salon-audit-heads-2\n", 0) == 0);
+    CHECK(anchored_heads(key, t.db()).front().seq == 3);
+    append_three(t.db(), key);
+    CHECK(anchored_heads(key, t.db()).front().seq == 6);
+    const std::string now = file_bytes(file);
+    CHECK(now.rfind("salon-audit-heads-3\n", 0) == 0);
+    CHECK(now.size() % 8192 == 0);
+    CHECK(verify(t.db(), key).intact());
 }
 
 TEST_CASE("Another station extending a chain is no alarm; each anchor knows what its station saw", "[audit]") {
