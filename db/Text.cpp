@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <mutex>
+#include <optional>
 
 namespace salon {
 namespace {
@@ -50,8 +51,33 @@ void build_locales(LocaleState& s) {
     s.built = true;
 }
 
+// The text with each "{N}" replaced by the N-th argument as it is, which is what Boost.Locale's format does
+// with a text argument; nullopt when the text has any other brace (a format option, an escaped brace, a
+// number with no argument), which Boost.Locale's format then reads. Its format builds a stream with the
+// locale's facets for every message: about 5 µs, a fortieth of a sale's whole commit, for the description
+// of its SIM line.
+std::optional<std::string> fill_plain(const std::string& text, const std::vector<std::string>& args) {
+    std::string out;
+    out.reserve(text.size() + 32);
+    std::size_t at = 0;
+    while (true) {
+        const std::size_t brace = text.find_first_of("{}", at);
+        out.append(text, at, brace == std::string::npos ? std::string::npos : brace - at);
+        if (brace == std::string::npos) return out;
+        if (text[brace] == '}') return std::nullopt;
+        std::size_t end = brace + 1, n = 0;
+        while (end < text.size() && end - brace <= 3 && text[end] >= '0' && text[end] <= '9')
+            n = n * 10 + static_cast<std::size_t>(text[end++] - '0');
+        if (end == brace + 1 || end >= text.size() || text[end] != '}' || n == 0 || n > args.size())
+            return std::nullopt;
+        out += args[n - 1];
+        at = end + 1;
+    }
+}
+
 std::string apply_args(std::string text, const std::vector<std::string>& args, const std::locale& loc) {
     if (args.empty()) return text;
+    if (auto filled = fill_plain(text, args)) return std::move(*filled);
     boost::locale::format f(text);
     for (const auto& a : args) f % a;
     return f.str(loc);
