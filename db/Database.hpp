@@ -195,7 +195,10 @@ public:
         return st.affected_rows();
     }
     // Forgets the prepared statements (after the schema changed under them).
-    void forget_statements() { statements_.clear(); }
+    void forget_statements() {
+        by_place_.clear();
+        statements_.clear();
+    }
     Backend backend() const { return url_.backend; }
     const DatabaseUrl& url() const { return url_; }
 
@@ -307,6 +310,9 @@ private:
     std::unordered_map<std::string, CommitHook> commit_hooks_;
     // After session_: destroyed first, while the connection is still open.
     std::unordered_map<std::string, Cached> statements_;
+    // The statement last found for a text kept at each address: most texts are static strings, found again
+    // by where they live and a comparison, without hashing a few hundred characters of SQL per statement.
+    std::unordered_map<const char*, std::pair<const std::string, Cached>*> by_place_;
 };
 
 // One business operation: commits on `commit()`, rolls back if left without it (an exception).
