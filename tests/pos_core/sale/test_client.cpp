@@ -59,6 +59,14 @@ TEST_CASE("The registration form checks every field and names the wrong one [R-P
     };
     CHECK(with([](ClientForm& f) { f.full_name = "Иванов"; }) == "full_name");
     CHECK(with([](ClientForm& f) { f.full_name = "Иванов 1ван"; }) == "full_name");
+    CHECK(with([](ClientForm& f) { f.full_name = "Иванов \xff\xfeван"; }) == "full_name");  // not UTF-8
+    CHECK(with([](ClientForm& f) { f.full_name = "Иванов Ив@н"; }) == "full_name");
+    CHECK(with([](ClientForm& f) { f.full_name = "А Б В Г Д"; }) == "full_name");  // five words
+    {  // spaces collapsed (a no-break space too), hyphens and apostrophes kept inside words
+        ClientForm f = ivanov();
+        f.full_name = "  Римский-Корсаков\u00a0 Д\u2019Артаньян   Ивáнович ";
+        CHECK(parse_client_form(f, "2026-11-30").full_name == "Римский-Корсаков Д\u2019Артаньян Ивáнович");
+    }
     CHECK(with([](ClientForm& f) { f.birth_date = "31.02.1990"; }) == "birth_date");
     CHECK(with([](ClientForm& f) { f.birth_date = "01.01.2015"; }) == "birth_date");  // 11 years old
     CHECK(with([](ClientForm& f) { f.birth_date = "01.01.1890"; }) == "birth_date");
