@@ -4,6 +4,7 @@
 #include "db/UserError.hpp"
 #include "pos/core/common/CalendarDate.hpp"
 #include "pos/core/common/FormInput.hpp"
+#include "pos/core/identifiers/PersonalDataMask.hpp"
 #include "pos/core/organisation/Salon.hpp"
 #include "pos/ui/FiscalQueuePage.hpp"
 #include "pos/ui/FormFields.hpp"
@@ -213,7 +214,9 @@ void SalesPage::show_sales() {
         // Over one day the date says nothing: the time alone, and room for the other columns.
         const std::string when = pos::local_date_time(s.created_at, s.time_zone);
         sales_->SetItem(row, 2, wxString::FromUTF8(one_day ? when.substr(when.find(' ') + 1) : when));
-        sales_->SetItem(row, 3, wxString::FromUTF8(s.staff_name));
+        // The surname with initials, as a journal of receipts names its cashier: "Волкова Д. И." fits where
+        // the whole name would be cut to its first letters.
+        sales_->SetItem(row, 3, wxString::FromUTF8(pos::mask_full_name(s.staff_name)));
         wxString kind = ui_text(tr("sale"));
         if (refund) {
             kind = ui_text(tr("refund"));
@@ -319,9 +322,10 @@ void SalesPage::refund() {
     sales_->SetFocus();
 }
 
-// The specialist's name takes the width the other columns leave; on a 1024-wide screen that is less than
-// fit_columns' 80 pixels, so the name goes down to 48 (the surname's first letters) and, when the columns
-// still pass the list's width, the kind of the receipt gives the rest: the fiscal state stays in sight.
+// The specialist's name takes the width the other columns leave. On a 1024-wide screen that is less than a
+// surname with initials: the other columns first give the air fit_columns leaves beside their texts, then
+// the kind of the receipt down to its first word, and only then the name; the amounts and the fiscal state
+// stay in sight.
 void SalesPage::set_sales_headings(bool full) {
     // The tooltip spells out the short headings; the full ones need none.
     if (full)
@@ -379,15 +383,28 @@ void SalesPage::squeeze_sales_columns() {
     int others = 0;
     for (int c = 0; c < sales_->GetColumnCount(); ++c)
         if (c != 3) others += sales_->GetColumnWidth(c);
-    sales_->SetColumnWidth(3, std::max(client - others, FromDIP(48)));
-    int over = others + sales_->GetColumnWidth(3) - client;
-    for (const auto& [column, floor] : {std::pair{4, 64}}) {
+    // The name needs its widest surname with initials (of the first rows), the kind at least "продажа".
+    int least_name = FromDIP(48);
+    for (long row = 0; row < std::min(sales_->GetItemCount(), 200); ++row)
+        least_name = std::max(least_name, sales_->GetTextExtent(sales_->GetItemText(row, 3)).GetWidth() + FromDIP(16));
+    least_name = std::min(least_name, FromDIP(kLeastNameWidth));
+    const int least_kind = sales_->GetTextExtent(ui_text(tr("sale"))).GetWidth() + FromDIP(16);
+    int over = others + least_name - client;
+    // fit_columns' air: 8 pixels beyond the wider of the text and its heading (which has 8 of its own).
+    for (const int column : {8, 2, 5, 6, 7, 0, 1, 4}) {
         if (over <= 0) break;
-        const int width = sales_->GetColumnWidth(column);
-        const int take = std::min(over, std::max(0, width - FromDIP(floor)));
-        sales_->SetColumnWidth(column, width - take);
+        const int take = std::min(over, FromDIP(8));
+        sales_->SetColumnWidth(column, sales_->GetColumnWidth(column) - take);
+        others -= take;
         over -= take;
     }
+    if (over > 0) {
+        const int width = sales_->GetColumnWidth(4);
+        const int take = std::min(over, std::max(0, width - least_kind));
+        sales_->SetColumnWidth(4, width - take);
+        others -= take;
+    }
+    sales_->SetColumnWidth(3, std::max(client - others, FromDIP(48)));
 }
 
 }  // namespace salon::ui
