@@ -18,6 +18,7 @@
 #include <wx/sizer.h>
 #include <wx/textdlg.h>
 #include <wx/utils.h>
+#include <wx/wrapsizer.h>
 
 #include <algorithm>
 #include <functional>
@@ -230,11 +231,12 @@ void StockPage::build() {
         iccid_->SetFocus();
     });
     receive_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { receive(); });
-    auto* pending_buttons = new wxBoxSizer(wxHORIZONTAL);
-    pending_buttons->Add(remove, 0, wxRIGHT, 6);
-    pending_buttons->Add(clear);
-    pending_buttons->AddStretchSpacer();
-    pending_buttons->Add(receive_);
+    // One row where the column is wide enough; on a 1024-wide screen Receive wraps to a row of its own: the
+    // button that saves must never be the one cut off.
+    auto* pending_buttons = new wxWrapSizer(wxHORIZONTAL, 0);
+    pending_buttons->Add(remove, 0, wxRIGHT | wxBOTTOM, 6);
+    pending_buttons->Add(clear, 0, wxRIGHT | wxBOTTOM, 6);
+    pending_buttons->Add(receive_, 0, wxBOTTOM, 6);
 
     auto* intake_column = new wxBoxSizer(wxVERTICAL);
     intake_column->Add(receive_title_, 0, wxBOTTOM, 6);
@@ -247,7 +249,7 @@ void StockPage::build() {
     pending_column->Add(pending_text_, 0, wxBOTTOM, 6);
     pending_column->Add(pending_list_, 1, wxEXPAND);
     pending_column->Add(problem_text_, 0, wxEXPAND | wxTOP, 4);
-    pending_column->Add(pending_buttons, 0, wxEXPAND | wxTOP, 6);
+    pending_column->Add(pending_buttons, 0, wxEXPAND);  // its buttons keep 6 pixels below them instead
 
     // The stock: by status, or the one card the search finds; moved or marked defective from here.
     stock_title_ = heading(this, ui_text(tr("Stock")));
