@@ -197,7 +197,6 @@ std::int64_t store_client(db::Database& db, const Actor& actor, const ClientReco
                           const std::optional<ClientRecord>& before) {
     const long long now = db.now();
     const long long by = actor.staff_id();
-    soci::indicator phone_ind = c.phone.empty() ? soci::i_null : soci::i_ok;
     // Sealed under the deployment's key and bound to the column and the passport (152-FZ art. 19), the
     // five values as one: one nonce, one tag and one random draw per client, a row of about 360 bytes
     // instead of 630 (two to a 1 KiB page instead of one: fewer pages for a sale to write).
@@ -214,9 +213,9 @@ std::int64_t store_client(db::Database& db, const Actor& actor, const ClientReco
         actor.record(db, "client.save", "client:" + std::to_string(id), "added");
     } else {
         id = before->id;
-        db.run("UPDATE client SET full_name = :n, personal_data = :p, phone = :ph, updated_at = :now WHERE id = :id",
-               soci::use(c.full_name), soci::use(personal), soci::use(c.phone, phone_ind), soci::use(now),
-               soci::use(id));
+        // Sent with the operation's next round trip on PostgreSQL, as a new client's insert is.
+        db.later("UPDATE client SET full_name = :n, personal_data = :p, phone = :ph, updated_at = :now WHERE id = :id",
+                 {c.full_name, personal, db::Param::or_null(c.phone), now, id});
         actor.record(db, "client.save", "client:" + std::to_string(id),
                      changed_fields({{"full_name", before->full_name != c.full_name},
                                      {"birth_date", before->birth_date != c.birth_date},
@@ -298,8 +297,38 @@ int live_numbers(db::Database& db, std::int64_t client_id) {
     return count;
 }
 
-void require_within_sim_limit(db::Database& db, std::int64_t client_id, int adding) {
+namespace {
+
+// Throws when the person's numbers in service and being ported in, with `adding` more, pass the limit.
+void check_sim_limit(db::Database& db, long long live, long long porting, int adding) {
     const long long limit = setting_number(db, kSimLimitPerPerson, 20);
+    if (live + porting + adding <= limit) return;
+    if (porting == 0)
+        throw InputError("passport", tr("Passport"),
+                         trf("this person already has {1} numbers; the limit is {2} per person",
+                             {std::to_string(live), std::to_string(limit)}));
+    throw InputError(
+        "passport", tr("Passport"),
+        trf("this person already has {1} numbers and {2} more being ported in; the limit is {3} per "
+            "person",
+            {std::to_string(live), std::to_string(porting), std::to_string(limit)}));
+}
+
+// The person's numbers in service and being ported in, found by the passport's keyed hash (one client per
+// passport), so that a sale can announce it with the client's own read: the client's id is not known
+// before that batch comes back (a fourth round trip on PostgreSQL).
+db::Read sim_limit_read(db::Database& db, const Passport& passport) {
+    const std::string hash = passport_hash(db, passport.str());
+    return {"SELECT (SELECT COUNT(*) FROM subscription s JOIN client c ON c.id = s.client_id "
+            "WHERE c.document_hash = :h AND s.ended_at IS NULL), "
+            "(SELECT COUNT(*) FROM port_request p JOIN client c ON c.id = p.client_id "
+            "WHERE c.document_hash = :h2 AND p.status IN ('submitted', 'accepted'))",
+            {hash, hash}};
+}
+
+}  // namespace
+
+void require_within_sim_limit(db::Database& db, std::int64_t client_id, int adding) {
     // A person not yet registered has none. A number being ported in (its request submitted or accepted)
     // is already the person's: the limit counts it before the transfer, not only after.
     int live = 0, porting = 0;
@@ -311,16 +340,17 @@ void require_within_sim_limit(db::Database& db, std::int64_t client_id, int addi
             "'accepted'))",
             soci::use(id), soci::use(id), soci::into(live), soci::into(porting));
     }
-    if (live + porting + adding <= limit) return;
-    if (porting == 0)
-        throw InputError("passport", tr("Passport"),
-                         trf("this person already has {1} numbers; the limit is {2} per person",
-                             {std::to_string(live), std::to_string(limit)}));
-    throw InputError(
-        "passport", tr("Passport"),
-        trf("this person already has {1} numbers and {2} more being ported in; the limit is {3} per "
-            "person",
-            {std::to_string(live), std::to_string(porting), std::to_string(limit)}));
+    check_sim_limit(db, live, porting, adding);
+}
+
+void announce_sim_limit(db::Database& db, const Passport& passport) {
+    if (db.reads_ahead()) db.read_ahead(sim_limit_read(db, passport));
+}
+
+void require_within_sim_limit(db::Database& db, const Passport& passport, int adding) {
+    const std::vector<db::TextRow> rows = db.read_rows(sim_limit_read(db, passport));
+    check_sim_limit(db, rows.empty() ? 0 : db::row_integer(rows[0], 0), rows.empty() ? 0 : db::row_integer(rows[0], 1),
+                    adding);
 }
 
 }  // namespace salon::pos

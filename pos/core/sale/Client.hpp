@@ -102,5 +102,9 @@ int live_numbers(db::Database& db, std::int64_t client_id);
 // Throws InputError("passport") when `adding` more numbers would pass the limit (setting
 // sim_limit_per_person, default 20); the numbers the person is porting in count as the person's already.
 void require_within_sim_limit(db::Database& db, std::int64_t client_id, int adding);
+// The same for the registered person with this passport (counted by its keyed hash: one client per
+// passport); announce_sim_limit sends the read ahead with a sale's others (db::Database::read_ahead).
+void require_within_sim_limit(db::Database& db, const Passport& passport, int adding);
+void announce_sim_limit(db::Database& db, const Passport& passport);
 
 }  // namespace salon::pos

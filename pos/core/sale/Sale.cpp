@@ -844,8 +844,13 @@ void announce_sale_reads(db::Database& db, const Actor& actor, const std::string
     const CalendarDate today = CalendarDate::of_utc(db.now());
     actor.announce_confirm(db);
     db.read_ahead(till_shift_read(db, actor, till));
-    if ((draft.with_client || needs_client(draft)) && read.passport.ok())
+    if ((draft.with_client || needs_client(draft)) && read.passport.ok()) {
         announce_client_by_passport(db, read.passport.get());
+        // A registered person's numbers, counted for the SIM limit (R-POS-7) by the same passport.
+        if (std::any_of(draft.lines.begin(), draft.lines.end(),
+                        [](const DraftLine& l) { return l.kind == LineKind::sim || l.kind == LineKind::port_in; }))
+            announce_sim_limit(db, read.passport.get());
+    }
     bool card_priced = false;
     std::set<std::string> tariffs;
     for (std::size_t i = 0; i < draft.lines.size(); ++i) {
@@ -895,7 +900,8 @@ CommittedSale commit_sale(db::Database& db, const Actor& actor, const std::strin
         const int adding = static_cast<int>(std::count_if(draft.lines.begin(), draft.lines.end(), [](const DraftLine& l) {
             return l.kind == LineKind::sim || l.kind == LineKind::port_in;
         }));
-        if (ctx.client->id != 0 && adding > 0) require_within_sim_limit(db, ctx.client->id, adding);
+        // A registered person is found by the passport the draft carries (announce_sale_reads sent the count).
+        if (ctx.client->id != 0 && adding > 0) require_within_sim_limit(db, read.passport.get(), adding);
         if (ctx.client->id == 0 && adding > 0) {
             // A new person: the limit still applies to one sale's worth of cards.
             require_within_sim_limit(db, 0, adding);

@@ -15,6 +15,7 @@
 #include "pos/core/sale/Shift.hpp"
 #include "pos/core/catalog/SimStock.hpp"
 #include "pos/core/organisation/StationSetting.hpp"
+#include "pos/core/organisation/StationSetting.hpp"
 #include "pos/core/catalog/TariffCatalog.hpp"
 #include "tests/pos_core/DeskFixture.hpp"
 
@@ -434,4 +435,40 @@ TEST_CASE("A SIM sale goes to PostgreSQL in three round trips: BEGIN, its reads,
         CHECK(trips == 3);
     else
         CHECK(trips <= 20);  // SQLite: statements, each a call into the library, no server to wait for
+}
+
+TEST_CASE("A SIM sale to a client already registered goes in three round trips too: the SIM limit is counted "
+          "by the passport, with the client's own read",
+          "[sale][R-POS-1][R-POS-7]") {
+    Desk f;
+    f.sell_sim(0, "smart", "600");  // the first draws the connection's ids and prepares its statements
+    const Actor seller = f.specialist();
+    SaleDraft d;
+    d.with_client = true;
+    d.client = ClientForm{"Петров Пётр Петрович", "01.02.1985", "4507 654321", "03.04.2005",
+                          "ОВД Арбат г. Москвы", "г. Москва, ул. Арбат, д. 3, кв. 4", ""};
+    d.lines.push_back({.kind = LineKind::sim, .iccid = f.numbered[1], .tariff_code = "smart"});
+    d.paid_cash = "100";
+    commit_sale(f.db(), seller, "till-1", d);  // registers Петров
+    d.lines[0].iccid = f.numbered[2];
+    const std::uint64_t before = f.db().round_trips();
+    const CommittedSale s = commit_sale(f.db(), seller, "till-1", d);
+    const std::uint64_t trips = f.db().round_trips() - before;
+    CHECK(s.receipt_number == 3);
+    CHECK(f.status_of(f.numbered[2]) == "sold");
+    if (f.db().backend() == db::Backend::postgresql) CHECK(trips == 3);
+    // The limit still counts his two numbers: with a limit of two, a third is refused.
+    {
+        db::WriteTransaction tx(f.db());
+        db::put_setting(f.db(), "sim_limit_per_person", "2");
+        tx.commit();
+    }
+    d.lines[0].iccid = f.numbered[3];
+    try {
+        commit_sale(f.db(), seller, "till-1", d);
+        FAIL("a third number passed the limit of two");
+    } catch (const InputError& e) {
+        CHECK(e.input() == "passport");
+    }
+    CHECK(f.status_of(f.numbered[3]) == "in_stock");
 }
