@@ -415,17 +415,27 @@ TEST_CASE("One search box finds a card, a number with its client, or a client by
     CHECK(desk_search(f.db(), f.stranger(), f.numbered[0]).empty());
 }
 
+namespace {
+
+// Петров, with his whole registration form, buys the card `iccid` for cash.
+SaleDraft petrov_buys(const std::string& iccid) {
+    SaleDraft d;
+    d.with_client = true;
+    d.client = ClientForm{"Петров Пётр Петрович", "01.02.1985", "4507 654321", "03.04.2005",
+                          "ОВД Арбат г. Москвы", "г. Москва, ул. Арбат, д. 3, кв. 4", ""};
+    d.lines.push_back({.kind = LineKind::sim, .iccid = iccid, .tariff_code = "smart"});
+    d.paid_cash = "100";
+    return d;
+}
+
+}  // namespace
+
 TEST_CASE("A SIM sale goes to PostgreSQL in three round trips: BEGIN, its reads, its writes with the COMMIT",
           "[sale][R-POS-1]") {
     Desk f;
     f.sell_sim(0, "smart", "600");  // the first draws the connection's ids and prepares its statements
     const Actor seller = f.specialist();
-    SaleDraft d;
-    d.with_client = true;
-    d.client = ClientForm{"Петров Пётр Петрович", "01.02.1985", "4507 654321", "03.04.2005",
-                          "ОВД Арбат г. Москвы", "г. Москва, ул. Арбат, д. 3, кв. 4", ""};
-    d.lines.push_back({.kind = LineKind::sim, .iccid = f.numbered[1], .tariff_code = "smart"});
-    d.paid_cash = "100";
+    SaleDraft d = petrov_buys(f.numbered[1]);
     const std::uint64_t before = f.db().round_trips();
     const CommittedSale s = commit_sale(f.db(), seller, "till-1", d);
     const std::uint64_t trips = f.db().round_trips() - before;
@@ -443,12 +453,7 @@ TEST_CASE("A SIM sale to a client already registered goes in three round trips t
     Desk f;
     f.sell_sim(0, "smart", "600");  // the first draws the connection's ids and prepares its statements
     const Actor seller = f.specialist();
-    SaleDraft d;
-    d.with_client = true;
-    d.client = ClientForm{"Петров Пётр Петрович", "01.02.1985", "4507 654321", "03.04.2005",
-                          "ОВД Арбат г. Москвы", "г. Москва, ул. Арбат, д. 3, кв. 4", ""};
-    d.lines.push_back({.kind = LineKind::sim, .iccid = f.numbered[1], .tariff_code = "smart"});
-    d.paid_cash = "100";
+    SaleDraft d = petrov_buys(f.numbered[1]);
     commit_sale(f.db(), seller, "till-1", d);  // registers Петров
     d.lines[0].iccid = f.numbered[2];
     const std::uint64_t before = f.db().round_trips();
