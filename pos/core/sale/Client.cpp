@@ -299,21 +299,6 @@ int live_numbers(db::Database& db, std::int64_t client_id) {
 
 namespace {
 
-// Throws when the person's numbers in service and being ported in, with `adding` more, pass the limit.
-void check_sim_limit(db::Database& db, long long live, long long porting, int adding) {
-    const long long limit = setting_number(db, kSimLimitPerPerson, 20);
-    if (live + porting + adding <= limit) return;
-    if (porting == 0)
-        throw InputError("passport", tr("Passport"),
-                         trf("this person already has {1} numbers; the limit is {2} per person",
-                             {std::to_string(live), std::to_string(limit)}));
-    throw InputError(
-        "passport", tr("Passport"),
-        trf("this person already has {1} numbers and {2} more being ported in; the limit is {3} per "
-            "person",
-            {std::to_string(live), std::to_string(porting), std::to_string(limit)}));
-}
-
 // The person's numbers in service and being ported in, found by the passport's keyed hash (one client per
 // passport), so that a sale can announce it with the client's own read: the client's id is not known
 // before that batch comes back (a fourth round trip on PostgreSQL).
@@ -328,29 +313,32 @@ db::Read sim_limit_read(db::Database& db, const Passport& passport) {
 
 }  // namespace
 
-void require_within_sim_limit(db::Database& db, std::int64_t client_id, int adding) {
-    // A person not yet registered has none. A number being ported in (its request submitted or accepted)
-    // is already the person's: the limit counts it before the transfer, not only after.
-    int live = 0, porting = 0;
-    if (client_id) {
-        const long long id = client_id;
-        db.run(
-            "SELECT (SELECT COUNT(*) FROM subscription WHERE client_id = :c AND ended_at IS NULL), "
-            "(SELECT COUNT(*) FROM port_request WHERE client_id = :c2 AND status IN ('submitted', "
-            "'accepted'))",
-            soci::use(id), soci::use(id), soci::into(live), soci::into(porting));
-    }
-    check_sim_limit(db, live, porting, adding);
-}
-
 void announce_sim_limit(db::Database& db, const Passport& passport) {
     if (db.reads_ahead()) db.read_ahead(sim_limit_read(db, passport));
 }
 
-void require_within_sim_limit(db::Database& db, const Passport& passport, int adding) {
-    const std::vector<db::TextRow> rows = db.read_rows(sim_limit_read(db, passport));
-    check_sim_limit(db, rows.empty() ? 0 : db::row_integer(rows[0], 0), rows.empty() ? 0 : db::row_integer(rows[0], 1),
-                    adding);
+void require_within_sim_limit(db::Database& db, const Passport* registered, int adding) {
+    // A person not yet registered has none. A number being ported in (its request submitted or accepted)
+    // is already the person's: the limit counts it before the transfer, not only after.
+    long long live = 0, porting = 0;
+    if (registered) {
+        const std::vector<db::TextRow> rows = db.read_rows(sim_limit_read(db, *registered));
+        if (!rows.empty()) {
+            live = db::row_integer(rows[0], 0);
+            porting = db::row_integer(rows[0], 1);
+        }
+    }
+    const long long limit = setting_number(db, kSimLimitPerPerson, 20);
+    if (live + porting + adding <= limit) return;
+    if (porting == 0)
+        throw InputError("passport", tr("Passport"),
+                         trf("this person already has {1} numbers; the limit is {2} per person",
+                             {std::to_string(live), std::to_string(limit)}));
+    throw InputError(
+        "passport", tr("Passport"),
+        trf("this person already has {1} numbers and {2} more being ported in; the limit is {3} per "
+            "person",
+            {std::to_string(live), std::to_string(porting), std::to_string(limit)}));
 }
 
 }  // namespace salon::pos

@@ -101,10 +101,10 @@ std::vector<ClientNumber> client_numbers(db::Database& db, const Actor& actor, s
 int live_numbers(db::Database& db, std::int64_t client_id);
 // Throws InputError("passport") when `adding` more numbers would pass the limit (setting
 // sim_limit_per_person, default 20); the numbers the person is porting in count as the person's already.
-void require_within_sim_limit(db::Database& db, std::int64_t client_id, int adding);
-// The same for the registered person with this passport (counted by its keyed hash: one client per
-// passport); announce_sim_limit sends the read ahead with a sale's others (db::Database::read_ahead).
-void require_within_sim_limit(db::Database& db, const Passport& passport, int adding);
+// `registered`: the passport of a registered person, whose numbers are counted by its keyed hash (one
+// client per passport); nullptr for a person not yet registered, who has none. announce_sim_limit sends
+// the count ahead with a sale's other reads (db::Database::read_ahead).
+void require_within_sim_limit(db::Database& db, const Passport* registered, int adding);
 void announce_sim_limit(db::Database& db, const Passport& passport);
 
 }  // namespace salon::pos

@@ -900,12 +900,10 @@ CommittedSale commit_sale(db::Database& db, const Actor& actor, const std::strin
         const int adding = static_cast<int>(std::count_if(draft.lines.begin(), draft.lines.end(), [](const DraftLine& l) {
             return l.kind == LineKind::sim || l.kind == LineKind::port_in;
         }));
-        // A registered person is found by the passport the draft carries (announce_sale_reads sent the count).
-        if (ctx.client->id != 0 && adding > 0) require_within_sim_limit(db, read.passport.get(), adding);
-        if (ctx.client->id == 0 && adding > 0) {
-            // A new person: the limit still applies to one sale's worth of cards.
-            require_within_sim_limit(db, 0, adding);
-        }
+        // A registered person's numbers are counted by the passport the draft carries (announce_sale_reads
+        // sent the count); a new person has none, but the limit still applies to one sale's worth of cards.
+        if (adding > 0)
+            require_within_sim_limit(db, ctx.client->id != 0 ? &read.passport.get() : nullptr, adding);
     }
     const long long salon_id = ctx.salon_id;
     const long long staff = actor.staff_id();
